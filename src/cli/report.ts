@@ -1,0 +1,74 @@
+import type { IssueCode, Severity, SheetCheck } from '../engine';
+
+/** The JSON report of design.md §8. Field names are a contract; fields may be added, never renamed. */
+export interface JsonReport {
+  asOf: string;
+  files: FileReport[];
+  totals: Totals;
+}
+
+export interface FileReport {
+  path: string;
+  status: 'ok' | 'unreadable';
+  error: string | null;
+  sheets: SheetReport[];
+}
+
+export interface SheetReport {
+  name: string;
+  template: string | null;
+  templateName: string | null;
+  confidence: number;
+  headerRows: number[];
+  fiscalYear: number | null;
+  rows: SheetCheck['rows'];
+  issues: { code: IssueCode; severity: Severity; cell: string; row: number; column: number; field: string; message: string }[];
+}
+
+export interface Totals {
+  files: number;
+  unreadable: number;
+  sheets: number;
+  progressSheets: number;
+  rows: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function sheetReport(name: string, check: SheetCheck): SheetReport {
+  return {
+    name,
+    template: check.template,
+    templateName: check.templateName,
+    confidence: check.confidence,
+    headerRows: check.headerRows,
+    fiscalYear: check.fiscalYear,
+    rows: check.rows,
+    issues: check.issues.map(({ code, severity, cell, row, column, field, message }) => ({ code, severity, cell, row, column, field, message })),
+  };
+}
+
+export function totalsOf(files: FileReport[]): Totals {
+  const totals: Totals = { files: files.length, unreadable: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const file of files) {
+    if (file.status === 'unreadable') totals.unreadable++;
+    for (const sheet of file.sheets) {
+      totals.sheets++;
+      if (sheet.template) totals.progressSheets++;
+      totals.rows += sheet.rows.length;
+      for (const issue of sheet.issues) {
+        if (issue.severity === 'error') totals.errors++;
+        else if (issue.severity === 'warning') totals.warnings++;
+        else totals.infos++;
+      }
+    }
+  }
+  return totals;
+}
+
+/** 2 when an input could not be read, else 1 when any error was found, else 0. */
+export function exitStatus(report: JsonReport): number {
+  if (report.totals.unreadable > 0) return 2;
+  return report.totals.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,149 @@
+import { DEFAULT_GRADE_SCALE } from './config';
+import { computeUnit, evaluationScaleOf } from './compute/units';
+import { fiscalYearOf, isIsoDate } from './due';
+import { MESSAGES, SEVERITY, renderMessage } from './messages';
+import { buildWritePlan } from './plan/writePlan';
+import { resolveProfiles } from './profiles';
+import { readFiscalYear, readFiscalYears } from './read/years';
+import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
+import { RULES } from './rules';
+import type { Finding, RuleContext, UnitComputation } from './rules/context';
+import { findTable, type TableLayout } from './table/layout';
+import { SheetView } from './table/sheetView';
+import type { CheckOptions, Grid, Issue, ItemResult, SheetCheck } from './types';
+
+/**
+ * Check one sheet: find its table and template, read every item, validate it, compute 達成率 and
+ * 算定評価, and plan the writes that show the outcome. Pure: a grid in, data out.
+ */
+export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
+  if (!isIsoDate(options.asOf)) throw new Error(`as-of date must be YYYY-MM-DD: ${options.asOf}`);
+  const locale = options.locale ?? 'ja';
+  const config = options.config ?? {};
+  const profiles = resolveProfiles(config);
+  const forced = options.template ? profiles.find((p) => p.id === options.template) : undefined;
+  if (options.template && !forced) throw new Error(`unknown template: ${options.template}`);
+  const view = new SheetView(grid);
+  const layout = findTable(view, profiles, forced);
+  if (!layout) return noTable();
+
+  const profile = layout.match.profile;
+  const startMonth = config.fiscalYearStartMonth ?? 4;
+  const fiscalYear = resolveFiscalYear(layout, options, startMonth);
+  const units = buildRecords({ view, layout, fiscalYear }, groupUnits(view, layout));
+  const gradeScale = config.gradeScale ?? DEFAULT_GRADE_SCALE;
+  const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale)]));
+  const ctx: RuleContext = {
+    view,
+    layout,
+    profile,
+    units,
+    computed,
+    asOf: options.asOf,
+    startMonth,
+    fiscalYear,
+    gradeScale,
+    evaluationScale: evaluationScaleOf(profile, units, gradeScale),
+    locale,
+  };
+  const issues = RULES.flatMap((rule, order) => rule.check(ctx).map((f) => toIssue(view, f, order, locale)))
+    .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
+    .map((x) => x.issue);
+  const top = layout.candidates.find((c) => c.template === profile.id);
+  return {
+    template: profile.id,
+    templateName: profile.name[locale],
+    confidence: top?.score ?? 0,
+    candidates: layout.candidates,
+    headerRows: layout.headerRows.map((r) => view.sheetRow(r)),
+    fiscalYear,
+    columns: layout.match.columns.map((c) => ({
+      field: c.field,
+      column: view.sheetColumn(c.column),
+      letter: view.address(0, c.column).replace(/\d+$/, ''),
+      label: c.label,
+    })),
+    rows: units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
+    issues,
+    plan: buildWritePlan({ view, layout, units, computed, issues, locale }),
+  };
+}
+
+function noTable(): SheetCheck {
+  return {
+    template: null,
+    templateName: null,
+    confidence: 0,
+    candidates: [],
+    headerRows: [],
+    fiscalYear: null,
+    columns: [],
+    rows: [],
+    issues: [],
+    plan: { values: [], flags: [], appendedColumns: [], headerRows: [] },
+  };
+}
+
+/** Configuration, else the sheet's title, else its result columns, else the as-of date's year. */
+function resolveFiscalYear(layout: TableLayout, options: CheckOptions, startMonth: number): number {
+  if (options.config?.fiscalYear) return options.config.fiscalYear;
+  const fromTitle = layout.titleTexts.flatMap((t) => readFiscalYears(t));
+  if (options.sheetName) fromTitle.push(...readFiscalYears(options.sheetName));
+  if (fromTitle.length > 0) return Math.max(...fromTitle);
+  const fromResults = layout.match.columns
+    .filter((c) => c.period && c.period.kind === 'year' && c.period.entry !== 'plan' && c.periodToken)
+    .map((c) => readFiscalYear(c.periodToken as string))
+    .filter((y): y is number => y !== null);
+  if (fromResults.length > 0) return Math.max(...fromResults);
+  return fiscalYearOf(options.asOf, startMonth);
+}
+
+function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number } {
+  const code = MESSAGES[f.messageId].code;
+  return {
+    order,
+    issue: {
+      code,
+      severity: SEVERITY[code],
+      cell: view.address(f.r, f.c),
+      row: view.sheetRow(f.r),
+      column: view.sheetColumn(f.c),
+      field: f.field,
+      message: renderMessage(f.messageId, f.params, locale ?? 'ja'),
+      params: { ...f.params, messageId: f.messageId },
+    },
+  };
+}
+
+function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): ItemResult {
+  return {
+    row: view.sheetRow(unit.first),
+    lastRow: view.sheetRow(unit.rows[unit.rows.length - 1]),
+    id: unit.id,
+    section: unit.section,
+    item: unit.item,
+    action: unit.action,
+    department: unit.department,
+    departments: unit.departments,
+    achievementRate: c.rate ? round4(c.rate.rate) : null,
+    grade: c.grade,
+    selfGrade: c.selfGrade,
+    evaluation: c.evaluation,
+    kpis: unit.kpis.map((k, i) => {
+      const basis = c.kpiRates[i];
+      return {
+        name: k.name && typeof k.name.value === 'string' && k.name.value.trim() !== '' ? k.name.value.trim() : null,
+        unit: null,
+        baseline: basis?.baseline ?? null,
+        target: basis?.target ?? null,
+        actual: basis?.actual ?? null,
+        achievementRate: basis ? round4(basis.rate) : null,
+      };
+    }),
+  };
+}
+
+/** Rates are kept to 4 decimals of the fraction (91.24%). */
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,120 @@
+import type { IssueCode, Locale, Severity } from './types';
+
+/**
+ * The issue catalogue (design.md §7) and its messages, by id, as data: each message says what is
+ * wrong and what to do. `{{name}}` placeholders are filled from the issue's params.
+ */
+export const SEVERITY: Record<IssueCode, Severity> = {
+  'required-missing': 'error',
+  'missing-entry': 'error',
+  'invalid-number': 'error',
+  'invalid-evaluation': 'error',
+  'formula-error': 'error',
+  'duplicate-id': 'error',
+  'grade-mismatch': 'warning',
+  'computed-mismatch': 'warning',
+  'normalized-value': 'info',
+};
+
+type Catalogue = Record<string, { code: IssueCode; ja: string; en: string }>;
+
+export const MESSAGES = {
+  'required-missing.item': {
+    code: 'required-missing',
+    ja: '{{label}}が空欄です。取組項目の名称を入力してください。',
+    en: '{{label}} is empty. Enter the name of the initiative.',
+  },
+  'required-missing.action': {
+    code: 'required-missing',
+    ja: '{{label}}が空欄です。具体的な取組の内容を入力してください。',
+    en: '{{label}} is empty. Enter the concrete action.',
+  },
+  'required-missing.department': {
+    code: 'required-missing',
+    ja: '{{label}}が空欄です。担当課の名称を入力してください（複数の場合は主担当に★）。',
+    en: '{{label}} is empty. Enter the department in charge (mark the lead with ★ if several).',
+  },
+  'required-missing.field': {
+    code: 'required-missing',
+    ja: '{{label}}が空欄です。入力してください。',
+    en: '{{label}} is empty. Please fill it in.',
+  },
+  'missing-entry.result': {
+    code: 'missing-entry',
+    ja: '{{label}}の実績が未入力です。実績を入力してください（該当がなければ「－」）。',
+    en: 'The result for {{label}} is missing. Enter it (or "-" if there is nothing to report).',
+  },
+  'missing-entry.labelled': {
+    code: 'missing-entry',
+    ja: '{{label}}が未入力です。実績を入力してください（該当がなければ「－」）。',
+    en: '{{label}} is missing. Enter the result (or "-" if there is nothing to report).',
+  },
+  'missing-entry.actual': {
+    code: 'missing-entry',
+    ja: '{{year}}の実績値（{{kpi}}）が未入力です。実績値を入力してください（該当がなければ「－」）。',
+    en: 'The {{year}} actual for "{{kpi}}" is missing. Enter it (or "-" if not applicable).',
+  },
+  'missing-entry.evaluation': {
+    code: 'missing-entry',
+    ja: '{{label}}が未入力です。実績に対する評価（{{scale}}）を入力してください。',
+    en: '{{label}} is missing. Enter the self-evaluation ({{scale}}) for the result.',
+  },
+  'invalid-number': {
+    code: 'invalid-number',
+    ja: '{{label}}の「{{value}}」を数値として読めません。数値で入力してください（例: 1,234件、△500千円、85%）。',
+    en: '"{{value}}" in {{label}} is not a number. Enter a number (e.g. 1,234, △500, 85%).',
+  },
+  'invalid-evaluation': {
+    code: 'invalid-evaluation',
+    ja: '評価「{{value}}」はこの表の評価（{{scale}}）にありません。{{scale}}のいずれかを入力してください。',
+    en: 'The evaluation "{{value}}" is not on this sheet\'s scale ({{scale}}). Enter one of {{scale}}.',
+  },
+  'formula-error': {
+    code: 'formula-error',
+    ja: 'セルがエラー（{{value}}）です。数式と参照先を確認し、正しい値が表示されるよう修正してください。',
+    en: 'The cell shows an error ({{value}}). Check the formula and its references.',
+  },
+  'duplicate-id': {
+    code: 'duplicate-id',
+    ja: 'No.{{id}} が {{other}} と重複しています。番号を確認してください。',
+    en: 'No. {{id}} is also used at {{other}}. Check the numbering.',
+  },
+  'grade-mismatch': {
+    code: 'grade-mismatch',
+    ja: '自己評価「{{self}}」が、達成率 {{rate}} からの算定評価「{{grade}}」と異なります。評価の根拠を確認してください。',
+    en: 'The self-evaluation "{{self}}" differs from the grade "{{grade}}" computed from the rate {{rate}}. Check the reason.',
+  },
+  'computed-mismatch': {
+    code: 'computed-mismatch',
+    ja: '記入された達成率 {{written}} が、目標・実績から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the target and actual. Check the figures.',
+  },
+  'normalized-value.symbol': {
+    code: 'normalized-value',
+    ja: '「{{value}}」を評価記号「{{normalized}}」として読みました（修正は不要です）。',
+    en: 'Read "{{value}}" as the evaluation symbol "{{normalized}}" (no change needed).',
+  },
+  'normalized-value.letter': {
+    code: 'normalized-value',
+    ja: '「{{value}}」を評価「{{normalized}}」として読みました（修正は不要です）。',
+    en: 'Read "{{value}}" as the grade "{{normalized}}" (no change needed).',
+  },
+  'normalized-value.digits': {
+    code: 'normalized-value',
+    ja: '全角の「{{value}}」を数値 {{normalized}} として読みました（修正は不要です）。',
+    en: 'Read the full-width "{{value}}" as the number {{normalized}} (no change needed).',
+  },
+} satisfies Catalogue;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** Fill a message's placeholders in the requested locale. */
+export function renderMessage(id: MessageId, params: Record<string, string | number>, locale: Locale = 'ja'): string {
+  const template = MESSAGES[id][locale];
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in params ? String(params[name]) : `{{${name}}}`));
+}
+
+/** Rate as people read it: 0.9124 → "91.24%". */
+export function formatRate(rate: number): string {
+  return `${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
+}

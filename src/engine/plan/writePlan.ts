@@ -1,0 +1,129 @@
+import { isBlank } from '../read/cell';
+import type { UnitRecord } from '../rows/record';
+import type { UnitComputation } from '../rules/context';
+import type { OwnedRole } from '../table/header';
+import type { TableLayout } from '../table/layout';
+import { columnLetter, type SheetView } from '../table/sheetView';
+import type { AppendedColumn, CellFlag, Issue, Locale, Severity, ValueWrite, WritePlan } from '../types';
+
+/** Headers of the columns the product owns: a person sees at once that they are computed. */
+export const OWNED_HEADERS: Record<OwnedRole, Record<Locale, string>> = {
+  rate: { ja: '達成率（自動計算）', en: 'Achievement rate (computed)' },
+  grade: { ja: '算定評価（自動計算）', en: 'Computed grade' },
+  result: { ja: 'チェック結果', en: 'Check result' },
+};
+
+export const RATE_FORMAT = '0.0%';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface PlanInput {
+  view: SheetView;
+  layout: TableLayout;
+  units: UnitRecord[];
+  computed: Map<UnitRecord, UnitComputation>;
+  issues: Issue[];
+  locale: Locale;
+}
+
+/** Consecutive header rows form one header block (one or two rows). */
+function headerBlocks(layout: TableLayout): number[][] {
+  const blocks: number[][] = [];
+  for (const r of [...layout.headerRows].sort((a, b) => a - b)) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1] === r - 1) last.push(r);
+    else blocks.push([r]);
+  }
+  return blocks;
+}
+
+/**
+ * The writes a host carries out: computed values into the template's own 達成率/評価 columns
+ * (only where a person left them empty) or into the product's own columns, appended right of the
+ * table when the sheet has none yet; one flag per cell with issues.
+ */
+export function buildWritePlan(input: PlanInput): WritePlan {
+  const { view, layout, units, computed, issues, locale } = input;
+  const match = layout.match;
+  const hasKpis = match.columns.some((c) => c.field.startsWith('kpi.'));
+  const templateRate = match.columns.find((c) => c.field === 'rate');
+  const templateGrade = match.columns.find((c) => c.field === 'grade');
+
+  // which owned columns the sheet needs, and where they are (found again, or appended)
+  const wanted: OwnedRole[] = [];
+  if (hasKpis && !templateRate) wanted.push('rate');
+  if (hasKpis && !templateGrade) wanted.push('grade');
+  if (issues.length > 0 || match.owned.result !== undefined) wanted.push('result');
+  for (const role of ['rate', 'grade'] as OwnedRole[]) {
+    if (match.owned[role] !== undefined && !wanted.includes(role)) wanted.push(role);
+  }
+  const ownedColumn: Partial<Record<OwnedRole, number>> = {};
+  const appendedColumns: AppendedColumn[] = [];
+  let next = Math.max(layout.lastColumn, ...Object.values(match.owned).filter((c): c is number => c !== undefined)) + 1;
+  for (const role of (['rate', 'grade', 'result'] as OwnedRole[]).filter((r) => wanted.includes(r))) {
+    let c = match.owned[role];
+    if (c === undefined) {
+      c = next++;
+      const column = view.sheetColumn(c);
+      appendedColumns.push({ column, letter: columnLetter(column), role, header: OWNED_HEADERS[role][locale] });
+    }
+    ownedColumn[role] = c;
+  }
+
+  const values: ValueWrite[] = [];
+  for (const block of headerBlocks(layout)) {
+    for (const role of Object.keys(ownedColumn) as OwnedRole[]) {
+      values.push({
+        row: view.sheetRow(block[0]),
+        column: view.sheetColumn(ownedColumn[role] as number),
+        value: OWNED_HEADERS[role][locale],
+        role: 'header',
+      });
+    }
+  }
+
+  const issuesByRow = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    const list = issuesByRow.get(issue.row) ?? [];
+    list.push(issue);
+    issuesByRow.set(issue.row, list);
+  }
+  for (const unit of units) {
+    const result = computed.get(unit);
+    const row = view.sheetRow(unit.first);
+    const rate = result?.rate?.rate ?? null;
+    if (ownedColumn.rate !== undefined) {
+      values.push({ row, column: view.sheetColumn(ownedColumn.rate), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
+    } else if (templateRate && rate !== null && unit.rate && isBlank(unit.rate.value)) {
+      values.push({ row: view.sheetRow(unit.rate.r), column: view.sheetColumn(unit.rate.c), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
+    }
+    const grade = result?.grade ?? null;
+    if (ownedColumn.grade !== undefined) {
+      values.push({ row, column: view.sheetColumn(ownedColumn.grade), value: grade, role: 'grade' });
+    }
+    if (ownedColumn.result !== undefined) {
+      const lines: string[] = [];
+      for (const r of unit.rows) {
+        for (const issue of issuesByRow.get(view.sheetRow(r)) ?? []) lines.push(`${issue.cell}: ${issue.message}`);
+      }
+      values.push({ row, column: view.sheetColumn(ownedColumn.result), value: lines.length ? lines.join('\n') : null, role: 'result' });
+    }
+  }
+
+  return { values, flags: flagsOf(issues), appendedColumns, headerRows: layout.headerRows.map((r) => view.sheetRow(r)) };
+}
+
+/** One flag per cell: the most severe issue's colour, every message in the note. */
+function flagsOf(issues: Issue[]): CellFlag[] {
+  const byCell = new Map<string, CellFlag>();
+  for (const issue of issues) {
+    const flag = byCell.get(issue.cell);
+    if (!flag) {
+      byCell.set(issue.cell, { row: issue.row, column: issue.column, cell: issue.cell, severity: issue.severity, note: issue.message });
+      continue;
+    }
+    flag.note += `\n${issue.message}`;
+    if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[flag.severity]) flag.severity = issue.severity;
+  }
+  return [...byCell.values()];
+}

@@ -1,0 +1,47 @@
+import type { CellValue } from '../types';
+import { nfkc } from './text';
+
+/** Excel error values: issues, never numbers (design.md §4). */
+const EXCEL_ERRORS = new Set([
+  '#DIV/0!',
+  '#REF!',
+  '#VALUE!',
+  '#N/A',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+]);
+
+/** Written "nothing to report": the entry is present, and not a number. */
+const NONE_MARKERS = new Set(['－', '-', '―', 'ー', '‐', '—', '–', 'なし', '該当なし', '/', '／', '無し', '―――']);
+
+export function isBlank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '' || /^[\s\u3000]*$/.test(value);
+  return false;
+}
+
+export function isExcelError(value: CellValue | undefined): value is string {
+  return typeof value === 'string' && EXCEL_ERRORS.has(value.trim());
+}
+
+export function isNoneMarker(value: CellValue | undefined): boolean {
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return NONE_MARKERS.has(text) || NONE_MARKERS.has(nfkc(text));
+}
+
+/** Blank, or a written "nothing to report". */
+export function isEmptyOrNone(value: CellValue | undefined): boolean {
+  return isBlank(value) || isNoneMarker(value);
+}
+
+/** The cell as display text (numbers as JavaScript prints them). */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return String(value);
+}

@@ -1,0 +1,94 @@
+import type { CellValue } from '../types';
+import { isBlank, isExcelError, isNoneMarker } from './cell';
+import { nfkc } from './text';
+
+/** How a numeric cell read (design.md §4). */
+export type NumberReading =
+  | { kind: 'number'; value: number; unit: string | null; note: string | null; variant: boolean }
+  | { kind: 'blank' }
+  | { kind: 'none' }
+  | { kind: 'error'; error: string }
+  | { kind: 'invalid'; text: string };
+
+/** Units kept after a number. Longer spellings first, so 千円 wins over 円. */
+const UNITS = [
+  '千円', '万円', '億円', '百万円', '円',
+  '時間', '分', '日', 'か月', 'ヶ月', 'カ月', '月', '年',
+  '件', '人', '名', '回', '枚', '冊', '団体', '団地', '社', '校', '施設', '箇所', 'か所', 'ヵ所', '箇所', '本', '台', '個', '部',
+  '㎡', 'm2', 'm²', 'km', 'm', 't', 'kg', 'ha',
+  '%', 'ポイント', 'pt', '倍', '点', '歳', '世帯', '戸', '項目', '種類', '業務', '手続', '事業',
+];
+
+const MULTIPLIERS: Record<string, number> = { 万: 1e4, 億: 1e8, 千: 1e3 };
+
+// sign, digits with separators and decimals, optional 万/億, optional unit, optional (note)
+const NUMBER_PATTERN =
+  /^([△▲-]|マイナス)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(万|億)?\s*(.*)$/;
+
+function splitUnitAndNote(rest: string): { unit: string | null; note: string | null } | null {
+  let text = rest.trim();
+  let note: string | null = null;
+  // compound values: "39,757時間 (94,603,965円)" keeps the bracketed part as text
+  const bracket = /^(.*?)\s*[(（](.*)[)）]\s*$/.exec(text);
+  if (bracket) {
+    text = bracket[1].trim();
+    note = bracket[2].trim();
+  }
+  if (text === '') return { unit: null, note };
+  for (const unit of UNITS) {
+    if (text === unit) return { unit: nfkc(unit) === 'm2' ? '㎡' : unit, note };
+  }
+  // a unit followed by more words (累計, 以上…) is still a number with a note
+  for (const unit of UNITS) {
+    if (text.startsWith(unit) && /^[\s(（以]/.test(text.slice(unit.length))) {
+      return { unit, note: note ?? text.slice(unit.length).trim() };
+    }
+  }
+  return null;
+}
+
+/**
+ * Read a numeric cell: thousands separators, △/▲ as minus, units kept, 万/億 multiply,
+ * percent as a fraction (a numeric cell formatted as percent is already one), compound values.
+ */
+export function readNumber(value: CellValue | undefined, numberFormat?: string | null): NumberReading {
+  if (isBlank(value)) return { kind: 'blank' };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
+    const percent = typeof numberFormat === 'string' && numberFormat.includes('%');
+    return { kind: 'number', value, unit: percent ? '%' : null, note: null, variant: false };
+  }
+  if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
+  const raw = String(value);
+  if (isExcelError(raw)) return { kind: 'error', error: raw.trim() };
+  if (isNoneMarker(raw)) return { kind: 'none' };
+
+  const text = nfkc(raw).replace(/[\s]+/g, ' ').trim();
+  const match = NUMBER_PATTERN.exec(text);
+  if (!match) return { kind: 'invalid', text: raw };
+  const [, sign, digits, multiplierWord, rest] = match;
+  const tail = splitUnitAndNote(rest);
+  if (!tail) return { kind: 'invalid', text: raw };
+
+  let number = Number(digits.replace(/,/g, ''));
+  if (multiplierWord) number *= MULTIPLIERS[multiplierWord];
+  if (sign) number = -number;
+  const unit = tail.unit;
+  if (unit === '%') number /= 100;
+  return {
+    kind: 'number',
+    value: roundFloat(number),
+    unit,
+    note: tail.note,
+    variant: hasFullWidthDigits(raw),
+  };
+}
+
+/** Avoid 0.9124000000000001 from 91.24 / 100. */
+function roundFloat(value: number): number {
+  return Number.parseFloat(value.toPrecision(12));
+}
+
+function hasFullWidthDigits(text: string): boolean {
+  return /[０-９]/.test(text);
+}

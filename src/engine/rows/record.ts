@@ -1,0 +1,293 @@
+import type { Field } from '../profiles/schema';
+import { cellText, isBlank, isEmptyOrNone } from '../read/cell';
+import { readFiscalYear } from '../read/years';
+import { displayText } from '../read/text';
+import type { CellValue } from '../types';
+import type { MappedColumn } from '../table/header';
+import type { TableLayout } from '../table/layout';
+import type { SheetView } from '../table/sheetView';
+import { readDepartments } from './departments';
+
+/** One cell of a unit, at the merge anchor so that issues name the cell a person edits. */
+export interface FieldCell {
+  r: number;
+  c: number;
+  value: CellValue;
+  numberFormat: string | null;
+  /** The header label of its column, as written. */
+  label: string;
+}
+
+/** A quarter's or a year's entry: a report, a plan, a KPI actual. */
+export interface PeriodEntry {
+  cell: FieldCell;
+  kind: 'quarter' | 'year';
+  entry: 'plan' | 'result' | 'actual' | 'target' | 'value';
+  quarter: number | null;
+  fiscalYear: number;
+}
+
+/** One indicator: single-row (baseline/target/actual columns) or paired target/actual rows. */
+export interface KpiRecord {
+  name: FieldCell | null;
+  unit: FieldCell | null;
+  baseline: FieldCell | null;
+  target: FieldCell | null;
+  /** Per-year targets (paired rows) and actuals, by fiscal year. */
+  yearTargets: PeriodEntry[];
+  yearActuals: PeriodEntry[];
+  totalTarget: FieldCell | null;
+  totalActual: FieldCell | null;
+  /** Rows of the pair (grid), for addresses; null for single-row indicators. */
+  targetRow: number | null;
+  actualRow: number | null;
+}
+
+/** One unit of the sheet: an item (取組), or an action under a 取組項目. */
+export interface UnitRecord {
+  rows: number[];
+  first: number;
+  id: string | null;
+  idCell: FieldCell | null;
+  section: string | null;
+  subsection: string | null;
+  item: string | null;
+  action: string | null;
+  /** Cells of the fields checked for presence, at this unit's first row. */
+  cells: Partial<Record<Field, FieldCell>>;
+  departments: string[];
+  department: string | null;
+  periods: PeriodEntry[];
+  kpis: KpiRecord[];
+  evaluation: FieldCell | null;
+  rate: FieldCell | null;
+  /** Cells of every data row of the unit, for formula-error scanning. */
+  allCells: FieldCell[];
+}
+
+const SINGLE_FIELDS: Field[] = ['id', 'section', 'subsection', 'item', 'action', 'department', 'evaluation', 'rate', 'grade', 'effect', 'related'];
+
+export function fieldCell(view: SheetView, r: number, col: MappedColumn): FieldCell {
+  const [ar, ac] = view.anchor(r, col.column);
+  return { r: ar, c: ac, value: view.value(r, col.column), numberFormat: view.numberFormat(r, col.column), label: col.label };
+}
+
+function textOf(cell: FieldCell | undefined | null): string | null {
+  if (!cell || isBlank(cell.value)) return null;
+  return displayText(cellText(cell.value));
+}
+
+/** Group the data rows into units: one row each, or continuation rows joined to the item above. */
+export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
+  const { profile } = layout.match;
+  const idCol = layout.match.columns.find((c) => c.field === 'id');
+  const unitCol = layout.match.columns.find((c) => c.field === profile.unit) ?? layout.match.columns.find((c) => c.field === 'item');
+  const units: number[][] = [];
+  let current: number[] | null = null;
+  for (let r = 0; r < view.rowCount; r++) {
+    const kind = layout.kinds[r];
+    if (kind !== 'data') {
+      if (kind === 'header' || kind === 'section') current = null;
+      continue;
+    }
+    if (profile.multiRowItems && current) {
+      const startCol = idCol ?? unitCol;
+      // a blank No. (or a No. merged from above) continues the item above
+      const own = startCol ? !isBlank(view.raw(r, startCol.column)) : true;
+      if (!own) {
+        current.push(r);
+        continue;
+      }
+    }
+    current = [r];
+    units.push(current);
+  }
+  return units;
+}
+
+const ITEM_NUMBER = /^\s*(\d+)\s*[.．、)）]?\s+([\s\S]*)$/;
+
+/** Sheet-wide facts the record builder needs. */
+export interface RecordContext {
+  view: SheetView;
+  layout: TableLayout;
+  fiscalYear: number;
+}
+
+export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord[] {
+  const { view, layout } = ctx;
+  const { profile } = layout.match;
+  const columns = layout.match.columns;
+  const byField = (f: Field) => columns.filter((c) => c.field === f);
+  const carried: Partial<Record<Field, string>> = {};
+  let sectionFromRows: string | null = null;
+  let lastRow = -1;
+  const records: UnitRecord[] = [];
+  for (const rows of groups) {
+    const first = rows[0];
+    for (let r = lastRow + 1; r < first; r++) {
+      const text = layout.sectionTexts.get(r);
+      if (text !== undefined && text.length < 80) sectionFromRows = text;
+    }
+    lastRow = rows[rows.length - 1];
+    const cells: Partial<Record<Field, FieldCell>> = {};
+    for (const f of SINGLE_FIELDS) {
+      const col = byField(f)[0];
+      if (col) cells[f] = fieldCell(view, first, col);
+    }
+    // hierarchy columns: a blank takes the value above; a new value resets the levels below it
+    const groupValues: Partial<Record<Field, string | null>> = {};
+    profile.carryDown.forEach((f, level) => {
+      const own = textOf(cells[f]);
+      if (own !== null) {
+        carried[f] = own;
+        for (const lower of profile.carryDown.slice(level + 1)) {
+          if (textOf(cells[lower]) === null) delete carried[lower];
+        }
+      }
+      groupValues[f] = carried[f] ?? null;
+    });
+    const valueOf = (f: Field) => (profile.carryDown.includes(f) ? (groupValues[f] ?? null) : textOf(cells[f]));
+    let item = valueOf('item');
+    let id = textOf(cells.id);
+    if (profile.idFromItemNumber && item) {
+      const m = ITEM_NUMBER.exec(item);
+      if (m) {
+        id = id ?? m[1];
+        item = m[2].trim() || item;
+      }
+    }
+    const deptText = textOf(cells.department);
+    const departments = deptText ? readDepartments(deptText) : { lead: null, all: [] };
+    // every cell of the table's width, mapped or not: an error value anywhere is an issue
+    const allCells: FieldCell[] = [];
+    const labelByColumn = new Map(columns.map((c) => [c.column, c.label]));
+    for (const r of rows) {
+      for (let c = 0; c <= layout.lastColumn; c++) {
+        const [ar, ac] = view.anchor(r, c);
+        allCells.push({ r: ar, c: ac, value: view.value(r, c), numberFormat: null, label: labelByColumn.get(c) ?? '' });
+      }
+    }
+    records.push({
+      rows,
+      first,
+      id: id ? id.replace(/\.$/, '') : null,
+      idCell: cells.id ?? (profile.idFromItemNumber ? (cells.item ?? null) : null),
+      section: valueOf('section') ?? sectionFromRows,
+      subsection: valueOf('subsection'),
+      item,
+      action: valueOf('action'),
+      cells,
+      departments: departments.all,
+      department: departments.lead,
+      periods: readPeriods(ctx, first, columns),
+      kpis: readKpis(ctx, rows, columns),
+      evaluation: cells.evaluation ?? null,
+      rate: cells.rate ?? null,
+      allCells,
+    });
+  }
+  return records;
+}
+
+function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry | null {
+  if (!col.period) return null;
+  const cell = fieldCell(ctx.view, r, col);
+  if (col.period.kind === 'quarter') {
+    const quarter = Number(col.periodToken);
+    if (!(quarter >= 1 && quarter <= 4)) return null;
+    return { cell, kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear };
+  }
+  const fy = (col.periodToken && readFiscalYear(col.periodToken)) || ctx.fiscalYear;
+  return { cell, kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy };
+}
+
+function readPeriods(ctx: RecordContext, first: number, columns: MappedColumn[]): PeriodEntry[] {
+  const out: PeriodEntry[] = [];
+  for (const col of columns) {
+    if (col.field !== 'period') continue;
+    const p = periodOf(ctx, first, col);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** 目標 / 実績 row labels of paired rows. */
+function rowKind(text: string | null): 'target' | 'actual' | null {
+  if (!text) return null;
+  if (/^(目標|計画)(値)?$/.test(text)) return 'target';
+  if (/^(実績|実施)(値)?$/.test(text)) return 'actual';
+  return null;
+}
+
+function readKpis(ctx: RecordContext, rows: number[], columns: MappedColumn[]): KpiRecord[] {
+  const { view } = ctx;
+  const col = (f: Field) => columns.find((c) => c.field === f);
+  const kindCol = col('kpi.kind');
+  const nameCol = col('kpi.name');
+  const cellAt = (r: number, c: MappedColumn | undefined) => (c ? fieldCell(view, r, c) : null);
+  const empty = (c: FieldCell | null) => !c || isEmptyOrNone(c.value);
+
+  if (kindCol) {
+    // paired rows: each 目標 row starts an indicator, the 実績 row after it completes it
+    const kpis: KpiRecord[] = [];
+    const valueCols = columns.filter((c) => c.field === 'kpi.value');
+    for (const r of rows) {
+      const kind = rowKind(textOf(fieldCell(view, r, kindCol)));
+      if (!kind) continue;
+      let kpi = kpis[kpis.length - 1];
+      if (kind === 'target' || !kpi || kpi.actualRow !== null) {
+        kpi = {
+          name: cellAt(r, nameCol),
+          unit: cellAt(r, col('kpi.unit')),
+          baseline: null,
+          target: null,
+          yearTargets: [],
+          yearActuals: [],
+          totalTarget: null,
+          totalActual: null,
+          targetRow: null,
+          actualRow: null,
+        };
+        kpis.push(kpi);
+      }
+      const entries = valueCols.map((c) => periodOf(ctx, r, c)).filter((p): p is PeriodEntry => p !== null);
+      if (kind === 'target') {
+        kpi.targetRow = r;
+        kpi.yearTargets = entries;
+        kpi.totalTarget = cellAt(r, col('kpi.total'));
+      } else {
+        kpi.actualRow = r;
+        kpi.yearActuals = entries;
+        kpi.totalActual = cellAt(r, col('kpi.total'));
+        kpi.baseline = cellAt(r, col('kpi.baseline'));
+      }
+    }
+    return kpis.filter(
+      (k) =>
+        !empty(k.name) ||
+        k.yearTargets.some((p) => !empty(p.cell)) ||
+        !empty(k.totalTarget) ||
+        k.yearActuals.some((p) => !empty(p.cell)),
+    );
+  }
+
+  if (!nameCol && !col('kpi.target')) return [];
+  const first = rows[0];
+  const actualCols = columns.filter((c) => c.field === 'kpi.actual');
+  const kpi: KpiRecord = {
+    name: cellAt(first, nameCol),
+    unit: cellAt(first, col('kpi.unit')),
+    baseline: cellAt(first, col('kpi.baseline')),
+    target: cellAt(first, col('kpi.target')),
+    yearTargets: [],
+    yearActuals: actualCols.map((c) => periodOf(ctx, first, c)).filter((p): p is PeriodEntry => p !== null),
+    totalTarget: null,
+    totalActual: null,
+    targetRow: null,
+    actualRow: null,
+  };
+  // an item with no indicator and no target has no KPI (design.md §6)
+  if (empty(kpi.name) && empty(kpi.target)) return [];
+  return [kpi];
+}

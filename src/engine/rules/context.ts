@@ -1,0 +1,62 @@
+import type { GradeStep } from '../config';
+import type { RateBasis } from '../compute/rate';
+import type { MessageId } from '../messages';
+import type { UnitRecord } from '../rows/record';
+import type { TableLayout } from '../table/layout';
+import type { SheetView } from '../table/sheetView';
+import type { Profile } from '../profiles/schema';
+import type { Locale } from '../types';
+
+/** The scale a sheet's self-evaluations are written on. */
+export interface EvaluationScale {
+  kind: 'letters' | 'symbols';
+  allowed: string[];
+}
+
+/** What the engine computed for one unit. */
+export interface UnitComputation {
+  /** Per indicator, in order. */
+  kpiRates: (RateBasis | null)[];
+  /** The unit's rate: its first indicator with a computable rate. */
+  rate: RateBasis | null;
+  grade: string | null;
+  /** Self-evaluation, normalised: a letter, or a symbol. */
+  selfGrade: string | null;
+  evaluation: string | null;
+}
+
+/** Everything a rule may look at. Rules only read it. */
+export interface RuleContext {
+  view: SheetView;
+  layout: TableLayout;
+  profile: Profile;
+  units: UnitRecord[];
+  computed: Map<UnitRecord, UnitComputation>;
+  asOf: string;
+  startMonth: number;
+  fiscalYear: number;
+  gradeScale: readonly GradeStep[];
+  evaluationScale: EvaluationScale;
+  /** Language of the messages (years are written 令和7年度 or FY2025). */
+  locale: Locale;
+}
+
+/** A rule's report: where (grid row and column), which message, with what. */
+export interface Finding {
+  messageId: MessageId;
+  r: number;
+  c: number;
+  field: string;
+  params: Record<string, string | number>;
+}
+
+/** One validation rule: reads the context, reports findings, never throws. */
+export interface Rule {
+  id: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** A header label as a message shows it: one line. */
+export function labelText(label: string): string {
+  return label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+import { displayText } from '../read/text';
+import { formatFiscalYear } from '../read/years';
+import { cellText, isBlank, isNoneMarker } from '../read/cell';
+import type { UnitRecord } from '../rows/record';
+import { labelText, type Finding, type Rule, type RuleContext } from './context';
+import { entryIsDue, periodEnd, periodField } from './periods';
+
+/**
+ * missing-entry: a period entry that is due is empty: a quarter's or a year's result, a year's
+ * KPI actual, the self-evaluation that goes with the latest result (design.md §6).
+ */
+export const missingEntry: Rule = {
+  id: 'missing-entry',
+  check(ctx) {
+    const out: Finding[] = [];
+    const evaluationDue = latestResultIsDue(ctx);
+    for (const unit of ctx.units) {
+      for (const p of unit.periods) {
+        if (p.entry !== 'result' && p.entry !== 'actual') continue;
+        if (!entryIsDue(p, ctx.asOf, ctx.startMonth) || !isBlank(p.cell.value)) continue;
+        out.push({
+          // "令和5年度実績" already says 実績; "2/4四半期" does not
+          messageId: /実績|結果|results?/i.test(p.cell.label) ? 'missing-entry.labelled' : 'missing-entry.result',
+          r: p.cell.r,
+          c: p.cell.c,
+          field: periodField(p),
+          params: { label: labelText(p.cell.label) },
+        });
+      }
+      out.push(...missingActuals(ctx, unit));
+      if (evaluationDue && unit.evaluation && isBlank(unit.evaluation.value)) {
+        out.push({
+          messageId: 'missing-entry.evaluation',
+          r: unit.evaluation.r,
+          c: unit.evaluation.c,
+          field: 'evaluation',
+          params: { label: labelText(unit.evaluation.label), scale: ctx.evaluationScale.allowed.join('・') },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
+  const out: Finding[] = [];
+  unit.kpis.forEach((kpi, index) => {
+    const name = kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
+    for (const actual of kpi.yearActuals) {
+      if (!entryIsDue(actual, ctx.asOf, ctx.startMonth) || !isBlank(actual.cell.value)) continue;
+      // no actual is expected for a year whose target says "nothing" (－, /)
+      const target = kpi.yearTargets.find((t) => t.fiscalYear === actual.fiscalYear);
+      if (target && isNoneMarker(target.cell.value)) continue;
+      out.push({
+        messageId: 'missing-entry.actual',
+        r: actual.cell.r,
+        c: actual.cell.c,
+        field: `${index === 0 ? 'kpi' : `kpi${index + 1}`}.actual.fy${actual.fiscalYear}`,
+        params: { year: formatFiscalYear(actual.fiscalYear, ctx.locale), kpi: name },
+      });
+    }
+  });
+  return out;
+}
+
+/** The self-evaluation is due with the sheet's latest result column. */
+function latestResultIsDue(ctx: RuleContext): boolean {
+  const first = ctx.units[0];
+  if (!first) return false;
+  const results = first.periods.filter((p) => p.entry === 'result' || p.entry === 'actual');
+  for (const k of first.kpis) results.push(...k.yearActuals);
+  if (results.length === 0) return false;
+  const latest = results.reduce((a, b) => (periodEnd(b, ctx.startMonth) > periodEnd(a, ctx.startMonth) ? b : a));
+  return entryIsDue(latest, ctx.asOf, ctx.startMonth);
+}

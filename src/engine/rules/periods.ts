@@ -1,0 +1,18 @@
+import { fiscalYearEnd, isDue, quarterEnd } from '../due';
+import type { PeriodEntry } from '../rows/record';
+
+/** The last day of the period an entry reports on. */
+export function periodEnd(entry: PeriodEntry, startMonth: number): string {
+  return entry.kind === 'quarter' && entry.quarter !== null
+    ? quarterEnd(entry.fiscalYear, entry.quarter, startMonth)
+    : fiscalYearEnd(entry.fiscalYear, startMonth);
+}
+
+export function entryIsDue(entry: PeriodEntry, asOf: string, startMonth: number): boolean {
+  return isDue(asOf, periodEnd(entry, startMonth));
+}
+
+/** Field name of a period entry in issues: q2, fy2023.result, fy2024.plan. */
+export function periodField(entry: PeriodEntry): string {
+  return entry.kind === 'quarter' ? `q${entry.quarter}` : `fy${entry.fiscalYear}.${entry.entry}`;
+}

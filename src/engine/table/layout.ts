@@ -1,0 +1,179 @@
+import type { Profile } from '../profiles/schema';
+import { cellText } from '../read/cell';
+import { cleanText, normalizeLabel } from '../read/text';
+import type { TemplateCandidate } from '../types';
+import { bestHeaderAt, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import type { SheetView } from './sheetView';
+
+export type RowKind = 'title' | 'header' | 'blank' | 'section' | 'note' | 'data';
+
+/** Where the table sits on the sheet and what each row is. Rows are 0-based grid indices. */
+export interface TableLayout {
+  match: HeaderMatch;
+  candidates: TemplateCandidate[];
+  /** Every header row: the first header and its repeats. */
+  headerRows: number[];
+  /** The header rows that end a header block (where appended column headers go). */
+  headerBlockLastRows: number[];
+  kinds: RowKind[];
+  /** Texts of the rows above the first header (titles: they often name the fiscal year). */
+  titleTexts: string[];
+  /** Section rows' texts by row. */
+  sectionTexts: Map<number, string>;
+  /** Right-most column the table uses. */
+  lastColumn: number;
+}
+
+/** Section rows: 【7】…, 大分類1 …, <小分類2 …>, 8.実施計画 【基本方針1】…, 第2章 … */
+const SECTION_PATTERNS = [
+  /^【\s*\d+\s*】/,
+  /^[大中小]分類/,
+  /^[<〈《＜(（]?\s*[大中小]分類/,
+  /^[<〈《＜].*[>〉》＞]$/,
+  /^第\s*[0-9一二三四五六七八九十]+\s*[章節編部]/,
+  /^\d+\s*[.．]\s*\S/,
+  /基本方針\s*\d/,
+];
+/** Footnotes and legends below or between tables. */
+const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例|備考|出典)/, /^[★☆]\s*[:：]/, /[◎○〇△▲×]\s*[:：]/];
+const LONG_DESCRIPTION = 80;
+
+/** Score every profile at the first row that looks like a header and pick the table. */
+export function findTable(view: SheetView, profiles: readonly Profile[], forced?: Profile): TableLayout | null {
+  const pool = forced ? [forced] : profiles;
+  let chosen: HeaderMatch | null = null;
+  for (let r = 0; r < view.rowCount && !chosen; r++) {
+    const best = bestHeaderAt(view, r, pool);
+    if (!best || best.score < (forced ? 0.2 : best.profile.minScore)) continue;
+    chosen = best;
+    // a better reading may start a row or two lower (a group row above the real labels)
+    for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
+      const other = bestHeaderAt(view, next, pool);
+      if (other && other.score > chosen.score + 0.05) chosen = other;
+    }
+  }
+  if (!chosen) return null;
+  const candidates = profiles
+    .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, chosen.rows).score) }))
+    .sort((a, b) => b.score - a.score);
+  return classifyRows(view, chosen, candidates);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
+  const kinds: RowKind[] = new Array(view.rowCount).fill('title');
+  const headerRows = [...match.rows];
+  const headerBlockLastRows = [match.rows[match.rows.length - 1]];
+  const sectionTexts = new Map<number, string>();
+  const titleTexts: string[] = [];
+  for (let r = 0; r < match.rows[0]; r++) {
+    const text = view.filledColumns(r).map((c) => cellText(view.raw(r, c))).join(' ');
+    if (text.trim() === '') continue;
+    titleTexts.push(text);
+    // a section title above the first header (【7】…) heads the first items too
+    if (SECTION_PATTERNS.some((p) => p.test(cleanText(text)))) sectionTexts.set(r, cleanText(text));
+  }
+  for (const r of match.rows) kinds[r] = 'header';
+  const extraBlocks: number[][] = [];
+  const unitColumns = new Set(
+    match.columns.filter((col) => col.field === match.profile.unit || col.field === 'item').map((col) => col.column),
+  );
+  const idColumn = match.columns.find((col) => col.field === 'id')?.column;
+  const first = match.rows[match.rows.length - 1] + 1;
+  for (let r = first; r < view.rowCount; r++) {
+    if (isBlankRow(view, r)) {
+      kinds[r] = 'blank';
+    } else if (repeatsHeaderRow(view, r, match.signature[0])) {
+      const block = [r];
+      kinds[r] = 'header';
+      if (match.rows.length === 2 && r + 1 < view.rowCount && repeatsHeaderRow(view, r + 1, match.signature[1])) {
+        kinds[r + 1] = 'header';
+        block.push(r + 1);
+        r++;
+      }
+      headerRows.push(...block);
+      headerBlockLastRows.push(block[block.length - 1]);
+      extraBlocks.push(block);
+    } else {
+      const kind = classifyContentRow(view, r, unitColumns, idColumn);
+      kinds[r] = kind;
+      if (kind === 'section') sectionTexts.set(r, rowText(view, r));
+    }
+  }
+  completeMapping(view, match, extraBlocks);
+  let lastColumn = 0;
+  for (const col of match.columns) lastColumn = Math.max(lastColumn, col.column);
+  for (const r of match.rows) {
+    const filled = view.filledColumns(r);
+    if (filled.length) lastColumn = Math.max(lastColumn, filled[filled.length - 1]);
+  }
+  for (const c of Object.values(match.owned)) if (c !== undefined) lastColumn = Math.max(lastColumn, c);
+  return { match, candidates, headerRows, headerBlockLastRows, kinds, titleTexts, sectionTexts, lastColumn };
+}
+
+/**
+ * A repeated header may spell a label the first one truncated (指 / 指標): fields the first header
+ * missed are taken from the repeats, where their column is still free.
+ */
+function completeMapping(view: SheetView, match: HeaderMatch, blocks: number[][]): void {
+  const taken = new Set(match.columns.map((c) => c.column));
+  for (const o of Object.values(match.owned)) if (o !== undefined) taken.add(o);
+  const have = new Set(match.columns.map((c) => c.field));
+  for (const block of blocks) {
+    const other = mapHeader(view, match.profile, block);
+    for (const col of other.columns) {
+      if (have.has(col.field) || taken.has(col.column)) continue;
+      match.columns.push(col);
+      taken.add(col.column);
+      have.add(col.field);
+    }
+  }
+  match.columns.sort((a, b) => a.column - b.column);
+}
+
+export function isBlankRow(view: SheetView, r: number): boolean {
+  for (let c = 0; c < view.columnCount; c++) {
+    if (!view.isBlank(r, c) && !view.isMergeContinuation(r, c)) return false;
+  }
+  return true;
+}
+
+function rowText(view: SheetView, r: number): string {
+  return cleanText(
+    view
+      .filledColumns(r)
+      .map((c) => cellText(view.raw(r, c)))
+      .join(' '),
+  );
+}
+
+/**
+ * Section, note or data: a section row holds one value alone (a title, a long description).
+ * A lone value in the unit's own column is data (an item with nothing else filled in).
+ */
+function classifyContentRow(view: SheetView, r: number, unitColumns: Set<number>, idColumn?: number): RowKind {
+  const filled = view.filledColumns(r);
+  if (filled.length !== 1) return 'data';
+  const c = filled[0];
+  const text = cleanText(cellText(view.raw(r, c)));
+  const compact = normalizeLabel(text);
+  if (NOTE_PATTERNS.some((p) => p.test(compact))) return 'note';
+  if (SECTION_PATTERNS.some((p) => p.test(text) || p.test(compact))) return 'section';
+  // merged across the table's width: a title or a description band
+  let span = 1;
+  while (c + span < view.columnCount && view.isMergeContinuation(r, c + span) && view.anchor(r, c + span)[0] === r) span++;
+  if (span >= 3) return 'section';
+  if (unitColumns.has(c)) return 'data';
+  if (text.length >= LONG_DESCRIPTION) return 'section';
+  // "作成中…" under the No. column is a remark, not an item
+  if (c === idColumn && !/^\d/.test(compact)) return 'note';
+  return 'data';
+}
+
+/** Columns of a field in the chosen mapping. */
+export function fieldColumns(layout: TableLayout, field: MappedColumn['field']): MappedColumn[] {
+  return layout.match.columns.filter((c) => c.field === field);
+}

@@ -1,0 +1,124 @@
+import type { CellValue, Grid } from '../types';
+import { isBlank } from '../read/cell';
+
+/** Column number (1-based) → letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 address of a 1-based sheet row and column. */
+export function a1(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/**
+ * A read-only view of a grid with merged areas resolved: a merged cell's value belongs to every
+ * cell of the merge (design.md §3). Indices are 0-based grid positions; `sheetRow`/`sheetColumn`
+ * turn them into 1-based sheet positions for addresses.
+ */
+export class SheetView {
+  readonly rowCount: number;
+  readonly columnCount: number;
+  private readonly values: CellValue[][];
+  private readonly formats: (string | null | undefined)[][] | undefined;
+  /** For each merge continuation cell, the top-left cell of its merge ("r,c" → [r, c]). */
+  private readonly mergeOwner = new Map<number, number>();
+  private readonly originRow: number;
+  private readonly originColumn: number;
+
+  constructor(grid: Grid) {
+    this.values = grid.values;
+    this.formats = grid.numberFormats;
+    this.rowCount = grid.values.length;
+    let width = 0;
+    for (const row of grid.values) if (row.length > width) width = row.length;
+    this.originRow = grid.origin?.row ?? 0;
+    this.originColumn = grid.origin?.column ?? 0;
+    for (const m of grid.merges ?? []) {
+      // merges are given in grid coordinates; ignore any that fall outside the grid
+      const bottom = Math.min(m.bottom, this.rowCount - 1);
+      for (let r = Math.max(0, m.top); r <= bottom; r++) {
+        for (let c = Math.max(0, m.left); c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          this.mergeOwner.set(this.key(r, c), this.key(m.top, m.left));
+        }
+      }
+      if (m.right + 1 > width) width = m.right + 1;
+    }
+    this.columnCount = width;
+  }
+
+  private key(r: number, c: number): number {
+    return r * 65536 + c;
+  }
+
+  /** The value a person sees in the cell: merge continuations show the merge's value. */
+  value(r: number, c: number): CellValue {
+    const owner = this.mergeOwner.get(this.key(r, c));
+    if (owner !== undefined) return this.raw(Math.floor(owner / 65536), owner % 65536);
+    return this.raw(r, c);
+  }
+
+  /** The value stored in this very cell (blank for merge continuations). */
+  raw(r: number, c: number): CellValue {
+    const row = this.values[r];
+    if (!row || c >= row.length) return '';
+    const v = row[c];
+    return v === undefined ? '' : v;
+  }
+
+  numberFormat(r: number, c: number): string | null {
+    const owner = this.mergeOwner.get(this.key(r, c));
+    const [rr, cc] = owner !== undefined ? [Math.floor(owner / 65536), owner % 65536] : [r, c];
+    return this.formats?.[rr]?.[cc] ?? null;
+  }
+
+  /** The top-left cell of the merge holding (r, c), or (r, c) itself. */
+  anchor(r: number, c: number): [number, number] {
+    const owner = this.mergeOwner.get(this.key(r, c));
+    return owner !== undefined ? [Math.floor(owner / 65536), owner % 65536] : [r, c];
+  }
+
+  isMergeContinuation(r: number, c: number): boolean {
+    return this.mergeOwner.has(this.key(r, c));
+  }
+
+  /** Whether the merge holding (r, c) starts on an earlier row (a vertical merge continuation). */
+  continuesFromAbove(r: number, c: number): boolean {
+    return this.anchor(r, c)[0] < r;
+  }
+
+  isBlank(r: number, c: number): boolean {
+    return isBlank(this.value(r, c));
+  }
+
+  /** Columns of row r holding a value of their own (merge continuations excluded). */
+  filledColumns(r: number): number[] {
+    const out: number[] = [];
+    const row = this.values[r];
+    if (!row) return out;
+    for (let c = 0; c < row.length; c++) {
+      if (!isBlank(row[c])) out.push(c);
+    }
+    return out;
+  }
+
+  sheetRow(r: number): number {
+    return this.originRow + r + 1;
+  }
+
+  sheetColumn(c: number): number {
+    return this.originColumn + c + 1;
+  }
+
+  address(r: number, c: number): string {
+    return a1(this.sheetRow(r), this.sheetColumn(c));
+  }
+}

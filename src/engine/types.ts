@@ -1,0 +1,175 @@
+/**
+ * The engine's public data shapes: what a host hands in (a grid) and what it gets back
+ * (template, rows, issues, computed values, a plan of writes). Pure data, no Office.js, no I/O.
+ */
+
+/** One cell as Office.js `range.values` returns it: "" for empty, errors as text ("#DIV/0!"). */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area in grid coordinates (0-based, inclusive). */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet's used range as values, plus what the host knows about it. */
+export interface Grid {
+  /** Row-major values. Rows may have different lengths; missing cells are empty. */
+  values: CellValue[][];
+  /** Number formats of the same shape, where the host knows them (percent cells are fractions). */
+  numberFormats?: (string | null | undefined)[][];
+  /** Merged areas, where the host knows them (an .xlsx always; Office.js from ExcelApi 1.13). */
+  merges?: MergedArea[];
+  /** Where values[0][0] sits on the sheet, 0-based. Default: A1. */
+  origin?: { row: number; column: number };
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueCode =
+  | 'required-missing'
+  | 'missing-entry'
+  | 'invalid-number'
+  | 'invalid-evaluation'
+  | 'formula-error'
+  | 'duplicate-id'
+  | 'grade-mismatch'
+  | 'computed-mismatch'
+  | 'normalized-value';
+
+export type Locale = 'ja' | 'en';
+
+/** One finding, named by its cell. Rows and columns are 1-based sheet positions. */
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** A1 address on the sheet, e.g. "E6". */
+  cell: string;
+  row: number;
+  column: number;
+  /** Canonical field (item, department, q2, fy2023.result, kpi1.actual.fy2023, evaluation…). */
+  field: string;
+  /** What is wrong and what to do, in the requested locale. */
+  message: string;
+  /** The message's parameters, for hosts that re-render it in another locale. */
+  params: Record<string, string | number>;
+}
+
+/** A value the product writes into a cell it owns (computed columns, their headers). */
+export interface ValueWrite {
+  row: number; // 1-based sheet row
+  column: number; // 1-based sheet column
+  value: string | number | null;
+  /** Excel number format, e.g. "0.0%". */
+  numberFormat?: string;
+  /** What the write is, so hosts can style headers differently. */
+  role: 'header' | 'rate' | 'grade' | 'result';
+}
+
+/** A flag on a cell: colour by severity, the reason readable at the cell. */
+export interface CellFlag {
+  row: number;
+  column: number;
+  cell: string;
+  severity: Severity;
+  /** All messages for this cell, one per line. */
+  note: string;
+}
+
+/** Columns the product appends right of the table when the template has none for a value. */
+export interface AppendedColumn {
+  column: number; // 1-based
+  letter: string;
+  role: 'rate' | 'grade' | 'result';
+  header: string;
+}
+
+/** Everything a host must do to the sheet to show a check's outcome. */
+export interface WritePlan {
+  values: ValueWrite[];
+  flags: CellFlag[];
+  appendedColumns: AppendedColumn[];
+  /** Sheet rows (1-based) holding the table's header, where the appended headers go. */
+  headerRows: number[];
+}
+
+export interface ColumnMapping {
+  /** Canonical field name. */
+  field: string;
+  column: number; // 1-based
+  letter: string;
+  /** The header label as written (after joining two-row headers). */
+  label: string;
+}
+
+export interface KpiResult {
+  name: string | null;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  achievementRate: number | null;
+}
+
+/** One item (取組) of the sheet, as the JSON report and the summary show it. */
+export interface ItemResult {
+  /** First sheet row of the item (1-based). */
+  row: number;
+  /** Last sheet row of the item (paired or multi-row items span several). */
+  lastRow: number;
+  id: string | null;
+  section: string | null;
+  item: string | null;
+  action: string | null;
+  /** The lead department (★, else the first). */
+  department: string | null;
+  departments: string[];
+  achievementRate: number | null;
+  grade: string | null;
+  selfGrade: string | null;
+  evaluation: string | null;
+  kpis: KpiResult[];
+}
+
+export interface TemplateCandidate {
+  template: string;
+  score: number;
+}
+
+/** The outcome of checking one sheet. */
+export interface SheetCheck {
+  /** Profile id, or null when the sheet is no progress sheet. */
+  template: string | null;
+  templateName: string | null;
+  confidence: number;
+  candidates: TemplateCandidate[];
+  headerRows: number[];
+  fiscalYear: number | null;
+  columns: ColumnMapping[];
+  rows: ItemResult[];
+  issues: Issue[];
+  plan: WritePlan;
+}
+
+/** Options of one check. */
+export interface CheckOptions {
+  /** The as-of date, YYYY-MM-DD: entries whose period ended before it are due. */
+  asOf: string;
+  /** Language of messages and of the appended column headers. Default: ja. */
+  locale?: Locale;
+  /** Force a template (profile id) instead of detecting one. */
+  template?: string;
+  /** Parsed configuration (see config.ts); defaults apply where absent. */
+  config?: import('./config').Config;
+  /** Sheet name, used in titles and to read the fiscal year when the sheet names it. */
+  sheetName?: string;
+}
+
+/** Fill colours of flagged cells, by severity; every host uses these. */
+export const FLAG_FILLS: Record<Severity, string> = {
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#DDEBF7',
+};
