@@ -45,6 +45,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     gradeScale,
     evaluationScale: evaluationScaleOf(profile, units, gradeScale),
     locale,
+    departments: config.departments ?? null,
   };
   const issues = RULES.flatMap((rule, order) => rule.check(ctx).map((f) => toIssue(view, f, order, locale)))
     .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
@@ -88,6 +89,7 @@ function noTable(): SheetCheck {
 function resolveFiscalYear(layout: TableLayout, options: CheckOptions, startMonth: number): number {
   if (options.config?.fiscalYear) return options.config.fiscalYear;
   const fromTitle = layout.titleTexts.flatMap((t) => readFiscalYears(t));
+  fromTitle.push(...layout.titleDates.map((d) => fiscalYearOf(d, startMonth)));
   if (options.sheetName) fromTitle.push(...readFiscalYears(options.sheetName));
   if (fromTitle.length > 0) return Math.max(...fromTitle);
   const fromResults = layout.match.columns

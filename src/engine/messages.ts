@@ -14,6 +14,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   'grade-mismatch': 'warning',
   'computed-mismatch': 'warning',
   'normalized-value': 'info',
+  'unknown-department': 'info',
 };
 
 type Catalogue = Record<string, { code: IssueCode; ja: string; en: string }>;
@@ -103,6 +104,16 @@ export const MESSAGES = {
     code: 'normalized-value',
     ja: '全角の「{{value}}」を数値 {{normalized}} として読みました（修正は不要です）。',
     en: 'Read the full-width "{{value}}" as the number {{normalized}} (no change needed).',
+  },
+  'normalized-value.department': {
+    code: 'normalized-value',
+    ja: '担当課「{{value}}」を一覧の「{{normalized}}」として読みました（修正は不要です）。',
+    en: 'Read the department "{{value}}" as "{{normalized}}" from the list (no change needed).',
+  },
+  'unknown-department': {
+    code: 'unknown-department',
+    ja: '担当課「{{value}}」は設定の課名一覧にありません。課名の誤りがないか確認してください。',
+    en: 'The department "{{value}}" is not in the configured list. Check the spelling.',
   },
 } satisfies Catalogue;
 

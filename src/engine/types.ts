@@ -37,7 +37,9 @@ export type IssueCode =
   | 'duplicate-id'
   | 'grade-mismatch'
   | 'computed-mismatch'
-  | 'normalized-value';
+  | 'normalized-value'
+  /** Not in design.md's catalogue: only with a department list in the configuration. */
+  | 'unknown-department';
 
 export type Locale = 'ja' | 'en';
 

@@ -136,6 +136,36 @@ describe('configuration', () => {
     expect(issueList(check)).toEqual(['C5 required-missing', 'D5 missing-entry']);
   });
 
+  test('a department list catches typos and reads variant spellings', () => {
+    const grid: Grid = {
+      values: [
+        ['項目', '担当課', '第1四半期', '第2四半期'],
+        ['1 窓口改革', '市民課', '済', '済'],
+        ['2 DX推進', '行革デジタル推進', '済', '済'],
+        ['3 広報', '秘書広報課　', '済', '済'],
+        ['4 ICT', 'ＩＣＴ推進課', '済', '済'],
+      ],
+    };
+    const config = parseConfig({ departments: ['市民課', '行革デジタル推進課', '秘書広報課', 'ICT推進課'] }, 'test');
+    const check = checkSheet(grid, { asOf: '2025-10-15', config });
+    expect(check.issues.map((i) => `${i.cell} ${i.code} ${i.severity}`)).toEqual([
+      'B3 unknown-department info',
+      'B5 normalized-value info',
+    ]);
+    expect(check.issues[0].message).toBe('担当課「行革デジタル推進」は設定の課名一覧にありません。課名の誤りがないか確認してください。');
+  });
+
+  test('a date typed above the table (Excel serial, date format) names the fiscal year', () => {
+    const grid: Grid = {
+      values: [[45565], ['項目', '担当課', '第1四半期', '第2四半期'], ['1 窓口改革', '市民課', '', '']],
+      numberFormats: [['yyyy/m/d']],
+    };
+    // 45565 = 2024-09-30: FY2024, so as of 2025-10-15 both quarters (and the year) have ended
+    const check = checkSheet(grid, { asOf: '2025-10-15' });
+    expect(check.fiscalYear).toBe(2024);
+    expect(issueList(check)).toEqual(['C3 missing-entry', 'D3 missing-entry']);
+  });
+
   test('a broken profile is refused with a message that names the field', () => {
     expect(() => parseConfig({ profiles: [{ id: 'Bad Id', name: { ja: 'x', en: 'x' }, columns: [] }] }, 'bad.json')).toThrow(
       /bad\.json の設定が正しくありません: profiles\.0\.id: id は半角英小文字/,

@@ -20,7 +20,8 @@ const NONE_MARKERS = new Set(['－', '-', '―', 'ー', '‐', '—', '–', '�
 
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value.trim() === '' || /^[\s\u3000]*$/.test(value);
+  // String.prototype.trim also removes the ideographic space U+3000
+  if (typeof value === 'string') return value.length === 0 || value.trim() === '';
   return false;
 }
 

@@ -60,6 +60,19 @@ export function readNumber(value: CellValue | undefined, numberFormat?: string |
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
   const raw = String(value);
+  // the same texts recur down a column (units, "－", "/"): read each spelling once
+  const cached = cache.get(raw);
+  if (cached) return cached;
+  const reading = readText(raw);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, reading);
+  return reading;
+}
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, NumberReading>();
+
+function readText(raw: string): NumberReading {
   if (isExcelError(raw)) return { kind: 'error', error: raw.trim() };
   if (isNoneMarker(raw)) return { kind: 'none' };
 
@@ -84,9 +97,9 @@ export function readNumber(value: CellValue | undefined, numberFormat?: string |
   };
 }
 
-/** Avoid 0.9124000000000001 from 91.24 / 100. */
+/** Avoid 0.9124000000000001 from 91.24 / 100. Integers need no rounding. */
 function roundFloat(value: number): number {
-  return Number.parseFloat(value.toPrecision(12));
+  return Number.isInteger(value) ? value : Number.parseFloat(value.toPrecision(12));
 }
 
 function hasFullWidthDigits(text: string): boolean {

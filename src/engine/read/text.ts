@@ -5,9 +5,17 @@ export function nfkc(text: string): string {
   return text.normalize('NFKC');
 }
 
+const labelCache = new Map<string, string>();
+
 /** A header label as the matcher sees it: NFKC, no spaces or line breaks at all. */
 export function normalizeLabel(text: string): string {
-  return nfkc(text).replace(/\s+/g, '');
+  let label = labelCache.get(text);
+  if (label === undefined) {
+    label = nfkc(text).replace(/\s+/g, '');
+    if (labelCache.size > 20_000) labelCache.clear();
+    labelCache.set(text, label);
+  }
+  return label;
 }
 
 /** Cell text as people read it: NFKC, runs of spaces collapsed, trimmed; line breaks kept. */
@@ -25,6 +33,8 @@ export function hasCompatibilityCharacters(text: string): boolean {
 
 /** Cell text as written, for display: spaces collapsed and trimmed, characters untouched (① stays ①). */
 export function displayText(text: string): string {
+  // most cells need nothing but a trim
+  if (!/[\r\t\u3000]| [ \n]|\n /.test(text)) return text.trim();
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u3000]+/g, ' ')

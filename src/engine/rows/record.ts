@@ -61,15 +61,33 @@ export interface UnitRecord {
   kpis: KpiRecord[];
   evaluation: FieldCell | null;
   rate: FieldCell | null;
-  /** Cells of every data row of the unit, for formula-error scanning. */
-  allCells: FieldCell[];
 }
 
 const SINGLE_FIELDS: Field[] = ['id', 'section', 'subsection', 'item', 'action', 'department', 'evaluation', 'rate', 'grade', 'effect', 'related'];
 
 export function fieldCell(view: SheetView, r: number, col: MappedColumn): FieldCell {
-  const [ar, ac] = view.anchor(r, col.column);
+  let ar = r;
+  let ac = col.column;
+  if (view.isMergeContinuation(r, col.column)) [ar, ac] = view.anchor(r, col.column);
   return { r: ar, c: ac, value: view.value(r, col.column), numberFormat: view.numberFormat(r, col.column), label: col.label };
+}
+
+/** The mapped columns by field, looked up once per sheet rather than once per row. */
+class ColumnIndex {
+  private readonly byField = new Map<Field, MappedColumn[]>();
+  constructor(readonly all: MappedColumn[]) {
+    for (const col of all) {
+      const list = this.byField.get(col.field) ?? [];
+      list.push(col);
+      this.byField.set(col.field, list);
+    }
+  }
+  first(field: Field): MappedColumn | undefined {
+    return this.byField.get(field)?.[0];
+  }
+  every(field: Field): MappedColumn[] {
+    return this.byField.get(field) ?? [];
+  }
 }
 
 function textOf(cell: FieldCell | undefined | null): string | null {
@@ -117,8 +135,7 @@ export interface RecordContext {
 export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord[] {
   const { view, layout } = ctx;
   const { profile } = layout.match;
-  const columns = layout.match.columns;
-  const byField = (f: Field) => columns.filter((c) => c.field === f);
+  const columns = new ColumnIndex(layout.match.columns);
   const carried: Partial<Record<Field, string>> = {};
   let sectionFromRows: string | null = null;
   let lastRow = -1;
@@ -132,7 +149,7 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
     lastRow = rows[rows.length - 1];
     const cells: Partial<Record<Field, FieldCell>> = {};
     for (const f of SINGLE_FIELDS) {
-      const col = byField(f)[0];
+      const col = columns.first(f);
       if (col) cells[f] = fieldCell(view, first, col);
     }
     // hierarchy columns: a blank takes the value above; a new value resets the levels below it
@@ -159,15 +176,6 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
     }
     const deptText = textOf(cells.department);
     const departments = deptText ? readDepartments(deptText) : { lead: null, all: [] };
-    // every cell of the table's width, mapped or not: an error value anywhere is an issue
-    const allCells: FieldCell[] = [];
-    const labelByColumn = new Map(columns.map((c) => [c.column, c.label]));
-    for (const r of rows) {
-      for (let c = 0; c <= layout.lastColumn; c++) {
-        const [ar, ac] = view.anchor(r, c);
-        allCells.push({ r: ar, c: ac, value: view.value(r, c), numberFormat: null, label: labelByColumn.get(c) ?? '' });
-      }
-    }
     records.push({
       rows,
       first,
@@ -184,7 +192,6 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
       kpis: readKpis(ctx, rows, columns),
       evaluation: cells.evaluation ?? null,
       rate: cells.rate ?? null,
-      allCells,
     });
   }
   return records;
@@ -202,10 +209,9 @@ function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry
   return { cell, kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy };
 }
 
-function readPeriods(ctx: RecordContext, first: number, columns: MappedColumn[]): PeriodEntry[] {
+function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {
   const out: PeriodEntry[] = [];
-  for (const col of columns) {
-    if (col.field !== 'period') continue;
+  for (const col of columns.every('period')) {
     const p = periodOf(ctx, first, col);
     if (p) out.push(p);
   }
@@ -220,9 +226,9 @@ function rowKind(text: string | null): 'target' | 'actual' | null {
   return null;
 }
 
-function readKpis(ctx: RecordContext, rows: number[], columns: MappedColumn[]): KpiRecord[] {
+function readKpis(ctx: RecordContext, rows: number[], columns: ColumnIndex): KpiRecord[] {
   const { view } = ctx;
-  const col = (f: Field) => columns.find((c) => c.field === f);
+  const col = (f: Field) => columns.first(f);
   const kindCol = col('kpi.kind');
   const nameCol = col('kpi.name');
   const cellAt = (r: number, c: MappedColumn | undefined) => (c ? fieldCell(view, r, c) : null);
@@ -231,7 +237,7 @@ function readKpis(ctx: RecordContext, rows: number[], columns: MappedColumn[]): 
   if (kindCol) {
     // paired rows: each 目標 row starts an indicator, the 実績 row after it completes it
     const kpis: KpiRecord[] = [];
-    const valueCols = columns.filter((c) => c.field === 'kpi.value');
+    const valueCols = columns.every('kpi.value');
     for (const r of rows) {
       const kind = rowKind(textOf(fieldCell(view, r, kindCol)));
       if (!kind) continue;
@@ -274,7 +280,7 @@ function readKpis(ctx: RecordContext, rows: number[], columns: MappedColumn[]): 
 
   if (!nameCol && !col('kpi.target')) return [];
   const first = rows[0];
-  const actualCols = columns.filter((c) => c.field === 'kpi.actual');
+  const actualCols = columns.every('kpi.actual');
   const kpi: KpiRecord = {
     name: cellAt(first, nameCol),
     unit: cellAt(first, col('kpi.unit')),

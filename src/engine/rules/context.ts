@@ -39,6 +39,8 @@ export interface RuleContext {
   evaluationScale: EvaluationScale;
   /** Language of the messages (years are written 令和7年度 or FY2025). */
   locale: Locale;
+  /** The configuration's department list, if any. */
+  departments: string[] | null;
 }
 
 /** A rule's report: where (grid row and column), which message, with what. */

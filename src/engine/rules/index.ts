@@ -7,6 +7,7 @@ import { missingEntry } from './missingEntry';
 import { normalizedValue } from './normalizedValue';
 import { invalidNumber } from './numbers';
 import { requiredMissing } from './requiredMissing';
+import { unknownDepartment } from './unknownDepartment';
 
 /** Every validation rule, in the order their issues are listed for a cell. */
 export const RULES: readonly Rule[] = [
@@ -19,4 +20,5 @@ export const RULES: readonly Rule[] = [
   computedMismatch,
   gradeMismatch,
   normalizedValue,
+  unknownDepartment,
 ];

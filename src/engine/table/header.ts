@@ -197,12 +197,19 @@ function looksLikeSubHeader(view: SheetView, r: number): boolean {
 
 /** Whether row r repeats a header row (page breaks repeat the header). */
 export function repeatsHeaderRow(view: SheetView, r: number, signature: string[]): boolean {
+  let labelled = 0;
+  for (const label of signature) if (label !== '') labelled++;
   let compared = 0;
   let equal = 0;
   for (let c = 0; c < signature.length; c++) {
     if (signature[c] === '') continue;
     compared++;
-    const here = normalizeLabel(cellText(view.value(r, c)));
+    // half of the labels already differ: no repeat (most rows are data and stop here)
+    if ((compared - 1 - equal) * 2 > labelled) return false;
+    const value = view.value(r, c);
+    // data cells are long or numeric; only short texts can repeat a label (cheap test first)
+    if (typeof value !== 'string' || value.length > signature[c].length * 3 + 10) continue;
+    const here = normalizeLabel(value);
     if (here === signature[c] || (here !== '' && (here.startsWith(signature[c]) || signature[c].startsWith(here)))) equal++;
   }
   return compared >= 2 && equal / compared >= 0.5;

@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles/schema';
 import { cellText } from '../read/cell';
 import { cleanText, normalizeLabel } from '../read/text';
+import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
 import { bestHeaderAt, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import type { SheetView } from './sheetView';
@@ -18,6 +19,8 @@ export interface TableLayout {
   kinds: RowKind[];
   /** Texts of the rows above the first header (titles: they often name the fiscal year). */
   titleTexts: string[];
+  /** Dates typed above the first header (an Excel date serial such as 「2025/9/30 現在」), ISO. */
+  titleDates: string[];
   /** Section rows' texts by row. */
   sectionTexts: Map<number, string>;
   /** Right-most column the table uses. */
@@ -37,6 +40,8 @@ const SECTION_PATTERNS = [
 /** Footnotes and legends below or between tables. */
 const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例|備考|出典)/, /^[★☆]\s*[:：]/, /[◎○〇△▲×]\s*[:：]/];
 const LONG_DESCRIPTION = 80;
+/** Number formats that show a date (yyyy/m/d, ge.m.d, 年月日…). */
+const DATE_FORMAT = /(yy|ge|m+[/.-]d+|d+[/.-]m+|年|月|日)/i;
 
 /** Score every profile at the first row that looks like a header and pick the table. */
 export function findTable(view: SheetView, profiles: readonly Profile[], forced?: Profile): TableLayout | null {
@@ -69,7 +74,12 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
   const headerBlockLastRows = [match.rows[match.rows.length - 1]];
   const sectionTexts = new Map<number, string>();
   const titleTexts: string[] = [];
+  const titleDates: string[] = [];
   for (let r = 0; r < match.rows[0]; r++) {
+    for (const c of view.filledColumns(r)) {
+      const v = view.raw(r, c);
+      if (typeof v === 'number' && DATE_FORMAT.test(view.numberFormat(r, c) ?? '')) titleDates.push(excelSerialToIsoDate(v));
+    }
     const text = view.filledColumns(r).map((c) => cellText(view.raw(r, c))).join(' ');
     if (text.trim() === '') continue;
     titleTexts.push(text);
@@ -111,7 +121,7 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
     if (filled.length) lastColumn = Math.max(lastColumn, filled[filled.length - 1]);
   }
   for (const c of Object.values(match.owned)) if (c !== undefined) lastColumn = Math.max(lastColumn, c);
-  return { match, candidates, headerRows, headerBlockLastRows, kinds, titleTexts, sectionTexts, lastColumn };
+  return { match, candidates, headerRows, headerBlockLastRows, kinds, titleTexts, titleDates, sectionTexts, lastColumn };
 }
 
 /**

@@ -61,6 +61,7 @@ export class SheetView {
 
   /** The value a person sees in the cell: merge continuations show the merge's value. */
   value(r: number, c: number): CellValue {
+    if (this.mergeOwner.size === 0) return this.raw(r, c);
     const owner = this.mergeOwner.get(this.key(r, c));
     if (owner !== undefined) return this.raw(Math.floor(owner / 65536), owner % 65536);
     return this.raw(r, c);
@@ -87,7 +88,7 @@ export class SheetView {
   }
 
   isMergeContinuation(r: number, c: number): boolean {
-    return this.mergeOwner.has(this.key(r, c));
+    return this.mergeOwner.size > 0 && this.mergeOwner.has(this.key(r, c));
   }
 
   /** Whether the merge holding (r, c) starts on an earlier row (a vertical merge continuation). */

@@ -96,13 +96,20 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   return { values, numberFormats, merges: [...mergeBoxes.values()] };
 }
 
+/** Load .xlsx bytes into an ExcelJS workbook (no checks: see readWorkbook for readable reasons). */
+export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's typings want its own Buffer type; a Node Buffer over the same bytes serves
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
 /** Read every worksheet of an .xlsx file's bytes. Throws UnreadableWorkbookError with a reason. */
 export async function readWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
   sniff(bytes);
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    // ExcelJS's typings want a Node Buffer; a Uint8Array view of the same bytes serves
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    workbook = await loadExcelWorkbook(bytes);
   } catch (err) {
     throw new UnreadableWorkbookError(
       `ブックを開けません（ファイルが壊れているか途中で切れています: ${shortReason(err)}）。提出元に再送を依頼してください。`,
