@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { profileSchema } from './profiles/schema';
 
-/** One step of the grade scale: a rate at or above `min` earns `grade`. */
+/** One step of the grade scale: a rate at or above `min` earns `grade`; `min: null` takes any rate (the lowest grade). */
 export const gradeStepSchema = z.object({
   grade: z.string().min(1),
-  min: z.number(),
+  min: z.number().nullable(),
 });
 
 /**
@@ -34,7 +34,7 @@ export const DEFAULT_GRADE_SCALE: GradeStep[] = [
   { grade: 'A', min: 1.0 },
   { grade: 'B', min: 0.8 },
   { grade: 'C', min: 0.5 },
-  { grade: 'D', min: Number.NEGATIVE_INFINITY },
+  { grade: 'D', min: null },
 ];
 
 /** Parse configuration data (already JSON-decoded), with errors a person can act on. */

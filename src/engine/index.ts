@@ -6,3 +6,7 @@ export { renderMessage, formatRate, MESSAGES, SEVERITY, type MessageId } from '.
 export { OWNED_HEADERS, RATE_FORMAT } from './plan/writePlan';
 export { a1, columnLetter } from './table/sheetView';
 export * from './types';
+export { standardTemplateSheet, type TemplateSheet } from './standardTemplate';
+export { summarize, type Summary, type SummaryInput, type DepartmentLine } from './summary';
+export { formatFiscalYear } from './read/years';
+export { fiscalYearOf } from './due';

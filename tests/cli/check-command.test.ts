@@ -92,7 +92,7 @@ describe('exit status and terminal output', () => {
   test('a configuration file sets the grade scale', async () => {
     const dir = tempDir();
     const config = path.join(dir, 'config.json');
-    fs.writeFileSync(config, JSON.stringify({ gradeScale: [{ grade: 'A', min: 1 }, { grade: 'B', min: 0 }, { grade: 'C', min: -99 }] }));
+    fs.writeFileSync(config, JSON.stringify({ gradeScale: [{ grade: 'A', min: 1 }, { grade: 'B', min: 0 }, { grade: 'C', min: null }] }));
     const json = path.join(dir, 'r.json');
     await run('check', '--as-of', '2024-06-01', '--config', config, '--json', json, path.join(SEEDS, '004-kpi-target-actual.xlsx'));
     const report = JSON.parse(fs.readFileSync(json, 'utf8')) as JsonReport;

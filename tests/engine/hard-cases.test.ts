@@ -92,7 +92,7 @@ describe('standard template (the product’s own)', () => {
 
 describe('configuration', () => {
   test('a configured grade scale changes computed grades', async () => {
-    const config = parseConfig({ gradeScale: [{ grade: 'A', min: 1 }, { grade: 'B', min: 0.5 }, { grade: 'C', min: -100 }] }, 'test');
+    const config = parseConfig({ gradeScale: [{ grade: 'A', min: 1 }, { grade: 'B', min: 0.5 }, { grade: 'C', min: null }] }, 'test');
     const check = await checkFile(moved, { asOf: '2025-10-15', config });
     expect(check.rows.find((r) => r.id === '1')?.grade).toBe('B');
   });

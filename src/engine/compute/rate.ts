@@ -74,6 +74,6 @@ export function kpiRate(kpi: KpiRecord): RateBasis | null {
 export function gradeOf(rate: number, scale: readonly GradeStep[]): string | null {
   // compare at 4 decimals so that 0.99995 (shown as 100.0%) does not fall a grade short
   const r = Math.round(rate * 10000) / 10000;
-  for (const step of scale) if (r >= step.min) return step.grade;
+  for (const step of scale) if (step.min === null || r >= step.min) return step.grade;
   return null;
 }

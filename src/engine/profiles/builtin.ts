@@ -6,7 +6,8 @@ import { parseProfile, type Profile, type ProfileInput } from './schema';
  * `項 目` matches `^項目$` and `第１四半期\n（４～６月）` matches `^第([1-4])四半期`.
  * Order of columns matters: each spec claims the first unclaimed column that matches.
  */
-const DEPARTMENT = ['^担当(部局|課|部|部署|課名|課等|所属)', '^所管(課|部)'];
+// anchored at the end: 担当課の評価 is the self-evaluation, not the department
+const DEPARTMENT = ['^担当(部局|課|部|部署|課名|課等|所属)(名)?(\\(.*\\))?$', '^所管(課|部)?(名)?$'];
 const ID = ['^(No|NO|no)\\.?$', '^番号$', '^通し番号$'];
 /** A 達成率 column the sheet already has (the product's own 達成率（自動計算） is claimed before this). */
 const RATE = ['^達成率', '^達成状況'];

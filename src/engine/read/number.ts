@@ -99,7 +99,7 @@ function readText(raw: string): NumberReading {
 
 /** Avoid 0.9124000000000001 from 91.24 / 100. Integers need no rounding. */
 function roundFloat(value: number): number {
-  return Number.isInteger(value) ? value : Number.parseFloat(value.toPrecision(12));
+  return Number.isInteger(value) ? value : Number.parseFloat(value.toPrecision(15));
 }
 
 function hasFullWidthDigits(text: string): boolean {

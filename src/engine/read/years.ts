@@ -16,15 +16,16 @@ export function readFiscalYear(text: string): number | null {
 export function readFiscalYears(text: string): number[] {
   const t = nfkc(text).replace(/\s+/g, '');
   const found: { at: number; year: number }[] = [];
-  const era = /(令和|平成|R|H)(元|\d{1,2})(?:年度?)?/g;
+  // 令和7年度 is a fiscal year; 令和8年3月31日 is a date, in fiscal year 2025
+  const era = /(令和|平成|R|H)(元|\d{1,2})(年度|年(\d{1,2})月|年)?/g;
   for (let m = era.exec(t); m; m = era.exec(t)) {
     // "R" or "H" must not be the end of a word (e.g. "PDCAR1" is not a year)
     if ((m[1] === 'R' || m[1] === 'H') && m.index > 0 && /[A-Za-z]/.test(t[m.index - 1])) continue;
     const n = m[2] === '元' ? 1 : Number(m[2]);
-    found.push({ at: m.index, year: ERAS[m[1]] + n });
+    found.push({ at: m.index, year: fiscalYearOfMonth(ERAS[m[1]] + n, m[4]) });
   }
-  const western = /(?<!\d)((?:19|20)\d{2})(?:年度|年|\)|$)/g;
-  for (let m = western.exec(t); m; m = western.exec(t)) found.push({ at: m.index, year: Number(m[1]) });
+  const western = /(?<!\d)((?:19|20)\d{2})(年度|年(\d{1,2})月|年|\)|$)/g;
+  for (let m = western.exec(t); m; m = western.exec(t)) found.push({ at: m.index, year: fiscalYearOfMonth(Number(m[1]), m[3]) });
   if (found.length === 0) {
     // 29基準, 30実績: a bare era year; 20–31 can only be 平成 in sheets of this era
     const bare = /^(\d{1,2})(基準|実績|目標|計画|見込)/.exec(t);
@@ -34,6 +35,12 @@ export function readFiscalYears(text: string): number[] {
     }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.year);
+}
+
+/** A calendar year and month (from a date) → its fiscal year, April start; no month: the year itself. */
+function fiscalYearOfMonth(year: number, month: string | undefined): number {
+  if (month === undefined) return year;
+  return Number(month) >= 4 ? year : year - 1;
 }
 
 /** Excel date serial → ISO date (1900 date system, serial 60 is the phantom 1900-02-29). */

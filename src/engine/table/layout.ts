@@ -178,8 +178,8 @@ function classifyContentRow(view: SheetView, r: number, unitColumns: Set<number>
   if (span >= 3) return 'section';
   if (unitColumns.has(c)) return 'data';
   if (text.length >= LONG_DESCRIPTION) return 'section';
-  // "作成中…" under the No. column is a remark, not an item
-  if (c === idColumn && !/^\d/.test(compact)) return 'note';
+  // a numbered row with nothing else is an unused row of the form; "作成中…" there is a remark
+  if (c === idColumn) return /^\d/.test(compact) ? 'blank' : 'note';
   return 'data';
 }
 
