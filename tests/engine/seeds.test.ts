@@ -223,3 +223,23 @@ describe('seed 004: KPI target versus actual (目標・実績対比型)', () => 
     expect(check.templateName).toBe('KPI target versus actual');
   });
 });
+
+describe('without merged areas (Office.js before ExcelApi 1.13) the carry-down rules stand in', () => {
+  test.each([
+    ['000-quarterly.xlsx', '2025-10-15', undefined],
+    ['001-annual-results.xlsx', '2024-06-01', undefined],
+    ['002-plan-result-evaluation.xlsx', '2024-06-01', undefined],
+    ['003-kpi-baseline-target.xlsx', '2025-10-15', '実施計画'],
+    ['004-kpi-target-actual.xlsx', '2024-06-01', undefined],
+  ])('%s: same template, items, rates, issues and writes', async (name, asOf, sheet) => {
+    const grid = await loadGrid(seed(name), sheet);
+    const withMerges = checkSheet(grid, { asOf });
+    const without = checkSheet({ ...grid, merges: [] }, { asOf });
+    expect(without.template).toBe(withMerges.template);
+    expect(without.rows.map((r) => [r.row, r.id, r.achievementRate, r.grade])).toEqual(
+      withMerges.rows.map((r) => [r.row, r.id, r.achievementRate, r.grade]),
+    );
+    expect(issueList(without)).toEqual(issueList(withMerges));
+    expect(without.plan.values).toEqual(withMerges.plan.values);
+  });
+});

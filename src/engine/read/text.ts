@@ -5,17 +5,17 @@ export function nfkc(text: string): string {
   return text.normalize('NFKC');
 }
 
-const labelCache = new Map<string, string>();
+/**
+ * Characters NFKC may change (full-width and half-width forms, circled numbers, ㎡, ㈱, Nº, CJK
+ * compatibility ideographs, Latin-1 compatibility) and white space. Text without any of them is
+ * already normalised, which is most cell text: skip the costly NFKC for it.
+ */
+const MAY_CHANGE = /[\s\u00a0-\u00ff\u2000-\u24ff\u2e80-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef]/;
 
 /** A header label as the matcher sees it: NFKC, no spaces or line breaks at all. */
 export function normalizeLabel(text: string): string {
-  let label = labelCache.get(text);
-  if (label === undefined) {
-    label = nfkc(text).replace(/\s+/g, '');
-    if (labelCache.size > 20_000) labelCache.clear();
-    labelCache.set(text, label);
-  }
-  return label;
+  if (!MAY_CHANGE.test(text)) return text;
+  return nfkc(text).replace(/\s+/g, '');
 }
 
 /** Cell text as people read it: NFKC, runs of spaces collapsed, trimmed; line breaks kept. */

@@ -35,7 +35,7 @@ export interface HeaderMatch {
 
 const MAX_LABEL_LENGTH = 40;
 
-/** The label candidates of one column: group label + lower label, lower alone, upper alone. */
+/** The label candidates of one column: group label + lower label and the lower alone, or the upper alone. */
 export function columnLabels(view: SheetView, rows: number[], c: number): { candidates: string[]; written: string } {
   if (rows.length === 1) {
     const text = cellText(view.value(rows[0], c));
@@ -60,7 +60,8 @@ export function columnLabels(view: SheetView, rows: number[], c: number): { cand
   const lower = normalizeLabel(lowerText);
   // a vertical merge repeats the same text in both rows: it is one label
   const same = upper === lower || view.anchor(bottom, c)[0] === top;
-  const candidates = same ? [upper] : [upper + lower, lower, upper];
+  // the group label alone names a column only when nothing stands under it
+  const candidates = same || lower === '' ? [upper] : [upper + lower, lower];
   const written = same ? upperText.trim() : [upperText.trim(), lowerText.trim()].filter(Boolean).join(' ');
   return { candidates: candidates.filter((l, i, all) => l !== '' && all.indexOf(l) === i), written };
 }

@@ -1,5 +1,5 @@
 import type { Profile } from '../profiles/schema';
-import { cellText } from '../read/cell';
+import { cellText, isNoneMarker } from '../read/cell';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
@@ -114,6 +114,7 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
     }
   }
   completeMapping(view, match, extraBlocks);
+  mapKindColumnByContent(view, match, kinds);
   let lastColumn = 0;
   for (const col of match.columns) lastColumn = Math.max(lastColumn, col.column);
   for (const r of match.rows) {
@@ -142,6 +143,37 @@ function completeMapping(view: SheetView, match: HeaderMatch, blocks: number[][]
     }
   }
   match.columns.sort((a, b) => a.column - b.column);
+}
+
+/** Values of a paired-rows label column: 目標 on one row, 実績 on the next. */
+const KIND_VALUE = /^(目標|計画|実績|実施)値?$/;
+
+/**
+ * Paired target/actual rows need the column that says 目標 or 実績. Its header is often a blank
+ * cell under a label merged over two columns (項目 over K:L); where the host cannot tell merges
+ * (Office.js before ExcelApi 1.13) the header says nothing, but the column's values do.
+ */
+function mapKindColumnByContent(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  if (!match.profile.columns.some((c) => c.field === 'kpi.kind')) return;
+  if (match.columns.some((c) => c.field === 'kpi.kind')) return;
+  const taken = new Set(match.columns.map((c) => c.column));
+  for (let c = 0; c < view.columnCount; c++) {
+    if (taken.has(c)) continue;
+    let labels = 0;
+    let others = 0;
+    for (let r = 0; r < view.rowCount; r++) {
+      if (kinds[r] !== 'data') continue;
+      const v = view.raw(r, c);
+      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
+      if (KIND_VALUE.test(v.trim())) labels++;
+      else others++;
+    }
+    if (labels >= 2 && labels >= others * 4) {
+      match.columns.push({ field: 'kpi.kind', column: c, label: '', periodToken: null, period: null });
+      match.columns.sort((a, b) => a.column - b.column);
+      return;
+    }
+  }
 }
 
 export function isBlankRow(view: SheetView, r: number): boolean {

@@ -1,0 +1,73 @@
+// Ribbon commands (manifest: ExecuteFunction checkActiveSheet / buildSummary, in commands.html).
+// Thin on purpose: each command runs the Office host's action and always tells Excel it is done,
+// even when the action fails, so the ribbon button never stays busy.
+import { buildSummaryCommand, checkActiveSheetCommand } from '../hosts/office/actions';
+
+/** What Excel passes to an ExecuteFunction command. */
+export interface CommandEvent {
+  completed: (options?: unknown) => void;
+}
+
+export type CommandHandler = (event?: CommandEvent) => Promise<void>;
+
+function completeQuietly(event: CommandEvent | undefined): void {
+  try {
+    event?.completed();
+  } catch (error) {
+    console.error('進行管理票チェッカー: event.completed() failed', error);
+  }
+}
+
+export function asCommand(name: string, run: () => Promise<void>): CommandHandler {
+  return async (event) => {
+    try {
+      await run();
+    } catch (error) {
+      // The action reports problems to the user itself; this only keeps Excel unblocked.
+      console.error(`進行管理票チェッカー: ${name} failed`, error);
+    } finally {
+      completeQuietly(event);
+    }
+  };
+}
+
+/** Function names exactly as manifest.xml's <FunctionName> elements spell them. */
+export const commands: Readonly<Record<'checkActiveSheet' | 'buildSummary', CommandHandler>> = {
+  checkActiveSheet: asCommand('checkActiveSheet', () => checkActiveSheetCommand()),
+  buildSummary: asCommand('buildSummary', () => buildSummaryCommand()),
+};
+
+interface OfficeActionsLike {
+  actions?: { associate?: (name: string, handler: (event?: CommandEvent) => unknown) => void };
+  onReady?: () => Promise<unknown> | undefined;
+}
+
+/**
+ * Registers the commands with Office.actions.associate where this Office.js has it, and also as
+ * global functions, which is how hosts without `Office.actions` find ExecuteFunction handlers.
+ */
+export function registerCommands(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+  const office = target.Office as OfficeActionsLike | undefined;
+  const associate = office?.actions?.associate;
+  for (const [name, handler] of Object.entries(commands)) {
+    if (typeof associate === 'function') {
+      try {
+        associate.call(office?.actions, name, handler);
+      } catch (error) {
+        console.error(`進行管理票チェッカー: Office.actions.associate(${name}) failed`, error);
+      }
+    }
+    target[name] = handler;
+  }
+  // The function file must initialise Office.js before Excel can call into it.
+  try {
+    const pending = office?.onReady?.();
+    if (pending && typeof (pending as Promise<unknown>).catch === 'function') {
+      (pending as Promise<unknown>).catch(() => undefined);
+    }
+  } catch {
+    // Office.js missing or broken: the globals above are all that can be done.
+  }
+}
+
+registerCommands();

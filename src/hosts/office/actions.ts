@@ -1,0 +1,89 @@
+/**
+ * What the task pane and the ribbon do with the workbook: check the active sheet, take the flags
+ * away, go to a cell. Each is one Excel.run, retried while a person is typing in a cell.
+ */
+import { checkSheet } from '../../engine';
+import type { SheetCheck } from '../../engine/types';
+import { type CheckRunOptions, type CheckRunResult, checkInContext } from './checkPipeline';
+import { type ClearOptions, type ClearResult, clearFlags } from './clearFlags';
+import { officeLocale } from './requirements';
+import { type RetryOptions, runWithRetry } from './runWithRetry';
+import { Session } from './session';
+
+export interface CheckActiveSheetOptions extends CheckRunOptions {
+  retry?: RetryOptions;
+}
+
+export interface CheckActiveSheetResult extends CheckRunResult {
+  check: SheetCheck;
+  /** context.sync() calls the check made (the last, successful attempt). */
+  syncs: number;
+}
+
+/** Reads the active sheet (or options.sheetName), checks it, and marks the outcome on it. */
+export async function checkActiveSheet(options: CheckActiveSheetOptions): Promise<CheckActiveSheetResult> {
+  const { retry, ...run } = options;
+  return runWithRetry((context) => checkInContext(context, checkSheet, run), retry);
+}
+
+export interface ClearActiveSheetOptions extends ClearOptions {
+  retry?: RetryOptions;
+}
+
+export interface ClearActiveSheetResult extends ClearResult {
+  /** All syncs of the clear (state lookup included). */
+  totalSyncs: number;
+}
+
+/** Takes every flag, note, computed value and style of an earlier check off the active sheet. */
+export async function clearActiveSheetFlags(options: ClearActiveSheetOptions = {}): Promise<ClearActiveSheetResult> {
+  const { retry, ...clear } = options;
+  return runWithRetry(async (context) => {
+    const session = new Session(context);
+    const result = await clearFlags(session, clear);
+    return { ...result, totalSyncs: session.syncs };
+  }, retry);
+}
+
+/**
+ * The pane's "go to cell": activates the sheet and selects the cell. `address` is "E6" or
+ * "Sheet!E6"; `sheetName` (else the address's sheet, else the active sheet) says where.
+ */
+export async function selectCell(address: string, options: { sheetName?: string; retry?: RetryOptions } = {}): Promise<void> {
+  let sheetName = options.sheetName;
+  let local = address;
+  const bang = address.lastIndexOf('!');
+  if (bang >= 0) {
+    local = address.slice(bang + 1);
+    sheetName ??= address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  }
+  await runWithRetry(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const sheet = sheetName ? worksheets.getItem(sheetName) : worksheets.getActiveWorksheet();
+    sheet.activate();
+    sheet.getRange(local).select();
+    await context.sync();
+  }, options.retry);
+}
+
+/** Today in the local time zone, YYYY-MM-DD (a Japanese office's "today", not UTC's). */
+export function localIsoDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Ribbon ［チェック］: checks the active sheet as of today, in Office's display language. */
+export async function checkActiveSheetCommand(): Promise<void> {
+  await checkActiveSheet({ asOf: localIsoDate(), locale: officeLocale() });
+}
+
+/**
+ * Ribbon ［集計シート］. The summary sheet (counts by department and grade across the workbook's
+ * progress sheets) is future work: it needs the engine's summarize() wired to a sheet writer, which
+ * does not exist yet. Until then this command does nothing destructive and fakes nothing: it
+ * checks the active sheet, as ［チェック］ does, so the button at least brings the sheet's
+ * issues up to date.
+ */
+export async function buildSummaryCommand(): Promise<void> {
+  await checkActiveSheetCommand();
+}

@@ -1,0 +1,137 @@
+/**
+ * One check of a worksheet inside one Excel.run: read → engine → apply, in a fixed handful of
+ * syncs. The engine is passed in (actions.ts passes the real one), so this module holds no rule.
+ *
+ * The engine sees the sheet as it was before any earlier check: cells we wrote are given back
+ * their recorded originals (and the grid shrinks back to the used range those give), so that
+ * checking twice plans, and writes, what checking once does.
+ */
+import type { CheckOptions, Grid, SheetCheck } from '../../engine/types';
+import { type ApplyResult, applyPlan, recordedCells } from './applyPlan';
+import { type ReadOptions, readSheet } from './readSheet';
+import type { Capabilities } from './requirements';
+import { type ProgressCallback, Session } from './session';
+import { type SheetState, StateReader } from './stateStore';
+
+export type SheetChecker = (grid: Grid, options: CheckOptions) => SheetCheck;
+
+export interface CheckRunOptions extends Omit<CheckOptions, 'sheetName'> {
+  /** The worksheet; default: the active one. */
+  sheetName?: string;
+  onProgress?: ProgressCallback;
+  /** Per-sync request/response budget (bytes). Default ~4 MB. */
+  budgetBytes?: number;
+  capabilities?: Capabilities;
+  read?: Pick<ReadOptions, 'sampleRows' | 'chunkRows' | 'merges'>;
+}
+
+export interface CheckRunResult {
+  check: SheetCheck;
+  sheetName: string;
+  sheetId: string;
+  /** What the engine was given. */
+  grid: Grid;
+  /** Syncs of the whole check (read, state, apply). */
+  syncs: number;
+  readSyncs: number;
+  apply: ApplyResult;
+}
+
+export async function checkInContext(context: Excel.RequestContext, checker: SheetChecker, options: CheckRunOptions): Promise<CheckRunResult> {
+  const { sheetName, onProgress, budgetBytes, capabilities, read: readOptions, ...checkOptions } = options;
+  const session = new Session(context, budgetBytes);
+  // Looked up alongside the read, at no sync of its own when the read takes two.
+  const state = new StateReader(session);
+  const read = await readSheet(session, { ...readOptions, sheetName, onProgress });
+  const stored = await state.ready();
+  const previous = stored.sheets.find((s) => s.sheetId === read.sheetId);
+  const grid = previous ? withoutOurWrites(read.grid, previous) : read.grid;
+
+  onProgress?.('check', 0, 1);
+  const check = checker(grid, { ...checkOptions, sheetName: read.sheetName });
+  onProgress?.('check', 1, 1);
+
+  const apply = await applyPlan(session, { sheetName: read.sheetName, sheetId: read.sheetId }, check.plan, {
+    state,
+    capabilities,
+    onProgress,
+  });
+  return { check, sheetName: read.sheetName, sheetId: read.sheetId, grid, syncs: session.syncs, readSyncs: read.syncs, apply };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/**
+ * The grid as the sheet was before our earlier writes: recorded originals put back, then cut to
+ * the bounding box of non-empty values, as Excel's getUsedRange(true) would give it.
+ */
+export function withoutOurWrites(grid: Grid, previous: SheetState): Grid {
+  const recorded = recordedCells(previous.cells);
+  if (recorded.size === 0) return grid;
+  const r0 = grid.origin?.row ?? 0;
+  const c0 = grid.origin?.column ?? 0;
+  const rows = grid.values.length;
+  const columns = Math.max(0, ...grid.values.map((r) => r.length));
+  // 0-based sheet coordinates → original.
+  const originals = new Map<number, { value: Grid['values'][number][number]; numberFormat: string }>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  for (const cell of recorded.values()) originals.set(key(cell.row - 1, cell.column - 1), { value: cell.value, numberFormat: cell.numberFormat });
+
+  const valueAt = (r: number, c: number) => {
+    const o = originals.get(key(r, c));
+    if (o) return o.value;
+    const i = r - r0;
+    const j = c - c0;
+    return i >= 0 && i < rows && j >= 0 ? (grid.values[i]?.[j] ?? '') : '';
+  };
+  const formatAt = (r: number, c: number) => {
+    const o = originals.get(key(r, c));
+    if (o) return o.numberFormat;
+    return grid.numberFormats?.[r - r0]?.[c - c0] ?? 'General';
+  };
+
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const extend = (r: number, c: number) => {
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) if (!isEmpty(valueAt(r0 + i, c0 + j))) extend(r0 + i, c0 + j);
+  }
+  for (const [k, o] of originals) if (!isEmpty(o.value)) extend(Math.floor(k / 16384), k % 16384);
+  if (bottom < 0) return { values: [['']], numberFormats: [[formatAt(0, 0)]], origin: { row: 0, column: 0 }, merges: grid.merges ? [] : undefined };
+
+  const values: Grid['values'] = [];
+  const numberFormats: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const vr: Grid['values'][number] = [];
+    const fr: string[] = [];
+    for (let c = left; c <= right; c++) {
+      vr.push(valueAt(r, c));
+      fr.push(formatAt(r, c));
+    }
+    values.push(vr);
+    numberFormats.push(fr);
+  }
+  const out: Grid = { values, numberFormats, origin: { row: top, column: left } };
+  if (grid.merges) {
+    const dr = r0 - top;
+    const dc = c0 - left;
+    out.merges = grid.merges
+      .map((m) => ({
+        top: Math.max(0, m.top + dr),
+        left: Math.max(0, m.left + dc),
+        bottom: Math.min(values.length - 1, m.bottom + dr),
+        right: Math.min(right - left, m.right + dc),
+      }))
+      .filter((m) => m.bottom >= m.top && m.right >= m.left && (m.bottom > m.top || m.right > m.left));
+  }
+  return out;
+}

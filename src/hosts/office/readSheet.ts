@@ -1,0 +1,192 @@
+/**
+ * Reads a worksheet's used range into the engine's Grid, in a fixed number of syncs:
+ *
+ * 1. the sheet's name and id, the used range's position and size, the merged areas (ExcelApi
+ *    1.13), and the values and number formats of the first rows as a sample;
+ * 2. the remaining rows, in row chunks all queued before one sync, as long as the response, as
+ *    estimated from the sample's measured JSON size, stays under the budget (~4 MB). Larger sheets
+ *    take one more sync per ~4 MB; a sheet whose later rows are larger than the sample suggested is
+ *    read again in halves if Excel refuses the response.
+ *
+ * A sheet that fits in the sample is read in one sync. Nothing here interprets a value.
+ */
+import type { CellValue, Grid, MergedArea } from '../../engine/types';
+import { parseAreaList, rangeAddress } from './a1';
+import { supportsExcelApi } from './requirements';
+import { type ProgressCallback, type Session, errorCode, isPayloadTooLarge, jsonBytes } from './session';
+
+export interface ReadOptions {
+  /** The worksheet to read; default: the active one. */
+  sheetName?: string;
+  /** Rows read in the first sync, to measure row size. Default 100. */
+  sampleRows?: number;
+  /** Rows per range load. Default 2,000. */
+  chunkRows?: number;
+  /** Read merged areas. Default: where ExcelApi 1.13 is supported. */
+  merges?: boolean;
+  onProgress?: ProgressCallback;
+}
+
+export interface SheetRead {
+  sheetName: string;
+  sheetId: string;
+  grid: Grid;
+  /** The used range's address as Excel wrote it. */
+  address: string;
+  /** Whether grid.merges holds the sheet's merged areas (else the engine's carry-down stands in). */
+  mergesKnown: boolean;
+  /** Syncs this read made. */
+  syncs: number;
+}
+
+interface FirstStep {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  sample: Excel.Range | null;
+  merges: Excel.RangeAreas | null;
+}
+
+function queueFirst(context: Excel.RequestContext, sheetName: string | undefined, sampleRows: number, merges: boolean): FirstStep {
+  const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
+  sheet.load('name, id');
+  const used = sheet.getUsedRange(true);
+  used.load('address, rowIndex, columnIndex, rowCount, columnCount');
+  let sample: Excel.Range | null = null;
+  if (sampleRows > 0) {
+    // The used range's first rows, whatever its size: row 0 grown downwards.
+    sample = used.getRow(0).getResizedRange(sampleRows - 1, 0);
+    sample.load('values, numberFormat');
+  }
+  let areas: Excel.RangeAreas | null = null;
+  if (merges) {
+    areas = used.getMergedAreasOrNullObject();
+    areas.load('address');
+  }
+  return { sheet, used, sample, merges: areas };
+}
+
+export async function readSheet(session: Session, options: ReadOptions = {}): Promise<SheetRead> {
+  const { context } = session;
+  const startSyncs = session.syncs;
+  const chunkRows = Math.max(1, options.chunkRows ?? 2000);
+  let sampleRows = Math.max(0, options.sampleRows ?? 100);
+  let wantMerges = options.merges ?? supportsExcelApi('1.13');
+
+  // Step 1. A sample that is too large, or runs off the sheet's last row, and merged areas that
+  // Excel refuses to list (over 512) only cost a retry without them.
+  let first: FirstStep;
+  for (;;) {
+    first = queueFirst(context, options.sheetName, sampleRows, wantMerges);
+    try {
+      await session.sync();
+      break;
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'InvalidOperationInCellEditMode' || code === 'ItemNotFound') throw error;
+      if (sampleRows > 0 && (isPayloadTooLarge(error) || code === 'InvalidArgument')) sampleRows = 0;
+      else if (wantMerges) wantMerges = false;
+      else if (sampleRows > 0) sampleRows = 0;
+      else throw error;
+    }
+  }
+
+  const sheetName = first.sheet.name;
+  const sheetId = first.sheet.id;
+  const { rowIndex, columnIndex, rowCount, columnCount, address } = first.used;
+  const values: CellValue[][] = new Array<CellValue[]>(rowCount);
+  const formats: string[][] = new Array<string[]>(rowCount);
+  let rowsRead = 0;
+  let bytesRead = 0;
+
+  if (first.sample) {
+    const sv = first.sample.values as CellValue[][];
+    const sf = first.sample.numberFormat as string[][];
+    rowsRead = Math.min(sv.length, rowCount);
+    for (let i = 0; i < rowsRead; i++) {
+      values[i] = sv[i];
+      formats[i] = sf[i];
+    }
+    bytesRead = jsonBytes(sv.slice(0, rowsRead)) + jsonBytes(sf.slice(0, rowsRead));
+  }
+  options.onProgress?.('read', rowsRead, rowCount);
+
+  // Step 2. The rest, in as few syncs as the budget allows.
+  if (rowsRead < rowCount) {
+    // Later objects go by name: getActiveWorksheet() would follow the user to another tab.
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    // Without a sample, assume long cells (about 60 Japanese characters) until measured.
+    const assumedRowBytes = columnCount * 200;
+    const rowBytes = () => Math.ceil((rowsRead > 0 && bytesRead > 0 ? bytesRead / rowsRead : assumedRowBytes) * 1.25) + 16;
+
+    const readRows = async (start: number, count: number): Promise<void> => {
+      const chunks: { start: number; range: Excel.Range }[] = [];
+      for (let s = start; s < start + count; s += chunkRows) {
+        const n = Math.min(chunkRows, start + count - s);
+        const range = sheet.getRange(
+          rangeAddress(rowIndex + 1 + s, columnIndex + 1, rowIndex + s + n, columnIndex + columnCount),
+        );
+        range.load('values, numberFormat');
+        chunks.push({ start: s, range });
+      }
+      try {
+        await session.sync();
+      } catch (error) {
+        if (isPayloadTooLarge(error) && count > 1) {
+          const half = Math.ceil(count / 2);
+          await readRows(start, half);
+          await readRows(start + half, count - half);
+          return;
+        }
+        throw error;
+      }
+      for (const chunk of chunks) {
+        const cv = chunk.range.values as CellValue[][];
+        const cf = chunk.range.numberFormat as string[][];
+        for (let i = 0; i < cv.length; i++) {
+          values[chunk.start + i] = cv[i];
+          formats[chunk.start + i] = cf[i];
+        }
+        bytesRead += jsonBytes(cv) + jsonBytes(cf);
+        rowsRead += cv.length;
+      }
+    };
+
+    let next = rowsRead;
+    let firstGroup = true;
+    while (next < rowCount) {
+      // The first group shares its sync with whatever other modules queued (the state sheet).
+      const budget = session.budgetBytes - (firstGroup ? session.queuedResponseBytes : 0);
+      const count = Math.max(1, Math.min(rowCount - next, Math.floor(budget / rowBytes())));
+      await readRows(next, count);
+      next += count;
+      firstGroup = false;
+      options.onProgress?.('read', next, rowCount);
+    }
+  }
+
+  const grid: Grid = {
+    values,
+    numberFormats: formats,
+    origin: { row: rowIndex, column: columnIndex },
+  };
+  let mergesKnown = false;
+  if (first.merges) {
+    mergesKnown = true;
+    grid.merges = first.merges.isNullObject ? [] : toGridMerges(first.merges.address, rowIndex, columnIndex, rowCount, columnCount);
+  }
+  return { sheetName, sheetId, grid, address, mergesKnown, syncs: session.syncs - startSyncs };
+}
+
+/** Merged areas in grid coordinates (0-based from the used range's corner), clipped to it. */
+export function toGridMerges(address: string, rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): MergedArea[] {
+  const out: MergedArea[] = [];
+  for (const area of parseAreaList(address)) {
+    const top = Math.max(0, area.top - 1 - rowIndex);
+    const left = Math.max(0, area.left - 1 - columnIndex);
+    const bottom = Math.min(rowCount - 1, area.bottom - 1 - rowIndex);
+    const right = Math.min(columnCount - 1, area.right - 1 - columnIndex);
+    if (bottom < top || right < left || (bottom === top && right === left)) continue;
+    out.push({ top, left, bottom, right });
+  }
+  return out;
+}

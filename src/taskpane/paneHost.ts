@@ -1,0 +1,46 @@
+/**
+ * What the task pane asks of Excel, as one small interface: the Office.js host implements it, and
+ * the pane's tests pass a fake. The pane itself never touches Office.js.
+ */
+import type { Locale, SheetCheck } from '../engine';
+import { checkActiveSheet, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
+import { insertStandardTemplate } from '../hosts/office/insertTemplate';
+import { runWithRetry } from '../hosts/office/runWithRetry';
+import type { ProgressCallback } from '../hosts/office/session';
+
+export interface PaneCheckOptions {
+  asOf: string;
+  locale: Locale;
+  /** A profile id chosen by the person, or undefined to detect. */
+  template?: string;
+  onProgress?: ProgressCallback;
+}
+
+export interface PaneCheckResult {
+  check: SheetCheck;
+  sheetName: string;
+  syncs: number;
+}
+
+export interface PaneHost {
+  check(options: PaneCheckOptions): Promise<PaneCheckResult>;
+  clearFlags(): Promise<void>;
+  selectCell(address: string, sheetName: string): Promise<void>;
+  insertStandardTemplate(options: { fiscalYear: number; locale: Locale }): Promise<string>;
+}
+
+export const officePaneHost: PaneHost = {
+  async check(options) {
+    const result = await checkActiveSheet(options);
+    return { check: result.check, sheetName: result.sheetName, syncs: result.syncs };
+  },
+  async clearFlags() {
+    await clearActiveSheetFlags();
+  },
+  selectCell(address, sheetName) {
+    return selectCell(address, { sheetName });
+  },
+  insertStandardTemplate(options) {
+    return runWithRetry((context) => insertStandardTemplate(context, options));
+  },
+};

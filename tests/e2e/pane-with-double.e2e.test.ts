@@ -1,0 +1,216 @@
+// The built task pane, driven like a person in headless Chromium, against the Excel double holding
+// a real example workbook. The pane's own <script src=".../office.js"> gets the double instead of
+// Microsoft's Office.js (the CDN address is answered by the test), everything else comes from a
+// static server on 127.0.0.1, and any other request is aborted and fails the test.
+//
+// Checks: the check marks the two missing Q2 reports (D8, D12) in the pane and in the workbook, in
+// few syncs; "go to cell" selects the cell; the pane lists exactly the cells the CLI's engine finds
+// in the same file; ［フラグを消す］ gives the workbook back as it was.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkSheet } from '../../src/engine';
+import { readWorkbook } from '../../src/hosts/xlsx/readWorkbook';
+import { workbookFromXlsx } from '../office-double/fromXlsx';
+import { type WorkbookData, cellAt, diffWorkbooks } from '../office-double/state';
+import {
+  CHROMIUM_MISSING_NOTE,
+  REPO_ROOT,
+  buildAddin,
+  guardNetwork,
+  hasChromium,
+  launchBrowser,
+  serveStatic,
+  type NetworkRecord,
+  type StaticServer,
+} from './browser';
+import { bundleDouble } from './bundleDouble';
+import type { DoubleHandle } from './doubleInBrowser';
+import { type WorkbookJson, workbookFromJson, workbookToJson } from './workbookJson';
+
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const EXAMPLE = path.join(REPO_ROOT, 'examples', '政策企画局_四半期進捗.xlsx');
+const AS_OF = '2025-10-15';
+const OUTPUT = path.join(REPO_ROOT, 'test-output');
+const SCREENSHOT = path.join(OUTPUT, 'pane-with-double.png');
+const SCREENSHOT_FULL = path.join(OUTPUT, 'pane-with-double-full.png');
+const MISSING_Q2 = '2/4四半期（7月から9月）の実績が未入力です。実績を入力してください（該当がなければ「－」）。';
+const SEVERITY_LABEL = { error: 'エラー', warning: '警告', info: '情報' } as const;
+const FLAG_FILL = { color: '#FFC7CE', pattern: 'Solid' };
+
+const chromiumAvailable = hasChromium();
+if (!chromiumAvailable) console.warn(CHROMIUM_MISSING_NOTE);
+const describeBrowser = chromiumAvailable ? describe : describe.skip;
+
+type Listed = { severity: string; cell: string; message: string };
+
+function sortListed(list: Listed[]): string[] {
+  return list.map((i) => `${i.severity} ${i.cell} ${i.message}`).sort();
+}
+
+describeBrowser('built task pane against the Excel double (headless Chromium, closed network)', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let context: BrowserContext;
+  let tab: Page;
+  let network: NetworkRecord[];
+  const requested: string[] = [];
+  const officeJsServed: string[] = [];
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  let seed: WorkbookData;
+  let sheetName = '';
+  let cliIssues: Listed[] = [];
+  let beforeCheck: WorkbookData;
+
+  const readState = async (): Promise<WorkbookData> =>
+    workbookFromJson(await tab.evaluate(() => (window as unknown as { __PSC_DOUBLE__: DoubleHandle }).__PSC_DOUBLE__.state()));
+  const readCounts = () =>
+    tab.evaluate(() => (window as unknown as { __PSC_DOUBLE__: DoubleHandle }).__PSC_DOUBLE__.counts());
+
+  beforeAll(async () => {
+    const started = Date.now();
+    const bytes = new Uint8Array(fs.readFileSync(EXAMPLE));
+    let buildDir: string;
+    let doubleCode: string;
+    let doubleModules: string[];
+    [buildDir, { code: doubleCode, modules: doubleModules }, seed, browser] = await Promise.all([
+      buildAddin('test-output/e2e-build/pane-with-double', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
+      bundleDouble('test-output/e2e-build/pane-with-double-office-js'),
+      workbookFromXlsx(bytes),
+      launchBrowser(),
+    ]);
+    // The browser bundle holds the double and nothing that needs Node (no exceljs, no fs).
+    expect(doubleModules.filter((m) => m.includes('node_modules') || m.endsWith('fromXlsx.ts'))).toEqual([]);
+
+    // What the CLI finds in the same file: its reader and the engine, in Node.
+    const sheets = await readWorkbook(bytes);
+    const checked = sheets
+      .map((s) => ({ name: s.name, check: checkSheet(s.grid, { asOf: AS_OF, locale: 'ja' }) }))
+      .filter((s) => s.check.template);
+    expect(checked.map((s) => s.name)).toHaveLength(1);
+    sheetName = checked[0].name;
+    cliIssues = checked[0].check.issues.map((i) => ({ severity: SEVERITY_LABEL[i.severity], cell: i.cell, message: i.message }));
+    expect(seed.sheets.find((s) => s.id === seed.activeSheetId)?.name).toBe(sheetName);
+
+    server = await serveStatic(buildDir);
+    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 420, height: 900 } });
+    network = await guardNetwork(context);
+    // Registered after the guard, so it answers first: Office.js's address gets the double.
+    const officeJs = `window.__PSC_WORKBOOK__ = ${JSON.stringify(workbookToJson(seed))};\n${doubleCode}`;
+    await context.route(CDN_OFFICE_JS, async (route) => {
+      officeJsServed.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs });
+    });
+    tab = await context.newPage();
+    tab.on('request', (request) => requested.push(request.url()));
+    tab.on('pageerror', (error) => pageErrors.push(String(error)));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    fs.mkdirSync(OUTPUT, { recursive: true });
+    console.log(`pane-with-double: build, bundle and seed ready in ${Date.now() - started} ms`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the pane opens in "Excel" and the double holds the example workbook', async () => {
+    await tab.goto(server.url + 'taskpane.html');
+    await tab.getByRole('button', { name: 'チェック', exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+    beforeCheck = await readState();
+    expect(diffWorkbooks(seed, beforeCheck)).toEqual([]); // the JSON trip to the page lost nothing
+    expect(await readCounts()).toEqual({ runs: 0, syncs: 0 }); // opening the pane does not touch the workbook
+  });
+
+  test('［チェック］ as of 2025-10-15 lists and marks the two missing Q2 reports, in at most 4 syncs', async () => {
+    await tab.getByLabel('基準日').fill(AS_OF);
+    await expect(tab.getByLabel('基準日').inputValue()).resolves.toBe(AS_OF);
+    const before = await readCounts();
+    await tab.getByRole('button', { name: 'チェック', exact: true }).click();
+    await tab.getByTestId('issue-counts').waitFor({ state: 'visible', timeout: 15_000 });
+    const after = await readCounts();
+
+    await expect(tab.getByTestId('detected-template').textContent()).resolves.toBe('四半期進捗型（確からしさ 100%）');
+    const errors = tab.getByRole('region', { name: 'エラー' });
+    for (const cell of ['D8', 'D12']) {
+      const item = errors.getByRole('listitem').filter({ has: tab.getByRole('button', { name: `セル ${cell} へ移動` }) });
+      await expect(item.count()).resolves.toBe(1);
+      await expect(item.textContent()).resolves.toBe(`${cell}${MISSING_Q2}`);
+    }
+    await tab.screenshot({ path: SCREENSHOT });
+    await tab.screenshot({ path: SCREENSHOT_FULL, fullPage: true });
+
+    const state = await readState();
+    for (const cell of ['D8', 'D12']) {
+      const data = cellAt(state, sheetName, cell);
+      expect({ cell, fill: data.fill }).toEqual({ cell, fill: FLAG_FILL });
+      expect(data.note).toContain(MISSING_Q2);
+      expect(cellAt(beforeCheck, sheetName, cell).note).toBeNull();
+    }
+    expect(after.runs - before.runs).toBe(1);
+    expect(after.syncs - before.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test('the pane lists exactly the cells the CLI finds in the same file', async () => {
+    const listed: Listed[] = await tab.evaluate(() =>
+      [...document.querySelectorAll('section[aria-label]')].flatMap((section) =>
+        [...section.querySelectorAll('li')].map((li) => {
+          const button = li.querySelector('button[aria-label^="セル "]');
+          const cell = button?.textContent ?? '';
+          return { severity: section.getAttribute('aria-label') ?? '', cell, message: (li.textContent ?? '').slice(cell.length) };
+        }),
+      ),
+    );
+    expect(cliIssues.map((i) => i.cell).sort()).toEqual(['D12', 'D8']);
+    expect(sortListed(listed)).toEqual(sortListed(cliIssues));
+  });
+
+  test('セル D12 へ移動 selects D12 on the checked sheet', async () => {
+    const selected = async () => {
+      const wb = await readState();
+      const sheet = wb.sheets.find((s) => s.id === wb.activeSheetId);
+      return { sheet: sheet?.name, selection: sheet?.selection };
+    };
+    const want = { sheet: sheetName, selection: { top: 11, left: 3, bottom: 11, right: 3 } };
+    const runsBefore = (await readCounts()).runs;
+    await tab.getByRole('button', { name: 'セル D12 へ移動' }).click();
+    const deadline = Date.now() + 5_000;
+    while ((await readCounts()).runs === runsBefore && Date.now() < deadline) await tab.waitForTimeout(50);
+    await tab.waitForTimeout(200); // the run's sync
+    const notices = await tab.locator('[role="alert"], .fui-MessageBar').allTextContents();
+    expect({ ...(await selected()), notices }).toEqual({ ...want, notices: [] });
+  });
+
+  test('［フラグを消す］ gives the workbook back exactly as it was before the check', async () => {
+    await tab.getByRole('button', { name: 'フラグを消す', exact: true }).click();
+    await tab.getByText('フラグと計算列を消し、シートを元の書式に戻しました。').waitFor({ state: 'visible', timeout: 15_000 });
+    const after = await readState();
+    expect(diffWorkbooks(beforeCheck, after)).toEqual([]);
+    expect(diffWorkbooks(after, beforeCheck)).toEqual([]); // sheets added and not removed show this way round
+    expect(after.sheets.map((s) => `${s.name}(${s.visibility})`)).toEqual(beforeCheck.sheets.map((s) => `${s.name}(${s.visibility})`));
+  });
+
+  test('nothing but 127.0.0.1 was contacted, and the page raised no error', () => {
+    expect(officeJsServed).toEqual([CDN_OFFICE_JS]); // answered by the test with the double
+    expect(network.filter((record) => record.external).map((record) => record.url)).toEqual([]);
+    expect(requested.filter((url) => url !== CDN_OFFICE_JS && !url.startsWith(server.url))).toEqual([]);
+    expect(server.log.filter((entry) => entry.status !== 200)).toEqual([]);
+    expect(server.log.map((entry) => entry.path)).toContain('/taskpane.html');
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+// Keeps the JSON helpers honest on their own (no browser needed).
+test('workbookJson round-trips the double state of the example workbook', async () => {
+  const wb = await workbookFromXlsx(EXAMPLE);
+  const back = workbookFromJson(JSON.parse(JSON.stringify(workbookToJson(wb))) as WorkbookJson);
+  expect(diffWorkbooks(wb, back)).toEqual([]);
+  expect(back.sheets.map((s) => [s.name, s.cells.size, s.columnWidths.size, s.selection])).toEqual(
+    wb.sheets.map((s) => [s.name, s.cells.size, s.columnWidths.size, s.selection]),
+  );
+});

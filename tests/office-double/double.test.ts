@@ -1,0 +1,408 @@
+import { type DoubleRequestContext, ExcelDouble, PAYLOAD_LIMIT_BYTES } from './excel';
+import { buildWorkbook, cellAt, cloneWorkbook, diffWorkbooks } from './state';
+
+function sample(apiVersion = '1.18'): ExcelDouble {
+  return new ExcelDouble({
+    apiVersion,
+    workbook: buildWorkbook([
+      {
+        name: '進捗状況',
+        values: [
+          ['No.', '取組項目', '達成率'],
+          [1, '窓口改革', 0.5],
+          [2, '', ''],
+        ],
+        numberFormats: [[null, null, null], [null, null, '0.0%']],
+        fills: { B2: '#FFFF00' },
+        notes: { A1: '番号' },
+        merges: ['B2:B3'],
+      },
+      { name: 'Sheet2', values: [['x']] },
+    ]),
+  });
+}
+
+describe('Excel double: loading', () => {
+  test('reading a property that was not loaded throws PropertyNotLoaded', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getActiveWorksheet().getRange('A1:C3');
+        await context.sync();
+        return range.values;
+      }),
+    ).rejects.toMatchObject({
+      code: 'PropertyNotLoaded',
+      message: expect.stringContaining("The property 'values' is not available. Before reading the property's value, call the load method"),
+    });
+  });
+
+  test('a loaded property is still unreadable before sync', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getActiveWorksheet().getRange('A1');
+        range.load('values');
+        return range.values;
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+  });
+
+  test('load accepts strings, arrays, objects and navigation paths', async () => {
+    const excel = sample();
+    const out = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const used = sheet.getUsedRange(true);
+      used.load(['address', 'rowCount']);
+      used.load('columnCount, values');
+      const b2 = sheet.getRange('B2');
+      b2.load({ format: { fill: { color: true } }, numberFormat: true });
+      const a2 = sheet.getRange('A2');
+      a2.load('format/fill/color');
+      sheet.load('name');
+      await context.sync();
+      return {
+        name: sheet.name,
+        address: used.address,
+        rows: used.rowCount,
+        cols: used.columnCount,
+        values: used.values,
+        b2fill: b2.format.fill.color,
+        a2fill: a2.format.fill.color,
+      };
+    });
+    expect(out).toEqual({
+      name: '進捗状況',
+      address: "'進捗状況'!A1:C3",
+      rows: 3,
+      cols: 3,
+      values: [
+        ['No.', '取組項目', '達成率'],
+        [1, '窓口改革', 0.5],
+        [2, '', ''],
+      ],
+      b2fill: '#FFFF00',
+      a2fill: '#FFFFFF',
+    });
+  });
+
+  test('the values of another property of a loaded object still throw', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getActiveWorksheet().getRange('A1');
+        range.load('values');
+        await context.sync();
+        return range.numberFormat;
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+  });
+
+  test('OrNullObject: isNullObject is known after sync, not before', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('_none');
+      const there = context.workbook.worksheets.getItemOrNullObject('Sheet2');
+      expect(() => missing.isNullObject).toThrow(/not available/);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(there.isNullObject).toBe(false);
+    });
+  });
+
+  test('getItem of a missing sheet fails at sync with ItemNotFound', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('nope').load('name');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  test('proxies die with their Excel.run', async () => {
+    const excel = sample();
+    const range = await excel.run(async (context) => {
+      const r = context.workbook.worksheets.getActiveWorksheet().getRange('A1');
+      r.load('values');
+      await context.sync();
+      return r;
+    });
+    expect(() => range.values).toThrow(/request context/);
+  });
+
+  test('getActiveWorksheet() follows the active sheet from one sync to the next', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const active = context.workbook.worksheets.getActiveWorksheet();
+      active.load('name');
+      await context.sync();
+      expect(active.name).toBe('進捗状況');
+      excel.workbook.activeSheetId = excel.workbook.sheets[1].id; // the user clicks another tab
+      active.load('name');
+      await context.sync();
+      expect(active.name).toBe('Sheet2');
+    });
+  });
+});
+
+describe('Excel double: writing', () => {
+  test('writes are invisible before sync and applied at sync', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet2').getRange('A1:B1');
+      range.values = [['a', 'b']];
+      range.format.fill.color = '#ffc7ce';
+      expect(cellAt(excel.workbook, 'Sheet2', 'B1').value).toBe('');
+      await context.sync();
+      expect(cellAt(excel.workbook, 'Sheet2', 'B1').value).toBe('b');
+      expect(cellAt(excel.workbook, 'Sheet2', 'B1').fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    });
+  });
+
+  test('loads and writes run in queue order within one sync', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const a1 = context.workbook.worksheets.getItem('Sheet2').getRange('A1');
+      const before = context.workbook.worksheets.getItem('Sheet2').getRange('A1');
+      before.load('values');
+      a1.values = [['new']];
+      a1.load('values');
+      await context.sync();
+      expect(before.values).toEqual([['x']]);
+      expect(a1.values).toEqual([['new']]);
+    });
+  });
+
+  test('Excel.run sends what is still queued when the batch returns', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet2').getRange('C1').values = [['late']];
+    });
+    expect(cellAt(excel.workbook, 'Sheet2', 'C1').value).toBe('late');
+    expect(excel.stats.syncs).toBe(1);
+  });
+
+  test('strings are coerced as typed input unless the cell is text-formatted; null leaves a cell', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet2');
+      sheet.getRange('A2:D2').values = [['12', 'TRUE', '１２', null]];
+      const text = sheet.getRange('A3');
+      text.numberFormat = [['@']];
+      text.values = [['0012']];
+      await context.sync();
+    });
+    expect(cellAt(excel.workbook, 'Sheet2', 'A2').value).toBe(12);
+    expect(cellAt(excel.workbook, 'Sheet2', 'B2').value).toBe(true);
+    expect(cellAt(excel.workbook, 'Sheet2', 'C2').value).toBe('１２');
+    expect(cellAt(excel.workbook, 'Sheet2', 'A3').value).toBe('0012');
+  });
+
+  test('a values array of the wrong shape fails at sync', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet2').getRange('A1:B2').values = [['only one row', 'x']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('fill: no fill reads as #FFFFFF with pattern None; clear() restores no fill', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const props = sheet.getRange('A2:B2').getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      await context.sync();
+      expect(props.value).toEqual([
+        [{ format: { fill: { color: '#FFFFFF', pattern: 'None' } } }, { format: { fill: { color: '#FFFF00', pattern: 'Solid' } } }],
+      ]);
+      sheet.getRange('B2').format.fill.clear();
+      await context.sync();
+    });
+    expect(cellAt(excel.workbook, '進捗状況', 'B2').fill).toBeNull();
+  });
+
+  test('notes: add, look up, delete', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.notes.add('C2', '実績が未入力です。');
+      const a1 = sheet.notes.getItemOrNullObject('A1');
+      a1.load('content');
+      const none = sheet.notes.getItemOrNullObject('C3');
+      await context.sync();
+      expect(a1.isNullObject).toBe(false);
+      expect(a1.content).toBe('番号');
+      expect(none.isNullObject).toBe(true);
+      sheet.notes.getItem('C2').delete();
+      await context.sync();
+    });
+    expect(cellAt(excel.workbook, '進捗状況', 'C2').note).toBeNull();
+    expect(cellAt(excel.workbook, '進捗状況', 'A1').note).toBe('番号');
+  });
+
+  test('merged areas come back as one comma-separated address (ExcelApi 1.13)', async () => {
+    const excel = sample();
+    const address = await excel.run(async (context) => {
+      const areas = context.workbook.worksheets.getActiveWorksheet().getRange('A1:C3').getMergedAreasOrNullObject();
+      areas.load('address');
+      await context.sync();
+      return areas.address;
+    });
+    expect(address).toBe("'進捗状況'!B2:B3");
+  });
+
+  test('a sheet can be very hidden, then neither activated nor selected; deleting it works', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const state = context.workbook.worksheets.add('_psc_state');
+      state.visibility = 'VeryHidden';
+      await context.sync();
+    });
+    expect(excel.workbook.sheets.map((s) => `${s.name}:${s.visibility}`)).toEqual([
+      '進捗状況:Visible',
+      'Sheet2:Visible',
+      '_psc_state:VeryHidden',
+    ]);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('_psc_state').activate();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('_psc_state').delete();
+      await context.sync();
+    });
+    expect(excel.workbook.sheets).toHaveLength(2);
+  });
+});
+
+describe('Excel double: requirement sets', () => {
+  test('an API newer than the configured version fails at sync with ApiNotFound', async () => {
+    const excel = sample('1.7');
+    expect(excel.isSetSupported('ExcelApi', '1.7')).toBe(true);
+    expect(excel.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1').getCellProperties({ format: { fill: { color: true } } });
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().notes.add('A2', 'x');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('A1').getMergedAreasOrNullObject();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
+  test('install() provides Excel.run and Office.context.requirements', async () => {
+    const excel = sample('1.13');
+    const uninstall = excel.install();
+    try {
+      expect(Office.context.requirements.isSetSupported('ExcelApi', '1.13')).toBe(true);
+      expect(Office.context.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
+      expect(Office.context.displayLanguage).toBe('ja-JP');
+      const name = await Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await context.sync();
+        return sheet.name;
+      });
+      expect(name).toBe('進捗状況');
+    } finally {
+      uninstall();
+    }
+  });
+});
+
+describe('Excel double: syncs and payload limits', () => {
+  test('every sync is counted, with its request and response sizes', async () => {
+    const excel = sample();
+    await excel.run(async (context: DoubleRequestContext) => {
+      const r = context.workbook.worksheets.getActiveWorksheet().getRange('A1:C3');
+      r.load('values');
+      await context.sync();
+      r.values = r.values.map((row) => row.map(() => null));
+      await context.sync();
+    });
+    expect(excel.stats.syncs).toBe(2);
+    expect(excel.stats.log[0].responseBytes).toBeGreaterThan(Buffer.byteLength('取組項目窓口改革', 'utf8'));
+    expect(excel.stats.log[1].requestBytes).toBeGreaterThan(0);
+    expect(excel.stats.largestResponseBytes).toBe(excel.stats.log[0].responseBytes);
+  });
+
+  test('a request over 5 MB is refused and nothing of it is applied', async () => {
+    const excel = sample();
+    const before = cloneWorkbook(excel.workbook);
+    const big = Array.from({ length: 2000 }, () => Array.from({ length: 10 }, () => 'あ'.repeat(100)));
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet2').getRange('A1:J2000').values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(diffWorkbooks(before, excel.workbook)).toEqual([]);
+    expect(excel.stats.largestRequestBytes).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  test('a response over 5 MB fails; loading less per sync works', async () => {
+    const text = 'い'.repeat(200);
+    const excel = new ExcelDouble({
+      workbook: buildWorkbook([{ name: 'S', values: Array.from({ length: 1000 }, () => Array.from({ length: 10 }, () => text)) }]),
+    });
+    await expect(
+      excel.run(async (context) => {
+        const r = context.workbook.worksheets.getActiveWorksheet().getRange('A1:J1000');
+        r.load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const top = sheet.getRange('A1:J500');
+      top.load('values');
+      await context.sync();
+      const bottom = sheet.getRange('A501:J1000');
+      bottom.load('values');
+      await context.sync();
+      expect(top.values.length + bottom.values.length).toBe(1000);
+    });
+  });
+
+  test('simulated cell-edit mode rejects the next N runs', async () => {
+    const excel = sample();
+    excel.simulateCellEditMode(2);
+    const attempt = () =>
+      excel.run(async (context) => {
+        const s = context.workbook.worksheets.getActiveWorksheet();
+        s.load('name');
+        await context.sync();
+        return s.name;
+      });
+    await expect(attempt()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(attempt()).resolves.toBe('進捗状況');
+  });
+});
+
+describe('Excel double: what it does not model fails loudly', () => {
+  test('setting a property the double does not have throws instead of passing silently', async () => {
+    const excel = sample();
+    await expect(
+      excel.run(async (context) => {
+        const format = context.workbook.worksheets.getActiveWorksheet().getRange('A1').format as unknown as Record<string, unknown>;
+        format.wrapText = true;
+      }),
+    ).rejects.toThrow(TypeError);
+  });
+});

@@ -1,0 +1,1870 @@
+/**
+ * A strict in-memory double of the Excel JavaScript API, for the subset the Office host uses.
+ *
+ * It behaves as Excel does where the host could get it wrong:
+ * - every proxy property throws PropertyNotLoaded until it was `load`ed AND `context.sync()` ran;
+ * - writes are queued and reach the workbook only at `sync()`, in queue order with the loads;
+ * - objects are re-resolved in each batch (getActiveWorksheet() follows the active sheet, a used
+ *   range follows the data), and proxies die with their Excel.run;
+ * - each sync measures the JSON it would send and receive and fails past 5 MB, as Excel on the
+ *   web does (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded);
+ * - APIs newer than the configured ExcelApi version fail at sync with ApiNotFound;
+ * - strings written to `values` are coerced as Excel coerces typed input ("12" → 12, "TRUE" →
+ *   true) unless the cell's number format is text ("@"); formulas ("=…") are not modelled and fail;
+ * - a cell-edit-mode switch makes the next N Excel.run calls fail with InvalidOperationInCellEditMode.
+ *
+ * The workbook is plain data (state.ts) so that tests can build it and compare it cell by cell.
+ */
+import { type Area, MAX_COLUMNS, MAX_ROWS, cellCount, intersects, parseAddress, qualifiedAddress } from './a1';
+import {
+  OfficeDoubleError,
+  apiNotFound,
+  cellEditMode,
+  invalidArgument,
+  invalidObjectPath,
+  itemNotFound,
+  propertyNotLoaded,
+  requestTooLarge,
+  responseTooLarge,
+  valueNotLoaded,
+} from './errors';
+import {
+  type CellData,
+  type DoubleValue,
+  type FillData,
+  type SheetData,
+  type SheetVisibilityValue,
+  type WorkbookData,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_NUMBER_FORMAT,
+  createWorkbook,
+  mergesIn,
+  newSheet,
+  readCell,
+  updateCell,
+  usedArea,
+} from './state';
+
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface ExcelDoubleOptions {
+  /** Highest ExcelApi requirement set this "Excel" supports, e.g. "1.7", "1.13", "1.18". Default 1.18. */
+  apiVersion?: string;
+  /** Office.context.displayLanguage. Default "ja-JP". */
+  displayLanguage?: string;
+  workbook?: WorkbookData;
+  /** Request and response limit per sync. Default 5 MB, as Excel on the web. */
+  payloadLimitBytes?: number;
+  /** getMergedAreasOrNullObject fails past this many areas (Excel: 512). */
+  maxMergedAreas?: number;
+  /** Author of notes the add-in creates. */
+  userName?: string;
+}
+
+/** One sync as the double saw it. */
+export interface SyncRecord {
+  index: number;
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+  loads: number;
+  writes: number;
+  /** suspendApiCalculationUntilNextSync() was queued before the first write of this sync. */
+  calculationSuspended: boolean;
+  screenUpdatingSuspended: boolean;
+  error?: string;
+}
+
+export interface DoubleStats {
+  runs: number;
+  syncs: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  totalRequestBytes: number;
+  totalResponseBytes: number;
+  log: SyncRecord[];
+}
+
+interface Exec {
+  wb: WorkbookData;
+  batch: number;
+  double: ExcelDouble;
+  calculationSuspended: boolean;
+  screenUpdatingSuspended: boolean;
+  writesSoFar: number;
+}
+
+interface LoadOutcome {
+  payload: unknown;
+  commit: () => void;
+}
+
+interface Operation {
+  kind: 'create' | 'load' | 'write' | 'call';
+  api: string;
+  minVersion?: string;
+  describe: () => unknown;
+  run: (x: Exec) => LoadOutcome | void;
+}
+
+/** What `load` accepts: "a, b/c", ["a", "b/c"], { select, expand }, or { a: true, b: { c: true } }. */
+export type LoadSpec = string | string[] | { select?: string; expand?: string } | { [key: string]: unknown };
+
+/** UTF-8 length of a string, as Buffer.byteLength gives it (counted here: the double also runs in a browser). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair
+      i++;
+    } else bytes += 3; // lone surrogates become U+FFFD, 3 bytes, as in Buffer
+  }
+  return bytes;
+}
+
+function versionNumber(version: string): number {
+  const [major, minor = '0'] = version.split('.');
+  return Number(major) * 1000 + Number(minor);
+}
+
+function specToPaths(spec: LoadSpec | undefined): string[] | undefined {
+  if (spec === undefined) return undefined;
+  if (typeof spec === 'string') {
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  if (Array.isArray(spec)) return spec.flatMap((s) => specToPaths(s) ?? []);
+  const obj = spec as Record<string, unknown>;
+  if (typeof obj.select === 'string' || typeof obj.expand === 'string') {
+    const select = typeof obj.select === 'string' ? specToPaths(obj.select) ?? [] : [];
+    const expand = typeof obj.expand === 'string' ? specToPaths(obj.expand) ?? [] : [];
+    return [...select, ...expand];
+  }
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === true) out.push(key);
+    else if (value && typeof value === 'object') {
+      const sub = specToPaths(value as LoadSpec) ?? [];
+      for (const s of sub) out.push(`${key}/${s}`);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The request context and the base of every proxy
+// ---------------------------------------------------------------------------------------------
+
+export class DoubleRequestContext {
+  readonly workbook: DoubleWorkbook;
+  readonly application: DoubleApplication;
+  readonly trackedObjects = { add: (_o: unknown): void => undefined, remove: (_o: unknown): void => undefined };
+  private queue: Operation[] = [];
+  private closed = false;
+
+  constructor(
+    readonly double: ExcelDouble,
+    readonly inCellEditMode: boolean,
+  ) {
+    this.workbook = new DoubleWorkbook(this, 'workbook');
+    this.application = this.workbook.application;
+  }
+
+  assertOpen(): void {
+    if (this.closed) throw invalidObjectPath();
+  }
+
+  enqueue(op: Operation): void {
+    this.assertOpen();
+    this.queue.push(op);
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    this.assertOpen();
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    this.double.execute(this, ops);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+abstract class DoubleObject {
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    readonly context: DoubleRequestContext,
+    readonly objectPath: string,
+  ) {}
+
+  /** Scalar properties `load` can fetch (and `load()` without arguments fetches). */
+  protected abstract scalarNames(): readonly string[];
+  /** Navigation properties (format, fill, …). */
+  protected child(_name: string): DoubleObject | undefined {
+    return undefined;
+  }
+  /** ExcelApi version a property needs, where newer than the object. */
+  protected propertyVersion(_name: string): string | undefined {
+    return undefined;
+  }
+  /** @internal Whether the object resolves to nothing in this batch (throws when it cannot resolve at all). */
+  abstract isNullIn(x: Exec): boolean;
+  protected abstract readScalar(x: Exec, name: string): unknown;
+
+  protected loadedProperty<T>(name: string): T {
+    this.context.assertOpen();
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** isNullObject: known after the sync that ran the call creating this object. */
+  get isNullObject(): boolean {
+    return this.loadedProperty<boolean>('isNullObject');
+  }
+
+  load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const paths = specToPaths(spec) ?? [...this.scalarNames()];
+    const mine: string[] = [];
+    const children = new Map<string, string[]>();
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      if (rest.length === 0 && this.scalarNames().includes(head)) {
+        if (!mine.includes(head)) mine.push(head);
+        continue;
+      }
+      if (this.child(head)) {
+        const list = children.get(head) ?? [];
+        if (rest.length) list.push(rest.join('/'));
+        children.set(head, list);
+        continue;
+      }
+      throw invalidArgument(`The property '${path}' does not exist on ${this.constructor.name.replace('Double', '')}.`);
+    }
+    for (const [name, sub] of children) this.child(name)!.load(sub.length ? sub : undefined);
+    if (mine.length) this.queueLoad(mine);
+    return this;
+  }
+
+  protected queueLoad(names: string[]): void {
+    this.context.enqueue({
+      kind: 'load',
+      api: `${this.objectPath}.load`,
+      describe: () => ({ path: this.objectPath, load: names }),
+      run: (x) => {
+        for (const name of names) {
+          const version = this.propertyVersion(name);
+          if (version) x.double.requireVersion(`${this.objectPath}.${name}`, version);
+        }
+        const nothing = this.isNullIn(x);
+        const payload: Record<string, unknown> = {};
+        for (const name of names) payload[name] = nothing ? null : this.readScalar(x, name);
+        return {
+          payload,
+          commit: () => {
+            for (const name of names) this.loaded.set(name, payload[name]);
+          },
+        };
+      },
+    });
+  }
+
+  /** Queues the call that creates this object, so its isNullObject (and errors) come at sync. */
+  protected queueCreate(api: string, minVersion?: string, args?: unknown): void {
+    this.context.enqueue({
+      kind: 'create',
+      api,
+      minVersion,
+      describe: () => ({ path: this.objectPath, args }),
+      run: (x) => {
+        const nothing = this.isNullIn(x);
+        return { payload: { isNull: nothing }, commit: () => this.loaded.set('isNullObject', nothing) };
+      },
+    });
+  }
+
+  protected queueWrite(api: string, args: unknown, apply: (x: Exec) => void, minVersion?: string): void {
+    this.context.enqueue({
+      kind: 'write',
+      api: `${this.objectPath}.${api}`,
+      minVersion,
+      describe: () => ({ path: this.objectPath, set: api, args }),
+      run: (x) => {
+        apply(x);
+      },
+    });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+/**
+ * Makes a proxy non-extensible once fully built (never for a subclass under construction), so that
+ * setting a property the double does not model (format.wrapText, say) throws instead of passing.
+ */
+function sealed(object: object, cls: abstract new (...args: never[]) => object): void {
+  if (object.constructor === cls) Object.preventExtensions(object);
+}
+
+/** OfficeExtension.ClientResult: `value` throws until the sync that computes it. */
+export class DoubleClientResult<T> {
+  private has = false;
+  private result: T | undefined;
+
+  constructor(private readonly context: DoubleRequestContext) {}
+
+  set(value: T): void {
+    this.result = value;
+    this.has = true;
+  }
+
+  get value(): T {
+    this.context.assertOpen();
+    if (!this.has) throw valueNotLoaded();
+    return this.result as T;
+  }
+}
+
+/** Per-batch resolution: objects are looked up again in each sync, as Excel replays object paths. */
+class Resolver<T> {
+  private cachedBatch = -1;
+  private cached: T | undefined;
+  constructor(private readonly compute: (x: Exec) => T) {}
+  get(x: Exec): T {
+    if (this.cachedBatch !== x.batch) {
+      this.cached = this.compute(x);
+      this.cachedBatch = x.batch;
+    }
+    return this.cached as T;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, application, worksheets
+// ---------------------------------------------------------------------------------------------
+
+export class DoubleApplication extends DoubleObject {
+  constructor(context: DoubleRequestContext, path: string) {
+    super(context, path);
+    sealed(this, DoubleApplication);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['calculationMode'];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return 'Automatic';
+  }
+  get calculationMode(): string {
+    return this.loadedProperty('calculationMode');
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.enqueue({
+      kind: 'call',
+      api: 'application.suspendApiCalculationUntilNextSync',
+      minVersion: '1.6',
+      describe: () => ({ call: 'application.suspendApiCalculationUntilNextSync' }),
+      run: (x) => {
+        if (x.writesSoFar === 0) x.calculationSuspended = true;
+      },
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.enqueue({
+      kind: 'call',
+      api: 'application.suspendScreenUpdatingUntilNextSync',
+      minVersion: '1.9',
+      describe: () => ({ call: 'application.suspendScreenUpdatingUntilNextSync' }),
+      run: (x) => {
+        if (x.writesSoFar === 0) x.screenUpdatingSuspended = true;
+      },
+    });
+  }
+}
+
+export class DoubleWorkbook extends DoubleObject {
+  readonly worksheets: DoubleWorksheetCollection;
+  readonly application: DoubleApplication;
+  constructor(context: DoubleRequestContext, path: string) {
+    super(context, path);
+    this.worksheets = new DoubleWorksheetCollection(context, `${path}.worksheets`);
+    this.application = new DoubleApplication(context, 'application');
+    sealed(this, DoubleWorkbook);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['name'];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'worksheets' ? this.worksheets : name === 'application' ? this.application : undefined;
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return 'Book1.xlsx';
+  }
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+}
+
+function findSheet(wb: WorkbookData, key: string): SheetData | undefined {
+  const lower = key.toLowerCase();
+  return wb.sheets.find((s) => s.id === key) ?? wb.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+const BAD_SHEET_NAME = /[\\/?*[\]:]/;
+
+export class DoubleWorksheetCollection extends DoubleObject {
+  private itemList: DoubleWorksheet[] | undefined = undefined;
+  constructor(context: DoubleRequestContext, path: string) {
+    super(context, path);
+    sealed(this, DoubleWorksheetCollection);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+
+  get items(): DoubleWorksheet[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const paths = (specToPaths(spec) ?? ['name', 'id', 'visibility', 'position']).map((p) =>
+      p.startsWith('items/') ? p.slice('items/'.length) : p,
+    );
+    const names = paths.filter((p) => p !== 'items');
+    for (const n of names) {
+      if (!['name', 'id', 'visibility', 'position'].includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    }
+    this.context.enqueue({
+      kind: 'load',
+      api: 'worksheets.load',
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const sheets = [...x.wb.sheets];
+        const proxies = sheets.map(
+          (s) => new DoubleWorksheet(this.context, `${this.objectPath}.getItem(${JSON.stringify(s.id)})`, (y) => byId(y, s.id)),
+        );
+        const payload = sheets.map((s, i) => {
+          const p: Record<string, unknown> = {};
+          for (const n of names) p[n] = sheetScalar(s, n, i);
+          return p;
+        });
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((proxy, i) => proxy.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  getActiveWorksheet(): DoubleWorksheet {
+    const sheet = new DoubleWorksheet(this.context, `${this.objectPath}.getActiveWorksheet()`, (x) => {
+      const active = x.wb.sheets.find((s) => s.id === x.wb.activeSheetId);
+      if (!active) throw new OfficeDoubleError('GeneralException', 'There is no active worksheet.');
+      return active;
+    });
+    sheet.created('worksheets.getActiveWorksheet');
+    return sheet;
+  }
+
+  getItem(key: string): DoubleWorksheet {
+    const sheet = new DoubleWorksheet(this.context, `${this.objectPath}.getItem(${JSON.stringify(key)})`, (x) => {
+      const found = findSheet(x.wb, key);
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (worksheet ${key})`, 'worksheets.getItem');
+      return found;
+    });
+    sheet.created('worksheets.getItem');
+    return sheet;
+  }
+
+  getItemOrNullObject(key: string): DoubleWorksheet {
+    const sheet = new DoubleWorksheet(
+      this.context,
+      `${this.objectPath}.getItemOrNullObject(${JSON.stringify(key)})`,
+      (x) => findSheet(x.wb, key) ?? null,
+    );
+    sheet.created('worksheets.getItemOrNullObject', '1.4');
+    return sheet;
+  }
+
+  add(name?: string): DoubleWorksheet {
+    let createdId: string | undefined;
+    const path = `${this.objectPath}.add(${JSON.stringify(name ?? '')})`;
+    this.context.enqueue({
+      kind: 'write',
+      api: 'worksheets.add',
+      describe: () => ({ path, call: 'add', args: [name] }),
+      run: (x) => {
+        let sheetName = name;
+        if (sheetName === undefined) {
+          let n = x.wb.sheets.length + 1;
+          while (findSheet(x.wb, `Sheet${n}`)) n++;
+          sheetName = `Sheet${n}`;
+        }
+        if (!sheetName || sheetName.length > 31 || BAD_SHEET_NAME.test(sheetName) || /^'|'$/.test(sheetName)) {
+          throw invalidArgument(`The sheet name "${sheetName}" is not valid.`, 'worksheets.add');
+        }
+        if (findSheet(x.wb, sheetName)) {
+          throw new OfficeDoubleError('ItemAlreadyExists', `A worksheet named "${sheetName}" already exists.`, 'worksheets.add');
+        }
+        createdId = newSheet(x.wb, sheetName).id;
+      },
+    });
+    return new DoubleWorksheet(this.context, path, (x) => {
+      if (!createdId) throw new OfficeDoubleError('InvalidObjectPath', 'The worksheet is used before it was added.');
+      return byId(x, createdId);
+    });
+  }
+
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'worksheets.getCount',
+      minVersion: '1.4',
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = x.wb.sheets.length;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+}
+
+function byId(x: Exec, id: string): SheetData {
+  const sheet = x.wb.sheets.find((s) => s.id === id);
+  if (!sheet) throw itemNotFound('The worksheet no longer exists.');
+  return sheet;
+}
+
+function sheetScalar(sheet: SheetData, name: string, position: number): unknown {
+  switch (name) {
+    case 'name':
+      return sheet.name;
+    case 'id':
+      return sheet.id;
+    case 'visibility':
+      return sheet.visibility;
+    case 'position':
+      return position;
+    default:
+      return undefined;
+  }
+}
+
+export class DoubleWorksheet extends DoubleObject {
+  private readonly target: Resolver<SheetData | null>;
+  private noteCollection: DoubleNoteCollection | undefined = undefined;
+
+  constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => SheetData | null) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    sealed(this, DoubleWorksheet);
+  }
+
+  /** @internal */
+  created(api: string, minVersion?: string): void {
+    this.queueCreate(api, minVersion);
+  }
+
+  /** @internal: values loaded through a collection's items. */
+  acceptLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    this.loaded.set('isNullObject', false);
+  }
+
+  /** @internal */
+  sheetIn(x: Exec): SheetData {
+    const sheet = this.target.get(x);
+    if (!sheet) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return sheet;
+  }
+
+  /** @internal */
+  sheetOrNullIn(x: Exec): SheetData | null {
+    return this.target.get(x);
+  }
+
+  protected scalarNames(): readonly string[] {
+    return ['name', 'id', 'visibility', 'position'];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'notes' ? this.notes : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const sheet = this.sheetIn(x);
+    return sheetScalar(sheet, name, x.wb.sheets.indexOf(sheet));
+  }
+
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+  set name(value: string) {
+    this.queueWrite('name', value, (x) => {
+      const sheet = this.sheetIn(x);
+      const other = findSheet(x.wb, value);
+      if (other && other !== sheet) throw new OfficeDoubleError('ItemAlreadyExists', `A worksheet named "${value}" already exists.`);
+      if (!value || value.length > 31 || BAD_SHEET_NAME.test(value)) throw invalidArgument(`The sheet name "${value}" is not valid.`);
+      sheet.name = value;
+    });
+  }
+  get id(): string {
+    return this.loadedProperty('id');
+  }
+  get position(): number {
+    return this.loadedProperty('position');
+  }
+  get visibility(): SheetVisibilityValue {
+    return this.loadedProperty('visibility');
+  }
+  set visibility(value: SheetVisibilityValue) {
+    this.queueWrite('visibility', value, (x) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw invalidArgument(`Bad visibility ${String(value)}`);
+      const sheet = this.sheetIn(x);
+      if (value !== 'Visible') {
+        const visible = x.wb.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
+        if (sheet.visibility === 'Visible' && visible.length === 0) {
+          throw new OfficeDoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+        }
+        if (x.wb.activeSheetId === sheet.id) x.wb.activeSheetId = visible[0].id;
+      }
+      sheet.visibility = value;
+    });
+  }
+
+  get notes(): DoubleNoteCollection {
+    this.context.assertOpen();
+    this.noteCollection ??= new DoubleNoteCollection(this.context, `${this.objectPath}.notes`, this);
+    return this.noteCollection;
+  }
+
+  getRange(address?: string): DoubleRange {
+    const path = `${this.objectPath}.getRange(${JSON.stringify(address ?? '')})`;
+    const range = new DoubleRange(this.context, path, this, (x) => {
+      const sheet = this.sheetIn(x);
+      if (address === undefined || address === '') {
+        return { sheet, area: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } };
+      }
+      let parsed;
+      try {
+        parsed = parseAddress(address);
+      } catch {
+        throw invalidArgument(`The argument is invalid or missing or has an incorrect format. (address ${address})`, 'Worksheet.getRange');
+      }
+      if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw invalidArgument(`The address ${address} is on another sheet.`, 'Worksheet.getRange');
+      }
+      return { sheet, area: parsed.area };
+    });
+    range.created('Worksheet.getRange');
+    return range;
+  }
+
+  /** ExcelApi 1.9: several areas, "A1:B2, D5, F7:F9" (areas separated by commas). */
+  getRanges(address: string): DoubleRangeAreas {
+    const areas = new DoubleRangeAreas(this.context, `${this.objectPath}.getRanges(${JSON.stringify(address)})`, (x) => {
+      const sheet = this.sheetIn(x);
+      const parts = address.split(',').map((p) => p.trim());
+      const list: Area[] = [];
+      for (const part of parts) {
+        let parsed;
+        try {
+          parsed = parseAddress(part);
+        } catch {
+          throw invalidArgument(`The argument is invalid or missing or has an incorrect format. (address ${address})`, 'Worksheet.getRanges');
+        }
+        if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+          throw invalidArgument(`The address ${part} is on another sheet.`, 'Worksheet.getRanges');
+        }
+        list.push(parsed.area);
+      }
+      return { sheet, areas: list };
+    });
+    areas.created('Worksheet.getRanges', '1.9');
+    return areas;
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): DoubleRange {
+    const path = `${this.objectPath}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`;
+    const range = new DoubleRange(this.context, path, this, (x) => {
+      const sheet = this.sheetIn(x);
+      const area = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      checkArea(area, 'Worksheet.getRangeByIndexes');
+      return { sheet, area };
+    });
+    range.created('Worksheet.getRangeByIndexes', '1.7');
+    return range;
+  }
+
+  getCell(row: number, column: number): DoubleRange {
+    const path = `${this.objectPath}.getCell(${row},${column})`;
+    const range = new DoubleRange(this.context, path, this, (x) => {
+      const area = { top: row, left: column, bottom: row, right: column };
+      checkArea(area, 'Worksheet.getCell');
+      return { sheet: this.sheetIn(x), area };
+    });
+    range.created('Worksheet.getCell');
+    return range;
+  }
+
+  getUsedRange(valuesOnly?: boolean): DoubleRange {
+    const path = `${this.objectPath}.getUsedRange(${valuesOnly ? 'true' : ''})`;
+    const range = new DoubleRange(this.context, path, this, (x) => {
+      const sheet = this.sheetIn(x);
+      return { sheet, area: usedArea(sheet, !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+    range.created('Worksheet.getUsedRange', valuesOnly === undefined ? undefined : '1.2');
+    return range;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): DoubleRange {
+    const path = `${this.objectPath}.getUsedRangeOrNullObject(${valuesOnly ? 'true' : ''})`;
+    const range = new DoubleRange(this.context, path, this, (x) => {
+      const sheet = this.sheetIn(x);
+      const area = usedArea(sheet, !!valuesOnly);
+      return area ? { sheet, area } : null;
+    });
+    range.created('Worksheet.getUsedRangeOrNullObject', '1.4');
+    return range;
+  }
+
+  activate(): void {
+    this.queueWrite('activate()', null, (x) => {
+      const sheet = this.sheetIn(x);
+      if (sheet.visibility !== 'Visible') {
+        throw new OfficeDoubleError('InvalidOperation', 'A hidden worksheet cannot be activated.', 'Worksheet.activate');
+      }
+      x.wb.activeSheetId = sheet.id;
+    });
+  }
+
+  delete(): void {
+    this.queueWrite('delete()', null, (x) => {
+      const sheet = this.sheetIn(x);
+      const others = x.wb.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
+      if (others.length === 0) {
+        throw new OfficeDoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+      }
+      x.wb.sheets = x.wb.sheets.filter((s) => s !== sheet);
+      if (x.wb.activeSheetId === sheet.id) x.wb.activeSheetId = others[0].id;
+    });
+  }
+}
+
+function checkArea(area: Area, api: string): void {
+  if (
+    !Number.isInteger(area.top) ||
+    !Number.isInteger(area.left) ||
+    area.top < 0 ||
+    area.left < 0 ||
+    area.bottom >= MAX_ROWS ||
+    area.right >= MAX_COLUMNS ||
+    area.bottom < area.top ||
+    area.right < area.left
+  ) {
+    throw invalidArgument(`The range is outside the worksheet grid. (${JSON.stringify(area)})`, api);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges and their formats
+// ---------------------------------------------------------------------------------------------
+
+interface RangeTarget {
+  sheet: SheetData;
+  area: Area;
+}
+
+function uniform<T>(values: T[]): T | null {
+  if (values.length === 0) return null;
+  const first = values[0];
+  return values.every((v) => v === first) ? first : null;
+}
+
+function forEachCell(area: Area, fn: (row: number, column: number) => void): void {
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) fn(r, c);
+}
+
+function cellsOf(t: RangeTarget): CellData[] {
+  const out: CellData[] = [];
+  forEachCell(t.area, (r, c) => out.push(readCell(t.sheet, r, c)));
+  return out;
+}
+
+const NAMED_COLORS: Record<string, string> = {
+  white: '#FFFFFF',
+  black: '#000000',
+  red: '#FF0000',
+  yellow: '#FFFF00',
+  blue: '#0000FF',
+  green: '#008000',
+  orange: '#FFA500',
+};
+
+function normaliseColor(color: unknown): string {
+  if (typeof color !== 'string') throw invalidArgument(`Bad color ${String(color)}`);
+  const named = NAMED_COLORS[color.toLowerCase()];
+  if (named) return named;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color);
+  if (!m) throw invalidArgument(`The argument is invalid or missing or has an incorrect format. (color ${color})`);
+  return `#${m[1].toUpperCase()}`;
+}
+
+/** Coerces one written value as Excel coerces typed input. */
+function coerce(input: unknown, numberFormat: string): DoubleValue {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw invalidArgument(`Cannot write ${input} to a cell.`);
+    return input;
+  }
+  if (typeof input === 'boolean') return input;
+  if (typeof input === 'string') {
+    if (input.length > 32767) throw invalidArgument(`A cell holds at most 32,767 characters (got ${input.length}).`);
+    if (numberFormat === '@') return input;
+    if (input.startsWith('=')) {
+      throw new OfficeDoubleError('NotImplemented', `The Excel double does not model formulas (wrote ${input.slice(0, 40)}).`);
+    }
+    const t = input.trim();
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+    if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+    return input;
+  }
+  throw invalidArgument(`Cannot write a ${typeof input} to a cell.`);
+}
+
+function check2d(input: unknown, area: Area, what: string): unknown[][] {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what}: range is ${rows}×${cols})`,
+    );
+  }
+  return input as unknown[][];
+}
+
+export class DoubleRange extends DoubleObject {
+  private readonly target: Resolver<RangeTarget | null>;
+  readonly format: DoubleRangeFormat;
+
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    readonly worksheetProxy: DoubleWorksheet,
+    resolve: (x: Exec) => RangeTarget | null,
+  ) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    this.format = new DoubleRangeFormat(context, `${path}.format`, this);
+    sealed(this, DoubleRange);
+  }
+
+  /** @internal */
+  created(api: string, minVersion?: string): void {
+    this.queueCreate(api, minVersion);
+  }
+
+  /** @internal */
+  targetIn(x: Exec): RangeTarget {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t;
+  }
+
+  protected scalarNames(): readonly string[] {
+    return [
+      'address',
+      'addressLocal',
+      'rowIndex',
+      'columnIndex',
+      'rowCount',
+      'columnCount',
+      'cellCount',
+      'values',
+      'formulas',
+      'numberFormat',
+    ];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'format' ? this.format : name === 'worksheet' ? this.worksheet : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const t = this.targetIn(x);
+    const { area, sheet } = t;
+    switch (name) {
+      case 'address':
+      case 'addressLocal':
+        return qualifiedAddress(sheet.name, area);
+      case 'rowIndex':
+        return area.top;
+      case 'columnIndex':
+        return area.left;
+      case 'rowCount':
+        return area.bottom - area.top + 1;
+      case 'columnCount':
+        return area.right - area.left + 1;
+      case 'cellCount':
+        return cellCount(area);
+      case 'values':
+      case 'formulas':
+      case 'numberFormat': {
+        // Fail before building a response that cannot be sent (a whole column, say).
+        // (The double models no formulas: a cell's formula is its value.)
+        const minimum = cellCount(area) * (name === 'numberFormat' ? 10 : 3);
+        if (minimum > x.double.payloadLimitBytes) throw responseTooLarge(minimum, x.double.payloadLimitBytes);
+        const out: (DoubleValue | string)[][] = [];
+        for (let r = area.top; r <= area.bottom; r++) {
+          const row: (DoubleValue | string)[] = [];
+          for (let c = area.left; c <= area.right; c++) {
+            const cell = sheet.cells.get(r * MAX_COLUMNS + c);
+            row.push(name === 'numberFormat' ? (cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT) : (cell?.value ?? ''));
+          }
+          out.push(row);
+        }
+        return out;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  get worksheet(): DoubleWorksheet {
+    return this.worksheetProxy;
+  }
+  get address(): string {
+    return this.loadedProperty('address');
+  }
+  get addressLocal(): string {
+    return this.loadedProperty('addressLocal');
+  }
+  get rowIndex(): number {
+    return this.loadedProperty('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loadedProperty('columnIndex');
+  }
+  get rowCount(): number {
+    return this.loadedProperty('rowCount');
+  }
+  get columnCount(): number {
+    return this.loadedProperty('columnCount');
+  }
+  get cellCount(): number {
+    return this.loadedProperty('cellCount');
+  }
+
+  get values(): DoubleValue[][] {
+    return this.loadedProperty('values');
+  }
+  set values(input: unknown[][]) {
+    this.queueWrite('values', input, (x) => {
+      const t = this.targetIn(x);
+      const rows = check2d(input, t.area, 'values');
+      rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === undefined) return;
+          updateCell(t.sheet, t.area.top + i, t.area.left + j, (cell) => {
+            cell.value = coerce(v, cell.numberFormat);
+          });
+        }),
+      );
+    });
+  }
+
+  /** Formulas are not modelled: reading gives the values; writing behaves as `values` ("=…" fails). */
+  get formulas(): DoubleValue[][] {
+    return this.loadedProperty('formulas');
+  }
+  set formulas(input: unknown[][]) {
+    this.queueWrite('formulas', input, (x) => {
+      const t = this.targetIn(x);
+      const rows = check2d(input, t.area, 'formulas');
+      rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === undefined) return;
+          updateCell(t.sheet, t.area.top + i, t.area.left + j, (cell) => {
+            cell.value = coerce(v, cell.numberFormat);
+          });
+        }),
+      );
+    });
+  }
+
+  get numberFormat(): string[][] {
+    return this.loadedProperty('numberFormat');
+  }
+  set numberFormat(input: unknown[][]) {
+    this.queueWrite('numberFormat', input, (x) => {
+      const t = this.targetIn(x);
+      const rows = check2d(input, t.area, 'numberFormat');
+      rows.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (f === null || f === undefined) return;
+          if (typeof f !== 'string') throw invalidArgument(`A number format must be a string, got ${typeof f}.`);
+          updateCell(t.sheet, t.area.top + i, t.area.left + j, (cell) => {
+            cell.numberFormat = f === '' ? DEFAULT_NUMBER_FORMAT : f;
+          });
+        }),
+      );
+    });
+  }
+
+  private derived(name: string, api: string, minVersion: string | undefined, fn: (t: RangeTarget) => RangeTarget): DoubleRange {
+    const range = new DoubleRange(this.context, `${this.objectPath}.${name}`, this.worksheetProxy, (x) => {
+      const next = fn(this.targetIn(x));
+      checkArea(next.area, api);
+      return next;
+    });
+    range.created(api, minVersion);
+    return range;
+  }
+
+  getCell(row: number, column: number): DoubleRange {
+    return this.derived(`getCell(${row},${column})`, 'Range.getCell', undefined, (t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top + row, left: t.area.left + column, bottom: t.area.top + row, right: t.area.left + column },
+    }));
+  }
+
+  getRow(row: number): DoubleRange {
+    return this.derived(`getRow(${row})`, 'Range.getRow', undefined, (t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top + row, bottom: t.area.top + row, left: t.area.left, right: t.area.right },
+    }));
+  }
+
+  getColumn(column: number): DoubleRange {
+    return this.derived(`getColumn(${column})`, 'Range.getColumn', undefined, (t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top, bottom: t.area.bottom, left: t.area.left + column, right: t.area.left + column },
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): DoubleRange {
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, 'Range.getResizedRange', '1.2', (t) => ({
+      sheet: t.sheet,
+      area: { ...t.area, bottom: t.area.bottom + deltaRows, right: t.area.right + deltaColumns },
+    }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): DoubleRange {
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, 'Range.getOffsetRange', undefined, (t) => ({
+      sheet: t.sheet,
+      area: {
+        top: t.area.top + rowOffset,
+        bottom: t.area.bottom + rowOffset,
+        left: t.area.left + columnOffset,
+        right: t.area.right + columnOffset,
+      },
+    }));
+  }
+
+  getAbsoluteResizedRange(numRows: number, numColumns: number): DoubleRange {
+    return this.derived(`getAbsoluteResizedRange(${numRows},${numColumns})`, 'Range.getAbsoluteResizedRange', '1.7', (t) => ({
+      sheet: t.sheet,
+      area: { top: t.area.top, left: t.area.left, bottom: t.area.top + numRows - 1, right: t.area.left + numColumns - 1 },
+    }));
+  }
+
+  /** ExcelApi 1.9. Supports address and format.fill.{color,pattern,patternColor}, format.font.bold. */
+  getCellProperties(options: Record<string, unknown>): DoubleClientResult<Record<string, unknown>[][]> {
+    const result = new DoubleClientResult<Record<string, unknown>[][]>(this.context);
+    const paths = specToPaths(options) ?? [];
+    const supported = ['address', 'format/fill/color', 'format/fill/pattern', 'format/fill/patternColor', 'format/font/bold'];
+    for (const p of paths) {
+      if (!supported.includes(p)) {
+        throw new OfficeDoubleError('NotImplemented', `The Excel double does not model cell property ${p}.`);
+      }
+    }
+    this.context.enqueue({
+      kind: 'load',
+      api: `${this.objectPath}.getCellProperties`,
+      minVersion: '1.9',
+      describe: () => ({ path: this.objectPath, call: 'getCellProperties', args: options }),
+      run: (x) => {
+        const t = this.targetIn(x);
+        const rows: Record<string, unknown>[][] = [];
+        for (let r = t.area.top; r <= t.area.bottom; r++) {
+          const row: Record<string, unknown>[] = [];
+          for (let c = t.area.left; c <= t.area.right; c++) {
+            const cell = readCell(t.sheet, r, c);
+            const props: Record<string, unknown> = {};
+            const fill: Record<string, unknown> = {};
+            const font: Record<string, unknown> = {};
+            for (const p of paths) {
+              if (p === 'address') props.address = qualifiedAddress(t.sheet.name, { top: r, left: c, bottom: r, right: c });
+              if (p === 'format/fill/color') fill.color = cell.fill?.color ?? '#FFFFFF';
+              if (p === 'format/fill/pattern') fill.pattern = cell.fill?.pattern ?? 'None';
+              if (p === 'format/fill/patternColor') fill.patternColor = cell.fill?.patternColor ?? '#000000';
+              if (p === 'format/font/bold') font.bold = cell.bold;
+            }
+            if (Object.keys(fill).length || Object.keys(font).length) {
+              props.format = {
+                ...(Object.keys(fill).length ? { fill } : {}),
+                ...(Object.keys(font).length ? { font } : {}),
+              };
+            }
+            row.push(props);
+          }
+          rows.push(row);
+        }
+        return { payload: rows, commit: () => result.set(rows) };
+      },
+    });
+    return result;
+  }
+
+  /** ExcelApi 1.13. Null object when the range holds no merged area. */
+  getMergedAreasOrNullObject(): DoubleRangeAreas {
+    const areas = new DoubleRangeAreas(this.context, `${this.objectPath}.getMergedAreasOrNullObject()`, (x) => {
+      const t = this.targetIn(x);
+      const found = mergesIn(t.sheet, t.area);
+      if (found.length > x.double.maxMergedAreas) {
+        throw new OfficeDoubleError(
+          'GeneralException',
+          `There are more than ${x.double.maxMergedAreas} merged areas in the range; getMergedAreasOrNullObject fails.`,
+        );
+      }
+      return found.length ? { sheet: t.sheet, areas: found } : null;
+    });
+    areas.created('Range.getMergedAreasOrNullObject', '1.13');
+    return areas;
+  }
+
+  select(): void {
+    this.queueWrite('select()', null, (x) => {
+      const t = this.targetIn(x);
+      if (t.sheet.visibility !== 'Visible') throw new OfficeDoubleError('InvalidOperation', 'Cannot select on a hidden sheet.');
+      x.wb.activeSheetId = t.sheet.id;
+      t.sheet.selection = { ...t.area };
+    });
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.queueWrite(`clear(${applyTo})`, applyTo, (x) => {
+      const t = this.targetIn(x);
+      const keys = [...t.sheet.cells.keys()];
+      for (const key of keys) {
+        const row = Math.floor(key / MAX_COLUMNS);
+        const column = key % MAX_COLUMNS;
+        if (row < t.area.top || row > t.area.bottom || column < t.area.left || column > t.area.right) continue;
+        updateCell(t.sheet, row, column, (cell) => {
+          if (applyTo !== 'Formats') cell.value = '';
+          if (applyTo !== 'Contents') {
+            cell.numberFormat = DEFAULT_NUMBER_FORMAT;
+            cell.fill = null;
+            cell.bold = false;
+          }
+        });
+      }
+    });
+  }
+
+  /** @internal for the format objects */
+  targetsIn(x: Exec): RangeTarget[] {
+    return [this.targetIn(x)];
+  }
+}
+
+/** What formats work on: one range, or the areas of a RangeAreas. */
+interface CellSource {
+  isNullIn(x: Exec): boolean;
+  targetsIn(x: Exec): RangeTarget[];
+}
+
+export class DoubleRangeFormat extends DoubleObject {
+  readonly fill: DoubleRangeFill;
+  readonly font: DoubleRangeFont;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly source: CellSource,
+  ) {
+    super(context, path);
+    this.fill = new DoubleRangeFill(context, `${path}.fill`, source);
+    this.font = new DoubleRangeFont(context, `${path}.font`, source);
+    sealed(this, DoubleRangeFormat);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['columnWidth'];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.source.isNullIn(x);
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    if (name !== 'columnWidth') return undefined;
+    const widths: number[] = [];
+    for (const t of this.source.targetsIn(x)) {
+      for (let c = t.area.left; c <= t.area.right; c++) widths.push(t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH);
+    }
+    return uniform(widths);
+  }
+  get columnWidth(): number {
+    return this.loadedProperty('columnWidth');
+  }
+  set columnWidth(value: number) {
+    this.queueWrite('columnWidth', value, (x) => {
+      if (typeof value !== 'number' || !(value >= 0)) throw invalidArgument(`Bad column width ${String(value)}`);
+      for (const t of this.source.targetsIn(x)) {
+        for (let c = t.area.left; c <= t.area.right; c++) {
+          if (value === DEFAULT_COLUMN_WIDTH) t.sheet.columnWidths.delete(c);
+          else t.sheet.columnWidths.set(c, value);
+        }
+      }
+    });
+  }
+}
+
+function updateCells(targets: RangeTarget[], fn: (cell: CellData) => void): void {
+  for (const t of targets) {
+    if (cellCount(t.area) > 5_000_000) throw invalidArgument('The double does not format ranges this large.');
+    forEachCell(t.area, (r, c) => updateCell(t.sheet, r, c, fn));
+  }
+}
+
+export class DoubleRangeFill extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly source: CellSource,
+  ) {
+    super(context, path);
+    sealed(this, DoubleRangeFill);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['color', 'pattern', 'patternColor'];
+  }
+  protected override propertyVersion(name: string): string | undefined {
+    return name === 'pattern' || name === 'patternColor' ? '1.9' : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.source.isNullIn(x);
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const cells = this.source.targetsIn(x).flatMap(cellsOf);
+    if (name === 'color') return uniform(cells.map((c) => c.fill?.color ?? '#FFFFFF'));
+    if (name === 'pattern') return uniform(cells.map((c) => c.fill?.pattern ?? 'None'));
+    if (name === 'patternColor') return uniform(cells.map((c) => c.fill?.patternColor ?? '#000000'));
+    return undefined;
+  }
+  get color(): string {
+    return this.loadedProperty('color');
+  }
+  set color(value: string) {
+    this.queueWrite('color', value, (x) => {
+      const color = normaliseColor(value);
+      updateCells(this.source.targetsIn(x), (cell) => {
+        cell.fill = { ...(cell.fill ?? { pattern: 'Solid' }), color };
+      });
+    });
+  }
+  get pattern(): string {
+    return this.loadedProperty('pattern');
+  }
+  set pattern(value: string) {
+    this.queueWrite(
+      'pattern',
+      value,
+      (x) => {
+        updateCells(this.source.targetsIn(x), (cell) => {
+          if (value === 'None') cell.fill = null;
+          else cell.fill = { ...(cell.fill ?? { color: '#FFFFFF' }), pattern: value };
+        });
+      },
+      '1.9',
+    );
+  }
+  get patternColor(): string {
+    return this.loadedProperty('patternColor');
+  }
+  set patternColor(value: string) {
+    this.queueWrite(
+      'patternColor',
+      value,
+      (x) => {
+        const color = normaliseColor(value);
+        updateCells(this.source.targetsIn(x), (cell) => {
+          const base: FillData = cell.fill ?? { color: '#FFFFFF', pattern: 'Solid' };
+          cell.fill = { ...base, patternColor: color };
+        });
+      },
+      '1.9',
+    );
+  }
+  clear(): void {
+    this.queueWrite('clear()', null, (x) => {
+      updateCells(this.source.targetsIn(x), (cell) => {
+        cell.fill = null;
+      });
+    });
+  }
+}
+
+export class DoubleRangeFont extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly source: CellSource,
+  ) {
+    super(context, path);
+    sealed(this, DoubleRangeFont);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['bold'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.source.isNullIn(x);
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    if (name !== 'bold') return undefined;
+    return uniform(this.source.targetsIn(x).flatMap(cellsOf).map((c) => c.bold));
+  }
+  get bold(): boolean {
+    return this.loadedProperty('bold');
+  }
+  set bold(value: boolean) {
+    this.queueWrite('bold', value, (x) => {
+      if (typeof value !== 'boolean') throw invalidArgument('bold must be a boolean');
+      updateCells(this.source.targetsIn(x), (cell) => {
+        cell.bold = value;
+      });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merged areas (RangeAreas)
+// ---------------------------------------------------------------------------------------------
+
+interface AreasTarget {
+  sheet: SheetData;
+  areas: Area[];
+}
+
+export class DoubleRangeAreas extends DoubleObject {
+  private readonly target: Resolver<AreasTarget | null>;
+  readonly areas: DoubleRangeCollection;
+  readonly format: DoubleRangeFormat;
+
+  constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => AreasTarget | null) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    this.areas = new DoubleRangeCollection(context, `${path}.areas`, (x) => this.target.get(x));
+    this.format = new DoubleRangeFormat(context, `${path}.format`, this);
+    sealed(this, DoubleRangeAreas);
+  }
+  /** @internal */
+  targetsIn(x: Exec): RangeTarget[] {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t.areas.map((area) => ({ sheet: t.sheet, area }));
+  }
+  /** @internal */
+  created(api: string, minVersion?: string): void {
+    this.queueCreate(api, minVersion);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['address', 'areaCount', 'cellCount'];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'areas' ? this.areas : name === 'format' ? this.format : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const t = this.target.get(x);
+    if (!t) return null;
+    if (name === 'address') return t.areas.map((a) => qualifiedAddress(t.sheet.name, a)).join(',');
+    if (name === 'areaCount') return t.areas.length;
+    if (name === 'cellCount') return t.areas.reduce((n, a) => n + cellCount(a), 0);
+    return undefined;
+  }
+  get address(): string {
+    return this.loadedProperty('address');
+  }
+  get areaCount(): number {
+    return this.loadedProperty('areaCount');
+  }
+}
+
+export class DoubleRangeCollection extends DoubleObject {
+  private itemList: { address: string }[] | undefined = undefined;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly source: (x: Exec) => AreasTarget | null,
+  ) {
+    super(context, path);
+    sealed(this, DoubleRangeCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  override load(spec?: LoadSpec): this {
+    const paths = (specToPaths(spec) ?? ['address']).map((p) => p.replace(/^items\//, ''));
+    if (paths.some((p) => p !== 'address')) throw new OfficeDoubleError('NotImplemented', 'Only items/address is modelled.');
+    this.context.enqueue({
+      kind: 'load',
+      api: `${this.objectPath}.load`,
+      describe: () => ({ path: this.objectPath, load: ['items/address'] }),
+      run: (x) => {
+        const t = this.source(x);
+        const items = t ? t.areas.map((a) => ({ address: qualifiedAddress(t.sheet.name, a) })) : [];
+        return { payload: items, commit: () => (this.itemList = items) };
+      },
+    });
+    return this;
+  }
+  get items(): { address: string }[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18)
+// ---------------------------------------------------------------------------------------------
+
+interface NoteTarget {
+  sheet: SheetData;
+  row: number;
+  column: number;
+}
+
+function noteCell(sheet: SheetData, key: string | DoubleRange, x: Exec): { row: number; column: number } {
+  if (typeof key !== 'string') {
+    const t = key.targetIn(x);
+    if (t.sheet !== sheet || cellCount(t.area) !== 1) throw new OfficeDoubleError('InvalidCellAddress', 'A note goes on one cell of this sheet.');
+    return { row: t.area.top, column: t.area.left };
+  }
+  let parsed;
+  try {
+    parsed = parseAddress(key);
+  } catch {
+    throw new OfficeDoubleError('InvalidCellAddress', `Bad note address ${key}`);
+  }
+  if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+    throw new OfficeDoubleError('InvalidCellAddress', `The note address ${key} is on another sheet.`);
+  }
+  if (cellCount(parsed.area) !== 1) throw new OfficeDoubleError('InvalidCellAddress', `A note goes on one cell, not ${key}.`);
+  return { row: parsed.area.top, column: parsed.area.left };
+}
+
+export class DoubleNoteCollection extends DoubleObject {
+  private itemList: DoubleNote[] | undefined = undefined;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheet: DoubleWorksheet,
+  ) {
+    super(context, path);
+    sealed(this, DoubleNoteCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+
+  add(cellAddress: string | DoubleRange, content: unknown): DoubleNote {
+    let created: NoteTarget | undefined;
+    const path = `${this.objectPath}.add(${JSON.stringify(typeof cellAddress === 'string' ? cellAddress : cellAddress.objectPath)})`;
+    this.context.enqueue({
+      kind: 'write',
+      api: 'NoteCollection.add',
+      minVersion: '1.18',
+      describe: () => ({ path, call: 'add', args: [typeof cellAddress === 'string' ? cellAddress : '<range>', content] }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        const { row, column } = noteCell(sheet, cellAddress, x);
+        if (readCell(sheet, row, column).note !== null) {
+          throw invalidArgument(`The cell already has a note.`, 'NoteCollection.add');
+        }
+        updateCell(sheet, row, column, (cell) => {
+          cell.note = String(content);
+          cell.noteAuthor = x.double.userName;
+        });
+        created = { sheet, row, column };
+      },
+    });
+    return new DoubleNote(this.context, path, (x) => {
+      if (!created) throw new OfficeDoubleError('InvalidObjectPath', 'The note is used before it was added.');
+      return readCell(created.sheet, created.row, created.column).note === null ? null : created;
+    });
+  }
+
+  private lookup(key: string, orNull: boolean): DoubleNote {
+    const method = orNull ? 'getItemOrNullObject' : 'getItem';
+    const note = new DoubleNote(this.context, `${this.objectPath}.${method}(${JSON.stringify(key)})`, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      const { row, column } = noteCell(sheet, key, x);
+      if (readCell(sheet, row, column).note === null) {
+        if (orNull) return null;
+        throw itemNotFound(`There is no note at ${key}.`, 'NoteCollection.getItem');
+      }
+      return { sheet, row, column };
+    });
+    note.created(`NoteCollection.${method}`, '1.18');
+    return note;
+  }
+
+  getItem(key: string): DoubleNote {
+    return this.lookup(key, false);
+  }
+  getItemOrNullObject(key: string): DoubleNote {
+    return this.lookup(key, true);
+  }
+
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'NoteCollection.getCount',
+      minVersion: '1.18',
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        let n = 0;
+        for (const cell of sheet.cells.values()) if (cell.note !== null) n++;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+
+  override load(spec?: LoadSpec): this {
+    const paths = (specToPaths(spec) ?? ['content', 'authorName']).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue({
+      kind: 'load',
+      api: 'NoteCollection.load',
+      minVersion: '1.18',
+      describe: () => ({ path: this.objectPath, load: paths }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        const found: NoteTarget[] = [];
+        for (const key of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+          const cell = sheet.cells.get(key)!;
+          if (cell.note !== null) found.push({ sheet, row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS });
+        }
+        const payload = found.map((t) => {
+          const cell = readCell(t.sheet, t.row, t.column);
+          const p: Record<string, unknown> = {};
+          for (const n of paths) p[n] = n === 'content' ? cell.note : n === 'authorName' ? (cell.noteAuthor ?? '') : undefined;
+          return p;
+        });
+        const proxies = found.map((t) => {
+          const address = qualifiedAddress(t.sheet.name, { top: t.row, left: t.column, bottom: t.row, right: t.column });
+          return new DoubleNote(this.context, `${this.objectPath}.getItem(${JSON.stringify(address)})`, () => t);
+        });
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  get items(): DoubleNote[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+export class DoubleNote extends DoubleObject {
+  private readonly target: Resolver<NoteTarget | null>;
+  constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => NoteTarget | null) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    sealed(this, DoubleNote);
+  }
+  /** @internal */
+  created(api: string, minVersion?: string): void {
+    this.queueCreate(api, minVersion);
+  }
+  /** @internal */
+  acceptLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    this.loaded.set('isNullObject', false);
+  }
+  private targetIn(x: Exec): NoteTarget {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t;
+  }
+  protected scalarNames(): readonly string[] {
+    return ['content', 'authorName'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const t = this.targetIn(x);
+    const cell = readCell(t.sheet, t.row, t.column);
+    return name === 'content' ? cell.note : name === 'authorName' ? (cell.noteAuthor ?? '') : undefined;
+  }
+  get content(): string {
+    return this.loadedProperty('content');
+  }
+  set content(value: string) {
+    this.queueWrite(
+      'content',
+      value,
+      (x) => {
+        const t = this.targetIn(x);
+        updateCell(t.sheet, t.row, t.column, (cell) => {
+          cell.note = String(value);
+        });
+      },
+      '1.18',
+    );
+  }
+  get authorName(): string {
+    return this.loadedProperty('authorName');
+  }
+  delete(): void {
+    this.queueWrite(
+      'delete()',
+      null,
+      (x) => {
+        const t = this.targetIn(x);
+        updateCell(t.sheet, t.row, t.column, (cell) => {
+          cell.note = null;
+          delete cell.noteAuthor;
+        });
+      },
+      '1.18',
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The double itself: Excel.run, sync execution, accounting, globals
+// ---------------------------------------------------------------------------------------------
+
+export class ExcelDouble {
+  workbook: WorkbookData;
+  apiVersion: string;
+  displayLanguage: string;
+  readonly payloadLimitBytes: number;
+  readonly maxMergedAreas: number;
+  readonly userName: string;
+  stats: DoubleStats = ExcelDouble.emptyStats();
+  /** Called before each sync executes: lets a test act as the user between two syncs. */
+  readonly beforeSync: Array<(double: ExcelDouble, syncIndex: number) => void> = [];
+  private editModeRuns = 0;
+  private batchCounter = 0;
+
+  constructor(options: ExcelDoubleOptions = {}) {
+    this.workbook = options.workbook ?? createWorkbook();
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.displayLanguage = options.displayLanguage ?? 'ja-JP';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    this.maxMergedAreas = options.maxMergedAreas ?? 512;
+    this.userName = options.userName ?? 'Add-in';
+  }
+
+  static emptyStats(): DoubleStats {
+    return { runs: 0, syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, log: [] };
+  }
+
+  resetStats(): void {
+    this.stats = ExcelDouble.emptyStats();
+  }
+
+  /** The next `runs` Excel.run calls fail (at their first sync) as when a person is typing in a cell. */
+  simulateCellEditMode(runs: number): void {
+    this.editModeRuns = runs;
+  }
+
+  isSetSupported(name: string, minVersion?: string): boolean {
+    if (name !== 'ExcelApi') return false;
+    return minVersion === undefined || versionNumber(minVersion) <= versionNumber(this.apiVersion);
+  }
+
+  /** @internal */
+  requireVersion(api: string, version: string): void {
+    if (versionNumber(version) > versionNumber(this.apiVersion)) throw apiNotFound(api, version, `ExcelApi ${this.apiVersion}`);
+  }
+
+  async run<T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T> {
+    this.stats.runs++;
+    const inEditMode = this.editModeRuns > 0;
+    if (inEditMode) this.editModeRuns--;
+    const context = new DoubleRequestContext(this, inEditMode);
+    try {
+      const result = await batch(context);
+      // Excel.run sends whatever is still queued when the batch function returns.
+      if (context.pendingOperations > 0) await context.sync();
+      return result;
+    } finally {
+      context.close();
+    }
+  }
+
+  /** @internal Executes one sync's operations as Excel would. */
+  execute(context: DoubleRequestContext, ops: Operation[]): void {
+    const index = ++this.stats.syncs;
+    for (const hook of this.beforeSync) hook(this, index);
+    const record: SyncRecord = {
+      index,
+      requestBytes: 0,
+      responseBytes: 0,
+      operations: ops.length,
+      loads: ops.filter((o) => o.kind === 'load').length,
+      writes: ops.filter((o) => o.kind === 'write').length,
+      calculationSuspended: false,
+      screenUpdatingSuspended: false,
+    };
+    this.stats.log.push(record);
+    const fail = (error: OfficeDoubleError): never => {
+      record.error = error.code;
+      throw error;
+    };
+    // Each operation travels as an action with its object path, as Office.js sends it.
+    record.requestBytes = utf8Bytes(
+      JSON.stringify({
+        Actions: ops.map((o, i) => ({ Id: i + 1, ActionType: o.kind, Name: o.api, ObjectPathId: i + 1, Data: o.describe() })),
+      }),
+    );
+    this.stats.totalRequestBytes += record.requestBytes;
+    this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, record.requestBytes);
+    if (record.requestBytes > this.payloadLimitBytes) fail(requestTooLarge(record.requestBytes, this.payloadLimitBytes));
+    if (context.inCellEditMode) fail(cellEditMode());
+
+    const x: Exec = {
+      wb: this.workbook,
+      batch: ++this.batchCounter,
+      double: this,
+      calculationSuspended: false,
+      screenUpdatingSuspended: false,
+      writesSoFar: 0,
+    };
+    const outcomes: LoadOutcome[] = [];
+    for (const op of ops) {
+      try {
+        if (op.minVersion) this.requireVersion(op.api, op.minVersion);
+        const outcome = op.run(x);
+        if (op.kind === 'write') x.writesSoFar++;
+        if (outcome) outcomes.push(outcome);
+      } catch (error) {
+        if (error instanceof OfficeDoubleError) fail(error);
+        throw error;
+      }
+    }
+    record.calculationSuspended = x.calculationSuspended;
+    record.screenUpdatingSuspended = x.screenUpdatingSuspended;
+    record.responseBytes = utf8Bytes(JSON.stringify(outcomes.map((o) => o.payload)));
+    this.stats.totalResponseBytes += record.responseBytes;
+    this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
+    if (record.responseBytes > this.payloadLimitBytes) fail(responseTooLarge(record.responseBytes, this.payloadLimitBytes));
+    for (const o of outcomes) o.commit();
+  }
+
+  /** What `globalThis.Excel` holds while installed: run, and the enum values hosts refer to. */
+  excelGlobal(): Record<string, unknown> {
+    return {
+      run: <T>(batch: (context: DoubleRequestContext) => Promise<T>) => this.run(batch),
+      ErrorCodes: {
+        invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+        itemNotFound: 'ItemNotFound',
+        invalidArgument: 'InvalidArgument',
+        apiNotFound: 'ApiNotFound',
+        generalException: 'GeneralException',
+      },
+      SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+      ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+      FillPattern: { none: 'None', solid: 'Solid' },
+    };
+  }
+
+  officeGlobal(): Record<string, unknown> {
+    return {
+      context: {
+        displayLanguage: this.displayLanguage,
+        contentLanguage: this.displayLanguage,
+        requirements: { isSetSupported: (name: string, version?: string) => this.isSetSupported(name, version) },
+      },
+      HostType: { Excel: 'Excel' },
+      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
+    };
+  }
+
+  /** Installs this double as the global `Excel` and `Office`; returns the function that removes it. */
+  install(): () => void {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const before = { Excel: g.Excel, Office: g.Office };
+    g.Excel = this.excelGlobal();
+    g.Office = this.officeGlobal();
+    return () => {
+      g.Excel = before.Excel;
+      g.Office = before.Office;
+    };
+  }
+}
+
+export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble {
+  return new ExcelDouble(options);
+}
+
+/** Ranges of a sheet within an area, for tests that inspect the double's state. */
+export function areaIntersects(a: Area, b: Area): boolean {
+  return intersects(a, b);
+}

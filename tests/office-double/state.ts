@@ -1,0 +1,306 @@
+/**
+ * The Excel double's workbook, held as plain data: sheets of sparse cells with the properties the
+ * host touches (value, number format, fill, bold, note), merged areas and column widths. Tests
+ * build it from grids (or from an .xlsx, see fromXlsx.ts) and compare it cell by cell.
+ */
+import { type Area, MAX_COLUMNS, areaToA1, intersects, letters, parseAddress } from './a1';
+
+/** A cell's fill. `null` on a cell means "no fill", which Excel reports as color "#FFFFFF", pattern "None". */
+export interface FillData {
+  /** Upper-case #RRGGBB. */
+  color: string;
+  /** Excel.FillPattern other than "None" (e.g. "Solid", "Gray50"). */
+  pattern: string;
+  patternColor?: string;
+}
+
+/** What Office.js `range.values` holds for one cell: "" when empty. */
+export type DoubleValue = string | number | boolean;
+
+export interface CellData {
+  value: DoubleValue;
+  numberFormat: string;
+  fill: FillData | null;
+  bold: boolean;
+  /** Note (ExcelApi 1.18 "notes", the legacy comments) text, or null. */
+  note: string | null;
+  noteAuthor?: string;
+}
+
+export type SheetVisibilityValue = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface SheetData {
+  id: string;
+  name: string;
+  visibility: SheetVisibilityValue;
+  /** Sparse: key = row * MAX_COLUMNS + column (0-based). Absent = default cell. */
+  cells: Map<number, CellData>;
+  merges: Area[];
+  /** Column widths in points where not the default. */
+  columnWidths: Map<number, number>;
+  selection: Area | null;
+}
+
+export interface WorkbookData {
+  sheets: SheetData[];
+  activeSheetId: string;
+  nextSheetId: number;
+}
+
+export const DEFAULT_NUMBER_FORMAT = 'General';
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export function cellKey(row: number, column: number): number {
+  return row * MAX_COLUMNS + column;
+}
+
+export function keyToCell(key: number): { row: number; column: number } {
+  return { row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS };
+}
+
+export function emptyCell(): CellData {
+  return { value: '', numberFormat: DEFAULT_NUMBER_FORMAT, fill: null, bold: false, note: null };
+}
+
+export function isDefaultCell(cell: CellData): boolean {
+  return (
+    cell.value === '' &&
+    cell.numberFormat === DEFAULT_NUMBER_FORMAT &&
+    cell.fill === null &&
+    !cell.bold &&
+    cell.note === null
+  );
+}
+
+export function readCell(sheet: SheetData, row: number, column: number): CellData {
+  return sheet.cells.get(cellKey(row, column)) ?? emptyCell();
+}
+
+/** Applies `change` to a copy of the cell and stores it (dropping it when back to default). */
+export function updateCell(sheet: SheetData, row: number, column: number, change: (cell: CellData) => void): void {
+  const key = cellKey(row, column);
+  const existing = sheet.cells.get(key);
+  const cell: CellData = existing ? { ...existing } : emptyCell();
+  change(cell);
+  if (isDefaultCell(cell)) sheet.cells.delete(key);
+  else sheet.cells.set(key, cell);
+}
+
+export function createWorkbook(): WorkbookData {
+  return { sheets: [], activeSheetId: '', nextSheetId: 1 };
+}
+
+export function newSheet(wb: WorkbookData, name: string): SheetData {
+  const sheet: SheetData = {
+    id: `{00000000-0001-0000-0000-${String(wb.nextSheetId++).padStart(12, '0')}}`,
+    name,
+    visibility: 'Visible',
+    cells: new Map(),
+    merges: [],
+    columnWidths: new Map(),
+    selection: { top: 0, left: 0, bottom: 0, right: 0 },
+  };
+  wb.sheets.push(sheet);
+  if (!wb.activeSheetId) wb.activeSheetId = sheet.id;
+  return sheet;
+}
+
+/** How a test describes a sheet to build. */
+export interface SheetSpec {
+  name: string;
+  /** Row-major values; null/undefined/"" = empty. */
+  values?: (DoubleValue | null | undefined)[][];
+  /** Where values[0][0] goes, 0-based. Default A1. */
+  origin?: { row: number; column: number };
+  numberFormats?: (string | null | undefined)[][];
+  /** Fills by A1 address (ranges allowed): "#RRGGBB" for solid, or a full FillData. */
+  fills?: Record<string, string | FillData>;
+  bold?: string[];
+  notes?: Record<string, string>;
+  merges?: string[];
+  columnWidths?: Record<string, number>;
+  visibility?: SheetVisibilityValue;
+}
+
+function eachCell(address: string, fn: (row: number, column: number) => void): void {
+  const { area } = parseAddress(address);
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) fn(r, c);
+}
+
+export function addSheet(wb: WorkbookData, spec: SheetSpec): SheetData {
+  const sheet = newSheet(wb, spec.name);
+  const r0 = spec.origin?.row ?? 0;
+  const c0 = spec.origin?.column ?? 0;
+  (spec.values ?? []).forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null || v === undefined || v === '') return;
+      updateCell(sheet, r0 + i, c0 + j, (cell) => {
+        cell.value = v;
+      });
+    }),
+  );
+  (spec.numberFormats ?? []).forEach((row, i) =>
+    row.forEach((f, j) => {
+      if (!f) return;
+      updateCell(sheet, r0 + i, c0 + j, (cell) => {
+        cell.numberFormat = f;
+      });
+    }),
+  );
+  for (const [address, fill] of Object.entries(spec.fills ?? {})) {
+    const data: FillData = typeof fill === 'string' ? { color: fill.toUpperCase(), pattern: 'Solid' } : fill;
+    eachCell(address, (r, c) =>
+      updateCell(sheet, r, c, (cell) => {
+        cell.fill = { ...data };
+      }),
+    );
+  }
+  for (const address of spec.bold ?? []) {
+    eachCell(address, (r, c) =>
+      updateCell(sheet, r, c, (cell) => {
+        cell.bold = true;
+      }),
+    );
+  }
+  for (const [address, text] of Object.entries(spec.notes ?? {})) {
+    eachCell(address, (r, c) =>
+      updateCell(sheet, r, c, (cell) => {
+        cell.note = text;
+        cell.noteAuthor = 'someone';
+      }),
+    );
+  }
+  for (const address of spec.merges ?? []) sheet.merges.push(parseAddress(address).area);
+  for (const [column, width] of Object.entries(spec.columnWidths ?? {})) {
+    const { area } = parseAddress(`${column}:${column}`);
+    sheet.columnWidths.set(area.left, width);
+  }
+  if (spec.visibility) sheet.visibility = spec.visibility;
+  return sheet;
+}
+
+export function buildWorkbook(specs: SheetSpec[], active?: string): WorkbookData {
+  const wb = createWorkbook();
+  for (const spec of specs) addSheet(wb, spec);
+  if (active) {
+    const sheet = wb.sheets.find((s) => s.name === active);
+    if (!sheet) throw new Error(`no sheet ${active}`);
+    wb.activeSheetId = sheet.id;
+  }
+  return wb;
+}
+
+export function cloneWorkbook(wb: WorkbookData): WorkbookData {
+  return {
+    activeSheetId: wb.activeSheetId,
+    nextSheetId: wb.nextSheetId,
+    sheets: wb.sheets.map((s) => ({
+      id: s.id,
+      name: s.name,
+      visibility: s.visibility,
+      cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, fill: c.fill ? { ...c.fill } : null }])),
+      merges: s.merges.map((m) => ({ ...m })),
+      columnWidths: new Map(s.columnWidths),
+      selection: s.selection ? { ...s.selection } : null,
+    })),
+  };
+}
+
+export function sheetByName(wb: WorkbookData, name: string): SheetData {
+  const sheet = wb.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet named ${name}`);
+  return sheet;
+}
+
+/** The bounding area of non-default cells (valuesOnly: of non-empty values), or null when none. */
+export function usedArea(sheet: SheetData, valuesOnly: boolean): Area | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [key, cell] of sheet.cells) {
+    if (valuesOnly && cell.value === '') continue;
+    const { row, column } = keyToCell(key);
+    if (row < top) top = row;
+    if (row > bottom) bottom = row;
+    if (column < left) left = column;
+    if (column > right) right = column;
+  }
+  if (!valuesOnly) {
+    for (const m of sheet.merges) {
+      top = Math.min(top, m.top);
+      left = Math.min(left, m.left);
+      bottom = Math.max(bottom, m.bottom);
+      right = Math.max(right, m.right);
+    }
+  }
+  if (bottom < 0) return null;
+  return { top, left, bottom, right };
+}
+
+export function mergesIn(sheet: SheetData, area: Area): Area[] {
+  return sheet.merges.filter((m) => intersects(m, area));
+}
+
+function fillText(fill: FillData | null): string {
+  if (!fill) return 'none';
+  return `${fill.pattern}:${fill.color}${fill.patternColor ? `/${fill.patternColor}` : ''}`;
+}
+
+function valueText(v: DoubleValue): string {
+  return typeof v === 'string' ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
+}
+
+/**
+ * Every difference between two workbooks' sheets, as readable lines ("Sheet1!B3 fill: none →
+ * Solid:#FFC7CE"): sheet list and visibility, every cell's value, number format, fill, bold and
+ * note, merges and column widths. Empty when the workbooks are the same.
+ */
+export function diffWorkbooks(before: WorkbookData, after: WorkbookData): string[] {
+  const out: string[] = [];
+  const names = (wb: WorkbookData) => wb.sheets.map((s) => `${s.name}(${s.visibility})`).join(', ');
+  if (names(before) !== names(after)) out.push(`sheets: ${names(before)} → ${names(after)}`);
+  for (const a of before.sheets) {
+    const b = after.sheets.find((s) => s.name === a.name);
+    if (!b) continue;
+    out.push(...diffSheets(a, b));
+  }
+  return out;
+}
+
+export function diffSheets(a: SheetData, b: SheetData): string[] {
+  const out: string[] = [];
+  const keys = new Set([...a.cells.keys(), ...b.cells.keys()]);
+  const sorted = [...keys].sort((x, y) => x - y);
+  for (const key of sorted) {
+    const ca = a.cells.get(key) ?? emptyCell();
+    const cb = b.cells.get(key) ?? emptyCell();
+    const { row, column } = keyToCell(key);
+    const at = `${a.name}!${letters(column)}${row + 1}`;
+    if (ca.value !== cb.value) out.push(`${at} value: ${valueText(ca.value)} → ${valueText(cb.value)}`);
+    if (ca.numberFormat !== cb.numberFormat) out.push(`${at} numberFormat: ${ca.numberFormat} → ${cb.numberFormat}`);
+    if (fillText(ca.fill) !== fillText(cb.fill)) out.push(`${at} fill: ${fillText(ca.fill)} → ${fillText(cb.fill)}`);
+    if (ca.bold !== cb.bold) out.push(`${at} bold: ${ca.bold} → ${cb.bold}`);
+    if (ca.note !== cb.note) out.push(`${at} note: ${JSON.stringify(ca.note)} → ${JSON.stringify(cb.note)}`);
+  }
+  const merges = (s: SheetData) =>
+    s.merges
+      .map(areaToA1)
+      .sort()
+      .join(',');
+  if (merges(a) !== merges(b)) out.push(`${a.name} merges: ${merges(a)} → ${merges(b)}`);
+  const widths = new Set([...a.columnWidths.keys(), ...b.columnWidths.keys()]);
+  for (const c of widths) {
+    const wa = a.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+    const wb = b.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+    if (wa !== wb) out.push(`${a.name}!${letters(c)}:${letters(c)} width: ${wa} → ${wb}`);
+  }
+  return out;
+}
+
+/** Convenience for assertions: the cell at an A1 address of a sheet. */
+export function cellAt(wb: WorkbookData, sheetName: string, address: string): CellData {
+  const sheet = sheetByName(wb, sheetName);
+  const { area } = parseAddress(address);
+  return readCell(sheet, area.top, area.left);
+}
