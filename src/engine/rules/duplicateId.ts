@@ -1,4 +1,4 @@
-import { nfkc } from '../read/text';
+import { normalizeLabel } from '../read/text';
 import type { UnitRecord } from '../rows/record';
 import type { Finding, Rule } from './context';
 
@@ -10,7 +10,7 @@ export const duplicateId: Rule = {
     const firstById = new Map<string, UnitRecord>();
     for (const unit of ctx.units) {
       if (!unit.id || !unit.idCell) continue;
-      const key = nfkc(unit.id).replace(/\s+/g, '');
+      const key = normalizeLabel(unit.id);
       const first = firstById.get(key);
       if (!first) {
         firstById.set(key, unit);

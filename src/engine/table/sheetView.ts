@@ -76,6 +76,8 @@ export class SheetView {
   }
 
   numberFormat(r: number, c: number): string | null {
+    if (!this.formats) return null;
+    if (this.mergeOwner.size === 0) return this.formats[r]?.[c] ?? null;
     const owner = this.mergeOwner.get(this.key(r, c));
     const [rr, cc] = owner !== undefined ? [Math.floor(owner / 65536), owner % 65536] : [r, c];
     return this.formats?.[rr]?.[cc] ?? null;

@@ -81,8 +81,10 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
         mergeBoxes.set(key, box);
         return;
       }
-      rowValues[c] = toCellValue(cell.value);
-      if (cell.numFmt) rowFormats[c] = cell.numFmt;
+      const value = toCellValue(cell.value);
+      rowValues[c] = value;
+      // formats matter for numbers only (percent, dates); reading them costs a style lookup
+      if (typeof value === 'number' && cell.numFmt) rowFormats[c] = cell.numFmt;
     });
     values[r] = rowValues;
     if (rowFormats.length) numberFormats[r] = rowFormats;
