@@ -10,3 +10,4 @@ export { standardTemplateSheet, type TemplateSheet } from './standardTemplate';
 export { summarize, type Summary, type SummaryInput, type DepartmentLine } from './summary';
 export { formatFiscalYear } from './read/years';
 export { fiscalYearOf } from './due';
+export { summaryTable, type SummaryTable, type SummaryTableInput, type SummarySkipped } from './summaryTable';

@@ -3,7 +3,7 @@
  * the pane's tests pass a fake. The pane itself never touches Office.js.
  */
 import type { Locale, SheetCheck } from '../engine';
-import { checkActiveSheet, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
+import { buildSummary, checkActiveSheet, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
 import { insertStandardTemplate } from '../hosts/office/insertTemplate';
 import { runWithRetry } from '../hosts/office/runWithRetry';
 import type { ProgressCallback } from '../hosts/office/session';
@@ -27,6 +27,8 @@ export interface PaneHost {
   clearFlags(): Promise<void>;
   selectCell(address: string, sheetName: string): Promise<void>;
   insertStandardTemplate(options: { fiscalYear: number; locale: Locale }): Promise<string>;
+  /** Checks every sheet and writes the summary sheet; returns its name and the sheets checked. */
+  buildSummary(options: { asOf: string; locale: Locale }): Promise<{ sheetName: string; progressSheets: number }>;
 }
 
 export const officePaneHost: PaneHost = {
@@ -42,5 +44,9 @@ export const officePaneHost: PaneHost = {
   },
   insertStandardTemplate(options) {
     return runWithRetry((context) => insertStandardTemplate(context, options));
+  },
+  async buildSummary(options) {
+    const result = await buildSummary(options);
+    return { sheetName: result.sheetName, progressSheets: result.checked.filter((c) => c.check.template).length };
   },
 };

@@ -162,19 +162,24 @@ describe('--out and --summary', () => {
     expect(String(ws.getCell('Y42').value)).toContain('I42: R5年度 年度実績が未入力です。');
   });
 
-  test('--summary writes one consolidated workbook: by department, by file, every issue', async () => {
+  test('--summary writes one consolidated sheet: by department, by file, every issue', async () => {
     const dir = tempDir();
     const target = path.join(dir, '集計.xlsx');
-    await run('check', '--as-of', '2025-10-15', '--summary', target, EXAMPLES);
+    await run('check', '--as-of', '2025-10-15', '--summary', target, EXAMPLES, path.join(HARD, 'unreadable', 'empty.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['課別集計', 'ファイル別', '問題一覧']);
-    const byDept = wb.getWorksheet('課別集計')!;
-    const rows = byDept.getSheetValues().filter(Boolean) as ExcelJS.CellValue[][];
-    const total = rows.find((r) => r[1] === '合計')!;
-    expect(total[2]).toBe(72); // items across the three progress sheets
-    const issues = wb.getWorksheet('問題一覧')!;
-    expect(issues.rowCount - 1).toBe(22);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['集計']);
+    const rows = (wb.getWorksheet('集計')!.getSheetValues().filter(Boolean) as ExcelJS.CellValue[][]).map((r) => r.slice(1));
+    expect(rows[0][0]).toBe('進行管理票 集計（基準日 2025-10-15）');
+    const total = rows.find((r) => r[0] === '合計')!;
+    // 72 items across the three progress sheets; rates for 9 items of 美祢市 and 16 of the 実施計画 edition
+    expect(total.slice(0, 3)).toEqual(['合計', 72, 9 + 16]);
+    const dept = rows.find((r) => r[0] === '政策企画局')!;
+    expect(dept[1]).toBe(8); // eight of the nine quarterly items are led by 政策企画局 (one by 産業経済部)
+    expect(rows.some((r) => String(r[0]).endsWith('examples/政策企画局_四半期進捗.xlsx') && r[6] === '要修正')).toBe(true);
+    expect(rows.some((r) => String(r[6] ?? '').startsWith('読めません: 空のファイルです'))).toBe(true);
+    const issueLines = rows.filter((r) => typeof r[2] === 'string' && /^[A-Z]+\d+$/.test(r[2] as string));
+    expect(issueLines).toHaveLength(22);
   });
 });
 

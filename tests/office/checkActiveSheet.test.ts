@@ -240,18 +240,39 @@ describe('the pane and the ribbon', () => {
     }
   });
 
-  test('the summary command is not built yet: it fakes nothing and only checks the active sheet', async () => {
-    const { excel, done } = installDouble([standardSheet({ rows: 20, missingDepartmentEvery: 7 })]);
+  test('the summary command checks every sheet and writes the summary sheet, made anew each time', async () => {
+    const { excel, done } = installDouble([
+      { name: '表紙', values: [['令和7年度 行財政改革 進行管理'], ['提出用']] },
+      standardSheet({ rows: 20, missingDepartmentEvery: 7 }),
+    ]);
     try {
       await buildSummaryCommand();
-      expect(excel.workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(['進行管理票']);
+      await buildSummaryCommand();
+      const visible = excel.workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+      expect(visible).toEqual(['表紙', '進行管理票', '集計']);
       const expected = checkSheet(
         { values: standardSheet({ rows: 20, missingDepartmentEvery: 7 }).values!.map((r) => r.map((v) => v ?? '')) },
         { asOf: localIsoDate(), sheetName: '進行管理票' },
       );
-      for (const f of expected.plan.flags) {
-        expect(cellAt(excel.workbook, '進行管理票', f.cell).fill?.color).toBe(FLAG_FILLS[f.severity]);
+      const text = (cell: string) => cellAt(excel.workbook, '集計', cell).value;
+      expect(text('A1')).toBe(`進行管理票 集計（基準日 ${localIsoDate()}）`);
+      expect(text('A5')).toBe('担当課');
+      // the checked sheet is listed with its item and error counts; the cover is not a progress sheet
+      const sheet = sheetByName(excel.workbook, '集計');
+      const rows = new Map<string, unknown[]>();
+      for (const [key, cell] of sheet.cells) {
+        const r = Math.floor(key / 16384);
+        const c = key % 16384;
+        const row = rows.get(String(r)) ?? [];
+        row[c] = cell.value;
+        rows.set(String(r), row);
       }
+      const lines = [...rows.values()];
+      const errors = expected.issues.filter((i) => i.severity === 'error').length;
+      expect(lines).toContainEqual(['進行管理票', '標準テンプレート', 20, errors, 0, '要修正']);
+      const cover = lines.find((l) => l[0] === '表紙')!;
+      expect(cover[5]).toBe('対象外');
+      expect(lines.filter((l) => typeof l[1] === 'string' && /^[A-Z]+\d+$/.test(l[1] as string))).toHaveLength(expected.issues.length);
     } finally {
       done();
     }

@@ -29,6 +29,7 @@ function fakeHost(overrides: Partial<PaneHost> = {}) {
       calls.select.push([address, sheetName]);
     },
     insertStandardTemplate: jest.fn(async () => '進行管理票'),
+    buildSummary: jest.fn(async () => ({ sheetName: '集計', progressSheets: 2 })),
     ...overrides,
   };
   return { host, calls };
@@ -84,7 +85,7 @@ describe('task pane: check panel', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  test('フラグを消す and 標準テンプレートを挿入 report what they did', async () => {
+  test('フラグを消す, 標準テンプレートを挿入 and 集計シートを作成 report what they did', async () => {
     const { host } = fakeHost();
     render(<App ready={inExcel()} host={host} today="2025-10-15" />);
     fireEvent.click(await screen.findByRole('button', { name: 'フラグを消す' }));
@@ -92,6 +93,9 @@ describe('task pane: check panel', () => {
     fireEvent.click(screen.getByRole('button', { name: '標準テンプレートを挿入' }));
     expect(await screen.findByText(/新しいシート「進行管理票」に標準テンプレートを挿入しました。/)).toBeTruthy();
     expect(host.insertStandardTemplate).toHaveBeenCalledWith({ fiscalYear: 2025, locale: 'ja' });
+    fireEvent.click(screen.getByRole('button', { name: '集計シートを作成' }));
+    expect(await screen.findByText('進行管理票 2 シートを集計し、「集計」シートを作り直しました。')).toBeTruthy();
+    expect(host.buildSummary).toHaveBeenCalledWith({ asOf: '2025-10-15', locale: 'ja' });
   });
 
   test('a failure says what to do, in Japanese', async () => {

@@ -9,6 +9,7 @@ import { type ClearOptions, type ClearResult, clearFlags } from './clearFlags';
 import { officeLocale } from './requirements';
 import { type RetryOptions, runWithRetry } from './runWithRetry';
 import { Session } from './session';
+import { buildSummarySheet, type SummaryRunOptions, type SummaryRunResult } from './summarySheet';
 
 export interface CheckActiveSheetOptions extends CheckRunOptions {
   retry?: RetryOptions;
@@ -77,13 +78,13 @@ export async function checkActiveSheetCommand(): Promise<void> {
   await checkActiveSheet({ asOf: localIsoDate(), locale: officeLocale() });
 }
 
-/**
- * Ribbon ［集計シート］. The summary sheet (counts by department and grade across the workbook's
- * progress sheets) is future work: it needs the engine's summarize() wired to a sheet writer, which
- * does not exist yet. Until then this command does nothing destructive and fakes nothing: it
- * checks the active sheet, as ［チェック］ does, so the button at least brings the sheet's
- * issues up to date.
- */
+/** Ribbon ［集計シート］: checks every sheet of the workbook and writes the summary sheet, as of today. */
 export async function buildSummaryCommand(): Promise<void> {
-  await checkActiveSheetCommand();
+  await buildSummary({ asOf: localIsoDate(), locale: officeLocale() });
+}
+
+/** The summary sheet (by department, by sheet, every issue) for the whole workbook. */
+export async function buildSummary(options: SummaryRunOptions & { retry?: RetryOptions }): Promise<SummaryRunResult> {
+  const { retry, ...run } = options;
+  return runWithRetry((context) => buildSummarySheet(context, run), retry);
 }

@@ -36,7 +36,7 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
   const styles = useStyles();
   const [asOf, setAsOf] = useState(today);
   const [template, setTemplate] = useState('');
-  const [busy, setBusy] = useState<'check' | 'clear' | 'insert' | null>(null);
+  const [busy, setBusy] = useState<'check' | 'clear' | 'insert' | 'summary' | null>(null);
   const [progress, setProgress] = useState<{ phase: string; value: number } | null>(null);
   const [result, setResult] = useState<PaneCheckResult | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -92,6 +92,19 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     }
   }
 
+  async function summarise() {
+    setBusy('summary');
+    setNotice(null);
+    try {
+      const built = await host.buildSummary({ asOf, locale });
+      setNotice({ intent: 'success', text: strings.summaryBuilt(built.sheetName, built.progressSheets) });
+    } catch (err) {
+      failure(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
   const select = (cell: string) => {
     if (result) host.selectCell(cell, result.sheetName).catch(failure);
   };
@@ -117,6 +130,9 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
         </Button>
         <Button onClick={clear} disabled={busy !== null}>
           {busy === 'clear' ? strings.clearing : strings.clearFlags}
+        </Button>
+        <Button onClick={summarise} disabled={busy !== null}>
+          {strings.buildSummary}
         </Button>
         <Button appearance="subtle" onClick={insert} disabled={busy !== null}>
           {strings.insertTemplate}
