@@ -43,7 +43,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     startMonth,
     fiscalYear,
     gradeScale,
-    evaluationScale: evaluationScaleOf(profile, units, gradeScale),
+    evaluationScale: evaluationScaleOf(profile, units, gradeScale, config.evaluationScale),
     locale,
     departments: config.departments ?? null,
   };

@@ -21,6 +21,8 @@ export const configSchema = z
     fiscalYear: z.number().int().min(1900).max(2200).optional(),
     /** Extra template profiles (a new city's layout). */
     profiles: z.array(profileSchema).optional(),
+    /** Self-evaluation scale of every sheet: letters (the grade scale's) or symbols ◎○△▲×. Default: the profile's, else what most cells hold. */
+    evaluationScale: z.enum(['letters', 'symbols']).optional(),
     /** Known department names; others are reported as info. */
     departments: z.array(z.string()).optional(),
   })

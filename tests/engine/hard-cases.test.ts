@@ -97,6 +97,15 @@ describe('configuration', () => {
     expect(check.rows.find((r) => r.id === '1')?.grade).toBe('B');
   });
 
+  test('a configured evaluation scale overrides what the cells hold', async () => {
+    const check = await checkFile(standard, { asOf: '2025-10-15', config: parseConfig({ evaluationScale: 'letters' }, 'test') });
+    // every symbol is now outside the scale S–D
+    expect(check.issues.filter((i) => i.code === 'invalid-evaluation').map((i) => i.cell)).toEqual(['O2', 'O3', 'O4', 'O5', 'O6', 'O7']);
+    expect(check.issues.find((i) => i.cell === 'O2')?.message).toBe(
+      '評価「〇」はこの表の評価（S・A・B・C・D）にありません。S・A・B・C・Dのいずれかを入力してください。',
+    );
+  });
+
   test('a configured fiscal year decides which quarters are due', async () => {
     const check = await checkFile(standard, { asOf: '2025-10-15', config: parseConfig({ fiscalYear: 2024 }, 'test') });
     // every quarter of FY2024 has ended: Q3 and Q4 are missing everywhere

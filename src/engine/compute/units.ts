@@ -7,14 +7,20 @@ import type { Profile } from '../profiles/schema';
 import { gradeOf, kpiRate } from './rate';
 
 /**
- * The sheet's self-evaluation scale: the profile's, else what most filled cells hold
+ * The sheet's self-evaluation scale: the configuration's, else the profile's, else what most filled cells hold
  * (design.md §3). Letters are the grade scale's letters.
  */
-export function evaluationScaleOf(profile: Profile, units: UnitRecord[], gradeScale: readonly GradeStep[]): EvaluationScale {
+export function evaluationScaleOf(
+  profile: Profile,
+  units: UnitRecord[],
+  gradeScale: readonly GradeStep[],
+  configured?: 'letters' | 'symbols',
+): EvaluationScale {
   const letters: EvaluationScale = { kind: 'letters', allowed: gradeScale.map((s) => s.grade) };
   const symbols: EvaluationScale = { kind: 'symbols', allowed: [...EVALUATION_SYMBOLS] };
-  if (profile.evaluationScale === 'letters') return letters;
-  if (profile.evaluationScale === 'symbols') return symbols;
+  const chosen = configured ?? profile.evaluationScale;
+  if (chosen === 'letters') return letters;
+  if (chosen === 'symbols') return symbols;
   let letterCount = 0;
   let symbolCount = 0;
   for (const unit of units) {
