@@ -30,7 +30,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   const profile = layout.match.profile;
   const startMonth = config.fiscalYearStartMonth ?? 4;
   const fiscalYear = resolveFiscalYear(layout, options, startMonth);
-  const units = buildRecords({ view, layout, fiscalYear }, groupUnits(view, layout));
+  const units = buildRecords({ view, layout, fiscalYear, startMonth }, groupUnits(view, layout));
   const gradeScale = config.gradeScale ?? DEFAULT_GRADE_SCALE;
   const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale)]));
   const ctx: RuleContext = {

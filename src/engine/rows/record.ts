@@ -1,6 +1,7 @@
 import type { Field } from '../profiles/schema';
 import { cellText, isBlank, isEmptyOrNone } from '../read/cell';
 import { readFiscalYear } from '../read/years';
+import { fiscalYearEnd, quarterEnd } from '../due';
 import { displayText } from '../read/text';
 import type { CellValue } from '../types';
 import type { MappedColumn } from '../table/header';
@@ -25,6 +26,8 @@ export interface PeriodEntry {
   entry: 'plan' | 'result' | 'actual' | 'target' | 'value';
   quarter: number | null;
   fiscalYear: number;
+  /** Last day of the period (YYYY-MM-DD): the entry is due after it. */
+  end: string;
 }
 
 /** One indicator: single-row (baseline/target/actual columns) or paired target/actual rows. */
@@ -130,7 +133,12 @@ export interface RecordContext {
   view: SheetView;
   layout: TableLayout;
   fiscalYear: number;
+  startMonth: number;
 }
+
+/** What a period column says about every row: its kind, quarter or year, and last day. */
+type PeriodTemplate = Omit<PeriodEntry, 'cell'>;
+const periodTemplates = new WeakMap<MappedColumn, PeriodTemplate | null>();
 
 export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord[] {
   const { view, layout } = ctx;
@@ -197,16 +205,26 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
   return records;
 }
 
-function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry | null {
+function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate | null {
   if (!col.period) return null;
-  const cell = fieldCell(ctx.view, r, col);
   if (col.period.kind === 'quarter') {
     const quarter = Number(col.periodToken);
     if (!(quarter >= 1 && quarter <= 4)) return null;
-    return { cell, kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear };
+    const end = quarterEnd(ctx.fiscalYear, quarter, ctx.startMonth);
+    return { kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear, end };
   }
   const fy = (col.periodToken && readFiscalYear(col.periodToken)) || ctx.fiscalYear;
-  return { cell, kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy };
+  return { kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy, end: fiscalYearEnd(fy, ctx.startMonth) };
+}
+
+/** The entry of a period column on row r (the column's facts are worked out once per check). */
+function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry | null {
+  let template = periodTemplates.get(col);
+  if (template === undefined) {
+    template = periodTemplate(ctx, col);
+    periodTemplates.set(col, template);
+  }
+  return template ? { ...template, cell: fieldCell(ctx.view, r, col) } : null;
 }
 
 function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {

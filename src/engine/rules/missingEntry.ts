@@ -17,7 +17,7 @@ export const missingEntry: Rule = {
     for (const unit of ctx.units) {
       for (const p of unit.periods) {
         if (p.entry !== 'result' && p.entry !== 'actual') continue;
-        if (!entryIsDue(p, ctx.asOf, ctx.startMonth) || !isBlank(p.cell.value)) continue;
+        if (!entryIsDue(p, ctx.asOf) || !isBlank(p.cell.value)) continue;
         out.push({
           // "令和5年度実績" already says 実績; "2/4四半期" does not
           messageId: /実績|結果|results?/i.test(p.cell.label) ? 'missing-entry.labelled' : 'missing-entry.result',
@@ -47,7 +47,7 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
   unit.kpis.forEach((kpi, index) => {
     const name = kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
     for (const actual of kpi.yearActuals) {
-      if (!entryIsDue(actual, ctx.asOf, ctx.startMonth) || !isBlank(actual.cell.value)) continue;
+      if (!entryIsDue(actual, ctx.asOf) || !isBlank(actual.cell.value)) continue;
       // no actual is expected for a year whose target says "nothing" (－, /)
       const target = kpi.yearTargets.find((t) => t.fiscalYear === actual.fiscalYear);
       if (target && isNoneMarker(target.cell.value)) continue;
@@ -70,6 +70,6 @@ function latestResultIsDue(ctx: RuleContext): boolean {
   const results = first.periods.filter((p) => p.entry === 'result' || p.entry === 'actual');
   for (const k of first.kpis) results.push(...k.yearActuals);
   if (results.length === 0) return false;
-  const latest = results.reduce((a, b) => (periodEnd(b, ctx.startMonth) > periodEnd(a, ctx.startMonth) ? b : a));
-  return entryIsDue(latest, ctx.asOf, ctx.startMonth);
+  const latest = results.reduce((a, b) => (periodEnd(b) > periodEnd(a) ? b : a));
+  return entryIsDue(latest, ctx.asOf);
 }
