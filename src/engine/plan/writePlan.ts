@@ -104,7 +104,8 @@ export function buildWritePlan(input: PlanInput): WritePlan {
     if (ownedColumn.result !== undefined) {
       const lines: string[] = [];
       for (const r of unit.rows) {
-        for (const issue of issuesByRow.get(view.sheetRow(r)) ?? []) lines.push(`${issue.cell}: ${issue.message}`);
+        const onRow = issuesByRow.get(view.sheetRow(r));
+        if (onRow) for (const issue of onRow) lines.push(`${issue.cell}: ${issue.message}`);
       }
       values.push({ row, column: view.sheetColumn(ownedColumn.result), value: lines.length ? lines.join('\n') : null, role: 'result' });
     }

@@ -32,10 +32,23 @@ export type EvaluationReading =
   | { kind: 'letter'; letter: string; variant: string | null }
   | { kind: 'other'; text: string };
 
-/** Read a self-evaluation cell into a normalised symbol or letter. */
+const BLANK: EvaluationReading = { kind: 'blank' };
+const cache = new Map<string, EvaluationReading>();
+
+/** Read a self-evaluation cell into a normalised symbol or letter (each spelling read once). */
 export function readEvaluation(value: CellValue | undefined): EvaluationReading {
-  if (isBlank(value)) return { kind: 'blank' };
-  const raw = String(value).trim();
+  if (isBlank(value)) return BLANK;
+  const key = String(value);
+  let reading = cache.get(key);
+  if (!reading) {
+    reading = readText(key.trim());
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, reading);
+  }
+  return reading;
+}
+
+function readText(raw: string): EvaluationReading {
   if (isExcelError(raw)) return { kind: 'error', error: raw };
   // "-" is a none marker, but a lone "x"/"O" is a symbol: check symbols first
   const symbol = SYMBOL_VARIANTS[raw] ?? SYMBOL_VARIANTS[nfkc(raw)];

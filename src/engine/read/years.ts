@@ -24,8 +24,16 @@ export function readFiscalYears(text: string): number[] {
     const n = m[2] === '元' ? 1 : Number(m[2]);
     found.push({ at: m.index, year: fiscalYearOfMonth(ERAS[m[1]] + n, m[4]) });
   }
-  const western = /(?<!\d)((?:19|20)\d{2})(年度|年(\d{1,2})月|年|\)|$)/g;
-  for (let m = western.exec(t); m; m = western.exec(t)) found.push({ at: m.index, year: fiscalYearOfMonth(Number(m[1]), m[3]) });
+  // Not preceded by a digit. Checked by hand, not with a lookbehind `(?<!\d)`, which Excel 2019's
+  // Edge Legacy webview cannot compile; resuming one character on is what the lookbehind did.
+  const western = /((?:19|20)\d{2})(年度|年(\d{1,2})月|年|\)|$)/g;
+  for (let m = western.exec(t); m; m = western.exec(t)) {
+    if (m.index > 0 && /\d/.test(t[m.index - 1])) {
+      western.lastIndex = m.index + 1;
+      continue;
+    }
+    found.push({ at: m.index, year: fiscalYearOfMonth(Number(m[1]), m[3]) });
+  }
   if (found.length === 0) {
     // 29基準, 30実績: a bare era year; 20–31 can only be 平成 in sheets of this era
     const bare = /^(\d{1,2})(基準|実績|目標|計画|見込)/.exec(t);

@@ -126,6 +126,8 @@ export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
   return units;
 }
 
+const NO_DEPARTMENT = { lead: null, all: [] as string[] };
+
 const ITEM_NUMBER = /^\s*(\d+)\s*[.．、)）]?\s+([\s\S]*)$/;
 
 /** Sheet-wide facts the record builder needs. */
@@ -145,6 +147,7 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
   const { profile } = layout.match;
   const columns = new ColumnIndex(layout.match.columns);
   const carried: Partial<Record<Field, string>> = {};
+  const departmentCache = new Map<string, { lead: string | null; all: string[] }>();
   let sectionFromRows: string | null = null;
   let lastRow = -1;
   const records: UnitRecord[] = [];
@@ -183,7 +186,12 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
       }
     }
     const deptText = textOf(cells.department);
-    const departments = deptText ? readDepartments(deptText) : { lead: null, all: [] };
+    // a sheet names the same few departments over and over: split each spelling once
+    let departments = deptText ? departmentCache.get(deptText) : NO_DEPARTMENT;
+    if (!departments && deptText) {
+      departments = readDepartments(deptText);
+      departmentCache.set(deptText, departments);
+    }
     records.push({
       rows,
       first,
@@ -194,8 +202,8 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
       item,
       action: valueOf('action'),
       cells,
-      departments: departments.all,
-      department: departments.lead,
+      departments: [...(departments ?? NO_DEPARTMENT).all],
+      department: (departments ?? NO_DEPARTMENT).lead,
       periods: readPeriods(ctx, first, columns),
       kpis: readKpis(ctx, rows, columns),
       evaluation: cells.evaluation ?? null,
@@ -224,7 +232,10 @@ function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry
     template = periodTemplate(ctx, col);
     periodTemplates.set(col, template);
   }
-  return template ? { ...template, cell: fieldCell(ctx.view, r, col) } : null;
+  if (!template) return null;
+  // a literal of fixed shape (not a spread): V8 keeps these fast, and there is one per cell
+  const { kind, entry, quarter, fiscalYear, end } = template;
+  return { cell: fieldCell(ctx.view, r, col), kind, entry, quarter, fiscalYear, end };
 }
 
 function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {

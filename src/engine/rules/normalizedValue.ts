@@ -2,7 +2,7 @@ import { readEvaluation } from '../read/evaluation';
 import { readNumber } from '../read/number';
 import { cellText } from '../read/cell';
 import type { Finding, Rule } from './context';
-import { numericCells } from './numbers';
+import { eachNumericCell } from './numbers';
 
 /** normalized-value: a value read through a variant spelling (〇 for ○, full-width digits). */
 export const normalizedValue: Rule = {
@@ -23,17 +23,17 @@ export const normalizedValue: Rule = {
           });
         }
       }
-      for (const { cell: numeric, field } of numericCells(unit)) {
+      eachNumericCell(unit, (numeric, field) => {
         const reading = readNumber(numeric.value, numeric.numberFormat);
-        if (reading.kind !== 'number' || !reading.variant) continue;
+        if (reading.kind !== 'number' || !reading.variant) return;
         out.push({
           messageId: 'normalized-value.digits',
           r: numeric.r,
           c: numeric.c,
-          field,
+          field: field(),
           params: { value: cellText(numeric.value), normalized: reading.value },
         });
-      }
+      });
     }
     return out;
   },

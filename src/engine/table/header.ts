@@ -205,8 +205,8 @@ export function repeatsHeaderRow(view: SheetView, r: number, signature: string[]
   for (let c = 0; c < signature.length; c++) {
     if (signature[c] === '') continue;
     compared++;
-    // half of the labels already differ: no repeat (most rows are data and stop here)
-    if ((compared - 1 - equal) * 2 > labelled) return false;
+    // half of the labels, or the first two, already differ: no repeat (data rows stop here)
+    if ((compared - 1 - equal) * 2 > labelled || (compared === 3 && equal === 0)) return false;
     const value = view.value(r, c);
     // data cells are long or numeric; only short texts can repeat a label (cheap test first)
     if (typeof value !== 'string' || value.length > signature[c].length * 3 + 10) continue;
