@@ -1,5 +1,6 @@
 // The Excel double's workbook (tests/office-double/state.ts) as plain JSON, to carry it between
-// Node and the browser: its Maps (cells, column widths) become arrays of [key, value] pairs.
+// Node and the browser: its Maps (cells, column widths) become arrays of [key, value] pairs; the
+// rest (frozen rows, validations, …) is plain already and copied as it is.
 // No Node module here: this file is bundled into the browser page too (doubleInBrowser.ts).
 import type { CellData, SheetData, WorkbookData } from '../office-double/state';
 
@@ -24,6 +25,8 @@ export function workbookToJson(wb: WorkbookData): WorkbookJson {
       merges: s.merges.map((m) => ({ ...m })),
       columnWidths: [...s.columnWidths],
       selection: s.selection ? { ...s.selection } : null,
+      frozenRows: s.frozenRows,
+      validations: s.validations.map((v) => ({ ...v, area: { ...v.area } })),
     })),
   };
 }
@@ -40,6 +43,8 @@ export function workbookFromJson(json: WorkbookJson): WorkbookData {
       merges: s.merges.map((m) => ({ ...m })),
       columnWidths: new Map(s.columnWidths),
       selection: s.selection ? { ...s.selection } : null,
+      frozenRows: s.frozenRows,
+      validations: s.validations.map((v) => ({ ...v, area: { ...v.area } })),
     })),
   };
 }

@@ -1,5 +1,6 @@
+import { type WorkbookJson, workbookFromJson, workbookToJson } from '../e2e/workbookJson';
 import { type DoubleRequestContext, ExcelDouble, PAYLOAD_LIMIT_BYTES } from './excel';
-import { buildWorkbook, cellAt, cloneWorkbook, diffWorkbooks } from './state';
+import { buildWorkbook, cellAt, cloneWorkbook, diffWorkbooks, sheetByName } from './state';
 
 function sample(apiVersion = '1.18'): ExcelDouble {
   return new ExcelDouble({
@@ -401,8 +402,194 @@ describe('Excel double: what it does not model fails loudly', () => {
     await expect(
       excel.run(async (context) => {
         const format = context.workbook.worksheets.getActiveWorksheet().getRange('A1').format as unknown as Record<string, unknown>;
-        format.wrapText = true;
+        format.horizontalAlignment = 'Center';
       }),
     ).rejects.toThrow(TypeError);
+  });
+});
+
+describe('Excel double: wrapped text, frozen rows, list validations', () => {
+  test('format.wrapText: unreadable until loaded, written at sync, null when the cells differ', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet2');
+      const header = sheet.getRange('A1:B1');
+      expect(() => header.format.wrapText).toThrow(/not available/);
+      header.format.wrapText = true;
+      expect(cellAt(excel.workbook, 'Sheet2', 'B1').wrap).toBe(false);
+      header.format.load('wrapText');
+      const wider = sheet.getRange('A1:C1');
+      wider.load('format/wrapText');
+      await context.sync();
+      expect(cellAt(excel.workbook, 'Sheet2', 'B1').wrap).toBe(true);
+      expect(header.format.wrapText).toBe(true);
+      expect(wider.format.wrapText).toBeNull();
+      const props = sheet.getRange('B1:C1').getCellProperties({ format: { wrapText: true } });
+      sheet.getRange('A1').clear('Formats');
+      await context.sync();
+      expect(props.value).toEqual([[{ format: { wrapText: true } }, { format: { wrapText: false } }]]);
+    });
+    expect(cellAt(excel.workbook, 'Sheet2', 'A1')).toMatchObject({ value: 'x', wrap: false });
+  });
+
+  test('freezePanes.freezeRows: applied at sync; getLocationOrNullObject gives the frozen rows or a null object', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      const none = sheet.freezePanes.getLocationOrNullObject();
+      none.load('address');
+      sheet.freezePanes.freezeRows(3);
+      expect(excel.workbook.sheets[0].frozenRows).toBe(0);
+      const frozen = sheet.freezePanes.getLocationOrNullObject();
+      frozen.load('address');
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(frozen.isNullObject).toBe(false);
+      expect(frozen.address).toBe("'進捗状況'!1:3");
+      expect(excel.workbook.sheets[0].frozenRows).toBe(3);
+      sheet.freezePanes.freezeRows();
+      await context.sync();
+      expect(excel.workbook.sheets[0].frozenRows).toBe(1);
+      sheet.freezePanes.unfreeze();
+      await context.sync();
+    });
+    expect(excel.workbook.sheets[0].frozenRows).toBe(0);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().freezePanes.freezeRows(-1);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('dataValidation: a list rule is stored per area at sync and read back as type and rule', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet2');
+      const column = sheet.getRange('O4:O33');
+      expect(() => column.dataValidation.rule).toThrow(/not available/);
+      column.dataValidation.rule = { list: { inCellDropDown: true, source: '◎,○,△,▲,×' } };
+      expect(sheetByName(excel.workbook, 'Sheet2').validations).toEqual([]);
+      const one = sheet.getRange('O10');
+      one.load('dataValidation/type, dataValidation/rule');
+      const part = sheet.getRange('O30:O40');
+      part.dataValidation.load('type');
+      const blank = sheet.getRange('A1');
+      blank.dataValidation.load('type');
+      await context.sync();
+      expect(one.dataValidation.type).toBe('List');
+      expect(one.dataValidation.rule).toEqual({ list: { inCellDropDown: true, source: '◎,○,△,▲,×' } });
+      expect(part.dataValidation.type).toBe('MixedCriteria');
+      expect(blank.dataValidation.type).toBe('None');
+      // a second rule on some of the cells replaces theirs; clear() takes validation off
+      sheet.getRange('O5').dataValidation.rule = { list: { source: 'A,B' } };
+      sheet.getRange('O20:O33').dataValidation.clear();
+      const mixed = sheet.getRange('O4:O6');
+      mixed.dataValidation.load('type, rule');
+      await context.sync();
+      expect(mixed.dataValidation.type).toBe('Inconsistent');
+      expect(mixed.dataValidation.rule).toBeNull();
+    });
+    const validations = sheetByName(excel.workbook, 'Sheet2').validations.map((v) => ({ ...v, area: v.area.top + 1 + '-' + (v.area.bottom + 1) }));
+    expect(validations).toEqual(
+      expect.arrayContaining([
+        { area: '4-4', list: '◎,○,△,▲,×', inCellDropDown: true },
+        { area: '6-19', list: '◎,○,△,▲,×', inCellDropDown: true },
+        { area: '5-5', list: 'A,B', inCellDropDown: true },
+      ]),
+    );
+    expect(validations).toHaveLength(3);
+  });
+
+  test('dataValidation: rules the double does not model, or Excel refuses, fail at sync', async () => {
+    const excel = sample();
+    const attempt = (rule: unknown) =>
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('Sheet2').getRange('B2');
+        (range.dataValidation as unknown as { rule: unknown }).rule = rule;
+        await context.sync();
+      });
+    await expect(attempt({ wholeNumber: { formula1: 0, operator: 'GreaterThan' } })).rejects.toMatchObject({ code: 'NotImplemented' });
+    await expect(attempt({ list: { source: 'a' }, custom: { formula: '=TRUE' } })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(attempt({ list: { source: 'あ'.repeat(256) } })).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(sheetByName(excel.workbook, 'Sheet2').validations).toEqual([]);
+  });
+
+  test('below ExcelApi 1.8 data validation, and below 1.7 freeze panes, fail at sync with ApiNotFound', async () => {
+    const at17 = sample('1.7');
+    await expect(
+      at17.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('O4:O33').dataValidation.rule = { list: { source: '◎,○' } };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      at17.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('O4').dataValidation.load('type');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      at17.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().getRange('O4').dataValidation.clear();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await at17.run(async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().freezePanes.freezeRows(2);
+      await context.sync();
+    });
+    expect(at17.workbook.sheets[0].frozenRows).toBe(2);
+    const at16 = sample('1.6');
+    await expect(
+      at16.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().freezePanes.freezeRows(2);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(
+      at16.run(async (context) => {
+        context.workbook.worksheets.getActiveWorksheet().freezePanes.getLocationOrNullObject();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(at16.workbook.sheets[0].frozenRows).toBe(0);
+  });
+
+  test('diff, clone and JSON carry wrap, frozen rows and validations', () => {
+    const before = buildWorkbook([
+      { name: 'S', values: [['見出し']], wrap: ['A1'], frozenRows: 3, lists: { 'O4:O33': '◎,○,△,▲,×' } },
+    ]);
+    const copy = cloneWorkbook(before);
+    expect(diffWorkbooks(before, copy)).toEqual([]);
+    const json = workbookFromJson(JSON.parse(JSON.stringify(workbookToJson(before))) as WorkbookJson);
+    expect(diffWorkbooks(before, json)).toEqual([]);
+    expect(json.sheets[0]).toMatchObject({ frozenRows: 3, validations: [{ area: { top: 3, left: 14, bottom: 32, right: 14 } }] });
+    expect(json.sheets[0].cells.get(0)?.wrap).toBe(true);
+
+    // the same cells validated, cut differently, are no difference
+    const recut = cloneWorkbook(before);
+    recut.sheets[0].validations = [
+      { area: { top: 3, left: 14, bottom: 9, right: 14 }, list: '◎,○,△,▲,×', inCellDropDown: true },
+      { area: { top: 10, left: 14, bottom: 32, right: 14 }, list: '◎,○,△,▲,×', inCellDropDown: true },
+    ];
+    expect(diffWorkbooks(before, recut)).toEqual([]);
+
+    const after = cloneWorkbook(before);
+    const s = after.sheets[0];
+    s.cells.set(0, { ...s.cells.get(0)!, wrap: false });
+    s.frozenRows = 0;
+    s.validations = [{ area: { top: 3, left: 14, bottom: 9, right: 14 }, list: '◎,○,△,▲,×', inCellDropDown: true }];
+    s.validations.push({ area: { top: 0, left: 0, bottom: 0, right: 0 }, list: 'a,b', inCellDropDown: false });
+    expect(diffWorkbooks(before, after)).toEqual([
+      'S!A1 wrap: true → false',
+      'S frozenRows: 3 → 0',
+      'S!O11:O33 validation: list "◎,○,△,▲,×" → none',
+      'S!A1 validation: none → list "a,b" (no dropdown)',
+    ]);
+    // the clone is a copy: changing it left the original as it was
+    expect(before.sheets[0].frozenRows).toBe(3);
+    expect(before.sheets[0].validations).toHaveLength(1);
+    expect(before.sheets[0].cells.get(0)?.wrap).toBe(true);
   });
 });

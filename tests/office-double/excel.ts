@@ -35,14 +35,18 @@ import {
   type SheetData,
   type SheetVisibilityValue,
   type WorkbookData,
+  type ValidationData,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_NUMBER_FORMAT,
+  clearValidation,
   createWorkbook,
   mergesIn,
   newSheet,
   readCell,
+  setValidation,
   updateCell,
   usedArea,
+  validationsIn,
 } from './state';
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -314,7 +318,7 @@ abstract class DoubleObject {
 
 /**
  * Makes a proxy non-extensible once fully built (never for a subclass under construction), so that
- * setting a property the double does not model (format.wrapText, say) throws instead of passing.
+ * setting a property the double does not model (format.horizontalAlignment, say) throws instead of passing.
  */
 function sealed(object: object, cls: abstract new (...args: never[]) => object): void {
   if (object.constructor === cls) Object.preventExtensions(object);
@@ -588,6 +592,7 @@ function sheetScalar(sheet: SheetData, name: string, position: number): unknown 
 export class DoubleWorksheet extends DoubleObject {
   private readonly target: Resolver<SheetData | null>;
   private noteCollection: DoubleNoteCollection | undefined = undefined;
+  private panes: DoubleWorksheetFreezePanes | undefined = undefined;
 
   constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => SheetData | null) {
     super(context, path);
@@ -672,6 +677,13 @@ export class DoubleWorksheet extends DoubleObject {
     this.context.assertOpen();
     this.noteCollection ??= new DoubleNoteCollection(this.context, `${this.objectPath}.notes`, this);
     return this.noteCollection;
+  }
+
+  /** ExcelApi 1.7 (checked when a call on it is sent). */
+  get freezePanes(): DoubleWorksheetFreezePanes {
+    this.context.assertOpen();
+    this.panes ??= new DoubleWorksheetFreezePanes(this.context, `${this.objectPath}.freezePanes`, this);
+    return this.panes;
   }
 
   getRange(address?: string): DoubleRange {
@@ -802,6 +814,71 @@ function checkArea(area: Area, api: string): void {
   }
 }
 
+/**
+ * Worksheet.freezePanes (ExcelApi 1.7), rows only: freezeRows, unfreeze, getLocationOrNullObject.
+ * Frozen columns (freezeColumns, freezeAt) are not modelled and throw.
+ */
+export class DoubleWorksheetFreezePanes extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheet: DoubleWorksheet,
+  ) {
+    super(context, path);
+    sealed(this, DoubleWorksheetFreezePanes);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.sheet.isNullIn(x);
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+
+  /** Freezes the top `count` rows (default 1); 0 unfreezes them. */
+  freezeRows(count?: number): void {
+    this.queueWrite(
+      `freezeRows(${count ?? ''})`,
+      count ?? null,
+      (x) => {
+        const rows = count ?? 1;
+        if (!Number.isInteger(rows) || rows < 0 || rows >= MAX_ROWS) {
+          throw invalidArgument(
+            `The argument is invalid or missing or has an incorrect format. (freezeRows ${String(count)})`,
+            'WorksheetFreezePanes.freezeRows',
+          );
+        }
+        this.sheet.sheetIn(x).frozenRows = rows;
+      },
+      '1.7',
+    );
+  }
+
+  unfreeze(): void {
+    this.queueWrite(
+      'unfreeze()',
+      null,
+      (x) => {
+        this.sheet.sheetIn(x).frozenRows = 0;
+      },
+      '1.7',
+    );
+  }
+
+  /** The frozen rows as a range (whole rows), or a null object when nothing is frozen. */
+  getLocationOrNullObject(): DoubleRange {
+    const range = new DoubleRange(this.context, `${this.objectPath}.getLocationOrNullObject()`, this.sheet, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      if (sheet.frozenRows === 0) return null;
+      return { sheet, area: { top: 0, left: 0, bottom: sheet.frozenRows - 1, right: MAX_COLUMNS - 1 } };
+    });
+    range.created('WorksheetFreezePanes.getLocationOrNullObject', '1.7');
+    return range;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ranges and their formats
 // ---------------------------------------------------------------------------------------------
@@ -881,6 +958,7 @@ function check2d(input: unknown, area: Area, what: string): unknown[][] {
 export class DoubleRange extends DoubleObject {
   private readonly target: Resolver<RangeTarget | null>;
   readonly format: DoubleRangeFormat;
+  private validation: DoubleDataValidation | undefined = undefined;
 
   constructor(
     context: DoubleRequestContext,
@@ -892,6 +970,13 @@ export class DoubleRange extends DoubleObject {
     this.target = new Resolver(resolve);
     this.format = new DoubleRangeFormat(context, `${path}.format`, this);
     sealed(this, DoubleRange);
+  }
+
+  /** ExcelApi 1.8 (checked when a load or write of it is sent). */
+  get dataValidation(): DoubleDataValidation {
+    this.context.assertOpen();
+    this.validation ??= new DoubleDataValidation(this.context, `${this.objectPath}.dataValidation`, this);
+    return this.validation;
   }
 
   /** @internal */
@@ -921,6 +1006,7 @@ export class DoubleRange extends DoubleObject {
     ];
   }
   protected override child(name: string): DoubleObject | undefined {
+    if (name === 'dataValidation') return this.dataValidation;
     return name === 'format' ? this.format : name === 'worksheet' ? this.worksheet : undefined;
   }
   isNullIn(x: Exec): boolean {
@@ -1108,7 +1194,7 @@ export class DoubleRange extends DoubleObject {
   getCellProperties(options: Record<string, unknown>): DoubleClientResult<Record<string, unknown>[][]> {
     const result = new DoubleClientResult<Record<string, unknown>[][]>(this.context);
     const paths = specToPaths(options) ?? [];
-    const supported = ['address', 'format/fill/color', 'format/fill/pattern', 'format/fill/patternColor', 'format/font/bold'];
+    const supported = ['address', 'format/fill/color', 'format/fill/pattern', 'format/fill/patternColor', 'format/font/bold', 'format/wrapText'];
     for (const p of paths) {
       if (!supported.includes(p)) {
         throw new OfficeDoubleError('NotImplemented', `The Excel double does not model cell property ${p}.`);
@@ -1129,15 +1215,18 @@ export class DoubleRange extends DoubleObject {
             const props: Record<string, unknown> = {};
             const fill: Record<string, unknown> = {};
             const font: Record<string, unknown> = {};
+            const format: Record<string, unknown> = {};
             for (const p of paths) {
               if (p === 'address') props.address = qualifiedAddress(t.sheet.name, { top: r, left: c, bottom: r, right: c });
               if (p === 'format/fill/color') fill.color = cell.fill?.color ?? '#FFFFFF';
               if (p === 'format/fill/pattern') fill.pattern = cell.fill?.pattern ?? 'None';
               if (p === 'format/fill/patternColor') fill.patternColor = cell.fill?.patternColor ?? '#000000';
               if (p === 'format/font/bold') font.bold = cell.bold;
+              if (p === 'format/wrapText') format.wrapText = cell.wrap;
             }
-            if (Object.keys(fill).length || Object.keys(font).length) {
+            if (Object.keys(fill).length || Object.keys(font).length || Object.keys(format).length) {
               props.format = {
+                ...format,
                 ...(Object.keys(fill).length ? { fill } : {}),
                 ...(Object.keys(font).length ? { font } : {}),
               };
@@ -1192,6 +1281,7 @@ export class DoubleRange extends DoubleObject {
             cell.numberFormat = DEFAULT_NUMBER_FORMAT;
             cell.fill = null;
             cell.bold = false;
+            cell.wrap = false;
           }
         });
       }
@@ -1224,7 +1314,7 @@ export class DoubleRangeFormat extends DoubleObject {
     sealed(this, DoubleRangeFormat);
   }
   protected scalarNames(): readonly string[] {
-    return ['columnWidth'];
+    return ['columnWidth', 'wrapText'];
   }
   protected override child(name: string): DoubleObject | undefined {
     return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
@@ -1233,6 +1323,7 @@ export class DoubleRangeFormat extends DoubleObject {
     return this.source.isNullIn(x);
   }
   protected readScalar(x: Exec, name: string): unknown {
+    if (name === 'wrapText') return uniform(this.source.targetsIn(x).flatMap(cellsOf).map((c) => c.wrap));
     if (name !== 'columnWidth') return undefined;
     const widths: number[] = [];
     for (const t of this.source.targetsIn(x)) {
@@ -1252,6 +1343,18 @@ export class DoubleRangeFormat extends DoubleObject {
           else t.sheet.columnWidths.set(c, value);
         }
       }
+    });
+  }
+  /** true, false, or null when the cells differ. */
+  get wrapText(): boolean {
+    return this.loadedProperty('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.queueWrite('wrapText', value, (x) => {
+      if (typeof value !== 'boolean') throw invalidArgument('wrapText must be a boolean');
+      updateCells(this.source.targetsIn(x), (cell) => {
+        cell.wrap = value;
+      });
     });
   }
 }
@@ -1370,6 +1473,114 @@ export class DoubleRangeFont extends DoubleObject {
         cell.bold = value;
       });
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation (ExcelApi 1.8), list rules only
+// ---------------------------------------------------------------------------------------------
+
+/** Excel's limit on a list typed in as items ("a,b,c"); a reference ("=$A$1:$A$9") has none here. */
+const LIST_SOURCE_LIMIT = 255;
+
+/** Reads a rule as the add-in passes it; throws what Excel would (or NotImplemented past lists). */
+function listRule(rule: unknown): Omit<ValidationData, 'area'> {
+  if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw invalidArgument('A data validation rule must be an object.');
+  const kinds = Object.entries(rule as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
+  if (kinds.length !== 1) {
+    throw invalidArgument(`A data validation rule holds exactly one criterion (got ${kinds.map(([k]) => k).join(', ') || 'none'}).`);
+  }
+  const [kind, criterion] = kinds[0];
+  if (kind !== 'list') throw new OfficeDoubleError('NotImplemented', `The Excel double models list validation rules only (got ${kind}).`);
+  const { source, inCellDropDown } = (criterion ?? {}) as { source?: unknown; inCellDropDown?: unknown };
+  if (typeof source !== 'string') {
+    if (source && typeof source === 'object') throw new OfficeDoubleError('NotImplemented', 'The Excel double models list sources given as text only.');
+    throw invalidArgument('A list validation needs its source.');
+  }
+  if (source.trim() === '') throw invalidArgument('The list source is empty.');
+  if (!source.startsWith('=') && source.length > LIST_SOURCE_LIMIT) {
+    throw invalidArgument(`A list typed in as items holds at most ${LIST_SOURCE_LIMIT} characters (got ${source.length}).`);
+  }
+  if (inCellDropDown !== undefined && typeof inCellDropDown !== 'boolean') throw invalidArgument('inCellDropDown must be a boolean.');
+  return { list: source, inCellDropDown: inCellDropDown ?? true };
+}
+
+/**
+ * Range.dataValidation: `type` and `rule` to load, `rule` to set (list rules), `clear()`. Setting a
+ * rule replaces whatever validation the range's cells had (the double's reading of Excel).
+ */
+export class DoubleDataValidation extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly range: DoubleRange,
+  ) {
+    super(context, path);
+    sealed(this, DoubleDataValidation);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['type', 'rule'];
+  }
+  protected override propertyVersion(): string | undefined {
+    return '1.8';
+  }
+  isNullIn(x: Exec): boolean {
+    return this.range.isNullIn(x);
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const t = this.range.targetIn(x);
+    const found = validationsIn(t.sheet, t.area);
+    const covered = found.reduce((n, v) => n + cellCount(v.area), 0);
+    const kinds = new Set(found.map((v) => JSON.stringify([v.list, v.inCellDropDown])));
+    let type: string;
+    if (found.length === 0) type = 'None';
+    else if (kinds.size > 1) type = 'Inconsistent';
+    else if (covered < cellCount(t.area)) type = 'MixedCriteria';
+    else type = 'List';
+    if (name === 'type') return type;
+    if (name === 'rule') {
+      if (type === 'None') return {};
+      if (type !== 'List') return null;
+      return { list: { inCellDropDown: found[0].inCellDropDown, source: found[0].list } };
+    }
+    return undefined;
+  }
+  get type(): string {
+    return this.loadedProperty('type');
+  }
+  get rule(): Record<string, unknown> {
+    return this.loadedProperty('rule');
+  }
+  set rule(value: Record<string, unknown>) {
+    // Office.js serialises the rule when it is set, so later changes to the object do not count.
+    let parsed: Omit<ValidationData, 'area'> | undefined;
+    let error: unknown;
+    try {
+      parsed = listRule(value);
+    } catch (e) {
+      error = e;
+    }
+    this.queueWrite(
+      'rule',
+      value,
+      (x) => {
+        const t = this.range.targetIn(x);
+        if (!parsed) throw error;
+        setValidation(t.sheet, t.area, parsed);
+      },
+      '1.8',
+    );
+  }
+  clear(): void {
+    this.queueWrite(
+      'clear()',
+      null,
+      (x) => {
+        const t = this.range.targetIn(x);
+        clearValidation(t.sheet, t.area);
+      },
+      '1.8',
+    );
   }
 }
 

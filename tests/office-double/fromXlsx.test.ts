@@ -55,3 +55,29 @@ test('an .xlsx comes into the double as Office.js would present it', async () =>
   expect(at('A1')).toMatchObject({ numberFormat: 'General', fill: null, bold: false, note: null });
   expect(sheetByName(wb, '進捗').columnWidths.get(1)).toBeGreaterThan(100);
 });
+
+test('wrapped text, frozen rows and list validations come in from an .xlsx', async () => {
+  const bytes = await bytesOf((wb) => {
+    const ws = wb.addWorksheet('進行管理票', { views: [{ state: 'frozen', ySplit: 3 }] });
+    ws.getCell('A3').value = 'No.';
+    ws.getCell('B3').value = '第1四半期（4～6月）';
+    ws.getCell('B3').alignment = { wrapText: true };
+    for (let r = 4; r <= 6; r++) {
+      ws.getCell(`O${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"◎,○,△,▲,×"'] };
+      ws.getCell(`P${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['$Z$1:$Z$3'] };
+      ws.getCell(`Q${r}`).dataValidation = { type: 'whole', operator: 'greaterThan', formulae: [0] };
+    }
+    wb.addWorksheet('plain');
+  });
+  const wb = await workbookFromXlsx(bytes);
+  expect(cellAt(wb, '進行管理票', 'B3').wrap).toBe(true);
+  expect(cellAt(wb, '進行管理票', 'A3').wrap).toBe(false);
+  expect(sheetByName(wb, '進行管理票').frozenRows).toBe(3);
+  expect(sheetByName(wb, 'plain').frozenRows).toBe(0);
+  const validations = [...sheetByName(wb, '進行管理票').validations].sort((a, b) => a.area.left - b.area.left);
+  expect(validations).toEqual([
+    { area: { top: 3, left: 14, bottom: 5, right: 14 }, list: '◎,○,△,▲,×', inCellDropDown: true },
+    { area: { top: 3, left: 15, bottom: 5, right: 15 }, list: '=$Z$1:$Z$3', inCellDropDown: true },
+  ]);
+  expect(sheetByName(wb, 'plain').validations).toEqual([]);
+});

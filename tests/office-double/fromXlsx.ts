@@ -2,16 +2,27 @@
  * Loads an .xlsx file into the Excel double's state, with values as Office.js would return them:
  * strings, numbers, booleans; "" for empty cells and for the covered cells of a merged area; error
  * values as "#DIV/0!" text; rich text joined into one string; formulas as their cached results;
- * dates as 1900-system serial numbers. Number formats, solid and patterned fills, bold, notes,
- * merged areas, column widths, sheet visibility and the active sheet come along.
+ * dates as 1900-system serial numbers. Number formats, solid and patterned fills, bold, wrapped
+ * text, notes, merged areas, column widths, frozen rows, list validations (dropdowns), sheet
+ * visibility and the active sheet come along.
  *
  * Written apart from src/hosts/xlsx (the CLI's reader), so that a test comparing the two hosts
  * compares two readings of the file, not one reading twice.
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import { parseAddress } from './a1';
-import { type DoubleValue, type FillData, type SheetData, type WorkbookData, createWorkbook, newSheet, updateCell } from './state';
+import { type Area, parseAddress } from './a1';
+import {
+  type DoubleValue,
+  type FillData,
+  type SheetData,
+  type ValidationData,
+  type WorkbookData,
+  createWorkbook,
+  newSheet,
+  setValidation,
+  updateCell,
+} from './state';
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -120,6 +131,51 @@ function widthInPoints(characters: number): number {
   return Math.round(pixels * 0.75 * 100) / 100;
 }
 
+/** Rows frozen at the top of the sheet's first view (frozen columns are not modelled). */
+function frozenRowsOf(ws: ExcelJS.Worksheet): number {
+  const view = ws.views?.[0] as { state?: string; ySplit?: unknown } | undefined;
+  return view?.state === 'frozen' && typeof view.ySplit === 'number' && view.ySplit > 0 ? view.ySplit : 0;
+}
+
+/** A list validation's formula as Office.js gives `list.source`: the items, or "=" and the reference. */
+function listSource(formula: unknown): string | null {
+  if (typeof formula !== 'string' || formula === '') return null;
+  const quoted = /^"([\s\S]*)"$/.exec(formula);
+  if (quoted) return quoted[1].replace(/""/g, '"');
+  return formula.startsWith('=') ? formula : `=${formula}`;
+}
+
+/**
+ * List validations, which ExcelJS holds cell by cell (ranges spread out): put back together as
+ * column runs. ExcelJS does not read showDropDown, so every list keeps its in-cell dropdown.
+ * Other kinds of validation are left out (the double models lists only).
+ */
+function listValidationsOf(ws: ExcelJS.Worksheet): ValidationData[] {
+  const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
+  const cells = new Map<string, Area[]>();
+  for (const [address, dv] of Object.entries(model)) {
+    if (dv?.type !== 'list') continue;
+    const source = listSource(dv.formulae?.[0]);
+    if (source === null) continue;
+    const list = cells.get(source) ?? [];
+    list.push(parseAddress(address).area);
+    cells.set(source, list);
+  }
+  const out: ValidationData[] = [];
+  for (const [source, areas] of cells) {
+    areas.sort((a, b) => a.left - b.left || a.top - b.top);
+    for (const area of areas) {
+      const last = out[out.length - 1];
+      const continues =
+        last && last.list === source && last.area.left === area.left && last.area.right === area.right && last.area.bottom + 1 === area.top;
+      if (continues) {
+        last.area.bottom = area.bottom;
+      } else out.push({ area: { ...area }, list: source, inCellDropDown: true });
+    }
+  }
+  return out;
+}
+
 export function workbookFromExcelJs(source: ExcelJS.Workbook): WorkbookData {
   const wb = createWorkbook();
   const date1904 = source.properties?.date1904 === true;
@@ -133,12 +189,14 @@ export function workbookFromExcelJs(source: ExcelJS.Workbook): WorkbookData {
         const numberFormat = cell.numFmt || 'General';
         const fill = fillOf(cell.fill);
         const bold = cell.font?.bold === true;
+        const wrap = cell.alignment?.wrapText === true;
         const note = noteText(cell.note);
         updateCell(sheet, rowNumber - 1, colNumber - 1, (c) => {
           c.value = value;
           c.numberFormat = numberFormat;
           c.fill = fill;
           c.bold = bold;
+          c.wrap = wrap;
           c.note = note;
           if (note !== null) c.noteAuthor = 'file';
         });
@@ -149,6 +207,8 @@ export function workbookFromExcelJs(source: ExcelJS.Workbook): WorkbookData {
     (ws.columns ?? []).forEach((column, i) => {
       if (typeof column.width === 'number' && column.width > 0) sheet.columnWidths.set(i, widthInPoints(column.width));
     });
+    sheet.frozenRows = frozenRowsOf(ws);
+    for (const v of listValidationsOf(ws)) setValidation(sheet, v.area, v);
   }
   const activeTab = source.views?.[0]?.activeTab;
   const active =

@@ -1,7 +1,8 @@
 /**
  * The Excel double's workbook, held as plain data: sheets of sparse cells with the properties the
- * host touches (value, number format, fill, bold, note), merged areas and column widths. Tests
- * build it from grids (or from an .xlsx, see fromXlsx.ts) and compare it cell by cell.
+ * host touches (value, number format, fill, bold, wrap, note), merged areas, column widths, frozen
+ * rows and list validations. Tests build it from grids (or from an .xlsx, see fromXlsx.ts) and
+ * compare it cell by cell.
  */
 import { type Area, MAX_COLUMNS, areaToA1, intersects, letters, parseAddress } from './a1';
 
@@ -22,9 +23,22 @@ export interface CellData {
   numberFormat: string;
   fill: FillData | null;
   bold: boolean;
+  /** format.wrapText. */
+  wrap: boolean;
   /** Note (ExcelApi 1.18 "notes", the legacy comments) text, or null. */
   note: string | null;
   noteAuthor?: string;
+}
+
+/**
+ * A list data validation (a dropdown) on one rectangle of a sheet. Areas of one sheet never
+ * overlap: a rule set on a range replaces whatever validation its cells had.
+ */
+export interface ValidationData {
+  area: Area;
+  /** Excel.ListDataValidation.source: "◎,○,△" (the items) or "=$A$1:$A$5" (a reference). */
+  list: string;
+  inCellDropDown: boolean;
 }
 
 export type SheetVisibilityValue = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -39,6 +53,10 @@ export interface SheetData {
   /** Column widths in points where not the default. */
   columnWidths: Map<number, number>;
   selection: Area | null;
+  /** Rows frozen at the top (freezePanes.freezeRows); 0 = none. */
+  frozenRows: number;
+  /** List validations, areas not overlapping. */
+  validations: ValidationData[];
 }
 
 export interface WorkbookData {
@@ -59,7 +77,7 @@ export function keyToCell(key: number): { row: number; column: number } {
 }
 
 export function emptyCell(): CellData {
-  return { value: '', numberFormat: DEFAULT_NUMBER_FORMAT, fill: null, bold: false, note: null };
+  return { value: '', numberFormat: DEFAULT_NUMBER_FORMAT, fill: null, bold: false, wrap: false, note: null };
 }
 
 export function isDefaultCell(cell: CellData): boolean {
@@ -68,6 +86,7 @@ export function isDefaultCell(cell: CellData): boolean {
     cell.numberFormat === DEFAULT_NUMBER_FORMAT &&
     cell.fill === null &&
     !cell.bold &&
+    !cell.wrap &&
     cell.note === null
   );
 }
@@ -99,6 +118,8 @@ export function newSheet(wb: WorkbookData, name: string): SheetData {
     merges: [],
     columnWidths: new Map(),
     selection: { top: 0, left: 0, bottom: 0, right: 0 },
+    frozenRows: 0,
+    validations: [],
   };
   wb.sheets.push(sheet);
   if (!wb.activeSheetId) wb.activeSheetId = sheet.id;
@@ -116,10 +137,15 @@ export interface SheetSpec {
   /** Fills by A1 address (ranges allowed): "#RRGGBB" for solid, or a full FillData. */
   fills?: Record<string, string | FillData>;
   bold?: string[];
+  /** Cells with format.wrapText, by A1 address (ranges allowed). */
+  wrap?: string[];
   notes?: Record<string, string>;
   merges?: string[];
   columnWidths?: Record<string, number>;
   visibility?: SheetVisibilityValue;
+  frozenRows?: number;
+  /** Dropdown lists by A1 address: the list's source ("◎,○,△"), with the in-cell dropdown shown. */
+  lists?: Record<string, string>;
 }
 
 function eachCell(address: string, fn: (row: number, column: number) => void): void {
@@ -162,6 +188,13 @@ export function addSheet(wb: WorkbookData, spec: SheetSpec): SheetData {
       }),
     );
   }
+  for (const address of spec.wrap ?? []) {
+    eachCell(address, (r, c) =>
+      updateCell(sheet, r, c, (cell) => {
+        cell.wrap = true;
+      }),
+    );
+  }
   for (const [address, text] of Object.entries(spec.notes ?? {})) {
     eachCell(address, (r, c) =>
       updateCell(sheet, r, c, (cell) => {
@@ -176,6 +209,10 @@ export function addSheet(wb: WorkbookData, spec: SheetSpec): SheetData {
     sheet.columnWidths.set(area.left, width);
   }
   if (spec.visibility) sheet.visibility = spec.visibility;
+  if (spec.frozenRows) sheet.frozenRows = spec.frozenRows;
+  for (const [address, list] of Object.entries(spec.lists ?? {})) {
+    setValidation(sheet, parseAddress(address).area, { list, inCellDropDown: true });
+  }
   return sheet;
 }
 
@@ -202,8 +239,53 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
       merges: s.merges.map((m) => ({ ...m })),
       columnWidths: new Map(s.columnWidths),
       selection: s.selection ? { ...s.selection } : null,
+      frozenRows: s.frozenRows,
+      validations: s.validations.map(cloneValidation),
     })),
   };
+}
+
+export function cloneValidation(v: ValidationData): ValidationData {
+  return { area: { ...v.area }, list: v.list, inCellDropDown: v.inCellDropDown };
+}
+
+/** The parts of `area` outside `cut`: up to four rectangles (above, below, left, right). */
+function subtract(area: Area, cut: Area): Area[] {
+  if (!intersects(area, cut)) return [area];
+  const out: Area[] = [];
+  if (area.top < cut.top) out.push({ ...area, bottom: cut.top - 1 });
+  if (area.bottom > cut.bottom) out.push({ ...area, top: cut.bottom + 1 });
+  const top = Math.max(area.top, cut.top);
+  const bottom = Math.min(area.bottom, cut.bottom);
+  if (area.left < cut.left) out.push({ top, bottom, left: area.left, right: cut.left - 1 });
+  if (area.right > cut.right) out.push({ top, bottom, left: cut.right + 1, right: area.right });
+  return out;
+}
+
+/** Takes every validation off the cells of `area` (Range.dataValidation.clear()). */
+export function clearValidation(sheet: SheetData, area: Area): void {
+  sheet.validations = sheet.validations.flatMap((v) => subtract(v.area, area).map((a) => ({ ...v, area: a })));
+}
+
+/** Puts a list validation on `area`, replacing what its cells had (Range.dataValidation.rule = …). */
+export function setValidation(sheet: SheetData, area: Area, rule: Omit<ValidationData, 'area'>): void {
+  clearValidation(sheet, area);
+  sheet.validations.push({ area: { ...area }, list: rule.list, inCellDropDown: rule.inCellDropDown });
+}
+
+/** The validations on the cells of `area`, each cut to the area. */
+export function validationsIn(sheet: SheetData, area: Area): ValidationData[] {
+  return sheet.validations
+    .filter((v) => intersects(v.area, area))
+    .map((v) => ({
+      ...v,
+      area: {
+        top: Math.max(v.area.top, area.top),
+        left: Math.max(v.area.left, area.left),
+        bottom: Math.min(v.area.bottom, area.bottom),
+        right: Math.min(v.area.right, area.right),
+      },
+    }));
 }
 
 export function sheetByName(wb: WorkbookData, name: string): SheetData {
@@ -253,8 +335,9 @@ function valueText(v: DoubleValue): string {
 
 /**
  * Every difference between two workbooks' sheets, as readable lines ("Sheet1!B3 fill: none →
- * Solid:#FFC7CE"): sheet list and visibility, every cell's value, number format, fill, bold and
- * note, merges and column widths. Empty when the workbooks are the same.
+ * Solid:#FFC7CE"): sheet list and visibility, every cell's value, number format, fill, bold, wrap
+ * and note, merges, column widths, frozen rows and validations (by the cells they cover, however
+ * the areas are cut). Empty when the workbooks are the same.
  */
 export function diffWorkbooks(before: WorkbookData, after: WorkbookData): string[] {
   const out: string[] = [];
@@ -281,6 +364,7 @@ export function diffSheets(a: SheetData, b: SheetData): string[] {
     if (ca.numberFormat !== cb.numberFormat) out.push(`${at} numberFormat: ${ca.numberFormat} → ${cb.numberFormat}`);
     if (fillText(ca.fill) !== fillText(cb.fill)) out.push(`${at} fill: ${fillText(ca.fill)} → ${fillText(cb.fill)}`);
     if (ca.bold !== cb.bold) out.push(`${at} bold: ${ca.bold} → ${cb.bold}`);
+    if (ca.wrap !== cb.wrap) out.push(`${at} wrap: ${ca.wrap} → ${cb.wrap}`);
     if (ca.note !== cb.note) out.push(`${at} note: ${JSON.stringify(ca.note)} → ${JSON.stringify(cb.note)}`);
   }
   const merges = (s: SheetData) =>
@@ -294,6 +378,35 @@ export function diffSheets(a: SheetData, b: SheetData): string[] {
     const wa = a.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
     const wb = b.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
     if (wa !== wb) out.push(`${a.name}!${letters(c)}:${letters(c)} width: ${wa} → ${wb}`);
+  }
+  if (a.frozenRows !== b.frozenRows) out.push(`${a.name} frozenRows: ${a.frozenRows} → ${b.frozenRows}`);
+  out.push(...diffValidations(a, b));
+  return out;
+}
+
+function ruleText(v: ValidationData): string {
+  return `list ${JSON.stringify(v.list)}${v.inCellDropDown ? '' : ' (no dropdown)'}`;
+}
+
+function sameRule(x: ValidationData, y: ValidationData): boolean {
+  return x.list === y.list && x.inCellDropDown === y.inCellDropDown;
+}
+
+/** Cells whose validation differs, as rectangles: what `a` had there → what `b` has. */
+function diffValidations(a: SheetData, b: SheetData): string[] {
+  const out: string[] = [];
+  for (const va of a.validations) {
+    let parts = [va.area];
+    for (const vb of b.validations) if (sameRule(va, vb)) parts = parts.flatMap((p) => subtract(p, vb.area));
+    for (const part of parts) {
+      const there = validationsIn(b, part).map(ruleText);
+      out.push(`${a.name}!${areaToA1(part)} validation: ${ruleText(va)} → ${there.length ? [...new Set(there)].join(' / ') : 'none'}`);
+    }
+  }
+  for (const vb of b.validations) {
+    let parts = [vb.area];
+    for (const va of a.validations) parts = parts.flatMap((p) => subtract(p, va.area));
+    for (const part of parts) out.push(`${a.name}!${areaToA1(part)} validation: none → ${ruleText(vb)}`);
   }
   return out;
 }

@@ -8,11 +8,13 @@ import { supportsExcelApi } from './requirements';
 /** Points per character of column width, roughly, for Japanese UI fonts. */
 const POINTS_PER_CHAR = 7;
 
-function uniqueName(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
+/** `base`, or `base (2)`, `base (3)`, …: the first no sheet has. Excel compares sheet names ignoring case. */
+function uniqueName(base: string, names: string[]): string {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const name = `${base} (${i})`;
-    if (!taken.has(name)) return name;
+    if (!taken.has(name.toLowerCase())) return name;
   }
 }
 
@@ -24,7 +26,7 @@ export async function insertStandardTemplate(
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
-  const name = uniqueName(template.name, new Set(sheets.items.map((s) => s.name)));
+  const name = uniqueName(template.name, sheets.items.map((s) => s.name));
 
   const sheet = sheets.add(name);
   const width = Math.max(...template.values.map((row) => row.length));

@@ -28,9 +28,10 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name, items/visibility');
   await session.sync();
-  const summaryName = summaryTable({ asOf: options.asOf, sheets: [], grades: [], locale: options.locale }).name;
+  // Excel's sheet names ignore case
+  const summaryName = summaryTable({ asOf: options.asOf, sheets: [], grades: [], locale: options.locale }).name.toLowerCase();
   const names = worksheets.items
-    .filter((s) => s.name !== STATE_SHEET_NAME && s.name !== summaryName && s.visibility === 'Visible')
+    .filter((s) => s.name !== STATE_SHEET_NAME && s.name.toLowerCase() !== summaryName && s.visibility === 'Visible')
     .map((s) => s.name);
 
   const checked: { name: string; check: SheetCheck }[] = [];
@@ -56,7 +57,8 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
 
   // the summary sheet is the product's own: replace it whole (its name was listed in the first sync)
   options.onProgress?.('write', 0, 1);
-  if (worksheets.items.some((s) => s.name === table.name)) worksheets.getItem(table.name).delete();
+  const existing = worksheets.items.find((s) => s.name.toLowerCase() === table.name.toLowerCase());
+  if (existing) worksheets.getItem(existing.name).delete();
   writeTable(worksheets.add(table.name), table);
   await session.sync();
   options.onProgress?.('write', 1, 1);
