@@ -20,6 +20,9 @@ const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const LOCAL_OFFICE_JS = 'office-js/office.js';
 // System fonts only (shared with the React theme): no web font is ever downloaded.
 const { fontStack: FONT_STACK } = require('./src/taskpane/fonts.json');
+// Office 2019 (perpetual) on Windows shows add-ins in Edge Legacy (EdgeHTML 18): every bundle,
+// node_modules included, is lowered to ES2017 syntax (tests/addin/bundle-syntax.test.ts checks).
+const SYNTAX_TARGET = ['es2017', 'edge18'];
 
 function fail(message) {
   throw new Error(`webpack.config.js: ${message}`);
@@ -98,9 +101,11 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     target: ['web', 'es2017'],
     context: __dirname,
+    // src/polyfills.ts first: it runs before any other module of the entry (zod reads globalThis
+    // while it loads).
     entry: {
-      taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
+      taskpane: ['./src/polyfills.ts', './src/taskpane/index.tsx'],
+      commands: ['./src/polyfills.ts', './src/commands/commands.ts'],
     },
     output: {
       path: outputDir,
@@ -113,16 +118,18 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Our TypeScript: transpile only (types are checked by `npm run typecheck` and the tests).
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              compilerOptions: { module: 'es2020', target: 'es2017', sourceMap: !production },
-            },
-          },
+          loader: 'esbuild-loader',
+          options: { target: SYNTAX_TARGET, tsconfig: path.resolve(__dirname, 'tsconfig.json') },
+        },
+        {
+          // React, Fluent UI, zod…: published as ES2018+ and lowered here too.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: SYNTAX_TARGET },
         },
       ],
     },

@@ -1,7 +1,9 @@
 // Headless-Chromium test infrastructure for the add-in's pages: a browser launcher, a tiny static
 // file server for a build folder (127.0.0.1, random port, no dependency), a network guard that
-// simulates a closed network, and a helper that builds the add-in into a folder of its own.
+// simulates a closed network, and helpers that build the add-in into a folder of its own or share
+// one build between test files.
 import { execFile } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -173,6 +175,88 @@ export async function buildAddin(outputDir: string, env: Record<string, string> 
     throw new Error(`webpack build into ${out} failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
   }
   return out;
+}
+
+const SHARED_BUILD_ROOT = path.join(REPO_ROOT, 'test-output', 'e2e-build');
+// What a build is made from: a change to any of these makes sharedAddinBuild build again.
+const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+const BUILD_ENV_KEYS = ['OFFICE_JS', 'ADDIN_BASE_URL', 'NODE_ENV'];
+
+function buildFingerprint(env: Record<string, string>): string {
+  const hash = createHash('sha256');
+  const effective = Object.fromEntries(BUILD_ENV_KEYS.map((key) => [key, env[key] ?? process.env[key] ?? null]));
+  hash.update(JSON.stringify({ env: effective, node: process.version }));
+  const add = (full: string) => {
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) add(path.join(full, name));
+      return;
+    }
+    hash.update(`\0${path.relative(REPO_ROOT, full)}\0`);
+    hash.update(fs.readFileSync(full));
+  };
+  for (const input of BUILD_INPUTS) add(path.join(REPO_ROOT, input));
+  return hash.digest('hex');
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `work` while holding `lockDir` (mkdir is atomic); a lock left by a dead process is taken over. */
+async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir, { recursive: false });
+      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+    } catch {
+      // just created, pid not written yet
+    }
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      fs.rmSync(lockDir, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`${lockDir} still held after 10 minutes (pid ${holder})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The production build in test-output/e2e-build/<name>/, shared by the test files that need the
+ * same one: test files in parallel jest workers wait for one build instead of each making its own,
+ * and a later run reuses it while nothing it is built from (BUILD_INPUTS, the environment) changed.
+ */
+export async function sharedAddinBuild(name: string, env: Record<string, string> = {}): Promise<string> {
+  const out = path.join(SHARED_BUILD_ROOT, name);
+  fs.mkdirSync(SHARED_BUILD_ROOT, { recursive: true });
+  return withLock(`${out}.lock`, async () => {
+    const stampFile = `${out}.stamp`;
+    const fingerprint = buildFingerprint(env);
+    const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+    if (stamp === fingerprint && fs.existsSync(out)) return out;
+    fs.rmSync(stampFile, { force: true });
+    await buildAddin(out, env);
+    fs.writeFileSync(stampFile, fingerprint);
+    return out;
+  });
 }
 
 /** Every http(s) URL written in a text file. */

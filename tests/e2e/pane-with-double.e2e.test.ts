@@ -16,7 +16,7 @@ import { type WorkbookData, cellAt, diffWorkbooks } from '../office-double/state
 import {
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
-  buildAddin,
+  sharedAddinBuild,
   guardNetwork,
   hasChromium,
   launchBrowser,
@@ -75,7 +75,7 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
     let doubleCode: string;
     let doubleModules: string[];
     [buildDir, { code: doubleCode, modules: doubleModules }, seed, browser] = await Promise.all([
-      buildAddin('test-output/e2e-build/pane-with-double', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
+      sharedAddinBuild('cdn', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
       bundleDouble('test-output/e2e-build/pane-with-double-office-js'),
       workbookFromXlsx(bytes),
       launchBrowser(),

@@ -1,21 +1,23 @@
 // The built add-in, opened where municipal users will first meet it: a plain browser on a closed
 // network. Builds the add-in twice (Office.js from the CDN, and OFFICE_JS=local with an intranet
 // base URL), checks the built files name no unexpected host, then opens the task pane in headless
-// Chromium with every non-local request aborted.
+// Chromium with every non-local request aborted, also with the built-ins that Excel 2019's webview
+// (Edge Legacy) lacks removed.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import {
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
-  buildAddin,
   guardNetwork,
   hasChromium,
   launchBrowser,
   serveStatic,
+  sharedAddinBuild,
   urlsIn,
   type StaticServer,
 } from './browser';
+import { EDGE_LEGACY_POLYFILLED, presentIn, removeEdgeLegacyMissing } from './edgeLegacy';
 
 const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const INTRANET_BASE = 'https://intra.example.lg.jp/psc/';
@@ -50,8 +52,9 @@ function scriptSources(file: string): string[] {
   return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
-// A URL whose host is a template expression (`http://[${address}]`) names no fixed host.
-const TEMPLATE_HOST = /^https?:\/\/\[?\$\{/;
+// A URL whose host is a template expression (`http://[${address}]`) names no fixed host; lowered to
+// ES2017 by the build, that template reads "http://[".concat(address, "]"): only `http://[` is left.
+const TEMPLATE_HOST = /^https?:\/\/(\[?\$\{|\[$)/;
 
 function isNeverFetched(url: string): boolean {
   return (
@@ -84,9 +87,10 @@ let cdnBuild = '';
 let localBuild = '';
 
 beforeAll(async () => {
+  // The CDN build is shared with tests/addin/bundle-syntax.test.ts (one build per test run).
   [cdnBuild, localBuild] = await Promise.all([
-    buildAddin('test-output/e2e-build/cdn', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
-    buildAddin('test-output/e2e-build/local', { OFFICE_JS: 'local', ADDIN_BASE_URL: INTRANET_BASE }),
+    sharedAddinBuild('cdn', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
+    sharedAddinBuild('local', { OFFICE_JS: 'local', ADDIN_BASE_URL: INTRANET_BASE }),
   ]);
 }, 300_000);
 
@@ -200,6 +204,27 @@ describeBrowser('task pane opened in a plain browser on a closed network (headle
     expect(await tab.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe('object');
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  test('without the built-ins Edge Legacy (Excel 2019) lacks, the pane and the commands still start', async () => {
+    const removed = async (ctx: BrowserContext) => {
+      await ctx.addInitScript(removeEdgeLegacyMissing());
+    };
+    const pane = await open(cdnBuild, 'taskpane.html', 'en-US', removed);
+    await pane.tab.getByText(NOT_IN_EXCEL_EN).waitFor({ state: 'visible', timeout: 10_000 });
+    // Focus moves go through Fluent's focus management (tabster, keyborg: composedPath, WeakRef).
+    await pane.tab.keyboard.press('Tab');
+    await pane.tab.evaluate(() => (document.querySelector('[data-testid="not-in-office"]') as HTMLElement | null)?.focus());
+    const present = (names: string[]) => pane.tab.evaluate(presentIn, names);
+    expect(await present(EDGE_LEGACY_POLYFILLED)).toEqual(EDGE_LEGACY_POLYFILLED); // put back by src/polyfills.ts
+    expect(await present(['Array.prototype.flat', 'String.prototype.replaceAll', 'structuredClone'])).toEqual([]); // still gone
+    expect(pane.pageErrors).toEqual([]);
+    await pane.context.close();
+
+    const commands = await open(localBuild, 'commands.html', 'ja-JP', removed);
+    await commands.tab.waitForFunction(() => typeof (window as unknown as Record<string, unknown>).buildSummary === 'function');
+    expect(commands.pageErrors).toEqual([]);
+    await commands.context.close();
   });
 
   test('when the browser engine cannot run the app script, the page says so at once', async () => {

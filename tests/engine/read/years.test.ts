@@ -39,6 +39,14 @@ describe('readFiscalYear: western years', () => {
   test('2025年度 is FY 2025', () => expect(readFiscalYear('2025年度')).toBe(2025));
   test('基準値（2024） (seed 003 header) is 2024', () => expect(readFiscalYear('基準値（2024）')).toBe(2024));
   test('目標値（2030） is 2030', () => expect(readFiscalYear('目標値（2030）')).toBe(2030));
+  test('a year must not follow a digit: 12025年度 and No.120192020年度 name no year', () => {
+    expect(readFiscalYear('12025年度')).toBeNull();
+    expect(readFiscalYears('No.120192020年度')).toEqual([]);
+  });
+  test('a letter before the year is fine: A2025年度 is FY 2025, and 2019)2020年度 names both', () => {
+    expect(readFiscalYear('A2025年度')).toBe(2025);
+    expect(readFiscalYears('2019)2020年度')).toEqual([2019, 2020]);
+  });
 });
 
 describe('readFiscalYear: bare era years of a 平成-era sheet', () => {
