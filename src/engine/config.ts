@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { profileSchema } from './profiles/schema';
+import { describeProblems, profileSchema } from './profiles/schema';
 
 /** One step of the grade scale: a rate at or above `min` earns `grade`; `min: null` takes any rate (the lowest grade). */
 export const gradeStepSchema = z.object({
@@ -43,8 +43,5 @@ export const DEFAULT_GRADE_SCALE: GradeStep[] = [
 export function parseConfig(input: unknown, where: string): Config {
   const result = configSchema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(全体)'}: ${issue.message}`)
-    .join('; ');
-  throw new Error(`${where} の設定が正しくありません: ${problems}`);
+  throw new Error(`${where} の設定が正しくありません: ${describeProblems(result.error)}`);
 }

@@ -83,12 +83,17 @@ export type ProfileInput = z.input<typeof profileSchema>;
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
 export type PeriodSpec = z.infer<typeof periodSpecSchema>;
 
+// configuration and profiles are written by the reform office: zod explains problems in Japanese
+z.config(z.locales.ja());
+
+/** zod's findings as one line a person can act on: "profiles.0.id: …; gradeScale: …". */
+export function describeProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(全体)'}: ${issue.message}`).join('; ');
+}
+
 /** Parse a profile, turning zod's errors into one line a person can act on. */
 export function parseProfile(input: unknown, where: string): Profile {
   const result = profileSchema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(全体)'}: ${issue.message}`)
-    .join('; ');
-  throw new Error(`${where} のテンプレート定義が正しくありません: ${problems}`);
+  throw new Error(`${where} のテンプレート定義が正しくありません: ${describeProblems(result.error)}`);
 }
