@@ -16,6 +16,8 @@
  */
 import { type AppendedColumn, type CellFlag, type CellValue, FLAG_FILLS, type Severity, type WritePlan } from '../../engine/types';
 import { cellAddress, columnLetters, parseCell, rangeAddress } from './a1';
+import { type Cell, addressLists, columnSegments, horizontalRuns, verticalRuns } from './cellRuns';
+import { fillFromColor, fillFromProperties, sameFill, solid } from './fills';
 import { type Capabilities, detectCapabilities } from './requirements';
 import { OPERATION_BYTES, type ProgressCallback, type QueuedWork, type Session, jsonBytes, utf8Length } from './session';
 import {
@@ -78,11 +80,6 @@ export interface ApplyResult {
   unflagged: number;
 }
 
-interface Cell {
-  row: number;
-  column: number;
-}
-
 interface WantedValue extends Cell {
   value: CellValue;
   numberFormat?: string;
@@ -102,93 +99,6 @@ interface Original {
 }
 
 const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
-
-function solid(color: string): FillRecord {
-  return { c: color.toUpperCase() };
-}
-
-function sameFill(a: FillRecord | null | undefined, b: FillRecord | null | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  return a.c.toUpperCase() === b.c.toUpperCase() && (a.p ?? 'Solid') === (b.p ?? 'Solid');
-}
-
-/** A fill as getCellProperties (ExcelApi 1.9) reports it. */
-function fillFromProperties(fill: { color?: string; pattern?: string; patternColor?: string } | undefined): FillRecord | null {
-  if (!fill || fill.pattern === 'None' || !fill.color) return null;
-  const record: FillRecord = { c: fill.color.toUpperCase() };
-  if (fill.pattern && fill.pattern !== 'Solid') {
-    record.p = fill.pattern;
-    if (fill.patternColor) record.pc = fill.patternColor.toUpperCase();
-  }
-  return record;
-}
-
-/**
- * A fill as format.fill.color reports it before ExcelApi 1.9: "no fill" and a white fill both read
- * "#FFFFFF"; taken as no fill (the common case), so a white-filled cell comes back unfilled.
- */
-function fillFromColor(color: string | null | undefined): FillRecord | null {
-  if (!color || color.toUpperCase() === '#FFFFFF') return null;
-  return { c: color.toUpperCase() };
-}
-
-/** Consecutive cells of one row sharing a key, as [row, left, right, key]. */
-function horizontalRuns<T extends Cell>(cells: T[], key: (c: T) => string): { row: number; left: number; right: number; items: T[] }[] {
-  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
-  const runs: { row: number; left: number; right: number; items: T[] }[] = [];
-  for (const cell of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.row === cell.row && last.right + 1 === cell.column && key(last.items[0]) === key(cell)) {
-      last.right = cell.column;
-      last.items.push(cell);
-    } else runs.push({ row: cell.row, left: cell.column, right: cell.column, items: [cell] });
-  }
-  return runs;
-}
-
-/** Consecutive cells of one column, as [column, top, bottom, items]. */
-function verticalRuns<T extends Cell>(cells: T[]): { column: number; top: number; bottom: number; items: T[] }[] {
-  const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
-  const runs: { column: number; top: number; bottom: number; items: T[] }[] = [];
-  for (const cell of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last.column === cell.column && last.bottom + 1 === cell.row) {
-      last.bottom = cell.row;
-      last.items.push(cell);
-    } else runs.push({ column: cell.column, top: cell.row, bottom: cell.row, items: [cell] });
-  }
-  return runs;
-}
-
-/** Cells of one column, split where they would span more than `maxRows` rows. */
-function columnSegments<T extends Cell>(cells: T[], maxRows: number): { column: number; top: number; bottom: number; items: T[] }[] {
-  const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
-  const out: { column: number; top: number; bottom: number; items: T[] }[] = [];
-  for (const cell of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.column === cell.column && cell.row - last.top < maxRows) {
-      last.bottom = cell.row;
-      last.items.push(cell);
-    } else out.push({ column: cell.column, top: cell.row, bottom: cell.row, items: [cell] });
-  }
-  return out;
-}
-
-/** Comma-separated addresses of the cells (vertical runs joined), each list at most `maxChars` long. */
-function addressLists(cells: Cell[], maxChars: number): string[] {
-  const lists: string[] = [];
-  let current = '';
-  for (const run of verticalRuns(cells)) {
-    const address = rangeAddress(run.top, run.column, run.bottom, run.column);
-    if (current && current.length + 1 + address.length > maxChars) {
-      lists.push(current);
-      current = '';
-    }
-    current = current ? `${current},${address}` : address;
-  }
-  if (current) lists.push(current);
-  return lists;
-}
 
 /** A text cut to what one cell holds (a row with hundreds of findings). */
 function fitCell<T extends CellValue>(value: T): T {
