@@ -121,9 +121,23 @@ export type MessageId = keyof typeof MESSAGES;
 
 /** Fill a message's placeholders in the requested locale. */
 export function renderMessage(id: MessageId, params: Record<string, string | number>, locale: Locale = 'ja'): string {
-  const template = MESSAGES[id][locale];
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in params ? String(params[name]) : `{{${name}}}`));
+  // a template is split into text and placeholder names once, not scanned again per issue
+  const key = `${id}:${locale}`;
+  let parts = compiled.get(key);
+  if (!parts) {
+    parts = MESSAGES[id][locale].split(/\{\{(\w+)\}\}/);
+    compiled.set(key, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in params ? String(params[name]) : `{{${name}}}`) + parts[i + 1];
+  }
+  return out;
 }
+
+/** Templates as [text, name, text, name, text…]. */
+const compiled = new Map<string, string[]>();
 
 /** Rate as people read it: 0.9124 → "91.24%". */
 export function formatRate(rate: number): string {

@@ -26,12 +26,18 @@ export function isBlank(value: CellValue | undefined): boolean {
 }
 
 export function isExcelError(value: CellValue | undefined): value is string {
-  return typeof value === 'string' && EXCEL_ERRORS.has(value.trim());
+  if (typeof value !== 'string' || value.length === 0) return false;
+  // every error value starts with "#": most cells are ruled out without trimming a copy
+  const first = value.charCodeAt(0);
+  if (first !== 35 /* # */ && first > 32 && first !== 0x3000) return false;
+  return EXCEL_ERRORS.has(value.trim());
 }
 
 export function isNoneMarker(value: CellValue | undefined): boolean {
   if (typeof value !== 'string') return false;
   const text = value.trim();
+  // the markers are one to four characters: longer texts are ruled out at once
+  if (text.length > 4) return false;
   return NONE_MARKERS.has(text) || NONE_MARKERS.has(nfkc(text));
 }
 

@@ -45,7 +45,8 @@ export const missingEntry: Rule = {
 function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
   const out: Finding[] = [];
   unit.kpis.forEach((kpi, index) => {
-    const name = kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
+    const name = () =>
+      kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
     for (const actual of kpi.yearActuals) {
       if (!entryIsDue(actual, ctx.asOf) || !isBlank(actual.cell.value)) continue;
       // no actual is expected for a year whose target says "nothing" (－, /)
@@ -56,7 +57,7 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
         r: actual.cell.r,
         c: actual.cell.c,
         field: `${index === 0 ? 'kpi' : `kpi${index + 1}`}.actual.fy${actual.fiscalYear}`,
-        params: { year: formatFiscalYear(actual.fiscalYear, ctx.locale), kpi: name },
+        params: { year: formatFiscalYear(actual.fiscalYear, ctx.locale), kpi: name() },
       });
     }
   });

@@ -197,9 +197,8 @@ function rowText(view: SheetView, r: number): string {
  * A lone value in the unit's own column is data (an item with nothing else filled in).
  */
 function classifyContentRow(view: SheetView, r: number, unitColumns: Set<number>, idColumn?: number): RowKind {
-  const filled = view.filledColumns(r);
-  if (filled.length !== 1) return 'data';
-  const c = filled[0];
+  const c = view.soleFilledColumn(r);
+  if (c < 0) return 'data';
   const text = cleanText(cellText(view.raw(r, c)));
   const compact = normalizeLabel(text);
   if (NOTE_PATTERNS.some((p) => p.test(compact))) return 'note';

@@ -102,6 +102,19 @@ export class SheetView {
     return isBlank(this.value(r, c));
   }
 
+  /** The one column of row r holding a value of its own, or -1 when none or several do. */
+  soleFilledColumn(r: number): number {
+    const row = this.values[r];
+    if (!row) return -1;
+    let found = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(row[c])) continue;
+      if (found >= 0) return -1;
+      found = c;
+    }
+    return found;
+  }
+
   /** Columns of row r holding a value of their own (merge continuations excluded). */
   filledColumns(r: number): number[] {
     const out: number[] = [];
