@@ -211,7 +211,9 @@ export function repeatsHeaderRow(view: SheetView, r: number, signature: string[]
     // data cells are long or numeric; only short texts can repeat a label (cheap test first)
     if (typeof value !== 'string' || value.length > signature[c].length * 3 + 10) continue;
     const here = normalizeLabel(value);
-    if (here === signature[c] || (here !== '' && (here.startsWith(signature[c]) || signature[c].startsWith(here)))) equal++;
+    // a label cut short on one page (指 for 指標) still counts; a value that merely begins with
+    // the label (区分3 under 区分) does not
+    if (here === signature[c] || (here !== '' && signature[c].startsWith(here))) equal++;
   }
   return compared >= 2 && equal / compared >= 0.5;
 }
