@@ -2,7 +2,7 @@ import { readEvaluation } from '../read/evaluation';
 import { readNumber } from '../read/number';
 import { cellText } from '../read/cell';
 import type { Finding, Rule } from './context';
-import { eachNumericCell } from './numbers';
+import { eachNumericCell, numericField } from './numbers';
 
 /** normalized-value: a value read through a variant spelling (〇 for ○, full-width digits). */
 export const normalizedValue: Rule = {
@@ -23,14 +23,14 @@ export const normalizedValue: Rule = {
           });
         }
       }
-      eachNumericCell(unit, (numeric, field) => {
+      eachNumericCell(unit, (numeric, kpi, part, fiscalYear) => {
         const reading = readNumber(numeric.value, numeric.numberFormat);
         if (reading.kind !== 'number' || !reading.variant) return;
         out.push({
           messageId: 'normalized-value.digits',
           r: numeric.r,
           c: numeric.c,
-          field: field(),
+          field: numericField({ kpi, part, fiscalYear }),
           params: { value: cellText(numeric.value), normalized: reading.value },
         });
       });

@@ -3,21 +3,33 @@ import { cellText } from '../read/cell';
 import type { FieldCell, UnitRecord } from '../rows/record';
 import { labelText, type Finding, type Rule } from './context';
 
-/**
- * Visit the numeric cells of a unit: baselines, targets, actuals, totals, an existing rate.
- * The field name is built only for a cell that is reported (most are not).
- */
-export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, field: () => string) => void): void {
-  unit.kpis.forEach((kpi, i) => {
-    const prefix = i === 0 ? 'kpi' : `kpi${i + 1}`;
-    if (kpi.baseline) visit(kpi.baseline, () => `${prefix}.baseline`);
-    if (kpi.target) visit(kpi.target, () => `${prefix}.target`);
-    for (const t of kpi.yearTargets) visit(t.cell, () => `${prefix}.target.fy${t.fiscalYear}`);
-    for (const a of kpi.yearActuals) visit(a.cell, () => `${prefix}.actual.fy${a.fiscalYear}`);
-    if (kpi.totalTarget) visit(kpi.totalTarget, () => `${prefix}.target.total`);
-    if (kpi.totalActual) visit(kpi.totalActual, () => `${prefix}.actual.total`);
-  });
-  if (unit.rate) visit(unit.rate, () => 'rate');
+/** Which figure of which indicator a numeric cell holds; turned into a field name only when reported. */
+export interface NumericPlace {
+  kpi: number;
+  part: 'baseline' | 'target' | 'actual' | 'rate';
+  fiscalYear: number | 'total' | null;
+}
+
+/** The issue field of a numeric cell: kpi.baseline, kpi2.actual.fy2023, kpi.target.total, rate. */
+export function numericField(place: NumericPlace): string {
+  if (place.part === 'rate') return 'rate';
+  const prefix = place.kpi === 0 ? 'kpi' : `kpi${place.kpi + 1}`;
+  if (place.fiscalYear === null) return `${prefix}.${place.part}`;
+  return place.fiscalYear === 'total' ? `${prefix}.${place.part}.total` : `${prefix}.${place.part}.fy${place.fiscalYear}`;
+}
+
+/** Visit the numeric cells of a unit: baselines, targets, actuals, totals, an existing rate. */
+export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, kpi: number, part: NumericPlace['part'], fiscalYear: NumericPlace['fiscalYear']) => void): void {
+  for (let i = 0; i < unit.kpis.length; i++) {
+    const kpi = unit.kpis[i];
+    if (kpi.baseline) visit(kpi.baseline, i, 'baseline', null);
+    if (kpi.target) visit(kpi.target, i, 'target', null);
+    for (const t of kpi.yearTargets) visit(t.cell, i, 'target', t.fiscalYear);
+    for (const a of kpi.yearActuals) visit(a.cell, i, 'actual', a.fiscalYear);
+    if (kpi.totalTarget) visit(kpi.totalTarget, i, 'target', 'total');
+    if (kpi.totalActual) visit(kpi.totalActual, i, 'actual', 'total');
+  }
+  if (unit.rate) visit(unit.rate, 0, 'rate', null);
 }
 
 /** invalid-number: a baseline, target or actual that does not read as a number. */
@@ -26,14 +38,14 @@ export const invalidNumber: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const unit of ctx.units) {
-      eachNumericCell(unit, (cell, field) => {
+      eachNumericCell(unit, (cell, kpi, part, fiscalYear) => {
         const reading = readNumber(cell.value, cell.numberFormat);
         if (reading.kind !== 'invalid') return;
         out.push({
           messageId: 'invalid-number',
           r: cell.r,
           c: cell.c,
-          field: field(),
+          field: numericField({ kpi, part, fiscalYear }),
           params: { label: labelText(cell.label), value: cellText(cell.value) },
         });
       });
