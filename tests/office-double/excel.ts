@@ -1081,9 +1081,14 @@ export class DoubleRange extends DoubleObject {
     return this.loadedProperty('values');
   }
   set values(input: unknown[][]) {
-    this.queueWrite('values', input, (x) => {
+    this.writeTyped('values', input);
+  }
+
+  /** Typed input, as `values` and (formulas not being modelled) `formulas` take it. */
+  private writeTyped(name: 'values' | 'formulas', input: unknown[][]): void {
+    this.queueWrite(name, input, (x) => {
       const t = this.targetIn(x);
-      const rows = check2d(input, t.area, 'values');
+      const rows = check2d(input, t.area, name);
       rows.forEach((row, i) =>
         row.forEach((v, j) => {
           if (v === null || v === undefined) return;
@@ -1100,18 +1105,7 @@ export class DoubleRange extends DoubleObject {
     return this.loadedProperty('formulas');
   }
   set formulas(input: unknown[][]) {
-    this.queueWrite('formulas', input, (x) => {
-      const t = this.targetIn(x);
-      const rows = check2d(input, t.area, 'formulas');
-      rows.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (v === null || v === undefined) return;
-          updateCell(t.sheet, t.area.top + i, t.area.left + j, (cell) => {
-            cell.value = coerce(v, cell.numberFormat);
-          });
-        }),
-      );
-    });
+    this.writeTyped('formulas', input);
   }
 
   get numberFormat(): string[][] {
