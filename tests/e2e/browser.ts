@@ -16,6 +16,9 @@ export const CHROMIUM_MISSING_NOTE =
   `${CHROMIUM_PATH} not found: headless-browser e2e tests skipped ` +
   '(install with: apt-get install -y chromium fonts-noto-cjk)';
 
+/** Where the pages load Office.js from in the default (cdn) build. */
+export const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
 export function hasChromium(): boolean {
   return fs.existsSync(CHROMIUM_PATH);
 }

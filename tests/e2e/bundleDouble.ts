@@ -1,8 +1,11 @@
 // Bundles tests/e2e/doubleInBrowser.ts (the Excel double, for the browser) with webpack's Node API.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { BrowserContext } from 'playwright-core';
 import webpack from 'webpack';
-import { REPO_ROOT } from './browser';
+import type { WorkbookData } from '../office-double/state';
+import { CDN_OFFICE_JS, REPO_ROOT } from './browser';
+import { workbookToJson } from './workbookJson';
 
 export interface DoubleBundle {
   /** The bundle's JavaScript. */
@@ -65,4 +68,25 @@ export function bundleDouble(outputDir: string): Promise<DoubleBundle> {
       resolve({ code: fs.readFileSync(path.join(out, 'double.js'), 'utf8'), modules });
     });
   });
+}
+
+/**
+ * Answers the pane's request for Office.js with the double holding `workbook`, so that the built
+ * pane runs against it unchanged. `ownGlobalThis` runs the double with `window` as its globalThis
+ * (for pages where the built-in one was removed). Returns the URLs that were served.
+ */
+export async function serveDoubleAsOfficeJs(
+  context: BrowserContext,
+  double: DoubleBundle,
+  workbook: WorkbookData,
+  options: { ownGlobalThis?: boolean } = {},
+): Promise<string[]> {
+  const code = options.ownGlobalThis ? `(function (globalThis) {\n${double.code}\n})(window);` : double.code;
+  const body = `window.__PSC_WORKBOOK__ = ${JSON.stringify(workbookToJson(workbook))};\n${code}`;
+  const served: string[] = [];
+  await context.route(CDN_OFFICE_JS, async (route) => {
+    served.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+  });
+  return served;
 }

@@ -20,11 +20,9 @@ import {
   type NetworkRecord,
   type StaticServer,
 } from './browser';
-import { bundleDouble } from './bundleDouble';
+import { bundleDouble, serveDoubleAsOfficeJs } from './bundleDouble';
 import { EDGE_LEGACY_POLYFILLED, presentIn, removeEdgeLegacyMissing } from './edgeLegacy';
-import { workbookToJson } from './workbookJson';
 
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EXAMPLE = path.join(REPO_ROOT, 'examples', '政策企画局_四半期進捗.xlsx');
 
 const chromiumAvailable = hasChromium();
@@ -54,12 +52,7 @@ describeBrowser('built task pane without the built-ins Edge Legacy lacks (headle
     // The double stands in for Microsoft's Office.js, which runs before the pane's bundle; it is
     // test code, so it gets its own `globalThis` instead of the page's (removed) one. What it calls
     // later, once the pane has loaded, goes through the pane's polyfills like everything else.
-    const officeJs =
-      `window.__PSC_WORKBOOK__ = ${JSON.stringify(workbookToJson(seed))};\n` +
-      `(function (globalThis) {\n${double.code}\n})(window);`;
-    await context.route(CDN_OFFICE_JS, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs }),
-    );
+    await serveDoubleAsOfficeJs(context, double, seed, { ownGlobalThis: true });
     tab = await context.newPage();
     tab.on('pageerror', (error) => pageErrors.push(String(error)));
     tab.on('console', (message) => {

@@ -14,6 +14,7 @@ import { readWorkbook } from '../../src/hosts/xlsx/readWorkbook';
 import { workbookFromXlsx } from '../office-double/fromXlsx';
 import { type WorkbookData, cellAt, diffWorkbooks } from '../office-double/state';
 import {
+  CDN_OFFICE_JS,
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
   sharedAddinBuild,
@@ -24,11 +25,10 @@ import {
   type NetworkRecord,
   type StaticServer,
 } from './browser';
-import { bundleDouble } from './bundleDouble';
+import { bundleDouble, serveDoubleAsOfficeJs, type DoubleBundle } from './bundleDouble';
 import type { DoubleHandle } from './doubleInBrowser';
 import { type WorkbookJson, workbookFromJson, workbookToJson } from './workbookJson';
 
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const EXAMPLE = path.join(REPO_ROOT, 'examples', '政策企画局_四半期進捗.xlsx');
 const AS_OF = '2025-10-15';
 const OUTPUT = path.join(REPO_ROOT, 'test-output');
@@ -55,7 +55,7 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
   let tab: Page;
   let network: NetworkRecord[];
   const requested: string[] = [];
-  const officeJsServed: string[] = [];
+  let officeJsServed: string[] = [];
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   let seed: WorkbookData;
@@ -72,16 +72,15 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
     const started = Date.now();
     const bytes = new Uint8Array(fs.readFileSync(EXAMPLE));
     let buildDir: string;
-    let doubleCode: string;
-    let doubleModules: string[];
-    [buildDir, { code: doubleCode, modules: doubleModules }, seed, browser] = await Promise.all([
+    let double: DoubleBundle;
+    [buildDir, double, seed, browser] = await Promise.all([
       sharedAddinBuild('cdn', { OFFICE_JS: 'cdn', ADDIN_BASE_URL: '' }),
       bundleDouble('test-output/e2e-build/pane-with-double-office-js'),
       workbookFromXlsx(bytes),
       launchBrowser(),
     ]);
     // The browser bundle holds the double and nothing that needs Node (no exceljs, no fs).
-    expect(doubleModules.filter((m) => m.includes('node_modules') || m.endsWith('fromXlsx.ts'))).toEqual([]);
+    expect(double.modules.filter((m) => m.includes('node_modules') || m.endsWith('fromXlsx.ts'))).toEqual([]);
 
     // What the CLI finds in the same file: its reader and the engine, in Node.
     const sheets = await readWorkbook(bytes);
@@ -97,11 +96,7 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
     context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 420, height: 900 } });
     network = await guardNetwork(context);
     // Registered after the guard, so it answers first: Office.js's address gets the double.
-    const officeJs = `window.__PSC_WORKBOOK__ = ${JSON.stringify(workbookToJson(seed))};\n${doubleCode}`;
-    await context.route(CDN_OFFICE_JS, async (route) => {
-      officeJsServed.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: officeJs });
-    });
+    officeJsServed = await serveDoubleAsOfficeJs(context, double, seed);
     tab = await context.newPage();
     tab.on('request', (request) => requested.push(request.url()));
     tab.on('pageerror', (error) => pageErrors.push(String(error)));

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import {
+  CDN_OFFICE_JS,
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
   guardNetwork,
@@ -19,7 +20,6 @@ import {
 } from './browser';
 import { EDGE_LEGACY_POLYFILLED, presentIn, removeEdgeLegacyMissing } from './edgeLegacy';
 
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const INTRANET_BASE = 'https://intra.example.lg.jp/psc/';
 const NOT_IN_EXCEL_JA =
   'このページは Excel の作業ウィンドウで開いてください。Excel の［ホーム］→［アドイン］から『進行管理票チェッカー』を開くと使えます。';
