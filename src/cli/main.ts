@@ -1,8 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { checkSheet, parseConfig, type Config } from '../engine';
-import { readWorkbook, UnreadableWorkbookError } from '../hosts/xlsx/readWorkbook';
-import { parseArgs, USAGE, type CheckCommand } from './args';
+import { readWorkbook } from '../hosts/xlsx/readWorkbook';
+import { describeUnreadable, UnreadableWorkbookError, type UnreadableReason } from '../hosts/xlsx/unreadable';
+import { parseArgs, type CheckCommand } from './args';
+import { cliText, localeOfArgs, type CliText } from './messages';
 import { collectInputs } from './collect';
 import { formatFile, formatTotals } from './printReport';
 import { exitStatus, sheetReport, totalsOf, type FileReport, type JsonReport } from './report';
@@ -15,8 +17,9 @@ class UsageError extends Error {}
 /** `progress-sheet` entry point. Returns the exit status; never throws, never prints a stack. */
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo()): Promise<number> {
   const parsed = parseArgs(argv);
+  const t = cliText(localeOfArgs(argv));
   if (parsed.kind === 'help') {
-    io.out(USAGE);
+    io.out(t.usage);
     return 0;
   }
   if (parsed.kind === 'version') {
@@ -24,20 +27,20 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return 0;
   }
   if (parsed.kind === 'error') {
-    io.err(`progress-sheet: ${parsed.message}\n「progress-sheet --help」で使い方を表示します。`);
+    io.err(`progress-sheet: ${parsed.message}\n${t.seeHelp}`);
     return 2;
   }
   try {
     return await runCheck(parsed.command, io);
   } catch (err) {
-    const message = err instanceof UsageError ? err.message : `予期しないエラーです: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof UsageError ? err.message : t.unexpected(err instanceof Error ? err.message : String(err));
     io.err(`progress-sheet: ${message}`);
     return 2;
   }
 }
 
 async function runCheck(command: CheckCommand, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const config = command.configPath ? await loadConfig(command.configPath) : undefined;
+  const config = command.configPath ? await loadConfig(command.configPath, cliText(command.locale)) : undefined;
   const inputs = await collectInputs(command.inputs);
   const files: FileReport[] = [];
   const toStdout = command.jsonPath === '-';
@@ -52,13 +55,13 @@ async function runCheck(command: CheckCommand, io: { out: (s: string) => void; e
       await writeAnnotatedCopy(file.bytes, file.checks, target);
     }
   }
-  if (inputs.length === 0) say('チェックする .xlsx ファイルが見つかりませんでした。');
+  if (inputs.length === 0) say(cliText(command.locale).noWorkbooks);
   const report: JsonReport = { asOf: command.asOf, files, totals: totalsOf(files) };
   say(formatTotals(report, command.locale));
   if (command.jsonPath) {
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (toStdout) io.out(json.trimEnd());
-    else await writeFile(command.jsonPath, json);
+    else await writeFile(command.jsonPath, json, cliText(command.locale));
   }
   if (command.summaryPath) await writeSummaryWorkbook(report, command.summaryPath, command.locale);
   return exitStatus(report);
@@ -72,14 +75,18 @@ interface CheckedFile {
 
 async function checkFile(filePath: string, missing: boolean, command: CheckCommand, config: Config | undefined): Promise<CheckedFile> {
   const shown = filePath.split(path.sep).join('/');
-  const unreadable = (error: string): CheckedFile => ({ report: { path: shown, status: 'unreadable', error, sheets: [] }, bytes: null, checks: [] });
-  if (missing) return unreadable('ファイルまたはフォルダが見つかりません。パスを確認してください。');
-  if (/\.xls$/i.test(filePath)) return unreadable('旧形式（.xls）のブックです。Excel で開き .xlsx 形式で保存し直してください。');
+  const unreadable = (reason: UnreadableReason, detail = ''): CheckedFile => ({
+    report: { path: shown, status: 'unreadable', error: describeUnreadable(reason, detail, command.locale), sheets: [] },
+    bytes: null,
+    checks: [],
+  });
+  if (missing) return unreadable('missing');
+  if (/\.xls$/i.test(filePath)) return unreadable('legacy-xls');
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(filePath);
   } catch (err) {
-    return unreadable(`ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? 'I/O エラー'}）。アクセス権を確認してください。`);
+    return unreadable('io', (err as NodeJS.ErrnoException).code ?? 'I/O');
   }
   try {
     const sheets = await readWorkbook(bytes);
@@ -93,8 +100,8 @@ async function checkFile(filePath: string, missing: boolean, command: CheckComma
       checks,
     };
   } catch (err) {
-    if (err instanceof UnreadableWorkbookError) return unreadable(err.message);
-    return unreadable(`チェック中に問題が起きました: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    if (err instanceof UnreadableWorkbookError) return unreadable(err.reason, err.detail);
+    return unreadable('check-failed', err instanceof Error ? err.message.split('\n')[0] : String(err));
   }
 }
 
@@ -107,18 +114,18 @@ function annotatedName(filePath: string, inputs: string[]): string {
   return path.basename(filePath);
 }
 
-async function loadConfig(file: string): Promise<Config> {
+async function loadConfig(file: string, t: CliText): Promise<Config> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`設定ファイルを読めません: ${file}`);
+    throw new UsageError(t.configUnreadable(file));
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`設定ファイル ${file} は正しい JSON ではありません（${err instanceof Error ? err.message : ''}）。`);
+    throw new UsageError(t.configNotJson(file, err instanceof Error ? err.message : ''));
   }
   try {
     return parseConfig(data, file);
@@ -127,12 +134,12 @@ async function loadConfig(file: string): Promise<Config> {
   }
 }
 
-async function writeFile(file: string, content: string): Promise<void> {
+async function writeFile(file: string, content: string, t: CliText): Promise<void> {
   try {
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await fs.writeFile(file, content, 'utf8');
   } catch {
-    throw new UsageError(`書き込めません: ${file}`);
+    throw new UsageError(t.cannotWrite(file));
   }
 }
 

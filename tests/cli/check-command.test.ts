@@ -72,6 +72,17 @@ describe('exit status and terminal output', () => {
     expect(err).toContain(message);
   });
 
+  test('--lang en: misuse, unreadable files and the usage in English', async () => {
+    const misuse = await run('check', '--lang', 'en', '--as-of', 'yesterday', 'x.xlsx');
+    expect(misuse.code).toBe(2);
+    expect(misuse.err).toContain('--as-of takes a date as YYYY-MM-DD: yesterday');
+    expect(misuse.err).toContain('Run "progress-sheet --help" for the usage.');
+    const { code, out } = await run('check', '--lang', 'en', path.join(HARD, 'unreadable', 'password.xlsx'));
+    expect(code).toBe(2);
+    expect(out).toContain('The workbook is password-protected (encrypted) or in the old .xls format. Remove the password and save it as .xlsx.');
+    expect((await run('--help', '--lang', 'en')).out).toContain('Usage: progress-sheet check');
+  });
+
   test('--help prints the usage in Japanese', async () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);

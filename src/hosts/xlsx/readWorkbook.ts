@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergedArea } from '../../engine';
 import { excelSerialFromDate } from './dates';
+import { UnreadableWorkbookError } from './unreadable';
 
 /** One worksheet as the engine sees it. */
 export interface SheetGrid {
@@ -8,13 +9,7 @@ export interface SheetGrid {
   grid: Grid;
 }
 
-/** A workbook that could not be read, with a one-line reason a person understands. */
-export class UnreadableWorkbookError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'UnreadableWorkbookError';
-  }
-}
+export { UnreadableWorkbookError } from './unreadable';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -25,15 +20,9 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 
 /** Tell what a file is before handing it to the zip reader, so the reason is a useful one. */
 function sniff(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new UnreadableWorkbookError('空のファイルです（0 バイト）。提出元に再送を依頼してください。');
-  if (startsWith(bytes, OLE_MAGIC)) {
-    throw new UnreadableWorkbookError(
-      'パスワード付き（暗号化）のブックか、旧形式（.xls）のブックです。パスワードを解除し .xlsx で保存し直してください。',
-    );
-  }
-  if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new UnreadableWorkbookError('Excel ブック（.xlsx）ではありません（CSV やテキストなど別の形式です）。.xlsx で保存し直してください。');
-  }
+  if (bytes.length === 0) throw new UnreadableWorkbookError('empty');
+  if (startsWith(bytes, OLE_MAGIC)) throw new UnreadableWorkbookError('encrypted-or-xls');
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableWorkbookError('not-xlsx');
 }
 
 /** ExcelJS's cell value → what Office.js `range.values` would give for it. */
@@ -113,9 +102,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
   try {
     workbook = await loadExcelWorkbook(bytes);
   } catch (err) {
-    throw new UnreadableWorkbookError(
-      `ブックを開けません（ファイルが壊れているか途中で切れています: ${shortReason(err)}）。提出元に再送を依頼してください。`,
-    );
+    throw new UnreadableWorkbookError('corrupt', shortReason(err));
   }
   return workbook.worksheets
     .filter((ws) => ws.state !== 'veryHidden' && ws.name !== '_psc_state')

@@ -1,0 +1,78 @@
+/** The command line's own texts (usage, misuse, files), Japanese first, English with --lang en. */
+
+export type CliLocale = 'ja' | 'en';
+
+const ja = {
+  usage: `使い方: progress-sheet check [オプション] <ファイルまたはフォルダ>...
+
+進行管理票（.xlsx）をチェックし、未入力・誤り・達成率を報告します。
+フォルダを指定すると、その中の .xlsx をすべて（サブフォルダも）チェックします。
+
+オプション:
+  --as-of YYYY-MM-DD   基準日（この日までに期限を過ぎた欄を未入力として報告。既定: 今日）
+  --config FILE        設定ファイル（JSON: 評価基準、年度開始月、評価の尺度、追加テンプレート、課名一覧）
+  --json FILE          結果を JSON で FILE に書き出す（- で標準出力）
+  --out DIR            チェック結果を書き込んだ写しを DIR に保存（元のファイルは変更しません）
+  --summary FILE       全ファイルの集計ブックを FILE に保存
+  --lang ja|en         メッセージの言語（既定: ja）
+  --quiet              画面には合計だけを表示
+  -h, --help           この説明を表示
+
+終了コード: 0 問題なし / 1 エラーあり / 2 読めないファイルがある、または使い方の誤り`,
+  seeHelp: '「progress-sheet --help」で使い方を表示します。',
+  unknownCommand: (c: string) => `不明なコマンドです: ${c}（使えるのは check です）`,
+  missingValue: (name: string) => `${name} の値がありません。`,
+  badAsOf: (v: string) => `--as-of は YYYY-MM-DD の形の日付で指定してください: ${v}`,
+  badLang: (v: string) => `--lang は ja か en です: ${v}`,
+  unknownOption: (o: string) => `不明なオプションです: ${o}`,
+  noInputs: 'チェックするファイルまたはフォルダを指定してください。',
+  noWorkbooks: 'チェックする .xlsx ファイルが見つかりませんでした。フォルダのパスを確認してください。',
+  configUnreadable: (f: string) => `設定ファイルを読めません: ${f}。パスを確認してください。`,
+  configNotJson: (f: string, d: string) => `設定ファイル ${f} は正しい JSON ではありません（${d}）。JSON として直してください。`,
+  cannotWrite: (f: string) => `書き込めません: ${f}。フォルダとアクセス権を確認してください。`,
+  unexpected: (m: string) => `予期しないエラーです: ${m}`,
+};
+
+const en: typeof ja = {
+  usage: `Usage: progress-sheet check [options] <file-or-folder>...
+
+Checks progress sheets (.xlsx) and reports missing entries, errors and achievement rates.
+A folder means every .xlsx inside it, subfolders included.
+
+Options:
+  --as-of YYYY-MM-DD   as-of date: entries whose period ended before it are due (default: today)
+  --config FILE        configuration (JSON: grade scale, fiscal-year start, evaluation scale, profiles, departments)
+  --json FILE          write the report as JSON (- for standard output)
+  --out DIR            write annotated copies there (the originals are never changed)
+  --summary FILE       write one consolidated summary workbook
+  --lang ja|en         language of the messages (default: ja)
+  --quiet              print the totals only
+  -h, --help           show this help
+
+Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misuse`,
+  seeHelp: 'Run "progress-sheet --help" for the usage.',
+  unknownCommand: (c) => `Unknown command: ${c} (the command is check)`,
+  missingValue: (name) => `${name} needs a value.`,
+  badAsOf: (v) => `--as-of takes a date as YYYY-MM-DD: ${v}`,
+  badLang: (v) => `--lang is ja or en: ${v}`,
+  unknownOption: (o) => `Unknown option: ${o}`,
+  noInputs: 'Name the files or folders to check.',
+  noWorkbooks: 'No .xlsx file was found to check. Check the folder path.',
+  configUnreadable: (f) => `Cannot read the configuration file ${f}. Check the path.`,
+  configNotJson: (f, d) => `The configuration file ${f} is not valid JSON (${d}). Correct it.`,
+  cannotWrite: (f) => `Cannot write ${f}. Check the folder and the access rights.`,
+  unexpected: (m) => `Unexpected error: ${m}`,
+};
+
+export type CliText = typeof ja;
+
+export function cliText(locale: CliLocale): CliText {
+  return locale === 'en' ? en : ja;
+}
+
+/** The language asked for on the command line, read before the rest is parsed (for misuse messages). */
+export function localeOfArgs(argv: string[]): CliLocale {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'ja';
+}

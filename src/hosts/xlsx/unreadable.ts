@@ -1,0 +1,57 @@
+/** Why a workbook could not be read, in one line that says what to do: Japanese, or English. */
+
+export type UnreadableReason = 'empty' | 'encrypted-or-xls' | 'not-xlsx' | 'corrupt' | 'missing' | 'legacy-xls' | 'io' | 'check-failed';
+
+const REASONS: Record<UnreadableReason, { ja: (detail: string) => string; en: (detail: string) => string }> = {
+  empty: {
+    ja: () => '空のファイルです（0 バイト）。提出元に再送を依頼してください。',
+    en: () => 'The file is empty (0 bytes). Ask the sender to send it again.',
+  },
+  'encrypted-or-xls': {
+    ja: () => 'パスワード付き（暗号化）のブックか、旧形式（.xls）のブックです。パスワードを解除し .xlsx で保存し直してください。',
+    en: () => 'The workbook is password-protected (encrypted) or in the old .xls format. Remove the password and save it as .xlsx.',
+  },
+  'not-xlsx': {
+    ja: () => 'Excel ブック（.xlsx）ではありません（CSV やテキストなど別の形式です）。.xlsx で保存し直してください。',
+    en: () => 'This is not an Excel workbook (.xlsx) but another format such as CSV or text. Save it as .xlsx.',
+  },
+  corrupt: {
+    ja: (d) => `ブックを開けません（ファイルが壊れているか途中で切れています: ${d}）。提出元に再送を依頼してください。`,
+    en: (d) => `The workbook cannot be opened (the file is damaged or cut short: ${d}). Ask the sender to send it again.`,
+  },
+  missing: {
+    ja: () => 'ファイルまたはフォルダが見つかりません。パスを確認してください。',
+    en: () => 'No such file or folder. Check the path.',
+  },
+  'legacy-xls': {
+    ja: () => '旧形式（.xls）のブックです。Excel で開き .xlsx 形式で保存し直してください。',
+    en: () => 'This is an old-format (.xls) workbook. Open it in Excel and save it as .xlsx.',
+  },
+  io: {
+    ja: (d) => `ファイルを読めません（${d}）。アクセス権を確認してください。`,
+    en: (d) => `The file cannot be read (${d}). Check the access rights.`,
+  },
+  'check-failed': {
+    ja: (d) => `チェック中に問題が起きました: ${d}`,
+    en: (d) => `The check failed: ${d}`,
+  },
+};
+
+export function describeUnreadable(reason: UnreadableReason, detail = '', locale: 'ja' | 'en' = 'ja'): string {
+  return REASONS[reason][locale](detail);
+}
+
+/** A workbook that could not be read; `message` is the Japanese line, `describe` gives either language. */
+export class UnreadableWorkbookError extends Error {
+  constructor(
+    readonly reason: UnreadableReason,
+    readonly detail = '',
+  ) {
+    super(describeUnreadable(reason, detail, 'ja'));
+    this.name = 'UnreadableWorkbookError';
+  }
+
+  describe(locale: 'ja' | 'en'): string {
+    return describeUnreadable(this.reason, this.detail, locale);
+  }
+}
