@@ -208,6 +208,17 @@ export class DoubleRequestContext {
 abstract class DoubleObject {
   protected readonly loaded = new Map<string, unknown>();
 
+  /** @internal: an object the add-in creates (add, getRange…), checked against the API version at sync. */
+  created(api: string, minVersion?: string): void {
+    this.queueCreate(api, minVersion);
+  }
+
+  /** @internal: values loaded through a collection's items. */
+  acceptLoaded(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+    this.loaded.set('isNullObject', false);
+  }
+
   constructor(
     readonly context: DoubleRequestContext,
     readonly objectPath: string,
@@ -600,16 +611,7 @@ export class DoubleWorksheet extends DoubleObject {
     sealed(this, DoubleWorksheet);
   }
 
-  /** @internal */
-  created(api: string, minVersion?: string): void {
-    this.queueCreate(api, minVersion);
-  }
 
-  /** @internal: values loaded through a collection's items. */
-  acceptLoaded(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
-    this.loaded.set('isNullObject', false);
-  }
 
   /** @internal */
   sheetIn(x: Exec): SheetData {
@@ -979,10 +981,6 @@ export class DoubleRange extends DoubleObject {
     return this.validation;
   }
 
-  /** @internal */
-  created(api: string, minVersion?: string): void {
-    this.queueCreate(api, minVersion);
-  }
 
   /** @internal */
   targetIn(x: Exec): RangeTarget {
@@ -1605,10 +1603,6 @@ export class DoubleRangeAreas extends DoubleObject {
     if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
     return t.areas.map((area) => ({ sheet: t.sheet, area }));
   }
-  /** @internal */
-  created(api: string, minVersion?: string): void {
-    this.queueCreate(api, minVersion);
-  }
   protected scalarNames(): readonly string[] {
     return ['address', 'areaCount', 'cellCount'];
   }
@@ -1839,15 +1833,6 @@ export class DoubleNote extends DoubleObject {
     super(context, path);
     this.target = new Resolver(resolve);
     sealed(this, DoubleNote);
-  }
-  /** @internal */
-  created(api: string, minVersion?: string): void {
-    this.queueCreate(api, minVersion);
-  }
-  /** @internal */
-  acceptLoaded(values: Record<string, unknown>): void {
-    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
-    this.loaded.set('isNullObject', false);
   }
   private targetIn(x: Exec): NoteTarget {
     const t = this.target.get(x);
