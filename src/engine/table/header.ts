@@ -93,7 +93,9 @@ function matchLabel(spec: ColumnSpec, candidates: string[]): RegExpExecArray | n
 
 /** Map a profile's columns onto header row(s) and score the fit (0–1). */
 export function mapHeader(view: SheetView, profile: Profile, rows: number[]): HeaderMatch {
-  const width = view.columnCount;
+  // only the header's own extent can hold labels (a stray value in column XFD costs nothing)
+  let width = 0;
+  for (const r of rows) width = Math.max(width, view.lastUsedColumn(r) + 1);
   const labels = Array.from({ length: width }, (_, c) => columnLabels(view, rows, c));
   const claimed = new Set<number>();
   const owned: Partial<Record<OwnedRole, number>> = {};

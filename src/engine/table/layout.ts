@@ -157,18 +157,23 @@ function mapKindColumnByContent(view: SheetView, match: HeaderMatch, kinds: RowK
   if (!match.profile.columns.some((c) => c.field === 'kpi.kind')) return;
   if (match.columns.some((c) => c.field === 'kpi.kind')) return;
   const taken = new Set(match.columns.map((c) => c.column));
-  for (let c = 0; c < view.columnCount; c++) {
-    if (taken.has(c)) continue;
-    let labels = 0;
-    let others = 0;
-    for (let r = 0; r < view.rowCount; r++) {
-      if (kinds[r] !== 'data') continue;
+  // one pass over the data rows' own cells, counting per column (never rows × sheet width)
+  const labels = new Map<number, number>();
+  const others = new Map<number, number>();
+  for (let r = 0; r < view.rowCount; r++) {
+    if (kinds[r] !== 'data') continue;
+    for (const c of view.filledColumns(r)) {
+      if (taken.has(c)) continue;
       const v = view.raw(r, c);
-      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
-      if (KIND_VALUE.test(v.trim())) labels++;
-      else others++;
+      if (typeof v !== 'string' || isNoneMarker(v)) continue;
+      const tally = KIND_VALUE.test(v.trim()) ? labels : others;
+      tally.set(c, (tally.get(c) ?? 0) + 1);
     }
-    if (labels >= 2 && labels >= others * 4) {
+  }
+  const columns = [...labels.keys()].sort((a, b) => a - b);
+  for (const c of columns) {
+    const count = labels.get(c) ?? 0;
+    if (count >= 2 && count >= (others.get(c) ?? 0) * 4) {
       match.columns.push({ field: 'kpi.kind', column: c, label: '', periodToken: null, period: null });
       match.columns.sort((a, b) => a.column - b.column);
       return;
@@ -177,10 +182,8 @@ function mapKindColumnByContent(view: SheetView, match: HeaderMatch, kinds: RowK
 }
 
 export function isBlankRow(view: SheetView, r: number): boolean {
-  for (let c = 0; c < view.columnCount; c++) {
-    if (!view.isBlank(r, c) && !view.isMergeContinuation(r, c)) return false;
-  }
-  return true;
+  // merge continuations hold no value of their own: a row of them is blank
+  return view.filledColumns(r).length === 0;
 }
 
 function rowText(view: SheetView, r: number): string {

@@ -23,6 +23,13 @@ export function a1(row: number, column: number): string {
  * cell of the merge (design.md §3). Indices are 0-based grid positions; `sheetRow`/`sheetColumn`
  * turn them into 1-based sheet positions for addresses.
  */
+/** Merged cells indexed per sheet at most: a merge over a whole sheet is not worth a map entry per cell. */
+const MERGED_CELL_BUDGET = 2_000_000;
+/** A merge may reach a few columns right of the last value (a merged header label). */
+const MERGE_OVERHANG = 8;
+/** Rows longer than this are walked by their present cells only (a value in column XFD). */
+const SPARSE_ROW = 512;
+
 export class SheetView {
   readonly rowCount: number;
   readonly columnCount: number;
@@ -37,20 +44,33 @@ export class SheetView {
     this.values = grid.values;
     this.formats = grid.numberFormats;
     this.rowCount = grid.values.length;
+    // rows may be absent (a sparse grid): only rows that exist are measured
     let width = 0;
-    for (const row of grid.values) if (row.length > width) width = row.length;
+    for (let r = 0; r < this.rowCount; r++) {
+      const row = grid.values[r];
+      if (row && row.length > width) width = row.length;
+    }
     this.originRow = grid.origin?.row ?? 0;
     this.originColumn = grid.origin?.column ?? 0;
+    const contentWidth = width;
+    let budget = MERGED_CELL_BUDGET;
     for (const m of grid.merges ?? []) {
-      // merges are given in grid coordinates; ignore any that fall outside the grid
+      // merges are given in grid coordinates; only the part over the sheet's content matters
+      const top = Math.max(0, m.top);
+      const left = Math.max(0, m.left);
       const bottom = Math.min(m.bottom, this.rowCount - 1);
-      for (let r = Math.max(0, m.top); r <= bottom; r++) {
-        for (let c = Math.max(0, m.left); c <= m.right; c++) {
+      const right = Math.min(m.right, Math.max(contentWidth, left + 1) - 1 + MERGE_OVERHANG);
+      const cells = (bottom - top + 1) * (right - left + 1);
+      // a pathological merge (a whole sheet) is treated as unknown rather than indexed cell by cell
+      if (bottom < top || right < left || cells > budget) continue;
+      budget -= cells;
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) {
           if (r === m.top && c === m.left) continue;
           this.mergeOwner.set(this.key(r, c), this.key(m.top, m.left));
         }
       }
-      if (m.right + 1 > width) width = m.right + 1;
+      if (right + 1 > width) width = right + 1;
     }
     this.columnCount = width;
   }
@@ -104,26 +124,34 @@ export class SheetView {
 
   /** The one column of row r holding a value of its own, or -1 when none or several do. */
   soleFilledColumn(r: number): number {
-    const row = this.values[r];
-    if (!row) return -1;
-    let found = -1;
-    for (let c = 0; c < row.length; c++) {
-      if (isBlank(row[c])) continue;
-      if (found >= 0) return -1;
-      found = c;
-    }
-    return found;
+    const filled = this.filledColumns(r);
+    return filled.length === 1 ? filled[0] : -1;
   }
 
-  /** Columns of row r holding a value of their own (merge continuations excluded). */
+  /** Columns of row r holding a value of their own (merge continuations excluded), left to right. */
   filledColumns(r: number): number[] {
     const out: number[] = [];
     const row = this.values[r];
     if (!row) return out;
-    for (let c = 0; c < row.length; c++) {
-      if (!isBlank(row[c])) out.push(c);
+    if (row.length <= SPARSE_ROW) {
+      for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) out.push(c);
+      return out;
+    }
+    // a long row is usually sparse (one value far right): visit the cells that exist, in index order
+    for (const key in row) {
+      const c = Number(key);
+      if (Number.isInteger(c) && !isBlank(row[c])) out.push(c);
     }
     return out;
+  }
+
+  /** Right-most column of row r that holds a value or lies under a merge, or -1. */
+  lastUsedColumn(r: number): number {
+    const filled = this.filledColumns(r);
+    let last = filled.length ? filled[filled.length - 1] : -1;
+    // a merged label reaches further right than its value
+    while (last >= 0 && last + 1 < this.columnCount && this.isMergeContinuation(r, last + 1)) last++;
+    return last;
   }
 
   sheetRow(r: number): number {
