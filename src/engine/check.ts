@@ -102,6 +102,7 @@ function resolveFiscalYear(layout: TableLayout, options: CheckOptions, startMont
 
 function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number } {
   const code = MESSAGES[f.messageId].code;
+  const params = quoteParams(f.params);
   return {
     order,
     issue: {
@@ -111,10 +112,23 @@ function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOption
       row: view.sheetRow(f.r),
       column: view.sheetColumn(f.c),
       field: f.field,
-      message: renderMessage(f.messageId, f.params, locale ?? 'ja'),
-      params: { ...f.params, messageId: f.messageId },
+      message: renderMessage(f.messageId, params, locale ?? 'ja'),
+      params: { ...params, messageId: f.messageId },
     },
   };
+}
+
+/** A message quotes at most a short excerpt of a cell: a 1 MB cell must not become a 1 MB message. */
+const MAX_QUOTE = 40;
+
+function quoteParams(params: Record<string, string | number>): Record<string, string | number> {
+  let out: Record<string, string | number> | null = null;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_QUOTE) continue;
+    out ??= { ...params };
+    out[name] = `${[...value.slice(0, MAX_QUOTE + 1)].slice(0, MAX_QUOTE).join('')}…`;
+  }
+  return out ?? params;
 }
 
 function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): ItemResult {

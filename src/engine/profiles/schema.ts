@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelPatternProblem } from './safeRegex';
 
 /**
  * A template profile: how one family of progress sheets is laid out, as data. A new city's
@@ -44,7 +45,17 @@ export const periodSpecSchema = z.object({
 export const columnSpecSchema = z.object({
   field: z.enum(FIELDS),
   /** Regular expressions over the normalised label. A capture group names the period (quarter number or year). */
-  labels: z.array(z.string().min(1)).min(1),
+  labels: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .superRefine((source, ctx) => {
+          const problem = labelPatternProblem(source);
+          if (problem) ctx.addIssue({ code: 'custom', message: `見出しのパターン「${source.slice(0, 40)}」: ${problem}` });
+        }),
+    )
+    .min(1),
   /** Several columns may match (periods, per-year values). */
   multiple: z.boolean().default(false),
   period: periodSpecSchema.optional(),

@@ -25,15 +25,34 @@ const MULTIPLIERS: Record<string, number> = { 万: 1e4, 億: 1e8, 千: 1e3 };
 const NUMBER_PATTERN =
   /^([△▲-]|マイナス)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(万|億)?\s*(.*)$/;
 
-function splitUnitAndNote(rest: string): { unit: string | null; note: string | null } | null {
-  let text = rest.trim();
-  let note: string | null = null;
-  // compound values: "39,757時間 (94,603,965円)" keeps the bracketed part as text
-  const bracket = /^(.*?)\s*[(（](.*)[)）]\s*$/.exec(text);
-  if (bracket) {
-    text = bracket[1].trim();
-    note = bracket[2].trim();
+/** No number, unit and note together runs this long: longer text is read as invalid at once. */
+const MAX_NUMBER_TEXT = 200;
+
+/**
+ * "39,757時間 (94,603,965円)" → "39,757時間" and the note "94,603,965円": the first opening bracket
+ * to a closing one at the very end. Found with indexOf, not a backtracking pattern, so a cell of
+ * "1(((((…" costs one pass.
+ */
+function splitBracketNote(text: string): { text: string; note: string | null } {
+  const last = text[text.length - 1];
+  if (last !== ')' && last !== '）') return { text, note: null };
+  let open = -1;
+  for (let i = 0; i < text.length - 1; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '（') {
+      open = i;
+      break;
+    }
   }
+  if (open < 0) return { text, note: null };
+  return { text: text.slice(0, open).trim(), note: text.slice(open + 1, -1).trim() };
+}
+
+function splitUnitAndNote(rest: string): { unit: string | null; note: string | null } | null {
+  // compound values: "39,757時間 (94,603,965円)" keeps the bracketed part as text
+  const split = splitBracketNote(rest.trim());
+  const text = split.text;
+  const note = split.note;
   if (text === '') return { unit: null, note };
   for (const unit of UNITS) {
     if (text === unit) return { unit: nfkc(unit) === 'm2' ? '㎡' : unit, note };
@@ -76,6 +95,7 @@ function readText(raw: string): NumberReading {
   if (isExcelError(raw)) return { kind: 'error', error: raw.trim() };
   if (isNoneMarker(raw)) return { kind: 'none' };
 
+  if (raw.length > MAX_NUMBER_TEXT) return { kind: 'invalid', text: raw };
   const text = nfkc(raw).replace(/[\s]+/g, ' ').trim();
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return { kind: 'invalid', text: raw };
