@@ -4,13 +4,13 @@ import { fiscalYearOf, isIsoDate } from './due';
 import { MESSAGES, SEVERITY, renderMessage } from './messages';
 import { buildWritePlan } from './plan/writePlan';
 import { resolveProfiles } from './profiles';
-import { readFiscalYear, readFiscalYears } from './read/years';
+import { readFiscalYear, readReportingYears } from './read/years';
 import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
 import { RULES } from './rules';
 import type { Finding, RuleContext, UnitComputation } from './rules/context';
 import { findTable, type TableLayout } from './table/layout';
 import { SheetView } from './table/sheetView';
-import type { CheckOptions, Grid, Issue, ItemResult, SheetCheck } from './types';
+import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, SheetCheck } from './types';
 
 /**
  * Check one sheet: find its table and template, read every item, validate it, compute 達成率 and
@@ -29,7 +29,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
 
   const profile = layout.match.profile;
   const startMonth = config.fiscalYearStartMonth ?? 4;
-  const fiscalYear = resolveFiscalYear(layout, options, startMonth);
+  const { year: fiscalYear, source: fiscalYearSource } = resolveFiscalYear(layout, options, startMonth);
   const units = buildRecords({ view, layout, fiscalYear, startMonth }, groupUnits(view, layout));
   const gradeScale = config.gradeScale ?? DEFAULT_GRADE_SCALE;
   const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale)]));
@@ -58,6 +58,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     candidates: layout.candidates,
     headerRows: layout.headerRows.map((r) => view.sheetRow(r)),
     fiscalYear,
+    fiscalYearSource,
     columns: layout.match.columns.map((c) => ({
       field: c.field,
       column: view.sheetColumn(c.column),
@@ -78,6 +79,7 @@ function noTable(): SheetCheck {
     candidates: [],
     headerRows: [],
     fiscalYear: null,
+    fiscalYearSource: null,
     columns: [],
     rows: [],
     issues: [],
@@ -85,19 +87,47 @@ function noTable(): SheetCheck {
   };
 }
 
-/** Configuration, else the sheet's title, else its result columns, else the as-of date's year. */
-function resolveFiscalYear(layout: TableLayout, options: CheckOptions, startMonth: number): number {
-  if (options.config?.fiscalYear) return options.config.fiscalYear;
-  const fromTitle = layout.titleTexts.flatMap((t) => readFiscalYears(t));
-  fromTitle.push(...layout.titleDates.map((d) => fiscalYearOf(d, startMonth)));
-  if (options.sheetName) fromTitle.push(...readFiscalYears(options.sheetName));
-  if (fromTitle.length > 0) return Math.max(...fromTitle);
-  const fromResults = layout.match.columns
-    .filter((c) => c.period && c.period.kind === 'year' && c.period.entry !== 'plan' && c.periodToken)
-    .map((c) => readFiscalYear(c.periodToken as string))
-    .filter((y): y is number => y !== null);
-  if (fromResults.length > 0) return Math.max(...fromResults);
-  return fiscalYearOf(options.asOf, startMonth);
+/**
+ * The reporting year (design.md §6): configuration; else a year beside 進捗・実績・報告・取組状況・評価
+ * in the title or sheet name (or a 現在 date above the table); else the header's result columns;
+ * else a year standing alone in the title; else the as-of date's fiscal year. Plan periods
+ * (令和7年度～令和11年度) and footnotes (※目標値(R10)) never set it.
+ */
+function resolveFiscalYear(
+  layout: TableLayout,
+  options: CheckOptions,
+  startMonth: number,
+): { year: number; source: FiscalYearSource } {
+  if (options.config?.fiscalYear) return { year: options.config.fiscalYear, source: 'config' };
+  const titles = options.sheetName ? [...layout.titleTexts, options.sheetName] : layout.titleTexts;
+  const read = titles.map((t) => readReportingYears(t));
+  const reporting = read.flatMap((r) => r.reporting);
+  reporting.push(...layout.titleDates.map((d) => fiscalYearOf(d, startMonth)));
+  if (reporting.length > 0) return { year: Math.max(...reporting), source: 'title' };
+  const asOfYear = fiscalYearOf(options.asOf, startMonth);
+  const fromHeader = headerResultYear(layout, asOfYear);
+  if (fromHeader !== null) return { year: fromHeader, source: 'header' };
+  const plain = read.flatMap((r) => r.plain);
+  if (plain.length > 0) return { year: Math.max(...plain), source: 'title' };
+  return { year: asOfYear, source: 'as-of' };
+}
+
+/**
+ * The latest year of the header's result columns (実績, KPI actuals; else per-year values) that
+ * has begun by the as-of date: a results table running to the plan's last year (R11) is not
+ * reporting on R11 yet. When every year lies ahead, the earliest.
+ */
+function headerResultYear(layout: TableLayout, asOfYear: number): number | null {
+  const yearsOf = (entries: readonly string[]) =>
+    layout.match.columns
+      .filter((c) => c.period && c.period.kind === 'year' && entries.includes(c.period.entry) && c.periodToken)
+      .map((c) => readFiscalYear(c.periodToken as string))
+      .filter((y): y is number => y !== null);
+  let years = yearsOf(['result', 'actual']);
+  if (years.length === 0) years = yearsOf(['value', 'target']);
+  if (years.length === 0) return null;
+  const begun = years.filter((y) => y <= asOfYear);
+  return begun.length > 0 ? Math.max(...begun) : Math.min(...years);
 }
 
 function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number } {

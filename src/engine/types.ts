@@ -140,6 +140,12 @@ export interface TemplateCandidate {
   score: number;
 }
 
+/**
+ * Where a sheet's fiscal year came from: the configuration, a year beside 進捗/実績/報告 (or alone)
+ * in the title or sheet name, the header's result columns, or the as-of date.
+ */
+export type FiscalYearSource = 'config' | 'title' | 'header' | 'as-of';
+
 /** The outcome of checking one sheet. */
 export interface SheetCheck {
   /** Profile id, or null when the sheet is no progress sheet. */
@@ -149,6 +155,11 @@ export interface SheetCheck {
   candidates: TemplateCandidate[];
   headerRows: number[];
   fiscalYear: number | null;
+  /**
+   * Where the fiscal year came from (design.md §6); null when the sheet is no progress sheet.
+   * Optional so that hand-built results (test doubles) stay valid; checkSheet always sets it.
+   */
+  fiscalYearSource?: FiscalYearSource | null;
   columns: ColumnMapping[];
   rows: ItemResult[];
   issues: Issue[];
