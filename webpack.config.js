@@ -58,7 +58,7 @@ function escapeXmlAttribute(text) {
     .replace(/'/g, '&apos;');
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env = {}, argv = {}) => {
   const mode = argv.mode || process.env.NODE_ENV || 'production';
   const production = mode === 'production';
   const baseUrl = readBaseUrl();

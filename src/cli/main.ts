@@ -1,21 +1,34 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { checkSheet, parseConfig, type Config } from '../engine';
-import { readWorkbook } from '../hosts/xlsx/readWorkbook';
-import { describeUnreadable, UnreadableWorkbookError, type UnreadableReason } from '../hosts/xlsx/unreadable';
+import { parseConfig } from '../engine';
+import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import { parseArgs, type CheckCommand } from './args';
+import type { CheckSettings, WorkbookResult } from './checkWorkbook';
+import { collectInputs, type InputFile } from './collect';
 import { cliText, localeOfArgs, type CliText } from './messages';
-import { collectInputs } from './collect';
+import { commonFolder, copyRelativePath, OutputRefused, planOutputs, type OutputPlan } from './outputs';
+import { CheckPool, DEFAULT_LIMITS, type FileLimits } from './pool';
 import { formatFile, formatTotals } from './printReport';
-import { exitStatus, sheetReport, totalsOf, type FileReport, type JsonReport } from './report';
-import { writeAnnotatedCopy } from './annotate';
-import { writeSummaryWorkbook } from './summary';
+import { readInput } from './readInput';
+import { exitStatus, totalsOf, type FileReport, type JsonReport } from './report';
+import { makeFoldersBelow, removePendingTemporaries, UnsafeOutputError, writeAtomically } from './safeWrite';
 
-/** Thrown for misuse the person can fix (a bad config file, an unwritable path): exit 2, one line. */
+/** Thrown for misuse the person can fix (a bad config file, an output on an input): exit 2, one line. */
 class UsageError extends Error {}
 
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+/** Knobs for tests: smaller per-file limits, a fixed number of workers. */
+export interface RunOptions {
+  limits?: Partial<FileLimits>;
+  workers?: number;
+}
+
 /** `progress-sheet` entry point. Returns the exit status; never throws, never prints a stack. */
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo()): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo(), options: RunOptions = {}): Promise<number> {
   const parsed = parseArgs(argv);
   const t = cliText(localeOfArgs(argv));
   if (parsed.kind === 'help') {
@@ -30,91 +43,146 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     io.err(`progress-sheet: ${parsed.message}\n${t.seeHelp}`);
     return 2;
   }
+  const stopOnSignal = interruptHandler(io, cliText(parsed.command.locale));
   try {
-    return await runCheck(parsed.command, io);
+    return await runCheck(parsed.command, io, options);
   } catch (err) {
     const message = err instanceof UsageError ? err.message : t.unexpected(err instanceof Error ? err.message : String(err));
     io.err(`progress-sheet: ${message}`);
     return 2;
+  } finally {
+    stopOnSignal();
   }
 }
 
-async function runCheck(command: CheckCommand, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
-  const config = command.configPath ? await loadConfig(command.configPath, cliText(command.locale)) : undefined;
-  const inputs = await collectInputs(command.inputs);
-  const files: FileReport[] = [];
+/**
+ * Ctrl-C or a kill while copies are written: remove every temporary file, so no partial file is
+ * left under any name, then exit as interrupted (130, or 143 for SIGTERM).
+ */
+function interruptHandler(io: Io, t: CliText): () => void {
+  const handlers: [NodeJS.Signals, () => void][] = (['SIGINT', 'SIGTERM'] as const).map((signal) => [
+    signal,
+    () => {
+      removePendingTemporaries();
+      io.err(`progress-sheet: ${t.interrupted}`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    },
+  ]);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+}
+
+async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Promise<number> {
+  const t = cliText(command.locale);
+  const configData = command.configPath ? await loadConfig(command.configPath, t) : null;
+  const plan = await planOrRefuse(command, t);
+  const inputs = await collectInputs(command.inputs, { skip: plan.skip });
   const toStdout = command.jsonPath === '-';
   const say = (line: string) => (toStdout ? io.err(line) : io.out(line));
-  if (command.outDir) await fs.mkdir(command.outDir, { recursive: true });
-  for (const input of inputs) {
-    const file = await checkFile(input.path, input.missing === true, command, config);
-    files.push(file.report);
-    if (!command.quiet) for (const line of formatFile(file.report, command.locale)) say(line);
-    if (command.outDir && file.bytes && file.report.status === 'ok') {
-      const target = path.join(command.outDir, annotatedName(input.path, command.inputs));
-      await writeAnnotatedCopy(file.bytes, file.checks, target);
-    }
+  const settings: CheckSettings = { asOf: command.asOf, locale: command.locale, configData, configName: command.configPath };
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers);
+  const common = commonFolder(command.inputs);
+  const files: FileReport[] = new Array(inputs.length);
+  let copyFailures = 0;
+  try {
+    // every file starts as soon as a worker is free; reports are printed in input order
+    const printer = inOrder<FileReport>((report) => {
+      if (!command.quiet) for (const line of formatFile(report, command.locale)) say(line);
+    });
+    await Promise.all(
+      inputs.map(async (input, index) => {
+        const result = await checkInput(input, pool, settings, plan.outDir !== null);
+        if (plan.outDir && result.annotated) {
+          const problem = await writeCopy(plan.outDir, common, input, result.annotated, t);
+          if (problem) {
+            result.report.copyError = problem;
+            copyFailures++;
+          }
+        } else if (plan.outDir && result.copyProblem) {
+          result.report.copyError = t.copyNotWritten(result.copyProblem);
+          copyFailures++;
+        }
+        files[index] = result.report;
+        printer(index, result.report);
+      }),
+    );
+  } finally {
+    await pool.close();
   }
-  if (inputs.length === 0) say(cliText(command.locale).noWorkbooks);
+  if (inputs.length === 0) say(t.noWorkbooks);
   const report: JsonReport = { asOf: command.asOf, files, totals: totalsOf(files) };
   say(formatTotals(report, command.locale));
   if (command.jsonPath) {
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (toStdout) io.out(json.trimEnd());
-    else await writeFile(command.jsonPath, json, cliText(command.locale));
+    else await writeOutput(plan.jsonPath as string, json, command.jsonPath, t);
   }
-  if (command.summaryPath) await writeSummaryWorkbook(report, command.summaryPath, command.locale);
-  return exitStatus(report);
+  if (command.summaryPath) {
+    // the xlsx writing library is loaded only when a summary is asked for
+    const { summaryWorkbookBytes } = await import('./summary');
+    await writeOutput(plan.summaryPath as string, await summaryWorkbookBytes(report, command.locale), command.summaryPath, t);
+  }
+  return copyFailures > 0 ? 2 : exitStatus(report);
 }
 
-interface CheckedFile {
-  report: FileReport;
-  bytes: Uint8Array | null;
-  checks: { name: string; check: ReturnType<typeof checkSheet> }[];
+async function planOrRefuse(command: CheckCommand, t: CliText): Promise<OutputPlan> {
+  try {
+    return await planOutputs(command.inputs, command);
+  } catch (err) {
+    if (err instanceof OutputRefused) throw new UsageError(t.refused(err.refusal));
+    throw err;
+  }
 }
 
-async function checkFile(filePath: string, missing: boolean, command: CheckCommand, config: Config | undefined): Promise<CheckedFile> {
-  const shown = filePath.split(path.sep).join('/');
-  const unreadable = (reason: UnreadableReason, detail = ''): CheckedFile => ({
-    report: { path: shown, status: 'unreadable', error: describeUnreadable(reason, detail, command.locale), sheets: [] },
-    bytes: null,
-    checks: [],
+/** One input: its problem if it has one, else its bytes checked in the pool. */
+async function checkInput(input: InputFile, pool: CheckPool, settings: CheckSettings, annotate: boolean): Promise<WorkbookResult> {
+  const unreadable = (reason: Parameters<typeof describeUnreadable>[0], detail = ''): WorkbookResult => ({
+    report: { path: input.shown, status: 'unreadable', error: describeUnreadable(reason, detail, settings.locale), sheets: [] },
+    annotated: null,
+    copyProblem: null,
   });
-  if (missing) return unreadable('missing');
-  if (/\.xls$/i.test(filePath)) return unreadable('legacy-xls');
-  let bytes: Uint8Array;
+  if (input.problem) return unreadable(input.problem.kind, input.problem.detail);
+  if (/\.xls$/i.test(input.shown)) return unreadable('legacy-xls');
+  const read = await readInput(input.fsPath);
+  if (!read.ok) return unreadable(read.reason, read.detail);
+  return pool.check(input.shown, read.bytes, annotate);
+}
+
+/** Write one annotated copy below the out folder, mirroring the input's path; a problem is one line. */
+async function writeCopy(outDir: string, common: string, input: InputFile, bytes: Uint8Array, t: CliText): Promise<string | null> {
+  const relative = copyRelativePath(common, input.root, input.relative);
+  const sep = Buffer.from(path.sep);
+  const cut = relative.lastIndexOf(sep);
+  const folder = cut >= 0 ? relative.subarray(0, cut) : Buffer.alloc(0);
+  const name = cut >= 0 ? relative.subarray(cut + 1) : relative;
   try {
-    bytes = await fs.readFile(filePath);
+    const dir = await makeFoldersBelow(outDir, folder);
+    await writeAtomically(Buffer.concat([dir, sep, name]), bytes);
+    return null;
   } catch (err) {
-    return unreadable('io', (err as NodeJS.ErrnoException).code ?? 'I/O');
-  }
-  try {
-    const sheets = await readWorkbook(bytes);
-    const checks = sheets.map((s) => ({
-      name: s.name,
-      check: checkSheet(s.grid, { asOf: command.asOf, config, locale: command.locale, sheetName: s.name }),
-    }));
-    return {
-      report: { path: shown, status: 'ok', error: null, sheets: checks.map((c) => sheetReport(c.name, c.check)) },
-      bytes,
-      checks,
-    };
-  } catch (err) {
-    if (err instanceof UnreadableWorkbookError) return unreadable(err.reason, err.detail);
-    return unreadable('check-failed', err instanceof Error ? err.message.split('\n')[0] : String(err));
+    if (err instanceof UnsafeOutputError) return t.unsafeOutput(err.target, err.why);
+    return t.copyNotWritten((err as NodeJS.ErrnoException).code ?? String(err));
   }
 }
 
-/** The annotated copy keeps the file's path below the folder it came from, so names never clash. */
-function annotatedName(filePath: string, inputs: string[]): string {
-  for (const input of inputs) {
-    const rel = path.relative(input, filePath);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
-  }
-  return path.basename(filePath);
+/** Print reports in input order while files finish in any order. */
+function inOrder<T>(emit: (item: T) => void): (index: number, item: T) => void {
+  const ready = new Map<number, T>();
+  let next = 0;
+  return (index, item) => {
+    ready.set(index, item);
+    while (ready.has(next)) {
+      emit(ready.get(next) as T);
+      ready.delete(next);
+      next++;
+    }
+  };
 }
 
-async function loadConfig(file: string, t: CliText): Promise<Config> {
+/** Read and validate --config now, so a bad file is one line before any workbook is opened. */
+async function loadConfig(file: string, t: CliText): Promise<unknown> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -128,18 +196,20 @@ async function loadConfig(file: string, t: CliText): Promise<Config> {
     throw new UsageError(t.configNotJson(file, err instanceof Error ? err.message : ''));
   }
   try {
-    return parseConfig(data, file);
+    parseConfig(data, file);
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
+  return data;
 }
 
-async function writeFile(file: string, content: string, t: CliText): Promise<void> {
+async function writeOutput(target: string, content: string | Uint8Array, given: string, t: CliText): Promise<void> {
   try {
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.writeFile(file, content, 'utf8');
-  } catch {
-    throw new UsageError(t.cannotWrite(file));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await writeAtomically(target, content);
+  } catch (err) {
+    if (err instanceof UnsafeOutputError) throw new UsageError(t.unsafeOutput(given, err.why));
+    throw new UsageError(t.cannotWrite(given));
   }
 }
 
@@ -148,6 +218,6 @@ async function version(): Promise<string> {
   return `progress-sheet ${pkg.version}`;
 }
 
-function defaultIo() {
+function defaultIo(): Io {
   return { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
 }

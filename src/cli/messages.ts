@@ -1,6 +1,10 @@
 /** The command line's own texts (usage, misuse, files), Japanese first, English with --lang en. */
 
+import type { OutputRefusal } from './outputs';
+import type { UnsafeOutputError } from './safeWrite';
+
 export type CliLocale = 'ja' | 'en';
+type UnsafeWhy = UnsafeOutputError['why'];
 
 const ja = {
   usage: `使い方: progress-sheet check [オプション] <ファイルまたはフォルダ>...
@@ -31,6 +35,24 @@ const ja = {
   configNotJson: (f: string, d: string) => `設定ファイル ${f} は正しい JSON ではありません（${d}）。JSON として直してください。`,
   cannotWrite: (f: string) => `書き込めません: ${f}。フォルダとアクセス権を確認してください。`,
   unexpected: (m: string) => `予期しないエラーです: ${m}`,
+  interrupted: '中断しました。書きかけのファイルは削除しました（元のファイルは変更していません）。',
+  refused: (r: OutputRefusal): string => {
+    switch (r.kind) {
+      case 'out-is-input':
+        return `--out ${r.out} はチェックするフォルダ（${r.input}）と同じか、その中にあります。元のファイルを上書きしたり写しを次回チェックしたりしないよう、別のフォルダを指定してください。`;
+      case 'output-is-input':
+        return `${r.option} ${r.output} はチェックするファイルそのものです。元のファイルを上書きしないよう、別のファイル名を指定してください。`;
+      case 'outputs-clash':
+        return `${r.a} と ${r.b} が同じファイルです。別々のファイル名を指定してください。`;
+    }
+  },
+  unsafeOutput: (target: string, why: UnsafeWhy) =>
+    why === 'symlink-folder'
+      ? `${target} はシンボリックリンクです。リンク先を上書きしないよう書き込みません。リンクを削除するか別のフォルダを指定してください。`
+      : why === 'is-folder'
+        ? `${target} はフォルダです。ファイル名を指定してください。`
+        : `${target} はフォルダではありません。別のフォルダを指定してください。`,
+  copyNotWritten: (why: string) => `写しは保存しませんでした（${why}）。`,
 };
 
 const en: typeof ja = {
@@ -62,6 +84,24 @@ Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misus
   configNotJson: (f, d) => `The configuration file ${f} is not valid JSON (${d}). Correct it.`,
   cannotWrite: (f) => `Cannot write ${f}. Check the folder and the access rights.`,
   unexpected: (m) => `Unexpected error: ${m}`,
+  interrupted: 'Interrupted. Partly written files were removed (the originals are unchanged).',
+  refused: (r) => {
+    switch (r.kind) {
+      case 'out-is-input':
+        return `--out ${r.out} is, or lies inside, a folder being checked (${r.input}). Choose another folder, so that no original is overwritten and no copy is checked next time.`;
+      case 'output-is-input':
+        return `${r.option} ${r.output} is one of the files being checked. Choose another file name, so that the original is not overwritten.`;
+      case 'outputs-clash':
+        return `${r.a} and ${r.b} name the same file. Give them different names.`;
+    }
+  },
+  unsafeOutput: (target, why) =>
+    why === 'symlink-folder'
+      ? `${target} is a symbolic link; nothing is written through it. Remove the link or choose another folder.`
+      : why === 'is-folder'
+        ? `${target} is a folder. Give a file name.`
+        : `${target} is not a folder. Choose another folder.`,
+  copyNotWritten: (why) => `The copy was not written (${why}).`,
 };
 
 export type CliText = typeof ja;

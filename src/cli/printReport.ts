@@ -15,6 +15,14 @@ export function formatFile(file: FileReport, locale: Locale): string[] {
     return lines;
   }
   lines.push(`■ ${file.path}`);
+  if (file.status === 'unrecognized') {
+    lines.push(
+      locale === 'ja'
+        ? '  チェックできるシートがありません。進行管理票のシートがあるか確かめ、様式が読めない場合は「progress-sheet profile」で定義を作って --config で指定してください。'
+        : '  No sheet could be checked. Make sure the workbook holds the progress sheet; if its layout is not read, make a profile with "progress-sheet profile" and pass it with --config.',
+    );
+  }
+  if (file.copyError) lines.push(locale === 'ja' ? `  写しを保存できません: ${file.copyError}` : `  Copy not written: ${file.copyError}`);
   for (const sheet of file.sheets) {
     if (!sheet.template) {
       lines.push(locale === 'ja' ? `  ［${sheet.name}］ 進行管理票ではありません（対象外）` : `  [${sheet.name}] not a progress sheet (skipped)`);

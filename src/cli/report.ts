@@ -9,9 +9,12 @@ export interface JsonReport {
 
 export interface FileReport {
   path: string;
-  status: 'ok' | 'unreadable';
+  /** ok: at least one progress sheet was checked; unrecognized: read, but no sheet could be checked. */
+  status: 'ok' | 'unreadable' | 'unrecognized';
   error: string | null;
   sheets: SheetReport[];
+  /** Why the annotated copy (--out) was not written, when it was asked for and failed. */
+  copyError?: string;
 }
 
 export interface SheetReport {
@@ -28,6 +31,8 @@ export interface SheetReport {
 export interface Totals {
   files: number;
   unreadable: number;
+  /** Files read, in which no sheet could be checked. */
+  unrecognized: number;
   sheets: number;
   progressSheets: number;
   rows: number;
@@ -50,9 +55,10 @@ export function sheetReport(name: string, check: SheetCheck): SheetReport {
 }
 
 export function totalsOf(files: FileReport[]): Totals {
-  const totals: Totals = { files: files.length, unreadable: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+  const totals: Totals = { files: files.length, unreadable: 0, unrecognized: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
   for (const file of files) {
     if (file.status === 'unreadable') totals.unreadable++;
+    if (file.status === 'unrecognized') totals.unrecognized++;
     for (const sheet of file.sheets) {
       totals.sheets++;
       if (sheet.template) totals.progressSheets++;
@@ -67,8 +73,11 @@ export function totalsOf(files: FileReport[]): Totals {
   return totals;
 }
 
-/** 2 when an input could not be read, else 1 when any error was found, else 0. */
+/**
+ * 2 when an input could not be read, else 1 when any error was found or a file had no sheet that
+ * could be checked (a reform office must not take an unread submission for a clean one), else 0.
+ */
 export function exitStatus(report: JsonReport): number {
   if (report.totals.unreadable > 0) return 2;
-  return report.totals.errors > 0 ? 1 : 0;
+  return report.totals.errors > 0 || report.totals.unrecognized > 0 ? 1 : 0;
 }

@@ -1,5 +1,3 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { DEFAULT_GRADE_SCALE, summaryTable, type SummaryTable } from '../engine';
 import type { JsonReport } from './report';
@@ -20,7 +18,7 @@ function writeTable(wb: ExcelJS.Workbook, table: SummaryTable): void {
 }
 
 /** One consolidated workbook for the reform headquarters: by department, by file, every issue. */
-export async function writeSummaryWorkbook(report: JsonReport, target: string, locale: 'ja' | 'en'): Promise<void> {
+export async function summaryWorkbookBytes(report: JsonReport, locale: 'ja' | 'en'): Promise<Uint8Array> {
   const table = summaryTable({
     asOf: report.asOf,
     locale,
@@ -32,6 +30,5 @@ export async function writeSummaryWorkbook(report: JsonReport, target: string, l
   });
   const wb = new ExcelJS.Workbook();
   writeTable(wb, table);
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  await wb.xlsx.writeFile(target);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -145,6 +145,8 @@ test('the check itself: acorn rejects what EdgeHTML 18 cannot parse', () => {
 
 test('src/polyfills.ts is the first module of every entry, so it runs before any library', () => {
   // Entry modules run in the order listed; the polyfill module imports nothing.
+  // webpack.config.js is CommonJS and exports a function of (env, argv)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(REPO_ROOT, 'webpack.config.js'))({}, { mode: 'production' });
   expect(config.entry).toEqual({
     taskpane: ['./src/polyfills.ts', './src/taskpane/index.tsx'],

@@ -1739,7 +1739,7 @@ export class DoubleNoteCollection extends DoubleObject {
         created = { sheet, row, column };
       },
     });
-    return new DoubleNote(this.context, path, (x) => {
+    return new DoubleNote(this.context, path, (_x) => {
       if (!created) throw new OfficeDoubleError('InvalidObjectPath', 'The note is used before it was added.');
       return readCell(created.sheet, created.row, created.column).note === null ? null : created;
     });

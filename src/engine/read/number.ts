@@ -92,10 +92,10 @@ const CACHE_LIMIT = 20_000;
 const cache = new Map<string, NumberReading>();
 
 function readText(raw: string): NumberReading {
+  if (raw.length > MAX_NUMBER_TEXT) return { kind: 'invalid', text: raw };
   if (isExcelError(raw)) return { kind: 'error', error: raw.trim() };
   if (isNoneMarker(raw)) return { kind: 'none' };
 
-  if (raw.length > MAX_NUMBER_TEXT) return { kind: 'invalid', text: raw };
   const text = nfkc(raw).replace(/[\s]+/g, ' ').trim();
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return { kind: 'invalid', text: raw };

@@ -1,6 +1,19 @@
 /** Why a workbook could not be read, in one line that says what to do: Japanese, or English. */
 
-export type UnreadableReason = 'empty' | 'encrypted-or-xls' | 'not-xlsx' | 'corrupt' | 'missing' | 'legacy-xls' | 'io' | 'check-failed';
+export type UnreadableReason =
+  | 'empty'
+  | 'encrypted-or-xls'
+  | 'not-xlsx'
+  | 'corrupt'
+  | 'missing'
+  | 'legacy-xls'
+  | 'io'
+  | 'check-failed'
+  | 'too-large'
+  | 'too-complex'
+  | 'not-workbook'
+  | 'not-regular-file'
+  | 'folder-unreadable';
 
 const REASONS: Record<UnreadableReason, { ja: (detail: string) => string; en: (detail: string) => string }> = {
   empty: {
@@ -31,6 +44,26 @@ const REASONS: Record<UnreadableReason, { ja: (detail: string) => string; en: (d
     ja: (d) => `ファイルを読めません（${d}）。アクセス権を確認してください。`,
     en: (d) => `The file cannot be read (${d}). Check the access rights.`,
   },
+  'too-large': {
+    ja: (d) => `ブックが大きすぎるため読みませんでした（${d}）。不要な行・列・シートを削除して保存し直してください。`,
+    en: (d) => `The workbook is too large to read (${d}). Delete unused rows, columns and sheets and save it again.`,
+  },
+  'too-complex': {
+    ja: (d) => `ブックが複雑すぎるため読みませんでした（${d}）。不要な行・列・シートを削除して保存し直してください。`,
+    en: (d) => `The workbook is too complex to read (${d}). Delete unused rows, columns and sheets and save it again.`,
+  },
+  'not-workbook': {
+    ja: (d) => `Excel ブックではありません（${d || 'ZIP の中に xl/workbook.xml がありません'}。Word 文書などを .xlsx と名付けたものです）。Excel で作った .xlsx を提出し直してください。`,
+    en: (d) => `This is not an Excel workbook (${d || 'the zip holds no xl/workbook.xml'}: a Word document or another zip named .xlsx). Submit an .xlsx saved from Excel.`,
+  },
+  'not-regular-file': {
+    ja: () => '通常のファイルではありません（デバイスやパイプなど）。チェックする .xlsx ファイルを指定してください。',
+    en: () => 'This is not a regular file (a device or a pipe). Name the .xlsx file to check.',
+  },
+  'folder-unreadable': {
+    ja: (d) => `フォルダの中を読めません（${d}）。アクセス権を確認してください。ほかのフォルダはチェックを続けます。`,
+    en: (d) => `The folder cannot be listed (${d}). Check the access rights. Other folders are still checked.`,
+  },
   'check-failed': {
     ja: (d) => `チェック中に問題が起きました: ${d}`,
     en: (d) => `The check failed: ${d}`,
@@ -41,17 +74,21 @@ export function describeUnreadable(reason: UnreadableReason, detail = '', locale
   return REASONS[reason][locale](detail);
 }
 
-/** A workbook that could not be read; `message` is the Japanese line, `describe` gives either language. */
+/**
+ * A workbook that could not be read; `message` is the Japanese line, `describe` gives either language.
+ * `detailEn` is the detail in English where it is words rather than a name or a number (which limit).
+ */
 export class UnreadableWorkbookError extends Error {
   constructor(
     readonly reason: UnreadableReason,
     readonly detail = '',
+    readonly detailEn = detail,
   ) {
     super(describeUnreadable(reason, detail, 'ja'));
     this.name = 'UnreadableWorkbookError';
   }
 
   describe(locale: 'ja' | 'en'): string {
-    return describeUnreadable(this.reason, this.detail, locale);
+    return describeUnreadable(this.reason, locale === 'ja' ? this.detail : this.detailEn, locale);
   }
 }

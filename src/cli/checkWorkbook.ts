@@ -1,0 +1,74 @@
+import { checkSheet, parseConfig, type Config, type SheetCheck } from '../engine';
+import { readWorkbook } from '../hosts/xlsx/readWorkbook';
+import { UnreadableWorkbookError, describeUnreadable } from '../hosts/xlsx/unreadable';
+import { annotatedBytes, CannotAnnotateError } from './annotate';
+import { sheetReport, type FileReport } from './report';
+
+/** What every file's check is given: plain data, so that it crosses into a worker thread. */
+export interface CheckSettings {
+  asOf: string;
+  locale: 'ja' | 'en';
+  /** The configuration as read from --config (parsed again where it is used), and its file name. */
+  configData: unknown;
+  configName: string | null;
+}
+
+export interface WorkbookResult {
+  report: FileReport;
+  /** The annotated copy's bytes, when asked for and possible. */
+  annotated: Uint8Array | null;
+  /** Why no copy could be made, in one line (the check itself stands). */
+  copyProblem: string | null;
+}
+
+const configs = new WeakMap<object, Config>();
+
+function configOf(settings: CheckSettings): Config | undefined {
+  if (settings.configData === null || settings.configData === undefined) return undefined;
+  const key = settings as object;
+  let config = configs.get(key);
+  if (!config) {
+    config = parseConfig(settings.configData, settings.configName ?? 'config');
+    configs.set(key, config);
+  }
+  return config;
+}
+
+/**
+ * One workbook's bytes → its report (and annotated copy): reading, every sheet's check, the copy.
+ * Runs inside a worker thread with memory and time limits (see pool.ts); never throws.
+ */
+export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: CheckSettings, annotate: boolean): Promise<WorkbookResult> {
+  const unreadable = (err: unknown): WorkbookResult => {
+    const error =
+      err instanceof UnreadableWorkbookError
+        ? err.describe(settings.locale)
+        : describeUnreadable('check-failed', err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err), settings.locale);
+    return { report: { path: shown, status: 'unreadable', error, sheets: [] }, annotated: null, copyProblem: null };
+  };
+  let checks: { name: string; check: SheetCheck }[];
+  try {
+    const config = configOf(settings);
+    const sheets = await readWorkbook(bytes);
+    checks = sheets.map((s) => ({
+      name: s.name,
+      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name }),
+    }));
+  } catch (err) {
+    return unreadable(err);
+  }
+  const recognised = checks.some((c) => c.check.template !== null);
+  const report: FileReport = {
+    path: shown,
+    status: recognised ? 'ok' : 'unrecognized',
+    error: null,
+    sheets: checks.map((c) => sheetReport(c.name, c.check)),
+  };
+  if (!annotate || !recognised) return { report, annotated: null, copyProblem: null };
+  try {
+    return { report, annotated: annotatedBytes(bytes, checks), copyProblem: null };
+  } catch (err) {
+    const why = err instanceof CannotAnnotateError ? err.describe(settings.locale) : err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
+    return { report, annotated: null, copyProblem: why };
+  }
+}

@@ -1,0 +1,141 @@
+import { availableParallelism } from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { describeUnreadable } from '../hosts/xlsx/unreadable';
+import type { CheckSettings, WorkbookResult } from './checkWorkbook';
+import type { WorkerJob } from './checkWorker';
+
+/** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
+export interface FileLimits {
+  /** V8 heap of the worker checking one file. */
+  memoryMb: number;
+  /** Wall-clock time for one file. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: FileLimits = { memoryMb: 1024, timeoutMs: 30_000 };
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+interface Pending {
+  job: Omit<WorkerJob, 'id' | 'settings'>;
+  resolve: (result: WorkbookResult) => void;
+}
+
+/**
+ * Workbooks are checked in worker threads, one file at a time per worker, as many workers as
+ * cores. A worker that runs out of memory or time is ended and replaced; its file gets one line,
+ * and the batch goes on.
+ */
+export class CheckPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly settings: CheckSettings,
+    private readonly limits: FileLimits = DEFAULT_LIMITS,
+    private readonly size = defaultPoolSize(),
+  ) {}
+
+  /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
+  check(shown: string, bytes: Uint8Array, annotate: boolean): Promise<WorkbookResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job: { shown, bytes, annotate }, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) {
+        slot = { worker: startWorker(this.limits), busy: false };
+        this.slots.push(slot);
+      }
+      if (!slot) return;
+      const next = this.queue.shift() as Pending;
+      this.run(slot, next);
+    }
+  }
+
+  private run(slot: Slot, pending: Pending): void {
+    slot.busy = true;
+    const id = this.nextId++;
+    const { worker } = slot;
+    let settled = false;
+    const finish = (result: WorkbookResult, replace: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (replace) {
+        void worker.terminate();
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) this.slots.splice(index, 1);
+      } else {
+        slot.busy = false;
+      }
+      pending.resolve(result);
+      if (!this.closed) this.pump();
+    };
+    const failed = (reason: 'too-large' | 'too-complex' | 'check-failed', detail: string): WorkbookResult => ({
+      report: { path: pending.job.shown, status: 'unreadable', error: describeUnreadable(reason, detail, this.settings.locale), sheets: [] },
+      annotated: null,
+      copyProblem: null,
+    });
+    const onMessage = (message: { id: number; result: WorkbookResult }) => {
+      if (message.id === id) finish(message.result, false);
+    };
+    const onError = (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(failed('too-large', limitText(this.settings.locale, 'memory', this.limits)), true);
+      else finish(failed('check-failed', err.message.split('\n')[0].slice(0, 120)), true);
+    };
+    const onExit = () => finish(failed('check-failed', 'worker exited'), true);
+    const timer = setTimeout(() => finish(failed('too-complex', limitText(this.settings.locale, 'time', this.limits)), true), this.limits.timeoutMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const job: WorkerJob = { id, ...pending.job, settings: this.settings };
+    // the bytes move into the worker; the main thread keeps no copy
+    const buffer = pending.job.bytes.buffer as ArrayBuffer;
+    const transferable = pending.job.bytes.byteOffset === 0 && pending.job.bytes.byteLength === buffer.byteLength;
+    worker.postMessage(job, transferable ? [buffer] : []);
+  }
+}
+
+function limitText(locale: 'ja' | 'en', which: 'memory' | 'time', limits: FileLimits): string {
+  if (which === 'memory') return locale === 'ja' ? `読み込みにメモリ ${limits.memoryMb} MB を超えて必要です` : `reading it needs more than ${limits.memoryMb} MB of memory`;
+  const seconds = Math.round(limits.timeoutMs / 1000);
+  return locale === 'ja' ? `チェックが ${seconds} 秒で終わりません` : `the check does not finish within ${seconds} s`;
+}
+
+export function defaultPoolSize(): number {
+  const fromEnv = Number(process.env.PSC_WORKERS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/**
+ * The compiled command runs checkWorker.js; from the TypeScript sources (tests, ts-node) the
+ * worker registers ts-node first, so both run the very same code.
+ */
+function startWorker(limits: FileLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 };
+  if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'checkWorker.js'), { resourceLimits });
+  const source = path.join(__dirname, 'checkWorker.ts');
+  const code = `require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } }); require(${JSON.stringify(source)});`;
+  return new Worker(code, { eval: true, resourceLimits });
+}
