@@ -1,0 +1,58 @@
+/**
+ * The write plan as cell edits: the value, and the format change each cell needs (the same look
+ * applyPlan.ts gave through ExcelJS: header bold on #E2EFDA, wrapped and centred; results wrapped at
+ * the top; a flag's solid fill over the cell's own format).
+ */
+import { FLAG_FILLS, type WritePlan } from '../../../engine';
+import { ref } from './a1';
+import type { CellEdit } from './sheetCells';
+import type { StyleBook, StyleChange } from './styles';
+
+export const HEADER_FILL = '#E2EFDA';
+const HEADER_ALIGNMENT: [string, string][] = [['horizontal', 'center'], ['vertical', 'center'], ['wrapText', '1']];
+const RESULT_ALIGNMENT: [string, string][] = [['vertical', 'top'], ['wrapText', '1']];
+
+export const COLUMN_WIDTH = 14;
+export const RESULT_COLUMN_WIDTH = 60;
+
+interface Pending {
+  row: number;
+  column: number;
+  value?: { value: string | number | null };
+  change: StyleChange;
+}
+
+export function planEdits(plan: WritePlan, styles: StyleBook): CellEdit[] {
+  const cells = new Map<string, Pending>();
+  const at = (row: number, column: number): Pending => {
+    const key = ref(row, column);
+    const found = cells.get(key);
+    if (found) return found;
+    const made: Pending = { row, column, change: {} };
+    cells.set(key, made);
+    return made;
+  };
+  for (const write of plan.values) {
+    const cell = at(write.row, write.column);
+    cell.value = { value: write.value };
+    if (write.numberFormat) cell.change.numberFormat = write.numberFormat;
+    if (write.role === 'header') Object.assign(cell.change, { bold: true, fill: HEADER_FILL, alignment: HEADER_ALIGNMENT });
+    else if (write.role === 'result') cell.change.alignment = RESULT_ALIGNMENT;
+  }
+  for (const flag of plan.flags) at(flag.row, flag.column).change.fill = FLAG_FILLS[flag.severity];
+  return [...cells.values()].map(({ row, column, value, change }) => ({
+    row,
+    column,
+    value,
+    style: (current: number) => (Object.keys(change).length ? styles.derive(current, change) : current),
+  }));
+}
+
+export function planWidths(plan: WritePlan): { column: number; width: number }[] {
+  return plan.appendedColumns.map((c) => ({ column: c.column, width: c.role === 'result' ? RESULT_COLUMN_WIDTH : COLUMN_WIDTH }));
+}
+
+/** Cell → note text, for the flagged cells. */
+export function planNotes(plan: WritePlan): Map<string, string> {
+  return new Map(plan.flags.map((f) => [ref(f.row, f.column), f.note]));
+}

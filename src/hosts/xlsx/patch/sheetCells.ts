@@ -1,0 +1,202 @@
+/**
+ * The cells of a worksheet part: write values and formats into the cells the plan names, inside
+ * existing rows in column order or in new rows in row order. Every other byte stays as it was.
+ */
+import { columnName, parseRef, ref } from './a1';
+import { cannotAnnotate } from './errors';
+import { type Found, escapeText, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
+
+export interface CellEdit {
+  row: number;
+  column: number;
+  /** The value to write; absent when only the format changes. */
+  value?: { value: string | number | null };
+  /** The new format index from the cell's current one. */
+  style: (current: number) => number;
+}
+
+export interface CellsResult {
+  xml: string;
+  /** Cells whose formula the plan overwrote (their calcChain entries must go). */
+  overwrittenFormulas: string[];
+}
+
+type Edit = { start: number; end: number; text: string };
+
+// characters XML 1.0 cannot carry at all
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function content(value: string | number | null, prefix: string): { t?: string; body: string } {
+  if (value === null) return { body: '' };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { body: '' };
+    return { body: `<${prefix}v>${String(value)}</${prefix}v>` };
+  }
+  // inline strings: sharedStrings.xml stays untouched, so no other cell's string index can move
+  const text = escapeText(value.replace(INVALID_XML, ''));
+  return { t: 'inlineStr', body: `<${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is>` };
+}
+
+/** Position of every row (rows without r follow the previous one). */
+function rowNumbers(rows: Found[]): number[] {
+  let last = 0;
+  return rows.map((r) => (last = Number(getAttr(r.attrs, 'r') ?? last + 1)));
+}
+
+function cellColumns(cells: Found[]): number[] {
+  let last = 0;
+  return cells.map((c) => {
+    const r = getAttr(c.attrs, 'r');
+    return (last = r ? parseRef(r)?.column ?? last + 1 : last + 1);
+  });
+}
+
+export function patchCells(
+  xml: string,
+  edits: CellEdit[],
+  defaultStyle: (row: Found | undefined, column: number) => number,
+): CellsResult {
+  const p = rootPrefix(xml);
+  const sheetData = findFirst(xml, `${p}sheetData`);
+  if (!sheetData) throw cannotAnnotate('シートにセルの表 (sheetData) がありません', 'the sheet has no sheetData');
+  const rows = sheetData.selfClosing ? [] : findAll(xml, `${p}row`, sheetData.openEnd, sheetData.closeStart);
+  const numbers = rowNumbers(rows);
+  const byRow = new Map<number, CellEdit[]>();
+  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const out: Edit[] = [];
+  const overwritten: string[] = [];
+  const newRows: { before: number; text: string }[] = [];
+  const anyRowWithoutR = rows.some((r) => getAttr(r.attrs, 'r') === undefined);
+
+  for (const [rowNumber, rowEdits] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const i = numbers.indexOf(rowNumber);
+    if (i >= 0) {
+      out.push(...patchRow(xml, p, rows[i], rowNumber, rowEdits, defaultStyle, overwritten));
+      continue;
+    }
+    const cells = [...rowEdits].sort((a, b) => a.column - b.column).map((e) => newCell(p, rowNumber, e, defaultStyle(undefined, e.column)));
+    const next = numbers.findIndex((n) => n > rowNumber);
+    const before = next >= 0 ? rows[next].start : sheetData.closeStart;
+    newRows.push({ before, text: `${openTag(`${p}row`, [['r', String(rowNumber)]])}${cells.join('')}</${p}row>` });
+  }
+  // a new row among rows that leave out r would shift them: give those rows their numbers
+  if (newRows.length && anyRowWithoutR) {
+    rows.forEach((r, i) => {
+      if (getAttr(r.attrs, 'r') === undefined && !byRow.has(numbers[i])) out.push({ start: r.start + `<${p}row`.length, end: r.start + `<${p}row`.length, text: ` r="${numbers[i]}"` });
+    });
+  }
+  for (const r of newRows) out.push({ start: r.before, end: r.before, text: r.text });
+  if (sheetData.selfClosing && newRows.length) {
+    const inner = newRows.map((r) => r.text).join('');
+    return { xml: splice(xml, [{ start: sheetData.start, end: sheetData.end, text: `<${p}sheetData>${inner}</${p}sheetData>` }]), overwrittenFormulas: overwritten };
+  }
+  return { xml: splice(xml, out), overwrittenFormulas: overwritten };
+}
+
+function newCell(p: string, row: number, edit: CellEdit, current: number): string {
+  const { t, body } = content(edit.value?.value ?? null, p);
+  const attrs: [string, string][] = [['r', ref(row, edit.column)]];
+  const s = edit.style(current);
+  if (s) attrs.push(['s', String(s)]);
+  if (t) attrs.push(['t', t]);
+  return body ? `${openTag(`${p}c`, attrs)}${body}</${p}c>` : openTag(`${p}c`, attrs, true);
+}
+
+function patchRow(
+  xml: string,
+  p: string,
+  row: Found,
+  rowNumber: number,
+  edits: CellEdit[],
+  defaultStyle: (row: Found | undefined, column: number) => number,
+  overwritten: string[],
+): Edit[] {
+  const cells = row.selfClosing ? [] : findAll(xml, `${p}c`, row.openEnd, row.closeStart);
+  const columns = cellColumns(cells);
+  const out: Edit[] = [];
+  const inserts: { at: number; column: number; text: string }[] = [];
+  for (const edit of edits) {
+    const i = columns.indexOf(edit.column);
+    if (i >= 0) {
+      out.push({ start: cells[i].start, end: cells[i].end, text: rewriteCell(xml, p, cells[i], rowNumber, edit, overwritten) });
+      continue;
+    }
+    const next = columns.findIndex((c) => c > edit.column);
+    inserts.push({ at: next >= 0 ? cells[next].start : row.closeStart, column: edit.column, text: newCell(p, rowNumber, edit, defaultStyle(row, edit.column)) });
+  }
+  inserts.sort((a, b) => a.at - b.at || a.column - b.column);
+  // cells that leave out r would shift behind an inserted cell: give them their references
+  if (inserts.length) {
+    const edited = new Set(edits.map((e) => e.column));
+    cells.forEach((c, i) => {
+      if (getAttr(c.attrs, 'r') === undefined && !edited.has(columns[i])) out.push({ start: c.start + `<${p}c`.length, end: c.start + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
+    });
+  }
+  // inserts at the same place are joined so their order holds
+  const grouped = new Map<number, string>();
+  for (const ins of inserts) grouped.set(ins.at, (grouped.get(ins.at) ?? '') + ins.text);
+  if (row.selfClosing) {
+    const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
+    return [{ start: row.start, end: row.end, text: `${openTag(`${p}row`, attrs)}${[...grouped.values()].join('')}</${p}row>` }];
+  }
+  for (const [at, text] of grouped) out.push({ start: at, end: at, text });
+  // the row's own tag: its spans must cover the new cells, and it states its number
+  if (inserts.length) {
+    const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
+    out.push({ start: row.start, end: row.openEnd, text: openTag(`${p}row`, attrs) });
+  }
+  return out;
+}
+
+/** A row's spans hint must cover its cells; keep every other attribute as it was. */
+function spans(row: Found, columns: number[]): [string, string][] {
+  if (getAttr(row.attrs, 'spans') === undefined) return row.attrs;
+  return setAttr(row.attrs, 'spans', `${Math.min(...columns)}:${Math.max(...columns)}`);
+}
+
+function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: CellEdit, overwritten: string[]): string {
+  const address = ref(row, edit.column);
+  const current = Number(getAttr(cell.attrs, 's') ?? 0);
+  let attrs = setAttr(cell.attrs, 'r', address);
+  attrs = setAttr(attrs, 's', String(edit.style(current)));
+  const inner = cell.selfClosing ? '' : xml.slice(cell.openEnd, cell.closeStart);
+  if (!edit.value) {
+    return cell.selfClosing ? openTag(`${p}c`, attrs, true) : `${openTag(`${p}c`, attrs)}${inner}</${p}c>`;
+  }
+  const formula = findFirst(inner, `${p}f`);
+  if (formula) {
+    const kind = getAttr(formula.attrs, 't');
+    if (kind === 'array' || kind === 'dataTable' || (kind === 'shared' && getAttr(formula.attrs, 'ref') !== undefined)) {
+      throw cannotAnnotate(
+        `${address} は配列数式・共有数式・データテーブルのセルなので書き込めません`,
+        `${address} holds an array, shared or data-table formula and cannot be written`,
+      );
+    }
+    overwritten.push(address);
+  }
+  const { t, body } = content(edit.value.value, p);
+  // the value's type and its metadata belong to the old value
+  attrs = setAttr(setAttr(setAttr(attrs, 't', t), 'cm', undefined), 'vm', undefined);
+  return body ? `${openTag(`${p}c`, attrs)}${body}</${p}c>` : openTag(`${p}c`, attrs, true);
+}
+
+/** Grow the sheet's dimension to cover the written cells. */
+export function patchDimension(xml: string, cells: { row: number; column: number }[]): string {
+  if (!cells.length) return xml;
+  const p = rootPrefix(xml);
+  const dim = findFirst(xml, `${p}dimension`);
+  if (!dim) return xml;
+  const [from, to] = (getAttr(dim.attrs, 'ref') ?? '').split(':');
+  const a = parseRef(from ?? '');
+  const b = parseRef(to ?? from ?? '');
+  const rows = cells.map((c) => c.row);
+  const cols = cells.map((c) => c.column);
+  // a lone "A1" on a sheet written empty is no real extent
+  const known = a && b && !(a.row === 1 && a.column === 1 && b.row === 1 && b.column === 1 && !to);
+  const top = Math.min(...rows, ...(known ? [a.row] : []));
+  const left = Math.min(...cols, ...(known ? [a.column] : []));
+  const bottom = Math.max(...rows, ...(known ? [b.row] : []));
+  const right = Math.max(...cols, ...(known ? [b.column] : []));
+  const value = `${columnName(left)}${top}:${columnName(right)}${bottom}`;
+  return splice(xml, [{ start: dim.start, end: dim.end, text: openTag(`${p}dimension`, setAttr(dim.attrs, 'ref', value), true) }]);
+}

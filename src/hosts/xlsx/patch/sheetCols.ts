@@ -1,0 +1,51 @@
+/**
+ * Column widths for the appended columns. A <col> range that covers such a column is split so
+ * the other columns of the range keep their width and format.
+ */
+import { type Attributes, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
+
+interface ColRange {
+  min: number;
+  max: number;
+  attrs: Attributes;
+}
+
+function withRange(attrs: Attributes, min: number, max: number): Attributes {
+  return setAttr(setAttr(attrs, 'min', String(min)), 'max', String(max));
+}
+
+export function patchCols(xml: string, widths: { column: number; width: number }[]): string {
+  if (!widths.length) return xml;
+  const p = rootPrefix(xml);
+  const cols = findFirst(xml, `${p}cols`);
+  let ranges: ColRange[] = cols && !cols.selfClosing
+    ? findAll(xml, `${p}col`, cols.openEnd, cols.closeStart).map((f) => ({
+        min: Number(getAttr(f.attrs, 'min')),
+        max: Number(getAttr(f.attrs, 'max')),
+        attrs: f.attrs,
+      }))
+    : [];
+  for (const { column, width } of widths) {
+    const next: ColRange[] = [];
+    let placed = false;
+    for (const r of ranges) {
+      if (column < r.min || column > r.max) {
+        next.push(r);
+        continue;
+      }
+      if (r.min < column) next.push({ min: r.min, max: column - 1, attrs: withRange(r.attrs, r.min, column - 1) });
+      const own = setAttr(setAttr(r.attrs, 'width', String(width)), 'customWidth', '1');
+      next.push({ min: column, max: column, attrs: withRange(own, column, column) });
+      if (column < r.max) next.push({ min: column + 1, max: r.max, attrs: withRange(r.attrs, column + 1, r.max) });
+      placed = true;
+    }
+    if (!placed) next.push({ min: column, max: column, attrs: [['min', String(column)], ['max', String(column)], ['width', String(width)], ['customWidth', '1']] });
+    ranges = next.sort((a, b) => a.min - b.min);
+  }
+  const text = `<${p}cols>${ranges.map((r) => openTag(`${p}col`, r.attrs, true)).join('')}</${p}cols>`;
+  if (cols) return splice(xml, [{ start: cols.start, end: cols.end, text }]);
+  // cols comes right before sheetData
+  const sheetData = findFirst(xml, `${p}sheetData`);
+  if (!sheetData) return xml;
+  return splice(xml, [{ start: sheetData.start, end: sheetData.start, text }]);
+}

@@ -1,0 +1,68 @@
+/**
+ * A sheet's notes end to end: comments part, VML drawing, the sheet's relationships, the
+ * <legacyDrawing> link and the content types. Existing parts are extended, never replaced.
+ */
+import { patchComments } from './comments';
+import { cannotAnnotate } from './errors';
+import { COMMENTS_TYPE, CONTENT_TYPES_PART, VML_TYPE, ensureDefault, ensureOverride } from './contentTypes';
+import { addLegacyDrawing, legacyDrawingId } from './legacyDrawing';
+import { type Package, dirName, relativeTarget, relsPath, resolvePath } from './package';
+import { REL, addRelationship, readRelationships } from './rels';
+import { patchVml } from './vml';
+
+function freeName(pkg: Package, make: (n: number) => string): string {
+  let n = 1;
+  while (pkg.has(make(n))) n++;
+  return make(n);
+}
+
+/** Returns the sheet's new XML (a <legacyDrawing> may have been added). */
+export function patchNotes(
+  pkg: Package,
+  sheetPath: string,
+  sheetXml: string,
+  notes: Map<string, string>,
+  blocks: (count: number) => number[],
+): string {
+  const relsName = relsPath(sheetPath);
+  const dir = dirName(sheetPath);
+  let rels = pkg.text(relsName);
+  const relationships = readRelationships(rels);
+  const commentsRel = relationships.find((r) => r.type === REL.comments && !r.external);
+  if (!commentsRel && !notes.size) return sheetXml;
+  let xml = sheetXml;
+  let contentTypes = pkg.text(CONTENT_TYPES_PART) ?? '';
+
+  let commentsPath: string;
+  if (commentsRel) commentsPath = resolvePath(dir, commentsRel.target);
+  else {
+    commentsPath = freeName(pkg, (n) => `xl/comments${n}.xml`);
+    const added = addRelationship(rels, REL.comments, relativeTarget(dir, commentsPath));
+    rels = added.xml;
+    contentTypes = ensureOverride(contentTypes, commentsPath, COMMENTS_TYPE);
+  }
+  const comments = patchComments(pkg.text(commentsPath), notes);
+  if (comments.xml !== pkg.text(commentsPath)) pkg.set(commentsPath, comments.xml);
+
+  const drawingId = legacyDrawingId(xml);
+  const drawingRel = drawingId ? relationships.find((r) => r.id === drawingId && !r.external) : undefined;
+  if (drawingId && !drawingRel) {
+    throw cannotAnnotate('シートのメモ図形 (legacyDrawing) の参照先がありません', 'the sheet links a legacy drawing that is missing');
+  }
+  let vmlPath: string;
+  if (drawingRel) vmlPath = resolvePath(dir, drawingRel.target);
+  else {
+    vmlPath = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+    const added = addRelationship(rels, REL.vmlDrawing, relativeTarget(dir, vmlPath));
+    rels = added.xml;
+    xml = addLegacyDrawing(xml, added.id);
+    contentTypes = ensureDefault(contentTypes, 'vml', VML_TYPE, vmlPath);
+  }
+  const lines = (ref: string): number => (notes.get(ref) ?? '').split('\n').length;
+  const vml = pkg.text(vmlPath);
+  const nextVml = patchVml(vml, comments.added, comments.removed, lines, blocks);
+  if (nextVml !== vml) pkg.set(vmlPath, nextVml);
+  if (rels !== pkg.text(relsName) && rels !== undefined) pkg.set(relsName, rels);
+  if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.set(CONTENT_TYPES_PART, contentTypes);
+  return xml;
+}

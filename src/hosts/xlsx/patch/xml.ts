@@ -1,0 +1,125 @@
+/**
+ * Just enough XML for patching package parts in place: find elements by qualified name, read and
+ * write their attributes, escape text. Everything we do not touch keeps its exact bytes.
+ */
+
+export type Attributes = [string, string][];
+
+/** One element found in a text: [start, end) covers it whole; [openEnd, closeStart) its content. */
+export interface Found {
+  start: number;
+  /** Index just after the start tag's ">". */
+  openEnd: number;
+  /** Index of the end tag's "<" (equal to openEnd for an empty element). */
+  closeStart: number;
+  end: number;
+  selfClosing: boolean;
+  attrs: Attributes;
+}
+
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+export function unescape(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, ref: string) => {
+    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref] ?? '';
+  });
+}
+
+/** Index of the ">" closing the tag that starts at `from`, skipping quoted attribute values. */
+function tagEnd(xml: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i;
+  }
+  return -1;
+}
+
+export function parseAttributes(tag: string): Attributes {
+  const attrs: Attributes = [];
+  const re = /([^\s=/<>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  // skip the element name
+  const body = tag.replace(/^<\s*[^\s/>]+/, '');
+  for (let m = re.exec(body); m; m = re.exec(body)) attrs.push([m[1], unescape(m[3] ?? m[4] ?? '')]);
+  return attrs;
+}
+
+export function getAttr(attrs: Attributes, name: string): string | undefined {
+  return attrs.find(([n]) => n === name)?.[1];
+}
+
+/** Set (or with undefined, remove) an attribute, keeping the others in their order. */
+export function setAttr(attrs: Attributes, name: string, value: string | undefined): Attributes {
+  const i = attrs.findIndex(([n]) => n === name);
+  if (value === undefined) return i < 0 ? attrs : attrs.filter((_, j) => j !== i);
+  if (i < 0) return [...attrs, [name, value]];
+  return attrs.map((a, j) => (j === i ? [name, value] : a));
+}
+
+export function openTag(name: string, attrs: Attributes, selfClosing = false): string {
+  const body = attrs.map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('');
+  return `<${name}${body}${selfClosing ? '/>' : '>'}`;
+}
+
+/** Every `qname` element in [from, to), not looking inside them (none of ours nest in themselves). */
+export function findAll(xml: string, qname: string, from = 0, to = xml.length): Found[] {
+  const found: Found[] = [];
+  const open = `<${qname}`;
+  const close = `</${qname}>`;
+  let p = from;
+  for (;;) {
+    const start = xml.indexOf(open, p);
+    if (start < 0 || start >= to) break;
+    const next = xml[start + open.length];
+    if (next !== ' ' && next !== '>' && next !== '/' && next !== '\t' && next !== '\n' && next !== '\r') {
+      p = start + open.length;
+      continue;
+    }
+    const gt = tagEnd(xml, start);
+    if (gt < 0) break;
+    const selfClosing = xml[gt - 1] === '/';
+    const attrs = parseAttributes(xml.slice(start, selfClosing ? gt - 1 : gt));
+    if (selfClosing) {
+      found.push({ start, openEnd: gt + 1, closeStart: gt + 1, end: gt + 1, selfClosing, attrs });
+      p = gt + 1;
+    } else {
+      const closeStart = xml.indexOf(close, gt + 1);
+      if (closeStart < 0) break;
+      found.push({ start, openEnd: gt + 1, closeStart, end: closeStart + close.length, selfClosing, attrs });
+      p = closeStart + close.length;
+    }
+  }
+  return found;
+}
+
+export function findFirst(xml: string, qname: string, from = 0, to = xml.length): Found | undefined {
+  return findAll(xml, qname, from, to)[0];
+}
+
+/** The namespace prefix ("x:" or "") the part's root element uses. */
+export function rootPrefix(xml: string): string {
+  const m = /<(?![?!])([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*/.exec(xml);
+  return m?.[1] ?? '';
+}
+
+/** Replace text ranges; edits must not overlap. */
+export function splice(xml: string, edits: { start: number; end: number; text: string }[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let p = 0;
+  for (const e of sorted) {
+    out += xml.slice(p, e.start) + e.text;
+    p = e.end;
+  }
+  return out + xml.slice(p);
+}
