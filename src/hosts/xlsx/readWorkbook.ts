@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, MergedArea } from '../../engine';
-import { excelSerialFromDate } from './dates';
+import type { Grid } from '../../engine';
+import { type ReadLimits, readXlsx, resolveLimits } from './read';
 import { UnreadableWorkbookError } from './unreadable';
 
 /** One worksheet as the engine sees it. */
@@ -10,6 +10,7 @@ export interface SheetGrid {
 }
 
 export { UnreadableWorkbookError } from './unreadable';
+export { DEFAULT_READ_LIMITS, type ReadLimits } from './read';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -25,69 +26,7 @@ function sniff(bytes: Uint8Array): void {
   if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableWorkbookError('not-xlsx');
 }
 
-/** ExcelJS's cell value → what Office.js `range.values` would give for it. */
-function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return excelSerialFromDate(value);
-  if ('error' in value) return String(value.error);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return '';
-    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return String(result.error);
-    return toCellValue(result as ExcelJS.CellValue);
-  }
-  if ('text' in value) return typeof value.text === 'string' ? value.text : toCellValue(value.text as ExcelJS.CellValue);
-  return '';
-}
-
-/** One worksheet → grid: values, number formats, merged areas (origin A1). */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  const mergeBoxes = new Map<string, MergedArea>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const rowValues: CellValue[] = [];
-    const rowFormats: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      if (cell.type === ExcelJS.ValueType.Merge) {
-        // a merge continuation: its value is the master's; the engine resolves it from the area
-        const master = cell.master;
-        const key = master.address;
-        const box = mergeBoxes.get(key) ?? {
-          top: Number(master.row) - 1,
-          left: Number(master.col) - 1,
-          bottom: Number(master.row) - 1,
-          right: Number(master.col) - 1,
-        };
-        box.top = Math.min(box.top, r);
-        box.left = Math.min(box.left, c);
-        box.bottom = Math.max(box.bottom, r);
-        box.right = Math.max(box.right, c);
-        mergeBoxes.set(key, box);
-        return;
-      }
-      const value = toCellValue(cell.value);
-      rowValues[c] = value;
-      // formats matter for numbers only (percent, dates); reading them costs a style lookup
-      if (typeof value === 'number' && cell.numFmt) rowFormats[c] = cell.numFmt;
-    });
-    values[r] = rowValues;
-    if (rowFormats.length) numberFormats[r] = rowFormats;
-  });
-  // dense rows: the engine reads values[r][c]; holes become ""
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = '';
-    values[r] = row;
-  }
-  return { values, numberFormats, merges: [...mergeBoxes.values()] };
-}
-
-/** Load .xlsx bytes into an ExcelJS workbook (no checks: see readWorkbook for readable reasons). */
+/** Load .xlsx bytes into an ExcelJS workbook (no checks, no limits: for writing copies and for tests). */
 export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   // ExcelJS's typings want its own Buffer type; a Node Buffer over the same bytes serves
@@ -95,18 +34,19 @@ export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Work
   return workbook;
 }
 
-/** Read every worksheet of an .xlsx file's bytes. Throws UnreadableWorkbookError with a reason. */
-export async function readWorkbook(bytes: Uint8Array): Promise<SheetGrid[]> {
+/**
+ * Read every worksheet of an .xlsx file's bytes (veryHidden sheets and the add-in's state sheet
+ * aside), within `limits`. Throws UnreadableWorkbookError with a reason.
+ */
+export async function readWorkbook(bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<SheetGrid[]> {
   sniff(bytes);
-  let workbook: ExcelJS.Workbook;
   try {
-    workbook = await loadExcelWorkbook(bytes);
+    return readXlsx(bytes, resolveLimits(limits));
   } catch (err) {
+    if (err instanceof UnreadableWorkbookError) throw err;
+    // a reader bug or an input no check foresaw: still one line, not a stack
     throw new UnreadableWorkbookError('corrupt', shortReason(err));
   }
-  return workbook.worksheets
-    .filter((ws) => ws.state !== 'veryHidden' && ws.name !== '_psc_state')
-    .map((ws) => ({ name: ws.name, grid: worksheetToGrid(ws) }));
 }
 
 function shortReason(err: unknown): string {

@@ -53,8 +53,8 @@ const REASONS: Record<UnreadableReason, { ja: (detail: string) => string; en: (d
     en: (d) => `The workbook is too complex to read (${d}). Delete unused rows, columns and sheets and save it again.`,
   },
   'not-workbook': {
-    ja: (d) => `Excel ブックではありません（${d || 'ZIP の中に xl/workbook.xml がありません'}。Word 文書などを .xlsx と名付けたものです）。Excel で作った .xlsx を提出し直してください。`,
-    en: (d) => `This is not an Excel workbook (${d || 'the zip holds no xl/workbook.xml'}: a Word document or another zip named .xlsx). Submit an .xlsx saved from Excel.`,
+    ja: (d) => `Excel ブック（.xlsx）ではありません（${d || 'ZIP の中にブック本体 xl/workbook.xml がありません'}）。Excel で保存した .xlsx を提出し直してください。`,
+    en: (d) => `This is not an Excel workbook (${d || 'the zip holds no xl/workbook.xml'}). Submit an .xlsx saved from Excel.`,
   },
   'not-regular-file': {
     ja: () => '通常のファイルではありません（デバイスやパイプなど）。チェックする .xlsx ファイルを指定してください。',

@@ -1,0 +1,56 @@
+import { decodeOoxmlEscapes } from './entities';
+import { CLOSE, END, OPEN, TEXT, XmlReader } from './xml';
+
+/**
+ * `xl/sharedStrings.xml` → the strings, decoded once. A string is its `<t>` text, or its rich
+ * text runs' `<t>` texts joined; phonetic guides (`<rPh>`, furigana in Japanese workbooks) are
+ * not part of the value.
+ */
+export function readSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  const reader = new XmlReader(xml);
+  let inString = false;
+  let inText = false;
+  let current = '';
+  for (let t = reader.next(); t !== END; t = reader.next()) {
+    if (t === OPEN) {
+      const name = reader.name;
+      if (name === 'si') {
+        current = '';
+        inString = !reader.selfClosing;
+        if (reader.selfClosing) strings.push('');
+      } else if (name === 'rPh') {
+        reader.skipElement();
+      } else if (name === 't' && inString) {
+        inText = !reader.selfClosing;
+      }
+    } else if (t === TEXT) {
+      if (inText) current += reader.text();
+    } else if (t === CLOSE) {
+      if (reader.name === 't') inText = false;
+      else if (reader.name === 'si' && inString) {
+        strings.push(current.indexOf('_x') >= 0 ? decodeOoxmlEscapes(current) : current);
+        inString = false;
+      }
+    }
+  }
+  return strings;
+}
+
+/** The text of an inline string (`<is>`), with the reader just past its OPEN: same rules as above. */
+export function readInlineString(reader: XmlReader): string {
+  let current = '';
+  let inText = false;
+  for (let t = reader.next(); t !== END; t = reader.next()) {
+    if (t === OPEN) {
+      if (reader.name === 'rPh') reader.skipElement();
+      else if (reader.name === 't') inText = !reader.selfClosing;
+    } else if (t === TEXT) {
+      if (inText) current += reader.text();
+    } else if (t === CLOSE) {
+      if (reader.name === 't') inText = false;
+      else if (reader.name === 'is') break;
+    }
+  }
+  return current.indexOf('_x') >= 0 ? decodeOoxmlEscapes(current) : current;
+}
