@@ -1,5 +1,5 @@
 import { DEFAULT_GRADE_SCALE } from './config';
-import { computeUnit, evaluationScaleOf } from './compute/units';
+import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
 import { MESSAGES, SEVERITY, renderMessage } from './messages';
 import { buildWritePlan } from './plan/writePlan';
@@ -31,8 +31,10 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   const startMonth = config.fiscalYearStartMonth ?? 4;
   const { year: fiscalYear, source: fiscalYearSource } = resolveFiscalYear(layout, options, startMonth);
   const units = buildRecords({ view, layout, fiscalYear, startMonth }, groupUnits(view, layout));
-  const gradeScale = config.gradeScale ?? DEFAULT_GRADE_SCALE;
-  const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale)]));
+  // a legend printed on the sheet may define the evaluation scales and, with rates, the grades
+  const evaluation = evaluationScalesOf({ view, layout, units, config, gradeScale: config.gradeScale ?? DEFAULT_GRADE_SCALE });
+  const gradeScale = config.gradeScale ?? evaluation.legendGradeScale ?? DEFAULT_GRADE_SCALE;
+  const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale, evaluation.primary)]));
   const ctx: RuleContext = {
     view,
     layout,
@@ -43,7 +45,8 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     startMonth,
     fiscalYear,
     gradeScale,
-    evaluationScale: evaluationScaleOf(profile, units, gradeScale, config.evaluationScale),
+    evaluationScale: evaluation.primary,
+    evaluationColumns: evaluation.columns,
     locale,
     departments: config.departments ?? null,
   };

@@ -7,6 +7,29 @@ export const gradeStepSchema = z.object({
   min: z.number().nullable(),
 });
 
+/** One value of an evaluation scale: the value alone, or with the lowest rate that earns it. */
+export const scaleValueSchema = z.union([
+  z.string().trim().min(1),
+  z.object({ value: z.string().trim().min(1), min: z.number().nullable() }).strict(),
+]);
+const scaleNameSchema = z.enum(['letters', 'symbols']);
+/** Values best first; at least two, no repeats. */
+const scaleValuesSchema = z
+  .array(scaleValueSchema)
+  .min(2)
+  .refine((values) => new Set(values.map((v) => (typeof v === 'string' ? v : v.value))).size === values.length, {
+    message: '評価の値が重複しています',
+  });
+/** A scale for the evaluation columns whose header contains `column` (all of them when absent). */
+export const columnScaleSchema = z
+  .object({
+    column: z.string().trim().min(1).optional(),
+    values: z.union([scaleNameSchema, scaleValuesSchema]),
+    /** Extra spellings meaning "not evaluated" (対象外, 評価なし and － always do). */
+    notEvaluated: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict();
+
 /**
  * The configuration a workbook or the CLI's --config file can give. Everything is optional;
  * the defaults are design.md's.
@@ -21,8 +44,13 @@ export const configSchema = z
     fiscalYear: z.number().int().min(1900).max(2200).optional(),
     /** Extra template profiles (a new city's layout). */
     profiles: z.array(profileSchema).optional(),
-    /** Self-evaluation scale of every sheet: letters (the grade scale's) or symbols ◎○△▲×. Default: the profile's, else what most cells hold. */
-    evaluationScale: z.enum(['letters', 'symbols']).optional(),
+    /**
+     * Self-evaluation scale: `letters` (the grade scale's), `symbols` (◎○△▲×), a list of values
+     * best first (["○", "△", "×"], ["完了", "取組中", "未着手"], or with rates
+     * [{ "value": "A", "min": 1 }, …]), or such a list per column ({ "column": "達成度", "values": […] }).
+     * A legend printed on the sheet comes first; default: the profile's, else what most cells hold.
+     */
+    evaluationScale: z.union([scaleNameSchema, scaleValuesSchema, columnScaleSchema, z.array(columnScaleSchema).min(1)]).optional(),
     /** Known department names; others are reported as info. */
     departments: z.array(z.string()).optional(),
   })
@@ -30,6 +58,9 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type GradeStep = z.infer<typeof gradeStepSchema>;
+export type ScaleValue = z.infer<typeof scaleValueSchema>;
+export type ColumnScaleConfig = z.infer<typeof columnScaleSchema>;
+export type EvaluationScaleConfig = NonNullable<Config['evaluationScale']>;
 
 export const DEFAULT_GRADE_SCALE: GradeStep[] = [
   { grade: 'S', min: 1.2 },

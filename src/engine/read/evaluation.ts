@@ -1,6 +1,7 @@
+import type { GradeStep } from '../config';
 import type { CellValue } from '../types';
 import { isBlank, isExcelError, isNoneMarker } from './cell';
-import { nfkc } from './text';
+import { nfkc, normalizeLabel } from './text';
 
 export type EvaluationSymbol = '◎' | '○' | '△' | '▲' | '×';
 export const EVALUATION_SYMBOLS: readonly EvaluationSymbol[] = ['◎', '○', '△', '▲', '×'];
@@ -53,10 +54,136 @@ function readText(raw: string): EvaluationReading {
   // "-" is a none marker, but a lone "x"/"O" is a symbol: check symbols first
   const symbol = SYMBOL_VARIANTS[raw] ?? SYMBOL_VARIANTS[nfkc(raw)];
   if (symbol) return { kind: 'symbol', symbol, variant: raw === symbol ? null : raw };
-  if (isNoneMarker(raw)) return { kind: 'none' };
+  if (isNoneMarker(raw) || isNotEvaluated(raw)) return { kind: 'none' };
   const letter = nfkc(raw).toUpperCase();
   if (/^[A-Z][+-]?$/.test(letter)) {
     return { kind: 'letter', letter, variant: raw === letter ? null : raw };
   }
   return { kind: 'other', text: raw };
+}
+
+/** "Not evaluated" (design.md §3): never invalid, never compared, and present (not missing). */
+const NOT_EVALUATED = new Set(['対象外', '評価対象外', '評価なし', '評価無し', '評価せず', '評価しない', '該当なし', '対象外のため', '―', '－', '-', 'ー']);
+
+export function isNotEvaluated(text: string): boolean {
+  return text.length <= 8 && NOT_EVALUATED.has(normalizeLabel(text));
+}
+
+/**
+ * The scale a column of self-evaluations is written on, best value first: letters (S–D, A–C,
+ * lower-case a–d), symbols (◎○△▲× or a subset such as ○△×), or words (完了/取組中/未着手).
+ */
+export interface EvaluationScale {
+  kind: 'letters' | 'symbols' | 'words';
+  /** Allowed values as the sheet spells them, best first where the order is known. */
+  allowed: string[];
+  /**
+   * Rate thresholds of the values (value → lowest rate), where a legend with percentages or the
+   * configuration gives them: only then is the self-evaluation compared with the rate.
+   */
+  thresholds: GradeStep[] | null;
+  /** Extra "not evaluated" spellings the legend names (－：対象外). */
+  notEvaluated: string[];
+  /** Where the scale came from. */
+  source: 'legend' | 'config' | 'profile' | 'majority';
+}
+
+export type ScaleReading =
+  | { kind: 'blank' }
+  | { kind: 'none' }
+  | { kind: 'error'; error: string }
+  /** On the scale: the value as the scale spells it; `variant` is the spelling when it differs. */
+  | { kind: 'value'; value: string; variant: string | null }
+  | { kind: 'invalid'; text: string };
+
+/** Word spellings that mean the same: おおむね/概ね, 取り組み/取組, 通り/どおり, 済み/済. */
+export function wordKey(text: string): string {
+  return normalizeLabel(text)
+    .replace(/おおむね|大むね/g, '概ね')
+    .replace(/取り組み|取組み|取り組/g, '取組')
+    .replace(/通り/g, 'どおり')
+    .replace(/済み/g, '済');
+}
+
+const scaleCaches = new WeakMap<EvaluationScale, Map<string, ScaleReading>>();
+
+/** Read a self-evaluation against a scale (each spelling read once per scale). */
+export function readOnScale(value: CellValue | undefined, scale: EvaluationScale): ScaleReading {
+  const base = readEvaluation(value);
+  if (base.kind === 'blank' || base.kind === 'none' || base.kind === 'error') return base;
+  let cache = scaleCaches.get(scale);
+  if (!cache) {
+    cache = new Map();
+    scaleCaches.set(scale, cache);
+  }
+  const key = String(value);
+  let reading = cache.get(key);
+  if (!reading) {
+    reading = onScale(base, key.trim(), scale);
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, reading);
+  }
+  return reading;
+}
+
+function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): ScaleReading {
+  const key = wordKey(raw);
+  if (scale.notEvaluated.some((n) => wordKey(n) === key)) return { kind: 'none' };
+  if (scale.kind === 'symbols') {
+    if (base.kind === 'symbol' && scale.allowed.includes(base.symbol)) return { kind: 'value', value: base.symbol, variant: base.variant };
+    return { kind: 'invalid', text: raw };
+  }
+  if (scale.kind === 'letters') {
+    if (base.kind !== 'letter') return { kind: 'invalid', text: raw };
+    // the scale's own case is canonical: a–d sheets write lower case, S–D sheets upper case
+    const value = scale.allowed.find((a) => a.toUpperCase() === base.letter);
+    if (value === undefined) return { kind: 'invalid', text: raw };
+    return { kind: 'value', value, variant: raw === value ? null : raw };
+  }
+  const value = scale.allowed.find((a) => wordKey(a) === key);
+  if (value === undefined) return { kind: 'invalid', text: raw };
+  return { kind: 'value', value, variant: normalizeLabel(raw) === normalizeLabel(value) ? null : raw };
+}
+
+/** Word scales seen on real sheets, best first: a column that mostly holds one of them is on it. */
+export const WORD_SCALES: readonly (readonly string[])[] = [
+  ['完了', '取組中', '未着手'],
+  ['完了', '実施中', '未着手'],
+  ['達成', '概ね達成', '一部達成', '未達成'],
+  ['順調', '概ね順調', 'やや遅れ', '遅れ'],
+  ['計画以上', '計画どおり', 'やや遅れ', '遅れ'],
+  ['実施', '一部実施', '未実施'],
+];
+
+/** Words that are evaluations wherever they stand (a legend of them needs no 評価 label). */
+const EVALUATION_WORDS = new Set(
+  [
+    ...WORD_SCALES.flat(),
+    '完了済',
+    '実施済',
+    '済',
+    '継続',
+    '継続中',
+    '着手',
+    '着手済',
+    '検討中',
+    '準備中',
+    '一部未達成',
+    '遅延',
+    '予定どおり',
+    '廃止',
+    '休止',
+    '中止',
+    '終了',
+    '見直し',
+    '拡充',
+    '現状維持',
+    '改善',
+    '縮小',
+    '未実施',
+  ].map(wordKey),
+);
+
+export function isEvaluationWord(text: string): boolean {
+  return EVALUATION_WORDS.has(wordKey(text));
 }

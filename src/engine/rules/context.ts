@@ -6,11 +6,18 @@ import type { TableLayout } from '../table/layout';
 import type { SheetView } from '../table/sheetView';
 import type { Profile } from '../profiles/schema';
 import type { Locale } from '../types';
+import type { EvaluationScale } from '../read/evaluation';
+import { fieldCell, type FieldCell } from '../rows/record';
+import type { MappedColumn } from '../table/header';
 
-/** The scale a sheet's self-evaluations are written on. */
-export interface EvaluationScale {
-  kind: 'letters' | 'symbols';
-  allowed: string[];
+export type { EvaluationScale } from '../read/evaluation';
+
+/** One self-evaluation column and the scale its values are read on (a sheet may have two). */
+export interface EvaluationColumn {
+  column: MappedColumn;
+  /** Issue field: evaluation, evaluation2… */
+  field: string;
+  scale: EvaluationScale;
 }
 
 /** What the engine computed for one unit. */
@@ -36,7 +43,10 @@ export interface RuleContext {
   startMonth: number;
   fiscalYear: number;
   gradeScale: readonly GradeStep[];
+  /** The first evaluation column's scale (the sheet's scale in messages). */
   evaluationScale: EvaluationScale;
+  /** Every evaluation column with its own scale, left to right. */
+  evaluationColumns: EvaluationColumn[];
   /** Language of the messages (years are written 令和7年度 or FY2025). */
   locale: Locale;
   /** The configuration's department list, if any. */
@@ -61,4 +71,14 @@ export interface Rule {
 /** A header label as a message shows it: one line. */
 export function labelText(label: string): string {
   return label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** A unit's self-evaluation cells, one per evaluation column, at the unit's first row. */
+export function evaluationCells(ctx: RuleContext, unit: UnitRecord): { cell: FieldCell; field: string; scale: EvaluationScale }[] {
+  return ctx.evaluationColumns.map((e, i) => ({
+    // the first column's cell is the record's own (the same merge anchor the record reads)
+    cell: i === 0 && unit.evaluation ? unit.evaluation : fieldCell(ctx.view, unit.first, e.column),
+    field: e.field,
+    scale: e.scale,
+  }));
 }

@@ -1,29 +1,26 @@
-import { readEvaluation } from '../read/evaluation';
-import { cellText } from '../read/cell';
-import type { Finding, Rule } from './context';
+import { readOnScale } from '../read/evaluation';
+import { evaluationCells, type Finding, type Rule } from './context';
 
-/** invalid-evaluation: a self-evaluation outside the sheet's scale. */
+/**
+ * invalid-evaluation: a self-evaluation outside its column's scale. Not-evaluated markers
+ * (対象外, 評価なし, －) and blanks are never invalid; a blank that is due is missing-entry's.
+ */
 export const invalidEvaluation: Rule = {
   id: 'invalid-evaluation',
   check(ctx) {
     const out: Finding[] = [];
-    const scale = ctx.evaluationScale;
     for (const unit of ctx.units) {
-      const cell = unit.evaluation;
-      if (!cell) continue;
-      const reading = readEvaluation(cell.value);
-      let value: string | null = null;
-      if (reading.kind === 'other') value = reading.text;
-      else if (reading.kind === 'symbol' && (scale.kind !== 'symbols' || !scale.allowed.includes(reading.symbol))) value = cellText(cell.value);
-      else if (reading.kind === 'letter' && (scale.kind !== 'letters' || !scale.allowed.includes(reading.letter))) value = cellText(cell.value);
-      if (value === null) continue;
-      out.push({
-        messageId: 'invalid-evaluation',
-        r: cell.r,
-        c: cell.c,
-        field: 'evaluation',
-        params: { value: value.trim(), scale: scale.allowed.join('・') },
-      });
+      for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
+        const reading = readOnScale(cell.value, scale);
+        if (reading.kind !== 'invalid') continue;
+        out.push({
+          messageId: 'invalid-evaluation',
+          r: cell.r,
+          c: cell.c,
+          field,
+          params: { value: reading.text, scale: scale.allowed.join('・') },
+        });
+      }
     }
     return out;
   },

@@ -1,27 +1,39 @@
 import { formatRate } from '../messages';
+import { gradeOf } from '../compute/rate';
+import { readOnScale } from '../read/evaluation';
 import { readNumber } from '../read/number';
-import type { Finding, Rule } from './context';
+import { evaluationCells, type Finding, type Rule } from './context';
 
 /** A written rate further than this from the computed one is a mismatch (0.5 point). */
 const RATE_TOLERANCE = 0.005;
 
-/** grade-mismatch: the self-evaluation differs from the grade computed from the rate. */
+/**
+ * grade-mismatch: the self-evaluation differs from the value its scale gives the computed rate.
+ * Only scales mapped to rates are compared: letters through the grade scale (configured or the
+ * default), any scale through a legend with percentages or a configured list with `min`.
+ */
 export const gradeMismatch: Rule = {
   id: 'grade-mismatch',
   check(ctx) {
     const out: Finding[] = [];
-    if (ctx.evaluationScale.kind !== 'letters') return out;
+    if (!ctx.evaluationColumns.some((e) => e.scale.thresholds)) return out;
     for (const unit of ctx.units) {
       const computed = ctx.computed.get(unit);
-      if (!computed?.rate || !computed.grade || !computed.selfGrade || !unit.evaluation) continue;
-      if (computed.grade === computed.selfGrade) continue;
-      out.push({
-        messageId: 'grade-mismatch',
-        r: unit.evaluation.r,
-        c: unit.evaluation.c,
-        field: 'evaluation',
-        params: { self: computed.selfGrade, grade: computed.grade, rate: formatRate(computed.rate.rate) },
-      });
+      if (!computed?.rate) continue;
+      for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
+        if (!scale.thresholds) continue;
+        const reading = readOnScale(cell.value, scale);
+        if (reading.kind !== 'value') continue;
+        const expected = gradeOf(computed.rate.rate, scale.thresholds);
+        if (expected === null || expected === reading.value) continue;
+        out.push({
+          messageId: 'grade-mismatch',
+          r: cell.r,
+          c: cell.c,
+          field,
+          params: { self: reading.value, grade: expected, rate: formatRate(computed.rate.rate) },
+        });
+      }
     }
     return out;
   },

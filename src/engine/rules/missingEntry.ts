@@ -2,7 +2,7 @@ import { displayText } from '../read/text';
 import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import type { UnitRecord } from '../rows/record';
-import { labelText, type Finding, type Rule, type RuleContext } from './context';
+import { evaluationCells, labelText, type Finding, type Rule, type RuleContext } from './context';
 import { entryIsDue, periodEnd, periodField } from './periods';
 
 /**
@@ -28,13 +28,15 @@ export const missingEntry: Rule = {
         });
       }
       out.push(...missingActuals(ctx, unit));
-      if (evaluationDue && unit.evaluation && isBlank(unit.evaluation.value)) {
+      if (!evaluationDue) continue;
+      for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
+        if (!isBlank(cell.value)) continue;
         out.push({
           messageId: 'missing-entry.evaluation',
-          r: unit.evaluation.r,
-          c: unit.evaluation.c,
-          field: 'evaluation',
-          params: { label: labelText(unit.evaluation.label), scale: ctx.evaluationScale.allowed.join('・') },
+          r: cell.r,
+          c: cell.c,
+          field,
+          params: { label: labelText(cell.label), scale: scale.allowed.join('・') },
         });
       }
     }

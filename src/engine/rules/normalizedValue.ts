@@ -1,7 +1,7 @@
-import { readEvaluation } from '../read/evaluation';
+import { readOnScale } from '../read/evaluation';
 import { readNumber } from '../read/number';
 import { cellText } from '../read/cell';
-import type { Finding, Rule } from './context';
+import { evaluationCells, type Finding, type Rule } from './context';
 import { eachNumericCell, numericField } from './numbers';
 
 /** normalized-value: a value read through a variant spelling (〇 for ○, full-width digits). */
@@ -10,18 +10,16 @@ export const normalizedValue: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const unit of ctx.units) {
-      const cell = unit.evaluation;
-      if (cell) {
-        const reading = readEvaluation(cell.value);
-        if ((reading.kind === 'symbol' || reading.kind === 'letter') && reading.variant !== null) {
-          out.push({
-            messageId: reading.kind === 'symbol' ? 'normalized-value.symbol' : 'normalized-value.letter',
-            r: cell.r,
-            c: cell.c,
-            field: 'evaluation',
-            params: { value: reading.variant, normalized: reading.kind === 'symbol' ? reading.symbol : reading.letter },
-          });
-        }
+      for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
+        const reading = readOnScale(cell.value, scale);
+        if (reading.kind !== 'value' || reading.variant === null) continue;
+        out.push({
+          messageId: scale.kind === 'symbols' ? 'normalized-value.symbol' : 'normalized-value.letter',
+          r: cell.r,
+          c: cell.c,
+          field,
+          params: { value: reading.variant, normalized: reading.value },
+        });
       }
       eachNumericCell(unit, (numeric, kpi, part, fiscalYear) => {
         const reading = readNumber(numeric.value, numeric.numberFormat);

@@ -1,0 +1,210 @@
+import type { GradeStep } from '../config';
+import { isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
+import { nfkc, normalizeLabel } from './text';
+
+/**
+ * Evaluation legends (凡例) printed near a table, read into a scale (issue 7 item 4):
+ *   「評価　S：計画以上　A：計画どおり　B：やや遅れ　C：遅れ」
+ *   「◎：達成　○：概ね達成　△：一部未達成　×：未達成　－：対象外」
+ *   「A：100%以上　B：80%以上　C：80%未満」 (with rate thresholds)
+ *   「実施状況（完了／取組中／未着手）」 (a list without descriptions)
+ */
+export interface Legend {
+  /** The words before the values (評価, 達成度, 実施状況), normalised; '' when none. */
+  label: string;
+  scale: EvaluationScale;
+}
+
+interface Entry {
+  key: string;
+  description: string;
+}
+
+/** Characters that separate legend entries (and never belong to a key). */
+const SEPARATOR = '\\s,、・/|()\\[\\]【】「」『』<>〈〉';
+/** A key directly before a colon: ◎: / S: / 完了: / －: (at most 8 characters). */
+const KEY_BEFORE_COLON = new RegExp(`(^|[${SEPARATOR}])([^${SEPARATOR}:=]{1,8})\\s*[:=]`, 'g');
+/** A key run that swallowed the end of the previous description (計画以上A:): the key is its last letter or symbol. */
+const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
+/** Labels that make a list of words a legend even when the words are not known evaluation words. */
+const EVALUATION_LABEL = /評価|状況|達成度|進捗|凡例|区分/;
+
+/** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
+export function parseLegend(text: string): Legend | null {
+  const t = nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'));
+  if (!/[:=]/.test(t)) return parseList(t);
+  const { label, entries } = splitEntries(t);
+  return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
+}
+
+function splitEntries(t: string): { label: string; entries: Entry[] } {
+  const keys: { key: string; at: number; after: number }[] = [];
+  KEY_BEFORE_COLON.lastIndex = 0;
+  for (let m = KEY_BEFORE_COLON.exec(t); m; m = KEY_BEFORE_COLON.exec(t)) {
+    let key = m[2];
+    let at = m.index + m[1].length;
+    const trailing = TRAILING_KEY.exec(key);
+    if (trailing && trailing[0].length < key.length && /[^\x00-\x7f]/.test(key.slice(0, -trailing[0].length))) {
+      at += key.length - trailing[0].length;
+      key = trailing[0];
+    }
+    keys.push({ key, at, after: m.index + m[0].length });
+  }
+  const label = keys.length > 0 ? t.slice(0, keys[0].at) : t;
+  const entries = keys.map((k, i) => ({
+    key: k.key,
+    description: t.slice(k.after, i + 1 < keys.length ? keys[i + 1].at : t.length).replace(/[\s、,・/|]+$/, '').trim(),
+  }));
+  return { label: cleanLabel(label), entries };
+}
+
+/** 「完了／取組中／未着手」, 「◎・○・△・×」: values listed without descriptions. */
+function parseList(t: string): Legend | null {
+  const list = /([^\s/・、,()]{1,8}(?:\s*[/・、,]\s*[^\s/・、,()]{1,8}){1,6})/g;
+  for (let m = list.exec(t); m; m = list.exec(t)) {
+    const keys = m[1].split(/\s*[/・、,]\s*/);
+    const label = cleanLabel(t.slice(0, m.index));
+    const known = keys.every((k) => isEvaluationWord(k) || isNotEvaluated(k) || readEvaluation(k).kind === 'symbol');
+    if (!known && !EVALUATION_LABEL.test(label)) continue;
+    const legend = toLegend(
+      label,
+      keys.map((key) => ({ key, description: '' })),
+      false,
+    );
+    if (legend) return legend;
+  }
+  return null;
+}
+
+function cleanLabel(text: string): string {
+  return normalizeLabel(text)
+    .replace(/^[※*＊]+/, '')
+    .replace(/[【】()[\]「」:：=]/g, '')
+    .replace(/^凡例/, '');
+}
+
+type KeyKind = 'letters' | 'symbols' | 'words';
+
+function keyKind(key: string): KeyKind {
+  const reading = readEvaluation(key);
+  // a lone x or O in a legend is still a symbol, as it is in cells
+  if (reading.kind === 'symbol') return 'symbols';
+  if (reading.kind === 'letter') return 'letters';
+  return 'words';
+}
+
+/** Entries → a scale, or null when they are no evaluation legend (担当：…, 目標：…). */
+function toLegend(label: string, entries: Entry[], described: boolean): Legend | null {
+  const values: Entry[] = [];
+  const notEvaluated: string[] = [];
+  for (const e of entries) {
+    if (isNotEvaluated(e.key) || (described && /^(評価)?対象外|評価(なし|しない|せず)|該当なし/.test(normalizeLabel(e.description)))) {
+      notEvaluated.push(e.key);
+    } else {
+      values.push(e);
+    }
+  }
+  if (values.length < 2) return null;
+  const kinds = new Set(values.map((v) => keyKind(v.key)));
+  if (kinds.size !== 1) return null;
+  const kind = [...kinds][0];
+  if (kind === 'words') {
+    // 作成日：2025/9/30 or 目標：100件 are no scale
+    if (values.some((v) => /\d/.test(v.key))) return null;
+    const known = values.every((v) => isEvaluationWord(v.key));
+    if (!known && !EVALUATION_LABEL.test(label)) return null;
+  }
+  const allowed = values.map((v) => canonicalKey(v.key, kind));
+  if (new Set(allowed).size !== allowed.length) return null;
+  const thresholds = described ? readThresholds(values, allowed) : null;
+  const ordered = thresholds ? thresholds.map((t) => t.grade) : allowed;
+  return { label, scale: { kind, allowed: ordered, thresholds, notEvaluated, source: 'legend' } };
+}
+
+function canonicalKey(key: string, kind: KeyKind): string {
+  if (kind === 'symbols') {
+    const reading = readEvaluation(key);
+    return reading.kind === 'symbol' ? reading.symbol : key;
+  }
+  return kind === 'letters' ? key.trim() : normalizeLabel(key);
+}
+
+/** 100%以上, 80％を上回る, 8割以上, 80～100%: the lowest rate of a value. */
+const AT_LEAST = /(\d+(?:\.\d+)?)\s*(%|割)\s*(以上|超|を?上回|~|～|〜)|(\d+(?:\.\d+)?)\s*%?\s*[~～〜]\s*\d+(?:\.\d+)?\s*%/;
+const BELOW = /(\d+(?:\.\d+)?)\s*(%|割)\s*(未満|以下|を?下回)/;
+
+/**
+ * Rate thresholds from the descriptions, highest first: every value but the lowest needs a
+ * lowest rate, and the rates must differ. Anything else is no mapping (no comparison).
+ */
+function readThresholds(values: Entry[], allowed: string[]): GradeStep[] | null {
+  const steps: GradeStep[] = [];
+  let open = 0;
+  values.forEach((v, i) => {
+    const m = AT_LEAST.exec(v.description);
+    if (m) {
+      const n = Number(m[1] ?? m[4]);
+      steps.push({ grade: allowed[i], min: m[2] === '割' ? n / 10 : n / 100 });
+    } else if (BELOW.test(v.description)) {
+      steps.push({ grade: allowed[i], min: null });
+      open++;
+    }
+  });
+  if (steps.length !== values.length || open > 1) return null;
+  const mins = steps.filter((s) => s.min !== null).map((s) => s.min as number);
+  if (new Set(mins).size !== mins.length) return null;
+  return steps.sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity));
+}
+
+/** A legend found near the table; `column` is set when it stands in an evaluation column's own header. */
+export interface PlacedLegend extends Legend {
+  column: number | null;
+}
+
+/** Longer cells are prose, not legends (and are not worth scanning). */
+const MAX_LEGEND_CELL = 400;
+
+/**
+ * Legends near the table: in an evaluation column's header cell, in the rows above the header,
+ * and in legend or note rows between or below the tables. Each cell is read alone first; a legend
+ * spread over a row of cells (◎：達成 | ○：概ね達成 | …) is read from the row joined.
+ */
+export function legendsNearTable(view: LegendView, layout: LegendLayout): PlacedLegend[] {
+  const out: PlacedLegend[] = [];
+  for (const col of layout.match.columns) {
+    if (col.field !== 'evaluation') continue;
+    const legend = parseLegend(col.label);
+    if (legend) out.push({ ...legend, column: col.column });
+  }
+  for (let r = 0; r < layout.kinds.length; r++) {
+    const kind = layout.kinds[r];
+    if (kind !== 'title' && kind !== 'legend' && kind !== 'note') continue;
+    const texts: string[] = [];
+    let found = false;
+    for (const c of view.filledColumns(r)) {
+      const v = view.raw(r, c);
+      if (typeof v !== 'string' || v.length > MAX_LEGEND_CELL) continue;
+      texts.push(v);
+      const legend = parseLegend(v);
+      if (legend) {
+        out.push({ ...legend, column: null });
+        found = true;
+      }
+    }
+    if (!found && texts.length > 1) {
+      const legend = parseLegend(texts.join('  '));
+      if (legend) out.push({ ...legend, column: null });
+    }
+  }
+  return out;
+}
+
+/** What legend finding reads of the sheet and its layout (kept narrow: read/ does not depend on table/). */
+export interface LegendView {
+  filledColumns(r: number): number[];
+  raw(r: number, c: number): string | number | boolean | null;
+}
+export interface LegendLayout {
+  kinds: readonly string[];
+  match: { columns: readonly { field: string; column: number; label: string }[] };
+}
