@@ -6,11 +6,13 @@ import { parseArgs, type CheckCommand } from './args';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
 import { collectInputs, type InputFile } from './collect';
 import { cliText, localeOfArgs, type CliText } from './messages';
-import { commonFolder, copyRelativePath, OutputRefused, planOutputs, type OutputPlan } from './outputs';
+import { commonFolder, copyRelativePath, OutputRefused, planOutputs, settleOutputsAgainstInputs, type OutputPlan } from './outputs';
 import { CheckPool, DEFAULT_LIMITS, type FileLimits } from './pool';
 import { formatFile, formatTotals } from './printReport';
 import { readInput } from './readInput';
-import { exitStatus, totalsOf, type FileReport, type JsonReport } from './report';
+import { JsonReportWriter } from './jsonReport';
+import { ProgressBar } from './progress';
+import { addToTotals, emptyTotals, exitStatus, type FileReport, type JsonReport } from './report';
 import { makeFoldersBelow, removePendingTemporaries, UnsafeOutputError, writeAtomically } from './safeWrite';
 
 /** Thrown for misuse the person can fix (a bad config file, an output on an input): exit 2, one line. */
@@ -19,6 +21,8 @@ class UsageError extends Error {}
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Present when standard error is a terminal: where the progress line is drawn. */
+  terminal?: { write: (raw: string) => void; columns: number };
 }
 
 /** Knobs for tests: smaller per-file limits, a fixed number of workers. */
@@ -78,21 +82,33 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const t = cliText(command.locale);
   const configData = command.configPath ? await loadConfig(command.configPath, t) : null;
   const plan = await planOrRefuse(command, t);
-  const inputs = await collectInputs(command.inputs, { skip: plan.skip });
+  const common = commonFolder(command.inputs);
+  const inputs = await settleOrRefuse(plan, await collectInputs(command.inputs, { skip: plan.skip }), common, t);
   const toStdout = command.jsonPath === '-';
   const say = (line: string) => (toStdout ? io.err(line) : io.out(line));
   const settings: CheckSettings = { asOf: command.asOf, locale: command.locale, configData, configName: command.configPath };
   const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers);
-  const common = commonFolder(command.inputs);
-  const files: FileReport[] = new Array(inputs.length);
+  // a progress line only where a person watches a terminal, and never into a JSON stream
+  const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
+  const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;
+  const totals = emptyTotals();
+  // the summary needs every file's rows and issues; without it, each report is let go once written
+  const kept: FileReport[] = [];
   let copyFailures = 0;
   try {
-    // every file starts as soon as a worker is free; reports are printed in input order
-    const printer = inOrder<FileReport>((report) => {
-      if (!command.quiet) for (const line of formatFile(report, command.locale)) say(line);
+    const printer = inOrder<FileReport>(async (report) => {
+      addToTotals(totals, report);
+      if (command.summaryPath) kept.push(report);
+      if (!command.quiet) {
+        const lines = formatFile(report, command.locale);
+        if (progress) progress.above(() => lines.forEach(say));
+        else lines.forEach(say);
+      }
+      await json?.add(report);
     });
     await Promise.all(
       inputs.map(async (input, index) => {
+        progress?.started(input.shown);
         const result = await checkInput(input, pool, settings, plan.outDir !== null);
         if (plan.outDir && result.annotated) {
           const problem = await writeCopy(plan.outDir, common, input, result.annotated, t);
@@ -104,32 +120,51 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
           result.report.copyError = t.copyNotWritten(result.copyProblem);
           copyFailures++;
         }
-        files[index] = result.report;
-        printer(index, result.report);
+        progress?.finished();
+        await printer(index, result.report);
       }),
     );
+  } catch (err) {
+    await json?.abort();
+    throw err;
   } finally {
+    progress?.clear();
     await pool.close();
   }
   if (inputs.length === 0) say(t.noWorkbooks);
-  const report: JsonReport = { asOf: command.asOf, files, totals: totalsOf(files) };
-  say(formatTotals(report, command.locale));
-  if (command.jsonPath) {
-    const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (toStdout) io.out(json.trimEnd());
-    else await writeOutput(plan.jsonPath as string, json, command.jsonPath, t);
-  }
+  say(formatTotals({ asOf: command.asOf, totals }, command.locale));
+  await json?.close(totals);
   if (command.summaryPath) {
     // the xlsx writing library is loaded only when a summary is asked for
     const { summaryWorkbookBytes } = await import('./summary');
+    const report: JsonReport = { asOf: command.asOf, files: kept, totals };
     await writeOutput(plan.summaryPath as string, await summaryWorkbookBytes(report, command.locale), command.summaryPath, t);
   }
-  return copyFailures > 0 ? 2 : exitStatus(report);
+  return copyFailures > 0 ? 2 : exitStatus({ totals });
+}
+
+async function openJson(target: string | null, command: CheckCommand, io: Io, t: CliText): Promise<JsonReportWriter> {
+  try {
+    if (target) await fs.mkdir(path.dirname(target), { recursive: true });
+    return await JsonReportWriter.open(target, io.out, command.asOf);
+  } catch (err) {
+    if (err instanceof UnsafeOutputError) throw new UsageError(t.unsafeOutput(command.jsonPath as string, err.why));
+    throw new UsageError(t.cannotWrite(command.jsonPath as string));
+  }
 }
 
 async function planOrRefuse(command: CheckCommand, t: CliText): Promise<OutputPlan> {
   try {
     return await planOutputs(command.inputs, command);
+  } catch (err) {
+    if (err instanceof OutputRefused) throw new UsageError(t.refused(err.refusal));
+    throw err;
+  }
+}
+
+async function settleOrRefuse(plan: OutputPlan, inputs: InputFile[], common: string, t: CliText): Promise<InputFile[]> {
+  try {
+    return await settleOutputsAgainstInputs(plan, inputs, common);
   } catch (err) {
     if (err instanceof OutputRefused) throw new UsageError(t.refused(err.refusal));
     throw err;
@@ -167,17 +202,22 @@ async function writeCopy(outDir: string, common: string, input: InputFile, bytes
   }
 }
 
-/** Print reports in input order while files finish in any order. */
-function inOrder<T>(emit: (item: T) => void): (index: number, item: T) => void {
+/** Hand reports on in input order while files finish in any order (one at a time, awaited). */
+function inOrder<T>(emit: (item: T) => Promise<void>): (index: number, item: T) => Promise<void> {
   const ready = new Map<number, T>();
   let next = 0;
+  let chain = Promise.resolve();
   return (index, item) => {
     ready.set(index, item);
-    while (ready.has(next)) {
-      emit(ready.get(next) as T);
-      ready.delete(next);
-      next++;
-    }
+    chain = chain.then(async () => {
+      while (ready.has(next)) {
+        const current = ready.get(next) as T;
+        ready.delete(next);
+        next++;
+        await emit(current);
+      }
+    });
+    return chain;
   };
 }
 
@@ -219,5 +259,7 @@ async function version(): Promise<string> {
 }
 
 function defaultIo(): Io {
-  return { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
+  const io: Io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) };
+  if (process.stderr.isTTY) io.terminal = { write: (raw) => process.stderr.write(raw), columns: process.stderr.columns || 80 };
+  return io;
 }

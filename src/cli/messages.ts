@@ -44,6 +44,8 @@ const ja = {
         return `${r.option} ${r.output} はチェックするファイルそのものです。元のファイルを上書きしないよう、別のファイル名を指定してください。`;
       case 'outputs-clash':
         return `${r.a} と ${r.b} が同じファイルです。別々のファイル名を指定してください。`;
+      case 'copy-is-input':
+        return `--out ${r.out} に保存すると、写しが元のファイル（${r.input}）を上書きします。別のフォルダを指定してください。`;
     }
   },
   unsafeOutput: (target: string, why: UnsafeWhy) =>
@@ -93,6 +95,8 @@ Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misus
         return `${r.option} ${r.output} is one of the files being checked. Choose another file name, so that the original is not overwritten.`;
       case 'outputs-clash':
         return `${r.a} and ${r.b} name the same file. Give them different names.`;
+      case 'copy-is-input':
+        return `With --out ${r.out} a copy would overwrite its original (${r.input}). Choose another folder.`;
     }
   },
   unsafeOutput: (target, why) =>

@@ -1,4 +1,7 @@
 import { promises as fs, realpathSync, statSync } from 'fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { InputFile } from './collect';
+import { readInput } from './readInput';
 import * as path from 'path';
 
 /**
@@ -10,7 +13,7 @@ export interface OutputPlan {
   outDir: string | null;
   summaryPath: string | null;
   jsonPath: string | null;
-  /** Paths the folder walk must not collect: the outputs themselves. */
+  /** Paths the folder walk must not descend into: the out folder. */
   skip: string[];
 }
 
@@ -18,7 +21,8 @@ export interface OutputPlan {
 export type OutputRefusal =
   | { kind: 'out-is-input'; out: string; input: string }
   | { kind: 'output-is-input'; option: '--summary' | '--json'; output: string }
-  | { kind: 'outputs-clash'; a: string; b: string };
+  | { kind: 'outputs-clash'; a: string; b: string }
+  | { kind: 'copy-is-input'; out: string; input: string };
 
 export class OutputRefused extends Error {
   constructor(readonly refusal: OutputRefusal) {
@@ -78,7 +82,7 @@ export async function planOutputs(inputs: string[], options: { outDir: string | 
     if (realInputs.some((i) => i.real === real || (i.folder && real === i.real))) throw new OutputRefused({ kind: 'output-is-input', option, output: given });
   }
   if (summaryPath && jsonPath && summaryPath === jsonPath) throw new OutputRefused({ kind: 'outputs-clash', a: '--summary', b: '--json' });
-  return { outDir, summaryPath, jsonPath, skip: [outDir, summaryPath, jsonPath].filter((p): p is string => p !== null) };
+  return { outDir, summaryPath, jsonPath, skip: outDir ? [outDir] : [] };
 }
 
 /** The folder all inputs share: copies mirror each input's path below it, so names never clash. */
@@ -118,4 +122,59 @@ export function copyRelativePath(common: string, root: string, relative: Buffer)
   }
   const rootRel = path.relative(common, absoluteRoot);
   return rootRel ? Buffer.concat([Buffer.from(rootRel + path.sep), relative]) : relative;
+}
+
+/** Core properties of the summary workbook this command writes: how a later run knows it as its own. */
+export const SUMMARY_MARK = { creator: '進行管理票チェッカー', keywords: 'progress-sheet-summary' };
+
+/** The real path of an input as latin1 text of its bytes (names need not be UTF-8). */
+function realKey(p: string | Buffer): string {
+  try {
+    return realpathSync(p, { encoding: 'buffer' }).toString('latin1');
+  } catch {
+    return Buffer.from(path.resolve(typeof p === 'string' ? p : p.toString('latin1'))).toString('latin1');
+  }
+}
+
+/**
+ * Once the folders are walked: no output may be one of the workbooks found. A summary this command
+ * wrote in an earlier run is no submission: it is dropped from the inputs and may be replaced.
+ */
+export async function settleOutputsAgainstInputs(plan: OutputPlan, inputs: InputFile[], common: string): Promise<InputFile[]> {
+  const byKey = new Map<string, InputFile>();
+  for (const input of inputs) if (!input.problem) byKey.set(realKey(input.fsPath), input);
+  let kept = inputs;
+  if (plan.summaryPath) {
+    const hit = byKey.get(realKey(plan.summaryPath));
+    if (hit) {
+      if (!(await isOwnSummary(hit.fsPath))) throw new OutputRefused({ kind: 'output-is-input', option: '--summary', output: hit.shown });
+      kept = kept.filter((i) => i !== hit);
+      byKey.delete(realKey(plan.summaryPath));
+    }
+  }
+  if (plan.jsonPath) {
+    const hit = byKey.get(realKey(plan.jsonPath));
+    if (hit) throw new OutputRefused({ kind: 'output-is-input', option: '--json', output: hit.shown });
+  }
+  if (plan.outDir) {
+    for (const input of kept) {
+      if (input.problem) continue;
+      const target = Buffer.concat([Buffer.from(plan.outDir + path.sep), copyRelativePath(common, input.root, input.relative)]);
+      const hit = byKey.get(realKey(target));
+      if (hit) throw new OutputRefused({ kind: 'copy-is-input', out: plan.outDir, input: hit.shown });
+    }
+  }
+  return kept;
+}
+
+async function isOwnSummary(file: string | Buffer): Promise<boolean> {
+  const read = await readInput(file, 20 * 1024 * 1024);
+  if (!read.ok) return false;
+  try {
+    const parts = unzipSync(read.bytes, { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 64 * 1024 });
+    const core = parts['docProps/core.xml'];
+    return core !== undefined && strFromU8(core).includes(`>${SUMMARY_MARK.keywords}<`);
+  } catch {
+    return false;
+  }
 }

@@ -15,13 +15,6 @@ export function formatFile(file: FileReport, locale: Locale): string[] {
     return lines;
   }
   lines.push(`■ ${file.path}`);
-  if (file.status === 'unrecognized') {
-    lines.push(
-      locale === 'ja'
-        ? '  チェックできるシートがありません。進行管理票のシートがあるか確かめ、様式が読めない場合は「progress-sheet profile」で定義を作って --config で指定してください。'
-        : '  No sheet could be checked. Make sure the workbook holds the progress sheet; if its layout is not read, make a profile with "progress-sheet profile" and pass it with --config.',
-    );
-  }
   if (file.copyError) lines.push(locale === 'ja' ? `  写しを保存できません: ${file.copyError}` : `  Copy not written: ${file.copyError}`);
   for (const sheet of file.sheets) {
     if (!sheet.template) {
@@ -41,12 +34,19 @@ export function formatFile(file: FileReport, locale: Locale): string[] {
       lines.push(`    ${issue.cell.padEnd(6)} ${label}  ${issue.message.replace(/\n/g, ' ')}`);
     }
   }
+  if (file.status === 'unrecognized') {
+    lines.push(
+      locale === 'ja'
+        ? '  → チェックできるシートがありません。進行管理票のシートが入っているか確かめてください。様式が読めない場合は「progress-sheet profile」で定義を作り、--config で指定してください。'
+        : '  → No sheet could be checked. Make sure the workbook holds the progress sheet; if its layout is not read, make a profile with "progress-sheet profile" and pass it with --config.',
+    );
+  }
   return lines;
 }
 
-export function formatTotals(report: JsonReport, locale: Locale): string {
+export function formatTotals(report: Pick<JsonReport, 'asOf' | 'totals'>, locale: Locale): string {
   const t = report.totals;
   return locale === 'ja'
-    ? `合計: ファイル ${t.files}（読めないもの ${t.unreadable}）、進行管理票 ${t.progressSheets} シート、取組 ${t.rows} 件、エラー ${t.errors}、警告 ${t.warnings}（基準日 ${report.asOf}）`
-    : `Total: ${t.files} files (${t.unreadable} unreadable), ${t.progressSheets} progress sheets, ${t.rows} items, ${t.errors} errors, ${t.warnings} warnings (as of ${report.asOf})`;
+    ? `合計: ファイル ${t.files}（読めないもの ${t.unreadable}${t.unrecognized ? `、チェックできるシートがないもの ${t.unrecognized}` : ''}）、進行管理票 ${t.progressSheets} シート、取組 ${t.rows} 件、エラー ${t.errors}、警告 ${t.warnings}（基準日 ${report.asOf}）`
+    : `Total: ${t.files} files (${t.unreadable} unreadable${t.unrecognized ? `, ${t.unrecognized} with no sheet to check` : ''}), ${t.progressSheets} progress sheets, ${t.rows} items, ${t.errors} errors, ${t.warnings} warnings (as of ${report.asOf})`;
 }

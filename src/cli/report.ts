@@ -54,22 +54,30 @@ export function sheetReport(name: string, check: SheetCheck): SheetReport {
   };
 }
 
-export function totalsOf(files: FileReport[]): Totals {
-  const totals: Totals = { files: files.length, unreadable: 0, unrecognized: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const file of files) {
-    if (file.status === 'unreadable') totals.unreadable++;
-    if (file.status === 'unrecognized') totals.unrecognized++;
-    for (const sheet of file.sheets) {
-      totals.sheets++;
-      if (sheet.template) totals.progressSheets++;
-      totals.rows += sheet.rows.length;
-      for (const issue of sheet.issues) {
-        if (issue.severity === 'error') totals.errors++;
-        else if (issue.severity === 'warning') totals.warnings++;
-        else totals.infos++;
-      }
+export function emptyTotals(): Totals {
+  return { files: 0, unreadable: 0, unrecognized: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+}
+
+/** Count one file into the totals (the report is streamed: files are not all kept). */
+export function addToTotals(totals: Totals, file: FileReport): void {
+  totals.files++;
+  if (file.status === 'unreadable') totals.unreadable++;
+  if (file.status === 'unrecognized') totals.unrecognized++;
+  for (const sheet of file.sheets) {
+    totals.sheets++;
+    if (sheet.template) totals.progressSheets++;
+    totals.rows += sheet.rows.length;
+    for (const issue of sheet.issues) {
+      if (issue.severity === 'error') totals.errors++;
+      else if (issue.severity === 'warning') totals.warnings++;
+      else totals.infos++;
     }
   }
+}
+
+export function totalsOf(files: FileReport[]): Totals {
+  const totals = emptyTotals();
+  for (const file of files) addToTotals(totals, file);
   return totals;
 }
 
@@ -77,7 +85,7 @@ export function totalsOf(files: FileReport[]): Totals {
  * 2 when an input could not be read, else 1 when any error was found or a file had no sheet that
  * could be checked (a reform office must not take an unread submission for a clean one), else 0.
  */
-export function exitStatus(report: JsonReport): number {
+export function exitStatus(report: Pick<JsonReport, 'totals'>): number {
   if (report.totals.unreadable > 0) return 2;
   return report.totals.errors > 0 || report.totals.unrecognized > 0 ? 1 : 0;
 }

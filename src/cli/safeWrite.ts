@@ -1,4 +1,5 @@
 import { constants, promises as fs, unlinkSync } from 'fs';
+import type { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 
@@ -56,34 +57,67 @@ export async function makeFoldersBelow(root: string | Buffer, relativeDir: Buffe
   return current;
 }
 
+/**
+ * An output written in pieces (the streamed JSON report) or at once: an exclusive temporary file
+ * in the target's folder, renamed over the target on commit, removed on abort or interruption.
+ */
+export class AtomicFile {
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly temp: Buffer,
+    private readonly target: Buffer,
+  ) {}
+
+  static async open(target: string | Buffer): Promise<AtomicFile> {
+    const targetBytes = Buffer.from(target);
+    const existing = await fs.lstat(targetBytes).catch(() => null);
+    if (existing?.isDirectory()) throw new UnsafeOutputError(decode(targetBytes), 'is-folder');
+    const dir = Buffer.from(path.dirname(targetBytes.toString('latin1')), 'latin1');
+    const base = Buffer.from(path.basename(targetBytes.toString('latin1')), 'latin1');
+    const temp = Buffer.concat([dir, Buffer.from(`${path.sep}.`), base, Buffer.from(`.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)]);
+    // O_EXCL: never open a file (or a link) that is already there; O_NOFOLLOW: never through a link
+    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+    pending.set(temp.toString('latin1'), temp);
+    return new AtomicFile(handle, temp, targetBytes);
+  }
+
+  async write(data: Uint8Array | string): Promise<void> {
+    try {
+      await this.handle.write(typeof data === 'string' ? Buffer.from(data) : data);
+    } catch (err) {
+      await this.abort();
+      throw err;
+    }
+  }
+
+  /** Flush, close and rename over the target: the target is either the old file or the whole new one. */
+  async commit(): Promise<void> {
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      await holdForTests();
+      // rename replaces a symlink at the target itself; it never writes through it
+      await fs.rename(this.temp, this.target);
+    } catch (err) {
+      await fs.unlink(this.temp).catch(() => undefined);
+      throw err;
+    } finally {
+      pending.delete(this.temp.toString('latin1'));
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await fs.unlink(this.temp).catch(() => undefined);
+    pending.delete(this.temp.toString('latin1'));
+  }
+}
+
 /** Write bytes to `target` through an exclusive temporary file in the same folder and a rename. */
 export async function writeAtomically(target: string | Buffer, data: Uint8Array | string): Promise<void> {
-  const targetBytes = Buffer.from(target);
-  const existing = await fs.lstat(targetBytes).catch(() => null);
-  if (existing?.isDirectory()) throw new UnsafeOutputError(decode(targetBytes), 'is-folder');
-  const dir = Buffer.from(path.dirname(targetBytes.toString('latin1')), 'latin1');
-  const base = Buffer.from(path.basename(targetBytes.toString('latin1')), 'latin1');
-  const temp = Buffer.concat([dir, Buffer.from(`${path.sep}.`), base, Buffer.from(`.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)]);
-  const tempKey = temp.toString('latin1');
-  // O_EXCL: never open a file (or a link) that is already there; O_NOFOLLOW: never through a link
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
-  pending.set(tempKey, temp);
-  try {
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await holdForTests();
-    // rename replaces a symlink at the target itself; it never writes through it
-    await fs.rename(temp, targetBytes);
-  } catch (err) {
-    await fs.unlink(temp).catch(() => undefined);
-    throw err;
-  } finally {
-    pending.delete(tempKey);
-  }
+  const file = await AtomicFile.open(target);
+  await file.write(data);
+  await file.commit();
 }
 
 /**

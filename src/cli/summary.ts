@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_GRADE_SCALE, summaryTable, type SummaryTable } from '../engine';
 import type { JsonReport } from './report';
+import { SUMMARY_MARK } from './outputs';
 
 /** The engine's summary layout → one ExcelJS worksheet, styled. */
 function writeTable(wb: ExcelJS.Workbook, table: SummaryTable): void {
@@ -29,6 +30,9 @@ export async function summaryWorkbookBytes(report: JsonReport, locale: 'ja' | 'e
     skipped: report.files.filter((f) => f.status === 'unreadable').map((f) => ({ file: f.path, reason: f.error ?? '' })),
   });
   const wb = new ExcelJS.Workbook();
+  // marks the file as ours: a later run may replace it, and never takes it for a submission
+  wb.creator = SUMMARY_MARK.creator;
+  wb.keywords = SUMMARY_MARK.keywords;
   writeTable(wb, table);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -20,6 +20,13 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'psc-cli-'));
 }
 
+/** A cell note as text: ExcelJS gives a plain string, or rich-text runs as Excel writes them. */
+function noteText(note: ExcelJS.Cell['note']): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return note.texts.map((run) => (typeof run === 'string' ? run : run.text)).join('');
+}
+
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('exit status and terminal output', () => {
@@ -29,7 +36,9 @@ describe('exit status and terminal output', () => {
     expect(out).toContain('政策企画局_四半期進捗.xlsx');
     expect(out).toMatch(/D8\s+エラー\s+2\/4四半期（7月から9月）の実績が未入力です。/);
     expect(out).toContain('［表紙］ 進行管理票ではありません（対象外）');
-    expect(out).toContain('合計: ファイル 4（読めないもの 0）、進行管理票 3 シート');
+    expect(out).toContain('合計: ファイル 4（読めないもの 0、チェックできるシートがないもの 1）、進行管理票 3 シート');
+    // a workbook with only a cover sheet is not taken for a clean submission
+    expect(out).toContain('→ チェックできるシートがありません');
   });
 
   test('a sheet with no error → status 0 (warnings do not fail)', async () => {
@@ -166,7 +175,7 @@ describe('--out and --summary', () => {
     const u27 = ws.getCell('U27');
     expect(u27.value).toBe('294.34%'); // a person's value is never changed
     expect((u27.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
-    expect(String(u27.note)).toContain('137.91%');
+    expect(noteText(u27.note)).toContain('137.91%');
     expect((ws.getCell('I42').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(ws.getCell('X7').value).toBe('算定評価（自動計算）');
     expect(ws.getCell('X19').value).toBe('A');
