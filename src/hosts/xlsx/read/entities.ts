@@ -6,25 +6,29 @@
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** The first `code` in s[start, end), or -1: unlike indexOf, never looks past `end` (no quadratic scans). */
+export function indexIn(s: string, code: number, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Decode entity and character references in s[start, end); unknown ones are kept as written. */
 export function decodeEntities(s: string, start = 0, end = s.length): string {
-  let amp = s.indexOf('&', start);
-  if (amp < 0 || amp >= end) return s.slice(start, end);
+  let amp = indexIn(s, 38 /* & */, start, end);
+  if (amp < 0) return s.slice(start, end);
   let out = '';
   let from = start;
-  while (amp >= 0 && amp < end) {
-    const semi = s.indexOf(';', amp + 1);
+  while (amp >= 0) {
     // a reference is short; a stray "&" (invalid XML, but seen) is kept
-    if (semi < 0 || semi >= end || semi - amp > 12) {
-      amp = s.indexOf('&', amp + 1);
-      continue;
+    const semi = indexIn(s, 59 /* ; */, amp + 1, Math.min(end, amp + 12));
+    if (semi >= 0) {
+      const replacement = reference(s, amp + 1, semi);
+      if (replacement !== undefined) {
+        out += s.slice(from, amp) + replacement;
+        from = semi + 1;
+      }
     }
-    const replacement = reference(s, amp + 1, semi);
-    if (replacement !== undefined) {
-      out += s.slice(from, amp) + replacement;
-      from = semi + 1;
-    }
-    amp = s.indexOf('&', amp + 1);
+    amp = indexIn(s, 38, amp + 1, end);
   }
   return out + s.slice(from, end);
 }

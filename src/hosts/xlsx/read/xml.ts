@@ -1,4 +1,4 @@
-import { decodeEntities } from './entities';
+import { decodeEntities, indexIn } from './entities';
 
 /**
  * A forward-only XML tokenizer for the parts of an .xlsx: one pass over the string, no regular
@@ -121,10 +121,15 @@ export class XmlReader {
     return this.next();
   }
 
-  /** The current TEXT, entities decoded. */
+  /** The current TEXT, entities decoded, line ends normalised as XML requires (a raw CR or CRLF is LF). */
   text(): string {
-    if (this.cdata) return this.src.slice(this.textStart, this.textEnd);
-    return decodeEntities(this.src, this.textStart, this.textEnd);
+    const { src, textStart, textEnd } = this;
+    if (indexIn(src, 13 /* \r */, textStart, textEnd) >= 0) {
+      const normalised = src.slice(textStart, textEnd).replace(/\r\n?/g, '\n');
+      return this.cdata ? normalised : decodeEntities(normalised);
+    }
+    if (this.cdata) return src.slice(textStart, textEnd);
+    return decodeEntities(src, textStart, textEnd);
   }
 
   /** An attribute of the current OPEN by local name (`r:id` is `id`), entities decoded. */
@@ -150,8 +155,8 @@ export class XmlReader {
       while (at < end && isSpace(src.charCodeAt(at))) at++;
       const quote = src.charCodeAt(at);
       if (quote !== 34 && quote !== 39) return undefined;
-      const valueEnd = src.indexOf(quote === 34 ? '"' : "'", at + 1);
-      if (valueEnd < 0 || valueEnd > end) return undefined;
+      const valueEnd = indexIn(src, quote, at + 1, end);
+      if (valueEnd < 0) return undefined;
       if (nameMatches(src, nameStart, nameEnd, local)) return decodeEntities(src, at + 1, valueEnd);
       at = valueEnd + 1;
     }
