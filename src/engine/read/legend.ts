@@ -22,8 +22,7 @@ interface Entry {
 
 /** Characters that separate legend entries (and never belong to a key). */
 const SEPARATOR = '\\s,、・/|()\\[\\]【】「」『』<>〈〉';
-/** A key directly before a colon: ◎: / S: / 完了: / －: (at most 8 characters). */
-const KEY_BEFORE_COLON = new RegExp(`(^|[${SEPARATOR}])([^${SEPARATOR}:=]{1,8})\\s*[:=]`, 'g');
+const SEPARATOR_CHAR = new RegExp(`[${SEPARATOR}:=]`);
 /** A key run that swallowed the end of the previous description (計画以上A:): the key is its last letter or symbol. */
 const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
 /** Labels that make a list of words a legend even when the words are not known evaluation words. */
@@ -39,16 +38,10 @@ export function parseLegend(text: string): Legend | null {
 
 function splitEntries(t: string): { label: string; entries: Entry[] } {
   const keys: { key: string; at: number; after: number }[] = [];
-  KEY_BEFORE_COLON.lastIndex = 0;
-  for (let m = KEY_BEFORE_COLON.exec(t); m; m = KEY_BEFORE_COLON.exec(t)) {
-    let key = m[2];
-    let at = m.index + m[1].length;
-    const trailing = TRAILING_KEY.exec(key);
-    if (trailing && trailing[0].length < key.length && /[^\x00-\x7f]/.test(key.slice(0, -trailing[0].length))) {
-      at += key.length - trailing[0].length;
-      key = trailing[0];
-    }
-    keys.push({ key, at, after: m.index + m[0].length });
+  const colon = /\s*[:=]\s*/g;
+  for (let m = colon.exec(t); m; m = colon.exec(t)) {
+    const key = keyBefore(t, m.index, keys.length > 0 ? keys[keys.length - 1].after : 0);
+    if (key) keys.push({ key: key.text, at: key.at, after: m.index + m[0].length });
   }
   const label = keys.length > 0 ? t.slice(0, keys[0].at) : t;
   const entries = keys.map((k, i) => ({
@@ -56,6 +49,22 @@ function splitEntries(t: string): { label: string; entries: Entry[] } {
     description: t.slice(k.after, i + 1 < keys.length ? keys[i + 1].at : t.length).replace(/[\s、,・/|]+$/, '').trim(),
   }));
   return { label: cleanLabel(label), entries };
+}
+
+/**
+ * The key in front of a colon at `end`: the run back to a separator (完了, 対象外), or, when the
+ * run also holds the end of the previous description (計画以上A), its last letter or symbol.
+ */
+function keyBefore(t: string, end: number, from: number): { text: string; at: number } | null {
+  let at = end;
+  while (at > from && !SEPARATOR_CHAR.test(t[at - 1])) at--;
+  const run = t.slice(at, end);
+  if (run === '') return null;
+  const trailing = TRAILING_KEY.exec(run);
+  if (trailing && trailing[0].length < run.length && /[^\x00-\x7f]/.test(run.slice(0, -trailing[0].length))) {
+    return { text: trailing[0], at: end - trailing[0].length };
+  }
+  return run.length <= 8 ? { text: run, at } : null;
 }
 
 /** 「完了／取組中／未着手」, 「◎・○・△・×」: values listed without descriptions. */

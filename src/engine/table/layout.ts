@@ -1,12 +1,18 @@
 import type { Profile } from '../profiles/schema';
 import { cellText, isNoneMarker } from '../read/cell';
+import { parseLegend } from '../read/legend';
+import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
 import { bestHeaderAt, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import type { SheetView } from './sheetView';
 
-export type RowKind = 'title' | 'header' | 'blank' | 'section' | 'note' | 'data';
+/**
+ * What a row is. Only `data` rows are items; section, note, legend and total rows (and repeated
+ * headers) are never checked (issue 7 item 5).
+ */
+export type RowKind = 'title' | 'header' | 'blank' | 'section' | 'note' | 'legend' | 'total' | 'data';
 
 /** Where the table sits on the sheet and what each row is. Rows are 0-based grid indices. */
 export interface TableLayout {
@@ -27,18 +33,27 @@ export interface TableLayout {
   lastColumn: number;
 }
 
-/** Section rows: 【7】…, 大分類1 …, <小分類2 …>, 8.実施計画 【基本方針1】…, 第2章 … */
+/** Section rows: 【7】…, 大分類1 …, <小分類2 …>, 8.実施計画 【基本方針1】…, 第2章 …, ■ 行政運営の効率化 */
 const SECTION_PATTERNS = [
   /^【\s*\d+\s*】/,
+  /^【[^】]{0,20}(方針|分野|施策|目標|体系|章|柱|視点)\s*\d*[^】]{0,10}】/,
   /^[大中小]分類/,
   /^[<〈《＜(（]?\s*[大中小]分類/,
   /^[<〈《＜].*[>〉》＞]$/,
   /^第\s*[0-9一二三四五六七八九十]+\s*[章節編部]/,
   /^\d+\s*[.．]\s*\S/,
   /基本方針\s*\d/,
+  /^基本(方針|目標|施策|方向)\s*[0-9一二三四五六七八九十]/,
+  /^[■□◆◇▼▽▶▷◼◻]/,
 ];
-/** Footnotes and legends below or between tables. */
+/** Section headings strong enough to mark a row that holds a second or third cell (■ | 行政運営…). */
+const WIDE_SECTION_PATTERNS = [/^[■□◆◇▼▽▶▷◼◻]/, /^【\s*\d+\s*】/, /^[<〈《＜(（]?\s*[大中小]分類/, /^第\s*[0-9一二三四五六七八九十]+\s*[章節編部]/, /^基本方針\s*\d/];
+/** Footnotes below or between tables (legends are told apart by parseLegend). */
 const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例|備考|出典)/, /^[★☆]\s*[:：]/, /[◎○〇△▲×]\s*[:：]/];
+/** Where a legend row starts: 評価 S：…, 凡例 ◎：…, S：…, ◎：…, 【評価基準】… */
+const LEGEND_START = /^(【?(評価|凡例|達成度|進捗|実施状況|自己評価|取組状況)[^:：]{0,12}】?)?([A-Za-zＡ-Ｚａ-ｚ]|[◎○〇◯△▲×✕－-])[:：=]|^(【|\()?(評価|凡例|達成度|実施状況|自己評価)/;
+/** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside). */
+const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)$/;
 const LONG_DESCRIPTION = 80;
 /** Number formats that show a date (yyyy/m/d, ge.m.d, 年月日…). */
 const DATE_FORMAT = /(yy|ge|m+[/.-]d+|d+[/.-]m+|年|月|日)/i;
@@ -196,25 +211,69 @@ function rowText(view: SheetView, r: number): string {
 }
 
 /**
- * Section, note or data: a section row holds one value alone (a title, a long description).
- * A lone value in the unit's own column is data (an item with nothing else filled in).
+ * What a row below the header is (issue 7 item 5). A row of one value is a section (a title, a
+ * long description, a band merged across the table), a note (※, 注) or a legend (評価 S：…); a
+ * lone value in the unit's own column is data (an item with nothing else filled in). A row of
+ * several values is a total (合計 in the item or No. column, figures beside), a legend, a note,
+ * or a section (■ 行政運営… with at most one more cell); else data.
  */
-function classifyContentRow(view: SheetView, r: number, unitColumns: Set<number>, idColumn?: number): RowKind {
-  const c = view.soleFilledColumn(r);
-  if (c < 0) return 'data';
+export function classifyContentRow(view: SheetView, r: number, unitColumns: Set<number>, idColumn?: number): RowKind {
+  const filled = view.filledColumns(r);
+  if (filled.length === 0) return 'data';
+  if (filled.length > 1) return classifyWideRow(view, r, filled, unitColumns, idColumn);
+  const c = filled[0];
   const text = cleanText(cellText(view.raw(r, c)));
   const compact = normalizeLabel(text);
+  if (TOTAL_LABEL.test(compact) && (unitColumns.has(c) || c === idColumn)) return 'total';
+  if ((!unitColumns.has(c) || LEGEND_START.test(compact)) && text.length <= 400 && parseLegend(text)) return 'legend';
   if (NOTE_PATTERNS.some((p) => p.test(compact))) return 'note';
   if (SECTION_PATTERNS.some((p) => p.test(text) || p.test(compact))) return 'section';
   // merged across the table's width: a title or a description band
   let span = 1;
   while (c + span < view.columnCount && view.isMergeContinuation(r, c + span) && view.anchor(r, c + span)[0] === r) span++;
   if (span >= 3) return 'section';
+  // a long description alone in the table's first column heads the items below it
+  if (text.length >= LONG_DESCRIPTION && c <= firstTableColumn(unitColumns, idColumn)) return 'section';
   if (unitColumns.has(c)) return 'data';
   if (text.length >= LONG_DESCRIPTION) return 'section';
   // a numbered row with nothing else is an unused row of the form; "作成中…" there is a remark
   if (c === idColumn) return /^\d/.test(compact) ? 'blank' : 'note';
   return 'data';
+}
+
+function firstTableColumn(unitColumns: Set<number>, idColumn?: number): number {
+  let first = idColumn ?? Infinity;
+  for (const c of unitColumns) first = Math.min(first, c);
+  return first;
+}
+
+function classifyWideRow(view: SheetView, r: number, filled: number[], unitColumns: Set<number>, idColumn?: number): RowKind {
+  const first = filled[0];
+  const firstText = cleanText(cellText(view.raw(r, first)));
+  const compact = normalizeLabel(firstText);
+  // 合計 | 1,234 | 5,678: the label stands in the item or No. column, or first on the row
+  for (const c of filled) {
+    if (c !== first && c !== idColumn && !unitColumns.has(c)) continue;
+    const label = view.raw(r, c);
+    if (typeof label !== 'string' || label.length > 12 || !TOTAL_LABEL.test(normalizeLabel(label))) continue;
+    if (filled.some((o) => o !== c && isFigure(view.raw(r, o)))) return 'total';
+  }
+  if (LEGEND_START.test(compact)) {
+    const texts = filled.map((c) => cellText(view.raw(r, c)));
+    if (texts.every((t) => t.length <= 400) && parseLegend(texts.join('  '))) return 'legend';
+  }
+  if (filled.length <= 3 && /^([※＊*]|\(?注\s*\d*\)?[:：)）]|(凡例|備考|出典)([:：]|$))/.test(compact)) return 'note';
+  if (filled.length <= 3 && WIDE_SECTION_PATTERNS.some((p) => p.test(compact))) {
+    // a section heading's other cells are text (a number beside ■ would be an item's figure)
+    if (filled.length === 2 || filled.slice(1).every((c) => typeof view.raw(r, c) === 'string')) return 'section';
+  }
+  return 'data';
+}
+
+/** A figure in a total row: a number, or text that reads as one (1,234千円, △500). */
+function isFigure(value: ReturnType<SheetView['raw']>): boolean {
+  if (typeof value === 'number') return true;
+  return typeof value === 'string' && readNumber(value, null).kind === 'number';
 }
 
 /** Columns of a field in the chosen mapping. */

@@ -1,0 +1,113 @@
+/**
+ * Issue 7 item 4: a legend near the table (above or below it, or in the header cell itself)
+ * defines the allowed evaluation values and their order; with percentages it maps them to rates.
+ */
+import { parseLegend } from '../../../src/engine/read/legend';
+
+describe('parseLegend: letters', () => {
+  test('「評価　S：計画以上　A：計画どおり　B：やや遅れ　C：遅れ」', () => {
+    const legend = parseLegend('評価　S：計画以上　A：計画どおり　B：やや遅れ　C：遅れ');
+    expect(legend).toEqual({
+      label: '評価',
+      scale: { kind: 'letters', allowed: ['S', 'A', 'B', 'C'], thresholds: null, notEvaluated: [], source: 'legend' },
+    });
+  });
+
+  test('lower-case 「a：順調　b：概ね順調　c：やや遅れ　d：遅れ」 keeps its case', () => {
+    expect(parseLegend('a：順調　b：概ね順調　c：やや遅れ　d：遅れ')?.scale.allowed).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('full-width letters and colons, entries without spaces (計画以上Ａ：…)', () => {
+    expect(parseLegend('Ｓ：計画以上Ａ：計画どおりＢ：やや遅れＣ：遅れ')?.scale.allowed).toEqual(['S', 'A', 'B', 'C']);
+  });
+
+  test('with percentages the letters are mapped to rates, highest first', () => {
+    const legend = parseLegend('A：100%以上　B：80%以上100%未満　C：50%以上80%未満　D：50%未満');
+    expect(legend?.scale.thresholds).toEqual([
+      { grade: 'A', min: 1 },
+      { grade: 'B', min: 0.8 },
+      { grade: 'C', min: 0.5 },
+      { grade: 'D', min: null },
+    ]);
+  });
+
+  test('割 and full-width ％ are rates too', () => {
+    expect(parseLegend('A：10割以上 B：８割以上 C：８割未満')?.scale.thresholds).toEqual([
+      { grade: 'A', min: 1 },
+      { grade: 'B', min: 0.8 },
+      { grade: 'C', min: null },
+    ]);
+    expect(parseLegend('A：１００％以上 B：５０％以上 C：５０％未満')?.scale.thresholds?.[1]).toEqual({ grade: 'B', min: 0.5 });
+  });
+
+  test('percentages on some values only: no mapping (no comparison)', () => {
+    expect(parseLegend('A：100%以上 B：概ね達成 C：未達成')?.scale.thresholds).toBeNull();
+  });
+});
+
+describe('parseLegend: symbols', () => {
+  test('「◎：達成　○：概ね達成　△：一部未達成　×：未達成」', () => {
+    const legend = parseLegend('◎：達成　○：概ね達成　△：一部未達成　×：未達成');
+    expect(legend?.scale).toMatchObject({ kind: 'symbols', allowed: ['◎', '○', '△', '×'] });
+  });
+
+  test('a restricted set ○△× (written 〇): ◎ is not on it', () => {
+    const legend = parseLegend('【評価】〇：実施　△：一部実施　×：未実施');
+    expect(legend?.label).toBe('評価');
+    expect(legend?.scale.allowed).toEqual(['○', '△', '×']);
+  });
+
+  test('not-evaluated entries are set apart: 「－：対象外」, 「対象外：評価しないもの」', () => {
+    const legend = parseLegend('◎：達成　○：概ね達成　×：未達成　－：対象外');
+    expect(legend?.scale.allowed).toEqual(['◎', '○', '×']);
+    expect(legend?.scale.notEvaluated).toEqual(['-']);
+    expect(parseLegend('○：実施 ×：未実施 対象外：評価しないもの')?.scale.notEvaluated).toEqual(['対象外']);
+  });
+
+  test('rates on symbols, listed worst first, are ordered best first', () => {
+    const legend = parseLegend('×：50%未満 △：50%以上 ○：80%以上 ◎：100%以上');
+    expect(legend?.scale.allowed).toEqual(['◎', '○', '△', '×']);
+    expect(legend?.scale.thresholds?.[0]).toEqual({ grade: '◎', min: 1 });
+  });
+});
+
+describe('parseLegend: words', () => {
+  test('a list without descriptions: 「完了／取組中／未着手」', () => {
+    expect(parseLegend('完了／取組中／未着手')?.scale).toMatchObject({ kind: 'words', allowed: ['完了', '取組中', '未着手'] });
+  });
+
+  test('in a header cell: 「実施状況\\n（完了・取組中・未着手）」', () => {
+    const legend = parseLegend('実施状況\n（完了・取組中・未着手）');
+    expect(legend?.label).toBe('実施状況');
+    expect(legend?.scale.allowed).toEqual(['完了', '取組中', '未着手']);
+  });
+
+  test('words with descriptions: 「達成：目標を達成　一部達成：…　未達成：…」', () => {
+    expect(parseLegend('達成：目標を達成した　一部達成：一部を達成した　未達成：達成していない')?.scale.allowed).toEqual([
+      '達成',
+      '一部達成',
+      '未達成',
+    ]);
+  });
+
+  test('unknown words need an evaluation label: 「進捗区分　A群/B群」 no, 「進捗　良好／要改善」 yes', () => {
+    expect(parseLegend('良好／要改善')).toBeNull();
+    expect(parseLegend('進捗　良好／要改善')?.scale.allowed).toEqual(['良好', '要改善']);
+  });
+});
+
+describe('parseLegend: what is no legend', () => {
+  test.each([
+    '令和7年度 行財政改革 進捗状況（第2四半期）',
+    '★：主要担当課',
+    '作成日：2025/9/30',
+    '担当：総務課　電話：1234',
+    '目標：100件　実績：80件',
+    '大分類3 歳出・歳入／資産・債権管理の見直し',
+    '【行政経営推進方針2022】における主な取り組み実績調査（令和4年度・令和5年度 実績）',
+    '※目標値(R10)は計画最終年度の値',
+    '',
+  ])('%p', (text) => {
+    expect(parseLegend(text)).toBeNull();
+  });
+});
