@@ -23,8 +23,16 @@ export interface CellsResult {
 
 type Edit = { start: number; end: number; text: string };
 
-// characters XML 1.0 cannot carry at all
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Drop the characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */
+function xmlChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if ((code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || code === 0xfffe || code === 0xffff) continue;
+    out += ch;
+  }
+  return out;
+}
 
 function content(value: string | number | null, prefix: string): { t?: string; body: string } {
   if (value === null) return { body: '' };
@@ -33,7 +41,7 @@ function content(value: string | number | null, prefix: string): { t?: string; b
     return { body: `<${prefix}v>${String(value)}</${prefix}v>` };
   }
   // inline strings: sharedStrings.xml stays untouched, so no other cell's string index can move
-  const text = escapeText(value.replace(INVALID_XML, ''));
+  const text = escapeText(xmlChars(value));
   return { t: 'inlineStr', body: `<${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is>` };
 }
 

@@ -91,8 +91,12 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** An entry's uncompressed bytes. */
+/** A part larger than this is no part we would patch (and may be a zip bomb). */
+const MAX_PART = 256 * 1024 * 1024;
+
 export function entryData(entry: ZipEntry): Uint8Array {
   if (entry.method === 0) return entry.raw;
+  if (entry.size > MAX_PART) throw cannotAnnotate(`${entry.name} が大きすぎます`, `${entry.name} is too large to rewrite`);
   if (entry.method === 8) return inflateSync(entry.raw, { out: new Uint8Array(entry.size) });
   throw cannotAnnotate(`未対応の圧縮方式です (${entry.method})`, `unsupported zip compression method ${entry.method}`);
 }
