@@ -1,67 +1,140 @@
 /**
- * npm run bench: figures, not assertions. Ratios are against a baseline measured in the same run
- * (these machines are noisy): the whole command against merely loading the file with ExcelJS.
+ * npm run bench: figures, not assertions. Every ratio is against a baseline measured in the same
+ * run (these machines are noisy), in interleaved pairs whose median is reported:
+ *   - the engine alone (cells per second) on a 20,000-row sheet;
+ *   - the workbook reader against merely loading the file with ExcelJS;
+ *   - the whole command on one 20,000-row workbook against that ExcelJS load (target ≤ 0.6);
+ *   - 60 department workbooks with --out and --summary against loading them all with ExcelJS
+ *     (target ≤ 1.0), with the number of workers;
+ *   - the peak memory of an 80,000-row check in a process of its own (target < 500 MB);
+ *   - the Office.js host through the in-memory double: syncs and request sizes.
  */
-import { promises as fs } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, promises as fs, readdirSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { main } from '../src/cli/main';
+import { defaultPoolSize } from '../src/cli/pool';
 import { checkSheet } from '../src/engine';
 import { loadExcelWorkbook, readWorkbook } from '../src/hosts/xlsx/readWorkbook';
 import { generateWorkbook } from './generateSheet';
 
-const ROWS = 20_000;
-const RUNS = 3;
+const ROOT = path.resolve(__dirname, '..');
+const AS_OF = '2025-10-15';
 const PAIRS = 5;
+const silent = { out: () => undefined, err: () => undefined };
 
-async function median(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function benchEngineAndCommand(): Promise<string[]> {
-  const bytes = await generateWorkbook(ROWS);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'psc-bench-'));
-  const file = path.join(dir, 'bench.xlsx');
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Baseline and measured side in interleaved pairs; the median ratio and its range. */
+async function pairs(baseline: () => Promise<unknown>, measured: () => Promise<unknown>, count = PAIRS) {
+  const rows: { base: number; value: number }[] = [];
+  for (let i = 0; i < count; i++) rows.push({ base: await time(baseline), value: await time(measured) });
+  const ratios = rows.map((r) => r.value / r.base).sort((a, b) => a - b);
+  return { base: median(rows.map((r) => r.base)), value: median(rows.map((r) => r.value)), ratio: median(ratios), low: ratios[0], high: ratios[ratios.length - 1] };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const range = (p: { ratio: number; low: number; high: number }) => `${p.ratio.toFixed(2)} × (range ${p.low.toFixed(2)}–${p.high.toFixed(2)})`;
+
+async function oneLargeWorkbook(dir: string): Promise<string[]> {
+  const rows = 20_000;
+  const bytes = await generateWorkbook(rows);
+  const file = path.join(dir, 'large.xlsx');
   await fs.writeFile(file, bytes);
   const [sheet] = await readWorkbook(bytes);
-  const cells = sheet.grid.values.reduce((n, row) => n + row.length, 0);
-
-  const engineMs = await median(() => checkSheet(sheet.grid, { asOf: '2025-10-15' }));
-  const silent = { out: () => undefined, err: () => undefined };
-  // load and command measured in interleaved pairs, so that a slow spell of this shared machine
-  // hits both sides of a ratio; the median ratio is reported
-  const pairs: { load: number; command: number }[] = [];
-  for (let i = 0; i < PAIRS; i++) {
-    let start = performance.now();
-    await loadExcelWorkbook(await fs.readFile(file));
-    const load = performance.now() - start;
-    start = performance.now();
-    await main(['check', '--as-of', '2025-10-15', '--quiet', file], silent);
-    pairs.push({ load, command: performance.now() - start });
-  }
-  const ratios = pairs.map((p) => p.command / p.load).sort((a, b) => a - b);
-  const ratio = ratios[Math.floor(ratios.length / 2)];
-  const loadMs = pairs.map((p) => p.load).sort((a, b) => a - b)[Math.floor(PAIRS / 2)];
-  const commandMs = pairs.map((p) => p.command).sort((a, b) => a - b)[Math.floor(PAIRS / 2)];
-  const check = checkSheet(sheet.grid, { asOf: '2025-10-15' });
-  await fs.rm(dir, { recursive: true, force: true });
+  let cells = 0;
+  for (const row of sheet.grid.values) if (row) cells += row.length;
+  const engineMs = median([await time(() => checkSheet(sheet.grid, { asOf: AS_OF })), await time(() => checkSheet(sheet.grid, { asOf: AS_OF })), await time(() => checkSheet(sheet.grid, { asOf: AS_OF }))]);
+  const issues = checkSheet(sheet.grid, { asOf: AS_OF }).issues.length;
+  const load = () => fs.readFile(file).then((b) => loadExcelWorkbook(b));
+  const reader = await pairs(load, () => fs.readFile(file).then((b) => readWorkbook(b)));
+  const command = await pairs(load, () => main(['check', '--as-of', AS_OF, '--quiet', file], silent));
   return [
-    `engine: ${ROWS.toLocaleString()} rows, ${cells.toLocaleString()} cells in ${engineMs.toFixed(0)} ms = ${Math.round(cells / (engineMs / 1000)).toLocaleString()} cells/s (${check.issues.length.toLocaleString()} issues)`,
-    `load only (ExcelJS): ${loadMs.toFixed(0)} ms (median of ${PAIRS})`,
-    `progress-sheet check, whole command: ${commandMs.toFixed(0)} ms; median ratio ${ratio.toFixed(2)} × load (range ${ratios[0].toFixed(2)}–${ratios[ratios.length - 1].toFixed(2)}; target < 1.20 ×, i.e. the engine adds ${((ratio - 1) * 100).toFixed(1)}%)`,
+    `engine: ${rows.toLocaleString()} rows, ${cells.toLocaleString()} cells in ${fmt(engineMs)} = ${Math.round(cells / (engineMs / 1000)).toLocaleString()} cells/s (${issues.toLocaleString()} issues)`,
+    `ExcelJS load of that workbook (the baseline): ${fmt(command.base)}`,
+    `workbook reader: ${fmt(reader.value)} = ${range(reader)} the ExcelJS load`,
+    `check, one 20,000-row workbook, whole command: ${fmt(command.value)} = ${range(command)} the ExcelJS load (target ≤ 0.60)`,
   ];
 }
 
+async function sixtyDepartments(dir: string): Promise<string[]> {
+  const folder = path.join(dir, 'submissions');
+  await fs.mkdir(folder);
+  const files: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    // 50 to 300 items, as department workbooks run
+    const file = path.join(folder, `課${String(i + 1).padStart(2, '0')}.xlsx`);
+    await fs.writeFile(file, await generateWorkbook(50 + ((i * 37) % 251)));
+    files.push(file);
+  }
+  const loadAll = async () => {
+    for (const file of files) await loadExcelWorkbook(await fs.readFile(file));
+  };
+  let n = 0;
+  const command = async () => {
+    const out = path.join(dir, `out-${n++}`);
+    await main(['check', '--as-of', AS_OF, '--quiet', '--out', out, '--summary', path.join(out, '集計.xlsx'), folder], silent);
+    await fs.rm(out, { recursive: true, force: true });
+  };
+  const p = await pairs(loadAll, command, 3);
+  return [
+    `60 department workbooks (50–300 items), ExcelJS load of all (the baseline): ${fmt(p.base)}`,
+    `check --out --summary, 60 workbooks, ${defaultPoolSize()} workers: ${fmt(p.value)} = ${range(p)} the ExcelJS load (target ≤ 1.00)`,
+  ];
+}
+
+/** Peak memory of a check in a process of its own: the compiled command, as the reform office runs it. */
+async function peakMemory(dir: string): Promise<string[]> {
+  const compiled = path.join(ROOT, 'dist/cli/cli/main.js');
+  if (!existsSync(compiled) || statSync(compiled).mtimeMs < newestSource()) return ['peak memory: not measured (run npm run build:cli first: dist/ is missing or older than src/)'];
+  const rows = 80_000;
+  const file = path.join(dir, 'huge.xlsx');
+  await fs.writeFile(file, await generateWorkbook(rows));
+  const script = `require(${JSON.stringify(compiled)}).main(process.argv.slice(1), { out() {}, err() {} }).then((code) => { console.log(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })); });`;
+  const run = spawnSync(process.execPath, ['-e', script, 'check', '--as-of', AS_OF, '--quiet', '--json', path.join(dir, 'huge.json'), file], { encoding: 'utf8' });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const { maxRssKb } = JSON.parse(line) as { maxRssKb: number };
+    return [`peak memory, ${rows.toLocaleString()}-row check with --json: ${(maxRssKb / 1024).toFixed(0)} MB resident (target < 500 MB)`];
+  } catch {
+    return [`peak memory: not measured (${(run.stderr || line).split('\n')[0]})`];
+  }
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const sub of ['src/engine', 'src/hosts/xlsx', 'src/cli']) walk(path.join(ROOT, sub));
+  return newest;
+}
+
 async function run(): Promise<void> {
-  console.log(`Progress Sheet Checker benchmarks (median of ${RUNS}, node ${process.version}, ${os.cpus().length} cores)`);
-  for (const line of await benchEngineAndCommand()) console.log(`  ${line}`);
+  console.log(`Progress Sheet Checker benchmarks (node ${process.version}, ${os.cpus().length} cores, ratios are medians of interleaved pairs)`);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'psc-bench-'));
+  try {
+    for (const section of [oneLargeWorkbook, sixtyDepartments, peakMemory]) {
+      for (const line of await section(dir)) console.log(`  ${line}`);
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
   try {
     // the Office.js host through the in-memory double: syncs and request sizes
     const { benchOfficeSyncs } = (await import('./office-syncs')) as { benchOfficeSyncs: () => Promise<string[]> };
