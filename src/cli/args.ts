@@ -11,9 +11,23 @@ export interface CheckCommand {
   summaryPath: string | null;
   locale: 'ja' | 'en';
   quiet: boolean;
+  /** Print, per sheet, which column was read as which field. */
+  explain: boolean;
 }
 
-export type ParsedArgs = { kind: 'check'; command: CheckCommand } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
+/** What `progress-sheet profile` was asked to do: propose a template profile from a sheet's headers. */
+export interface ProfileCommand {
+  file: string;
+  sheet: string | null;
+  locale: 'ja' | 'en';
+}
+
+export type ParsedArgs =
+  | { kind: 'check'; command: CheckCommand }
+  | { kind: 'profile'; command: ProfileCommand }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string };
 
 
 function today(): string {
@@ -27,6 +41,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { kind: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { kind: 'version' };
   const t = cliText(localeOfArgs(argv));
+  if (argv[0] === 'profile') return parseProfileArgs(argv, t);
   if (argv[0] !== 'check') return { kind: 'error', message: t.unknownCommand(argv[0]) };
   const command: CheckCommand = {
     inputs: [],
@@ -37,6 +52,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     summaryPath: null,
     locale: 'ja',
     quiet: false,
+    explain: false,
   };
   const valueOf = (i: number, name: string): string | { error: string } => {
     const v = argv[i + 1];
@@ -58,6 +74,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         return { kind: 'help' };
       case '--quiet':
         command.quiet = true;
+        break;
+      case '--explain':
+        command.explain = true;
         break;
       case '--as-of':
       case '--config':
@@ -87,4 +106,27 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (command.inputs.length === 0) return { kind: 'error', message: t.noInputs };
   return { kind: 'check', command };
+}
+
+/** `progress-sheet profile <file> [--sheet NAME] [--lang ja|en]`. */
+function parseProfileArgs(argv: string[], t: ReturnType<typeof cliText>): ParsedArgs {
+  const command: ProfileCommand = { file: '', sheet: null, locale: 'ja' };
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (name === '-h' || name === '--help') return { kind: 'help' };
+    if (name === '--sheet' || name === '--lang') {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v.startsWith('--')) return { kind: 'error', message: t.missingValue(name) };
+      if (name === '--sheet') command.sheet = v;
+      else if (v === 'ja' || v === 'en') command.locale = v;
+      else return { kind: 'error', message: t.badLang(v) };
+      continue;
+    }
+    if (arg.startsWith('-')) return { kind: 'error', message: t.unknownOption(arg) };
+    if (command.file) return { kind: 'error', message: t.oneFileForProfile };
+    command.file = arg;
+  }
+  if (!command.file) return { kind: 'error', message: t.oneFileForProfile };
+  return { kind: 'profile', command };
 }

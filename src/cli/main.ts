@@ -47,6 +47,10 @@ export async function main(argv: string[], io: Io = defaultIo(), options: RunOpt
     io.err(`progress-sheet: ${parsed.message}\n${t.seeHelp}`);
     return 2;
   }
+  if (parsed.kind === 'profile') {
+    const { runProfile } = await import('./profileCommand');
+    return runProfile(parsed.command, io);
+  }
   const stopOnSignal = interruptHandler(io, cliText(parsed.command.locale));
   try {
     return await runCheck(parsed.command, io, options);
@@ -100,7 +104,7 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
       addToTotals(totals, report);
       if (command.summaryPath) kept.push(report);
       if (!command.quiet) {
-        const lines = formatFile(report, command.locale);
+        const lines = formatFile(report, command.locale, { explain: command.explain });
         if (progress) progress.above(() => lines.forEach(say));
         else lines.forEach(say);
       }

@@ -20,11 +20,22 @@ const ja = {
   --summary FILE       全ファイルの集計ブックを FILE に保存
   --lang ja|en         メッセージの言語（既定: ja）
   --quiet              画面には合計だけを表示
+  --explain            シートごとに、どの列をどの項目として読んだかを表示
   -h, --help           この説明を表示
+
+       progress-sheet profile <ファイル> [--sheet シート名]
+
+様式を判別できないシートの見出しから、テンプレート定義（設定 JSON）の案を作ります。
+案を確かめて直し、ファイルに保存して check の --config に指定してください。
 
 終了コード: 0 問題なし / 1 エラーあり / 2 読めないファイルがある、または使い方の誤り`,
   seeHelp: '「progress-sheet --help」で使い方を表示します。',
-  unknownCommand: (c: string) => `不明なコマンドです: ${c}（使えるのは check です）`,
+  unknownCommand: (c: string) => `不明なコマンドです: ${c}（使えるのは check と profile です）`,
+  oneFileForProfile: 'profile には .xlsx ファイルを 1 つ指定してください。',
+  noSuchSheet: (name: string, names: string[]) => `シート「${name}」がありません（あるシート: ${names.join('、')}）。--sheet の名前を確かめてください。`,
+  profileProposed: (sheet: string) => `シート「${sheet}」の見出しから定義の案を作りました（標準出力）。確かめて直し、保存して --config で指定してください:`,
+  profileColumn: (letter: string, label: string, field: string | null, confidence: number, why: string) =>
+    `  ${letter.padEnd(3)} ${label} → ${field ?? '（使わない）'}（確からしさ ${Math.round(confidence * 100)}%${why ? `、${why}` : ''}）`,
   missingValue: (name: string) => `${name} の値がありません。`,
   badAsOf: (v: string) => `--as-of は YYYY-MM-DD の形の日付で指定してください: ${v}`,
   badLang: (v: string) => `--lang は ja か en です: ${v}`,
@@ -71,11 +82,22 @@ Options:
   --summary FILE       write one consolidated summary workbook
   --lang ja|en         language of the messages (default: ja)
   --quiet              print the totals only
+  --explain            print, per sheet, which column was read as which field
   -h, --help           show this help
+
+       progress-sheet profile <file> [--sheet NAME]
+
+Proposes a template profile (configuration JSON) from the headers of a sheet whose layout is not
+recognised. Check and edit it, save it to a file and pass it to check with --config.
 
 Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misuse`,
   seeHelp: 'Run "progress-sheet --help" for the usage.',
-  unknownCommand: (c) => `Unknown command: ${c} (the command is check)`,
+  unknownCommand: (c) => `Unknown command: ${c} (the commands are check and profile)`,
+  oneFileForProfile: 'profile takes one .xlsx file.',
+  noSuchSheet: (name, names) => `There is no sheet "${name}" (the sheets: ${names.join(', ')}). Check the --sheet name.`,
+  profileProposed: (sheet) => `A profile proposed from the headers of sheet "${sheet}" (on standard output). Check and edit it, save it and pass it with --config:`,
+  profileColumn: (letter, label, field, confidence, why) =>
+    `  ${letter.padEnd(3)} ${label} → ${field ?? '(not used)'} (confidence ${Math.round(confidence * 100)}%${why ? `, ${why}` : ''})`,
   missingValue: (name) => `${name} needs a value.`,
   badAsOf: (v) => `--as-of takes a date as YYYY-MM-DD: ${v}`,
   badLang: (v) => `--lang is ja or en: ${v}`,

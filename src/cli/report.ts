@@ -1,4 +1,4 @@
-import type { IssueCode, Severity, SheetCheck } from '../engine';
+import type { IssueCode, Severity, SheetCheck, SheetStatus, UnrecognizedLayout } from '../engine';
 
 /** The JSON report of design.md §8. Field names are a contract; fields may be added, never renamed. */
 export interface JsonReport {
@@ -19,11 +19,19 @@ export interface FileReport {
 
 export interface SheetReport {
   name: string;
+  /** checked, not-table (a cover or 記入要領: quietly 対象外) or unrecognized (a table no template fits). */
+  status: SheetStatus;
   template: string | null;
   templateName: string | null;
   confidence: number;
   headerRows: number[];
   fiscalYear: number | null;
+  /** Where the fiscal year came from: config, title, header or as-of. */
+  fiscalYearSource: SheetCheck['fiscalYearSource'] | null;
+  /** Which column was read as which field (what --explain prints). */
+  columns: SheetCheck['columns'];
+  /** For an unrecognized table: the closest template, the headers seen, the fields not found. */
+  unrecognized: UnrecognizedLayout | null;
   rows: SheetCheck['rows'];
   issues: { code: IssueCode; severity: Severity; cell: string; row: number; column: number; field: string; message: string }[];
 }
@@ -44,11 +52,15 @@ export interface Totals {
 export function sheetReport(name: string, check: SheetCheck): SheetReport {
   return {
     name,
+    status: check.status ?? (check.template ? 'checked' : 'not-table'),
     template: check.template,
     templateName: check.templateName,
     confidence: check.confidence,
     headerRows: check.headerRows,
     fiscalYear: check.fiscalYear,
+    fiscalYearSource: check.fiscalYearSource ?? null,
+    columns: check.columns,
+    unrecognized: check.unrecognized ?? null,
     rows: check.rows,
     issues: check.issues.map(({ code, severity, cell, row, column, field, message }) => ({ code, severity, cell, row, column, field, message })),
   };
