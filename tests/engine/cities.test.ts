@@ -1,0 +1,365 @@
+/**
+ * Other cities' progress sheets (tests/fixtures/cities, rebuilt from published documents by
+ * build-cities.ts), checked as a new user would: with the fixture's as-of date and NO configuration.
+ *
+ * The defects planted in each fixture are listed in tests/fixtures/cities/planted.ts (cell + code).
+ * PINS below states today's outcome exactly: the template chosen, which planted defects are found,
+ * which are missed (each with the reason), and which issues land on cells that must not be flagged.
+ * When the engine improves, this test fails and shows the new outcome; update the fixture's entry
+ * (one object per fixture). `CITIES_PRINT_PINS=1 npx jest tests/engine/cities.test.ts` prints the
+ * whole table as it stands today, keeping the reasons already written for defects still missed.
+ */
+import ExcelJS from 'exceljs';
+import { checkSheet, type SheetCheck } from '../../src/engine';
+import { CITY_FIXTURES, type CityFixture, type PlantedValue } from '../fixtures/cities/planted';
+import { fixture, loadSheets } from '../helpers/workbooks';
+
+interface Pin {
+  /** The template the engine chose (null: not recognised as a progress sheet). */
+  template: string | null;
+  /** Planted defects found at their cell with their code: "F12 required-missing". */
+  found: string[];
+  /** Planted defects not found, each with the reason (what the engine would need). */
+  missed: Record<string, string>;
+  /** Issues on mustNotFlag cells or rows: "G8 invalid-evaluation". */
+  falseFlags: string[];
+}
+
+// prettier-ignore
+const PINS: Record<string, Pin> = {
+  'akiruno.xlsx': {
+    template: 'standard',
+    found: ['J5 required-missing', 'F6 invalid-number', 'G10 invalid-evaluation', 'F11 normalized-value'],
+    missed: {},
+    falseFlags: ['G8 invalid-evaluation', 'G9 invalid-evaluation'],
+  },
+  'asahi-yamagata.xlsx': {
+    template: 'kpi-target-actual',
+    found: ['C10 required-missing', 'K12 invalid-evaluation', 'A14 duplicate-id', 'G15 missing-entry'],
+    missed: {},
+    falseFlags: [],
+  },
+  'aya.xlsx': {
+    template: 'generic',
+    found: ['F7 normalized-value', 'G7 invalid-number', 'N10 required-missing', 'G11 missing-entry'],
+    missed: {},
+    falseFlags: ['N3 required-missing'],
+  },
+  'hirakata-jigyou.xlsx': {
+    template: 'plan-result-evaluation',
+    found: ['H5 normalized-value', 'D6 required-missing', 'G7 missing-entry'],
+    missed: {
+      'A8 duplicate-id': 'No. column not mapped: the plan-result-evaluation profile has no id field',
+    },
+    falseFlags: [],
+  },
+  'hirakata-shihyo.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'E8 invalid-number': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
+      'H9 required-missing': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
+      'E10 missing-entry': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
+    },
+    falseFlags: [],
+  },
+  'ino.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['H5 normalized-value', 'G6 invalid-number', 'H9 invalid-evaluation', 'G10 missing-entry'],
+    missed: {},
+    falseFlags: [],
+  },
+  'kashima-saga.xlsx': {
+    template: 'generic',
+    found: ['D13 missing-entry', 'D14 normalized-value', 'D17 invalid-number', 'C18 formula-error'],
+    missed: {},
+    falseFlags: ['E5 invalid-number', 'B9 invalid-number'],
+  },
+  'kitakyushu.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'D11 grade-mismatch': 'sheet not recognised: the legend-and-count strip in row 2 (120%以上【A】 …) taken as the header; the real header in row 9 (事業名等 | 概要 | KPI(平成31年度) | KPI実績及び達成状況) never tried',
+      'A14 required-missing': 'sheet not recognised: the legend-and-count strip in row 2 (120%以上【A】 …) taken as the header; the real header in row 9 (事業名等 | 概要 | KPI(平成31年度) | KPI実績及び達成状況) never tried',
+      'D15 formula-error': 'sheet not recognised: the legend-and-count strip in row 2 (120%以上【A】 …) taken as the header; the real header in row 9 (事業名等 | 概要 | KPI(平成31年度) | KPI実績及び達成状況) never tried',
+    },
+    falseFlags: [],
+  },
+  'kizugawa.xlsx': {
+    template: 'generic',
+    found: ['B5 duplicate-id', 'D6 required-missing', 'E9 invalid-evaluation'],
+    missed: {
+      'G10 missing-entry': '取組実績・特記 not mapped as the year\'s result (重点改革項目 taken as item, 行動計画項目 left unmapped)',
+    },
+    falseFlags: [],
+  },
+  'koriyama.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'D8 invalid-number': 'sheet not recognised: a one-project card whose 区分 / 計画値 / 実績値 mini tables run years across (transposed): reported, not checked',
+      'E8 missing-entry': 'sheet not recognised: a one-project card whose 区分 / 計画値 / 実績値 mini tables run years across (transposed): reported, not checked',
+      'E21 formula-error': 'sheet not recognised: a one-project card whose 区分 / 計画値 / 実績値 mini tables run years across (transposed): reported, not checked',
+    },
+    falseFlags: [],
+  },
+  'kurume.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['D6 invalid-number', 'E7 invalid-evaluation'],
+    missed: {
+      'D8 missing-entry': 'fiscal year not read from the header 実績値(29年度目標値): the as-of year FY2018 is used, so the 29年度 actual is not yet due',
+      'E8 missing-entry': 'same: the 29年度 actual is taken as FY2018, not yet due, so its evaluation is not due either',
+    },
+    falseFlags: [],
+  },
+  'misato-shimane.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'C5 required-missing': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
+      'E7 invalid-evaluation': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
+      'D8 missing-entry': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
+      'B9 required-missing': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
+    },
+    falseFlags: [],
+  },
+  'nagayo.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['F6 invalid-number', 'F9 missing-entry', 'G10 invalid-evaluation'],
+    missed: {
+      'B5 required-missing': '数値目標 mapped as kpi.name, not as the row\'s item: the carried-down 施策 stands in as item, so an empty indicator name is not required',
+    },
+    falseFlags: ['G8 invalid-evaluation'],
+  },
+  'ohtawara.xlsx': {
+    template: 'plan-result-evaluation',
+    found: ['G6 normalized-value', 'D9 required-missing', 'F11 missing-entry'],
+    missed: {
+      'G7 grade-mismatch': 'a–d legend with % bands (a:90%以上 …) not read as grade thresholds, and no rate is computed from the text cells 目標 (加入率 75%) / 実績 (71.8%) under the 平成28年度 group',
+    },
+    falseFlags: [],
+  },
+  'osaki.xlsx': {
+    template: 'generic',
+    found: [],
+    missed: {
+      'D7 invalid-number': 'KPI(平成27年度) not mapped as the actual (only KPI(平成32年3月まで), as kpi.name); name-and-value cells (就業相談者数 100 人) not split',
+      'B9 required-missing': '具体的な取組み (action) is not required by the generic profile; only the item (具体的な施策, merged above) is',
+      'E9 computed-mismatch': 'no rate computed: target and actual are name-and-value text cells and the actual column is not mapped',
+    },
+    falseFlags: [],
+  },
+  'oyabe.xlsx': {
+    template: 'generic',
+    found: ['F8 missing-entry', 'B13 required-missing'],
+    missed: {
+      'E11 invalid-number': 'year columns (平成13年実績 …) read as free-text period results, not indicator numbers: 集計中 passes as a result',
+      'F19 normalized-value': 'period results are text: full-width digits in them are not reported as a normalised number',
+    },
+    falseFlags: ['B15 required-missing', 'D15 missing-entry', 'E15 missing-entry', 'F15 missing-entry'],
+  },
+  'shimotsuke.xlsx': {
+    template: 'plan-result-evaluation',
+    found: ['D6 required-missing', 'G11 invalid-evaluation'],
+    missed: {
+      'B8 duplicate-id': '番号 column not mapped: the plan-result-evaluation profile has no id field',
+      'F9 missing-entry': '取組内容(実績) mapped as action (label begins 取組内容): its blank is reported as required-missing, not as the year\'s missing result',
+    },
+    falseFlags: [],
+  },
+  'tamano.xlsx': {
+    template: 'generic',
+    found: ['E12 missing-entry', 'E23 formula-error'],
+    missed: {
+      'D11 invalid-number': 'year cells of the [実績] band read as free-text period results, not indicator numbers (the plan band and its 年度 header above are not read)',
+    },
+    falseFlags: ['B15 missing-entry', 'C15 missing-entry', 'D15 missing-entry', 'E15 missing-entry', 'F15 missing-entry', 'D19 missing-entry', 'E19 missing-entry', 'F19 missing-entry'],
+  },
+  'tsukuba.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'J6 required-missing': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
+      'B8 normalized-value': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
+      'E9 missing-entry': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
+      'C13 invalid-evaluation': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
+    },
+    falseFlags: [],
+  },
+  'miyakojima.xlsx': {
+    template: 'quarterly',
+    found: ['B6 required-missing'],
+    missed: {
+      'D7 missing-entry': '平成 27 年度における主な取り組み内容 not mapped as the year\'s result (quarterly chosen with item and department only)',
+      'C10 normalized-value': '目標年度 ( 進捗状況 ) column not mapped, so its value is never read',
+    },
+    falseFlags: [],
+  },
+  'sanda.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'B4 normalized-value': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
+      'E5 computed-mismatch': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
+      'C6 missing-entry': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
+    },
+    falseFlags: [],
+  },
+  'nagano-ken.xlsx': {
+    template: 'generic',
+    found: [],
+    missed: {
+      'D6 invalid-evaluation': '進捗区分 not mapped as evaluation',
+      'C7 invalid-number': 'no KPI built for the row: the indicator name is the item (指標名) and 目安値 is not mapped as target, so 実績値 is not read as a number',
+    },
+    falseFlags: [],
+  },
+  'tokushima-ken.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'A7 duplicate-id': 'sheet not recognised: item label 主要事業名・事業概要・数値目標 not in the vocabulary; 番号 and 評価 alone are not enough',
+      'I7 invalid-evaluation': 'sheet not recognised: item label 主要事業名・事業概要・数値目標 not in the vocabulary; 番号 and 評価 alone are not enough',
+    },
+    falseFlags: [],
+  },
+  'otaki-counts.xlsx': {
+    template: null,
+    found: [],
+    missed: {},
+    falseFlags: [],
+  },
+  'nanto-summary.xlsx': {
+    template: null,
+    found: [],
+    missed: {},
+    falseFlags: [],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+interface Outcome {
+  fixture: CityFixture;
+  check: SheetCheck;
+  pin: Pin;
+  /** Issues neither planted nor on mustNotFlag cells: not pinned, shown for the curious. */
+  other: string[];
+}
+
+const key = (cell: string, code: string) => `${cell} ${code}`;
+const rowOf = (cell: string) => cell.replace(/^[A-Z]+/, '');
+
+async function outcomeOf(f: CityFixture): Promise<Outcome> {
+  const sheets = await loadSheets(fixture('cities', f.file));
+  const sheet = sheets[0];
+  const check = checkSheet(sheet.grid, { asOf: f.asOf, sheetName: sheet.name });
+  const reported = new Set(check.issues.map((i) => key(i.cell, i.code)));
+  const planted = f.planted.map((p) => key(p.cell, p.code));
+  const banned = (cell: string) => f.mustNotFlag.includes(cell) || f.mustNotFlag.includes(rowOf(cell));
+  // unrecognized-layout names the sheet's table, not a flagged cell: it is no false flag
+  const flags = check.issues.filter((i) => (i.code as string) !== 'unrecognized-layout');
+  const falseFlags = [...new Set(flags.filter((i) => banned(i.cell)).map((i) => key(i.cell, i.code)))];
+  const other = [...reported].filter((k) => !planted.includes(k) && !falseFlags.includes(k));
+  const old = PINS[f.file]?.missed ?? {};
+  const missed: Record<string, string> = {};
+  for (const k of planted) if (!reported.has(k)) missed[k] = old[k] ?? 'TODO: reason';
+  return {
+    fixture: f,
+    check,
+    other,
+    pin: { template: check.template, found: planted.filter((k) => reported.has(k)), missed, falseFlags },
+  };
+}
+
+let outcomes: Outcome[] = [];
+
+beforeAll(async () => {
+  outcomes = await Promise.all(CITY_FIXTURES.map(outcomeOf));
+  if (process.env.CITIES_PRINT_PINS) printPins(outcomes);
+});
+
+function printPins(all: Outcome[]): void {
+  const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const lines = all.map(({ fixture: f, pin }) => {
+    const missed = Object.entries(pin.missed).map(([k, why]) => `      ${q(k)}: ${q(why)},`);
+    return [
+      `  ${q(f.file)}: {`,
+      `    template: ${pin.template === null ? 'null' : q(pin.template)},`,
+      `    found: [${pin.found.map(q).join(', ')}],`,
+      missed.length ? `    missed: {\n${missed.join('\n')}\n    },` : '    missed: {},',
+      `    falseFlags: [${pin.falseFlags.map(q).join(', ')}],`,
+      '  },',
+    ].join('\n');
+  });
+  process.stdout.write(`const PINS: Record<string, Pin> = {\n${lines.join('\n')}\n};\n`);
+}
+
+const progressSheets = CITY_FIXTURES.filter((f) => f.expectedTemplateShape !== 'none');
+
+describe('city fixtures (other municipalities, no configuration)', () => {
+  test('the chosen sheets span 14+ municipalities and every shape, with 45+ planted defects', () => {
+    const municipalities = new Set(progressSheets.filter((f) => f.prefecture !== f.municipality).map((f) => f.municipality));
+    expect(progressSheets.length).toBeGreaterThanOrEqual(18);
+    expect(municipalities.size).toBeGreaterThanOrEqual(14);
+    expect(new Set(progressSheets.map((f) => f.expectedTemplateShape))).toEqual(
+      new Set(['plan-result-evaluation', 'kpi-baseline-target', 'target-actual-pairs', 'year-groups', 'transposed', 'annual-results']),
+    );
+    expect(CITY_FIXTURES.reduce((n, f) => n + f.planted.length, 0)).toBeGreaterThanOrEqual(45);
+  });
+
+  test.each(CITY_FIXTURES.map((f) => [f.file, f] as const))('%s carries its source and its planted values', async (_, f) => {
+    const file = fixture('cities', f.file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.keywords).toBe(f.source);
+    expect(wb.description).toContain(f.source);
+    expect(wb.subject).toContain(f.municipality);
+    expect(wb.title).toBe(f.document);
+    const [sheet] = await loadSheets(file);
+    for (const p of f.planted) {
+      if (!('set' in p)) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(p.cell) as RegExpExecArray;
+      const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const got = sheet.grid.values[Number(m[2]) - 1]?.[column - 1] ?? '';
+      expect([p.cell, got]).toEqual([p.cell, expectedCell(p.set ?? null, got)]);
+    }
+  });
+
+  test.each(CITY_FIXTURES.map((f) => [f.file] as const))('%s: outcome as pinned', (file) => {
+    const outcome = outcomes.find((o) => o.fixture.file === file) as Outcome;
+    const pin = PINS[file];
+    expect(pin).toBeDefined();
+    expect({ ...outcome.pin, missed: Object.keys(outcome.pin.missed) }).toEqual({ ...pin, missed: Object.keys(pin.missed) });
+    // every planted defect is either found or missed with a reason
+    for (const why of Object.values(pin.missed)) expect(why).not.toMatch(/^TODO/);
+  });
+
+  test('summary', () => {
+    const recognised = outcomes.filter((o) => o.fixture.expectedTemplateShape !== 'none' && o.check.template !== null);
+    const planted = outcomes.reduce((n, o) => n + o.fixture.planted.length, 0);
+    const found = outcomes.reduce((n, o) => n + o.pin.found.length, 0);
+    const falseFlags = outcomes.reduce((n, o) => n + o.pin.falseFlags.length, 0);
+    const negatives = outcomes.filter((o) => o.fixture.expectedTemplateShape === 'none');
+    const line =
+      `cities: ${progressSheets.length} fixtures, ${recognised.length} recognised, ${found} of ${planted} planted defects found` +
+      ` (${falseFlags} false flags on must-not-flag cells; ${negatives.filter((o) => o.check.template === null).length} of ${negatives.length} tables that are no progress sheet left unrecognised)`;
+    console.log(line);
+    expect(found).toBe(Object.values(PINS).reduce((n, p) => n + p.found.length, 0));
+    expect(recognised.length).toBe(
+      Object.entries(PINS).filter(([file, p]) => p.template !== null && progressSheets.some((f) => f.file === file)).length,
+    );
+  });
+});
+
+/** What the grid should hold where the builder wrote `set`. */
+function expectedCell(set: PlantedValue, got: unknown): unknown {
+  if (set === null) return '';
+  if (typeof set === 'object') return set.error;
+  // a percent text in a percent column is written as a number (sanda's 達成率)
+  if (typeof set === 'string' && typeof got === 'number' && /^-?\d+(\.\d+)?%$/.test(set)) {
+    return Math.abs(got - Number(set.slice(0, -1)) / 100) < 1e-9 ? got : set;
+  }
+  return set;
+}
+
