@@ -344,7 +344,15 @@ describe('city fixtures (other municipalities, no configuration)', () => {
     const line =
       `cities: ${progressSheets.length} fixtures, ${recognised.length} recognised, ${found} of ${planted} planted defects found` +
       ` (${falseFlags} false flags on must-not-flag cells; ${negatives.filter((o) => o.check.template === null).length} of ${negatives.length} tables that are no progress sheet left unrecognised)`;
-    console.log(line);
+    const perFixture = outcomes.map(({ fixture: f, pin }) =>
+      [
+        f.file.padEnd(22),
+        String(pin.template ?? '(not recognised)').padEnd(24),
+        `${pin.found.length}/${f.planted.length} found`.padEnd(11),
+        pin.falseFlags.length ? `${pin.falseFlags.length} false flags` : '',
+      ].join(' '),
+    );
+    console.log([line, ...perFixture].join('\n'));
     expect(found).toBe(Object.values(PINS).reduce((n, p) => n + p.found.length, 0));
     expect(recognised.length).toBe(
       Object.entries(PINS).filter(([file, p]) => p.template !== null && progressSheets.some((f) => f.file === file)).length,
