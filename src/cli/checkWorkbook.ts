@@ -68,7 +68,7 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
   try {
     return { report, annotated: annotatedBytes(bytes, checks), copyProblem: null };
   } catch (err) {
-    const why = err instanceof CannotAnnotateError ? err.reason : err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
+    const why = err instanceof CannotAnnotateError ? err.describe(settings.locale) : err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
     return { report, annotated: null, copyProblem: why };
   }
 }
