@@ -352,7 +352,13 @@ describe('city fixtures (other municipalities, no configuration)', () => {
         pin.falseFlags.length ? `${pin.falseFlags.length} false flags` : '',
       ].join(' '),
     );
-    console.log([line, ...perFixture].join('\n'));
+    const codes = [...new Set(outcomes.flatMap((o) => o.fixture.planted.map((p) => p.code)))];
+    const byCode = codes.map((code) => {
+      const all = outcomes.flatMap((o) => o.fixture.planted.filter((p) => p.code === code).map((p) => key(p.cell, p.code)));
+      const hit = outcomes.flatMap((o) => o.pin.found.filter((k) => k.endsWith(` ${code}`)));
+      return `${code} ${hit.length}/${all.length}`;
+    });
+    console.log([line, `by code: ${byCode.join(', ')}`, ...perFixture].join('\n'));
     expect(found).toBe(Object.values(PINS).reduce((n, p) => n + p.found.length, 0));
     expect(recognised.length).toBe(
       Object.entries(PINS).filter(([file, p]) => p.template !== null && progressSheets.some((f) => f.file === file)).length,
