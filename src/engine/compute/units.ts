@@ -1,6 +1,7 @@
 import type { Config, EvaluationScaleConfig, GradeStep, ScaleValue } from '../config';
 import {
   EVALUATION_SYMBOLS,
+  isEvaluationField,
   readEvaluation,
   readOnScale,
   WORD_SCALES,
@@ -42,7 +43,7 @@ export interface ScaleInput {
  */
 export function evaluationScalesOf(input: ScaleInput): EvaluationScales {
   const { view, layout, units, config } = input;
-  const mapped = layout.match.columns.filter((c) => c.field === 'evaluation');
+  const mapped = layout.match.columns.filter((c) => isEvaluationField(c.field));
   const legends = mapped.length > 0 ? legendsNearTable(view, layout) : [];
   const values = mapped.map((col) => units.map((u) => fieldCell(view, u.first, col).value));
   const legendFor = assignLegends(mapped, values, legends);

@@ -187,3 +187,8 @@ const EVALUATION_WORDS = new Set(
 export function isEvaluationWord(text: string): boolean {
   return EVALUATION_WORDS.has(wordKey(text));
 }
+
+/** Fields that hold a self-evaluation: evaluation, and a second one (evaluation2) where a sheet has two. */
+export function isEvaluationField(field: string): boolean {
+  return /^evaluation\d*$/.test(field);
+}

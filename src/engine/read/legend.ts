@@ -1,5 +1,5 @@
 import type { GradeStep } from '../config';
-import { isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
+import { isEvaluationField, isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
 import { nfkc, normalizeLabel } from './text';
 
 /**
@@ -69,7 +69,7 @@ function keyBefore(t: string, end: number, from: number): { text: string; at: nu
 
 /** 「完了／取組中／未着手」, 「◎・○・△・×」: values listed without descriptions. */
 function parseList(t: string): Legend | null {
-  const list = /([^\s/・、,()]{1,8}(?:\s*[/・、,]\s*[^\s/・、,()]{1,8}){1,6})/g;
+  const list = /([^\s/・、,():=]{1,8}(?:\s*[/・、,]\s*[^\s/・、,():=]{1,8}){1,6})/g;
   for (let m = list.exec(t); m; m = list.exec(t)) {
     const keys = m[1].split(/\s*[/・、,]\s*/);
     const label = cleanLabel(t.slice(0, m.index));
@@ -181,7 +181,7 @@ const MAX_LEGEND_CELL = 400;
 export function legendsNearTable(view: LegendView, layout: LegendLayout): PlacedLegend[] {
   const out: PlacedLegend[] = [];
   for (const col of layout.match.columns) {
-    if (col.field !== 'evaluation') continue;
+    if (!isEvaluationField(col.field)) continue;
     const legend = parseLegend(col.label);
     if (legend) out.push({ ...legend, column: col.column });
   }

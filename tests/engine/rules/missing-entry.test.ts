@@ -1,0 +1,107 @@
+/**
+ * missing-entry: a period entry that is due (the as-of date is after the period's last day) is
+ * empty. None-markers (－, なし, /) and not-evaluated markers count as present.
+ */
+import { HEADERS, ruleTester } from './ruleTester';
+
+const Q = HEADERS.quarterly;
+const TITLE = [['令和7年度 行財政改革 進捗状況']];
+const item = (q1: string, q2: string) => [['1 窓口のデジタル化', '総務課', q1, q2, '', '']];
+
+ruleTester('missing-entry', {
+  valid: [
+    { name: 'Q1 and Q2 filled as of 2025-10-15; Q3 and Q4 not due', template: 'quarterly', above: TITLE, header: Q, rows: item('実施', '実施') },
+    { name: 'Q1 empty on its last day (2025-06-30): not due yet', template: 'quarterly', above: TITLE, header: Q, rows: item('', ''), asOf: '2025-06-30' },
+    { name: 'none markers －, なし count as present', template: 'quarterly', above: TITLE, header: Q, rows: item('－', 'なし') },
+    { name: 'none markers / and - count as present', template: 'quarterly', above: TITLE, header: Q, rows: item('/', '-') },
+    {
+      name: 'a plan-period subtitle does not move the year: FY2025 Q1 filled, nothing else due',
+      template: 'quarterly',
+      above: [['行財政改革 進行管理票'], ['（計画期間：令和7年度～令和11年度）']],
+      header: Q,
+      rows: item('実施', '実施'),
+    },
+    {
+      name: 'an item with no indicator and no target has no KPI actual due',
+      template: 'kpi-baseline-target',
+      header: HEADERS.kpi,
+      rows: [[1, '窓口のデジタル化', '', '', '', '', '総務課', '', '']],
+      asOf: '2025-06-01',
+    },
+    {
+      name: 'the 2024 actual is not due before FY2024 ends',
+      template: 'kpi-baseline-target',
+      header: HEADERS.kpi,
+      rows: [[1, '窓口のデジタル化', '電子申請件数', 100, 200, '', '総務課', '', '']],
+      asOf: '2025-03-31',
+    },
+    {
+      name: 'a self-evaluation 対象外 counts as present',
+      template: 'plan-result-evaluation',
+      header: HEADERS.plan,
+      rows: [['行政運営', '業務の見直し', '窓口の見直し', '総務課', '実施', '実施', '対象外']],
+      asOf: '2025-04-15',
+    },
+  ],
+  invalid: [
+    {
+      name: 'Q1 empty the day after it ends',
+      template: 'quarterly',
+      above: TITLE,
+      header: Q,
+      rows: item('', ''),
+      asOf: '2025-07-01',
+      errors: [{ cell: 'C3', code: 'missing-entry', messageId: 'missing-entry.result', field: 'q1' }],
+    },
+    {
+      name: 'Q1 and Q2 empty as of 2025-10-15',
+      template: 'quarterly',
+      above: TITLE,
+      header: Q,
+      rows: item('', ' '),
+      errors: [
+        { cell: 'C3', code: 'missing-entry', field: 'q1' },
+        { cell: 'D3', code: 'missing-entry', field: 'q2' },
+      ],
+    },
+    {
+      name: 'bug fixed: with a plan-period subtitle the quarters of FY2025 are still due',
+      template: 'quarterly',
+      above: [['行財政改革 進行管理票'], ['（計画期間：令和7年度～令和11年度）']],
+      header: Q,
+      rows: item('', ''),
+      errors: [
+        { cell: 'C4', code: 'missing-entry' },
+        { cell: 'D4', code: 'missing-entry' },
+      ],
+    },
+    {
+      name: 'the 2024 KPI actual after FY2024 ends',
+      template: 'kpi-baseline-target',
+      header: HEADERS.kpi,
+      rows: [[1, '窓口のデジタル化', '電子申請件数', 100, 200, '', '総務課', '', '']],
+      asOf: '2025-04-01',
+      errors: [
+        { cell: 'F2', code: 'missing-entry', messageId: 'missing-entry.actual', field: 'kpi.actual.fy2024' },
+        // the self-evaluation goes with the latest actual, due now too
+        { cell: 'I2', code: 'missing-entry', messageId: 'missing-entry.evaluation' },
+      ],
+    },
+    {
+      name: 'the self-evaluation that goes with a due result',
+      template: 'plan-result-evaluation',
+      header: HEADERS.plan,
+      rows: [['行政運営', '業務の見直し', '窓口の見直し', '総務課', '実施', '実施', '']],
+      asOf: '2025-04-15',
+      errors: [{ cell: 'G2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation' }],
+    },
+    {
+      name: 'a result of FY2024 (令和6年度実績) after the year ends',
+      template: 'plan-result-evaluation',
+      header: HEADERS.plan,
+      rows: [['行政運営', '業務の見直し', '窓口の見直し', '総務課', '実施', '', '○']],
+      asOf: '2025-04-15',
+      errors: [{ cell: 'F2', code: 'missing-entry', messageId: 'missing-entry.labelled', field: 'fy2024.result' }],
+    },
+  ],
+});
