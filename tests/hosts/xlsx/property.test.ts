@@ -67,7 +67,9 @@ const workbook = fc.record({
   sharedStrings: fc.boolean(),
 });
 
-async function build(spec: fc.RecordValue<{ names: string[]; sheets: (typeof sheet extends fc.Arbitrary<infer S> ? S : never)[]; sharedStrings: boolean }>): Promise<Uint8Array> {
+type WorkbookSpec = typeof workbook extends fc.Arbitrary<infer W> ? W : never;
+
+async function build(spec: WorkbookSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   spec.names.forEach((name, i) => {
     const s = spec.sheets[i];

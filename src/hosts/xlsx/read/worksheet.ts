@@ -25,6 +25,20 @@ export interface SheetContext {
   limits: ReadLimits;
 }
 
+const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
+
+/** A non-negative integer written in src[start, end); -1 when it is not one (or absurdly long). */
+function digits(src: string, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = src.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /** A cell reference's column and row (0-based) in one pass over "AB12"; -1 where a part is absent. */
 function parseRef(ref: string, start: number, end: number, out: Int32Array): void {
   let col = 0;
@@ -55,9 +69,8 @@ function outOfSheet(ctx: SheetContext, ref: string): Error {
   );
 }
 
-/** The text content of the element just opened, up to its CLOSE (nested elements skipped). */
-function elementText(reader: XmlReader): string {
-  if (reader.selfClosing) return '';
+/** The rest of an element's text, up to its CLOSE (nested elements skipped). */
+function elementTextAfter(reader: XmlReader): string {
   let text = '';
   for (let t = reader.next(); t !== END; t = reader.next()) {
     if (t === TEXT) text += reader.text();
@@ -75,11 +88,28 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
   const rowsSeen: number[] = [];
   const { strings, styles, limits } = ctx;
   const ref = new Int32Array(2);
+  const at = new Int32Array(6);
+  const vRange = new Int32Array(2);
   const reader = new XmlReader(xml);
+  const src = xml;
   let inSheetData = false;
   let row = -1;
   let col = -1;
   let cells = 0;
+  /** Put a value at (row, col), with its number format when it is a number of a formatted style. */
+  const placeCell = (value: CellValue, numberStyle: number): void => {
+    let cellsOfRow = values[row];
+    if (cellsOfRow === undefined) {
+      values[row] = cellsOfRow = [];
+      rowsSeen.push(row);
+    }
+    cellsOfRow[col] = value;
+    // style 0 carries no format (General), as the ExcelJS reader had it
+    if (numberStyle > 0 && typeof value === 'number') {
+      const format = styles.formats[numberStyle];
+      if (format !== undefined && format !== '') (numberFormats[row] ??= [])[col] = format;
+    }
+  };
   for (let tok = reader.next(); tok !== END; tok = reader.next()) {
     if (tok === CLOSE) {
       if (reader.name === 'sheetData') inSheetData = false;
@@ -94,10 +124,10 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
           `sheet "${ctx.name}" has more than ${limits.maxCellsPerSheet.toLocaleString('en-US')} cells`,
         );
       }
-      const r = reader.attr('r');
-      if (r !== undefined) {
-        parseRef(r, 0, r.length, ref);
-        if (ref[0] >= MAX_COLUMNS || ref[1] >= MAX_ROWS) throw outOfSheet(ctx, r);
+      reader.attrRanges(CELL_ATTRIBUTES, at);
+      if (at[0] >= 0) {
+        parseRef(src, at[0], at[1], ref);
+        if (ref[0] >= MAX_COLUMNS || ref[1] >= MAX_ROWS) throw outOfSheet(ctx, src.slice(at[0], at[1]));
         col = ref[0] >= 0 ? ref[0] : col + 1;
         if (ref[1] >= 0) row = ref[1];
       } else {
@@ -106,25 +136,64 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
       }
       if (row < 0) row = 0;
       if (reader.selfClosing) continue; // a styled empty cell (or a merge's continuation)
-      const type = reader.attr('t');
-      const s = reader.attr('s');
+      const type = at[2] < 0 ? 'n' : at[3] - at[2] === 1 ? src[at[2]] : src.slice(at[2], at[3]);
+      const styleIndex = at[4] < 0 ? 0 : digits(src, at[4], at[5]);
+      // the value's text: kept as a range into the document when it needs no decoding (numbers, indices)
       let v: string | undefined;
+      let vPlain = false;
       let inline: string | undefined;
       let formula = false;
       for (let t = reader.next(); t !== END; t = reader.next()) {
         if (t === CLOSE) {
           if (reader.name === 'c') break;
         } else if (t === OPEN) {
-          if (reader.name === 'v') v = elementText(reader);
-          else if (reader.name === 'is') inline = reader.selfClosing ? '' : readInlineString(reader);
+          if (reader.name === 'v') {
+            if (reader.selfClosing) {
+              v = '';
+              continue;
+            }
+            t = reader.next();
+            if (t === CLOSE) {
+              v = '';
+            } else if (t === TEXT) {
+              const plain = reader.plainText(vRange);
+              const first = plain ? '' : reader.text();
+              const after = reader.next();
+              if (after === CLOSE) {
+                vPlain = plain;
+                v = plain ? undefined : first;
+              } else {
+                // rare: a comment or CDATA splitting <v>; read the rest the general way
+                let rest = after === TEXT ? reader.text() : '';
+                if (after === OPEN) reader.skipElement();
+                if (after !== END) rest += elementTextAfter(reader);
+                v = (plain ? src.slice(vRange[0], vRange[1]) : first) + rest;
+              }
+            } else {
+              if (t === OPEN) reader.skipElement();
+              v = t === END ? '' : elementTextAfter(reader);
+            }
+          } else if (reader.name === 'is') inline = reader.selfClosing ? '' : readInlineString(reader);
           else {
             if (reader.name === 'f') formula = true;
             reader.skipElement();
           }
         }
       }
+      if (vPlain) {
+        if (type === 's') {
+          // a shared string index: no string made for it
+          const index = digits(src, vRange[0], vRange[1]);
+          v = undefined;
+          const shared = index >= 0 ? strings[index] : undefined;
+          if (shared === undefined || shared === '') continue;
+          placeCell(shared, -1);
+          continue;
+        }
+        v = src.slice(vRange[0], vRange[1]);
+      }
       let value: CellValue | undefined;
-      let styleIndex = -1;
+      let numberStyle = -1;
       switch (type) {
         case 's':
           if (v !== undefined) value = strings[parseInt(v, 10)];
@@ -144,7 +213,7 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
         case 'd':
           if (v !== undefined && v !== '') {
             value = serialFromIsoDate(v) ?? v;
-            styleIndex = s === undefined ? -1 : parseInt(s, 10);
+            numberStyle = styleIndex;
           }
           break;
         default:
@@ -152,25 +221,15 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
             const n = parseFloat(v);
             // not a number after all: the text is more use to a reader than NaN
             value = Number.isNaN(n) ? v : n;
-            if (typeof value === 'number' && s !== undefined) {
-              styleIndex = parseInt(s, 10);
+            if (typeof value === 'number') {
+              numberStyle = styleIndex;
               if (styleIndex > 0 && styles.isDate[styleIndex]) value = dateSerialFromStored(value, ctx.date1904);
             }
           }
       }
       // a formula without a cached value reads as empty, like any other empty cell
       if (value === undefined || value === '' || (formula && v === undefined && inline === undefined)) continue;
-      let cellsOfRow = values[row];
-      if (cellsOfRow === undefined) {
-        values[row] = cellsOfRow = [];
-        rowsSeen.push(row);
-      }
-      cellsOfRow[col] = value;
-      // style 0 carries no format (General), as the ExcelJS reader had it
-      if (styleIndex > 0 && typeof value === 'number') {
-        const format = styles.formats[styleIndex];
-        if (format !== undefined && format !== '') (numberFormats[row] ??= [])[col] = format;
-      }
+      placeCell(value, numberStyle);
     } else if (name === 'row' && inSheetData) {
       const r = reader.attr('r');
       const n = r === undefined ? NaN : parseInt(r, 10);

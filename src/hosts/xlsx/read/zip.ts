@@ -21,8 +21,16 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Compressed bytes handed to the inflater at a time: deflate inflates at most ~1032:1, so one push yields ≤ ~17 MB. */
-const PUSH = 16 * 1024;
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate inflates at most ~1032:1, so a first
+ * push of 16 KB yields ≤ ~17 MB; later pushes are sized from the ratio seen so far to yield about
+ * 8 MB each (large pushes for ordinary XML, which is faster; small ones for a bomb, which keeps the
+ * overshoot past a cap small).
+ */
+const FIRST_PUSH = 16 * 1024;
+const TARGET_OUTPUT = 8 * 1024 * 1024;
+const MIN_PUSH = 4 * 1024;
+const MAX_PUSH = 512 * 1024;
 const utf8 = new TextDecoder('utf-8');
 
 /** Part names are case-insensitive in OPC, and some writers use backslashes or a leading slash. */
@@ -81,8 +89,13 @@ export class ZipArchive {
       const inflater = new Inflate((chunk) => count(chunk));
       try {
         if (data.length === 0) inflater.push(data, true);
-        for (let at = 0; at < data.length; at += PUSH) {
-          inflater.push(data.subarray(at, Math.min(at + PUSH, data.length)), at + PUSH >= data.length);
+        let push = FIRST_PUSH;
+        for (let at = 0; at < data.length; ) {
+          const end = Math.min(at + push, data.length);
+          inflater.push(data.subarray(at, end), end >= data.length);
+          at = end;
+          const ratio = Math.max(produced / at, 1);
+          push = Math.min(MAX_PUSH, Math.max(MIN_PUSH, Math.floor(TARGET_OUTPUT / ratio)));
         }
       } catch (err) {
         if (err instanceof UnreadableWorkbookError) throw err;
