@@ -26,7 +26,8 @@ const SEPARATOR_CHAR = new RegExp(`[${SEPARATOR}:=]`);
 /** A key run that swallowed the end of the previous description (計画以上A:): the key is its last letter or symbol. */
 const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
 /** Labels that make a list of words a legend even when the words are not known evaluation words. */
-const EVALUATION_LABEL = /評価|状況|達成度|進捗|凡例|区分/;
+/** The label must end with the word (評価, 実施状況, ※評価基準 no: 評価制度の見直し is an item, not a label). */
+const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|評価基準)$/;
 
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {

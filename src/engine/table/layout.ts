@@ -51,7 +51,8 @@ const WIDE_SECTION_PATTERNS = [/^[■□◆◇▼▽▶▷◼◻]/, /^【\s*\d+\
 /** Footnotes below or between tables (legends are told apart by parseLegend). */
 const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例|備考|出典)/, /^[★☆]\s*[:：]/, /[◎○〇△▲×]\s*[:：]/];
 /** Where a legend row starts: 評価 S：…, 凡例 ◎：…, S：…, ◎：…, 【評価基準】… */
-const LEGEND_START = /^(【?(評価|凡例|達成度|進捗|実施状況|自己評価|取組状況)[^:：]{0,12}】?)?([A-Za-zＡ-Ｚａ-ｚ]|[◎○〇◯△▲×✕－-])[:：=]|^(【|\()?(評価|凡例|達成度|実施状況|自己評価)/;
+const LEGEND_START =
+  /^(【?(評価|凡例|達成度|進捗|実施状況|自己評価|取組状況)[^:：]{0,12}】?)?([A-Za-zＡ-Ｚａ-ｚ]|[◎○〇◯△▲×✕－-])[:：=]|^[(【※]?(評価|凡例|達成度|実施状況|自己評価|取組状況)[^:：]{0,4}[)】]?([:：(（].{0,40})?$/;
 /** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside). */
 const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)$/;
 const LONG_DESCRIPTION = 80;

@@ -68,6 +68,9 @@ describe('classifyContentRow', () => {
     [['', '窓口のデジタル化'], 'data'],
     [['', '合計の見直し', '総務課'], 'data'],
     [[2, '計画的な職員採用', '人事課', 100], 'data'],
+    // an item that begins with 評価 is no legend, even with a list of words beside it
+    [['', '評価制度の見直し', '人事課・総務課', '実施・継続'], 'data'],
+    [['評価制度の見直し', '人事課・総務課'], 'data'],
   ] as [CellValue[], string][])('%j is %s', (row, expected) => {
     expect(kind(row)).toBe(expected);
   });
