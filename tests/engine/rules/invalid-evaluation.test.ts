@@ -3,7 +3,7 @@
  * near the table (above, below, in the header cell), else the configuration, else the profile,
  * else what most filled cells hold. 対象外, 評価なし, －, -, ― are never invalid.
  */
-import type { CellValue } from '../../../src/engine';
+import { parseConfig, type CellValue } from '../../../src/engine';
 import { HEADERS, ruleTester, type InvalidCase, type RuleCase } from './ruleTester';
 
 /** Plan/result/evaluation rows with the given self-evaluations in column G. */
@@ -117,4 +117,24 @@ ruleTester('invalid-evaluation', {
       ],
     },
   ],
+});
+
+describe('evaluationScale in the configuration', () => {
+  test.each([
+    ['letters', 'letters'],
+    ['a list of values', ['○', '△', '×']],
+    ['values with rates', [{ value: 'A', min: 1 }, { value: 'B', min: null }]],
+    ['one scale per column', [{ column: '達成度', values: ['A', 'B', 'C'] }, { column: '実施状況', values: ['完了', '未着手'], notEvaluated: ['対象外'] }]],
+  ])('accepts %s', (_name, evaluationScale) => {
+    expect(() => parseConfig({ evaluationScale }, 'test')).not.toThrow();
+  });
+
+  test.each([
+    ['a single value', ['A']],
+    ['a repeated value', ['○', '○', '×']],
+    ['an unknown name', 'numbers'],
+    ['an unknown key in a column entry', [{ column: '評価', values: ['A', 'B'], order: 'desc' }]],
+  ])('refuses %s, in Japanese', (_name, evaluationScale) => {
+    expect(() => parseConfig({ evaluationScale }, 'test')).toThrow(/設定が正しくありません/);
+  });
 });
