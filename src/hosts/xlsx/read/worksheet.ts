@@ -1,6 +1,6 @@
 import type { CellValue, Grid, MergedArea } from '../../../engine';
 import { dateSerialFromStored, serialFromIsoDate } from '../dates';
-import { decodeOoxmlEscapes } from './entities';
+import { decodeOoxmlEscapes, indexIn } from './entities';
 import { type ReadLimits, tooComplex, tooLarge } from './limits';
 import { readInlineString } from './sharedStrings';
 import type { CellStyles } from './styles';
@@ -15,6 +15,12 @@ export const MAX_ROWS = 1_048_576;
  * a row costs its present cells, not the sheet's width. Matches the engine's SPARSE_ROW.
  */
 export const DENSE_ROW_LIMIT = 512;
+/**
+ * Absent rows (no value in them) are filled with [] when there are at most this many of them, so
+ * that an ordinary sheet's grid is dense as before (code that maps over rows keeps working); a sheet
+ * with a lone cell at row 1,048,576 keeps its holes instead of a million empty arrays.
+ */
+export const DENSE_GAP_LIMIT = 65_536;
 
 export interface SheetContext {
   /** The sheet's name, for messages. */
@@ -143,7 +149,19 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
       let vPlain = false;
       let inline: string | undefined;
       let formula = false;
-      for (let t = reader.next(); t !== END; t = reader.next()) {
+      // the common cell, <c …><v>text</v></c>, read straight from the source without tokens
+      const p = reader.position;
+      let fast = false;
+      if (src.startsWith('<v>', p)) {
+        const lt = src.indexOf('<', p + 3);
+        if (lt >= 0 && src.startsWith('</v></c>', lt) && indexIn(src, 38, p + 3, lt) < 0 && indexIn(src, 13, p + 3, lt) < 0) {
+          vRange[0] = p + 3;
+          vRange[1] = lt;
+          vPlain = fast = true;
+          reader.seek(lt + 8);
+        }
+      }
+      for (let t = fast ? END : reader.next(); t !== END; t = reader.next()) {
         if (t === CLOSE) {
           if (reader.name === 'c') break;
         } else if (t === OPEN) {
@@ -205,7 +223,8 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
           value = inline ?? v;
           break;
         case 'b':
-          if (v !== undefined && v !== '') value = parseInt(v, 10) !== 0;
+          // Excel writes 0 and 1; other writers have been seen writing the words
+          if (v !== undefined && v !== '') value = v !== '0' && v !== 'false';
           break;
         case 'e':
           value = v;
@@ -247,7 +266,10 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
       if (mergeBox(dim, ref) === 'outside') throw outOfSheet(ctx, dim);
     }
   }
-  // rows of ordinary width are made dense; see DENSE_ROW_LIMIT
+  // rows of ordinary width, and the gaps between rows of an ordinary sheet, are made dense; see above
+  if (values.length - rowsSeen.length <= DENSE_GAP_LIMIT) {
+    for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
+  }
   for (const r of rowsSeen) {
     const cellsOfRow = values[r];
     if (cellsOfRow.length > DENSE_ROW_LIMIT) continue;

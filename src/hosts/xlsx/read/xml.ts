@@ -204,6 +204,16 @@ export class XmlReader {
     }
   }
 
+  /** Where the next token starts; a caller that has read ahead itself may move it forward with `seek`. */
+  get position(): number {
+    return this.pos;
+  }
+
+  seek(position: number): void {
+    if (position < this.pos) throw new XmlError('seek backwards');
+    this.pos = position;
+  }
+
   /** The document, for callers reading ranges (`attrRanges`, `textRange`) without slicing. */
   get source(): string {
     return this.src;
