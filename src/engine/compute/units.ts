@@ -63,7 +63,15 @@ export function evaluationScalesOf(input: ScaleInput): EvaluationScales {
       explicitGrades: config.gradeScale ?? legendGradeScale,
     }),
   }));
-  const primary = columns[0]?.scale ?? evaluationScaleOf({ values: [], gradeScale, explicitGrades: null, profile: layout.match.profile.evaluationScale, configured: configuredScale(config.evaluationScale, null) });
+  const primary =
+    columns[0]?.scale ??
+    evaluationScaleOf({
+      configured: configuredScale(config.evaluationScale, null),
+      profile: layout.match.profile.evaluationScale,
+      values: [],
+      gradeScale,
+      explicitGrades: null,
+    });
   return { columns, primary, legendGradeScale };
 }
 
@@ -216,7 +224,10 @@ function assignLegends(columns: MappedColumn[], values: CellValue[][], legends: 
   }
   const loose = legends.filter((l) => l.column === null);
   for (const l of loose) {
-    const named = l.label.length >= 2 ? labels.map((label, i) => (label.includes(l.label) || l.label.includes(label) ? i : -1)).filter((i) => i >= 0) : [];
+    const named =
+      l.label.length >= 2
+        ? labels.map((label, i) => (label.includes(l.label) || l.label.includes(label) ? i : -1)).filter((i) => i >= 0)
+        : [];
     const targets = named.length > 0 ? named : columns.map((_, i) => i).filter((i) => fits(values[i], l));
     for (const i of targets) out[i] ??= l;
   }

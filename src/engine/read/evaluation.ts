@@ -63,7 +63,20 @@ function readText(raw: string): EvaluationReading {
 }
 
 /** "Not evaluated" (design.md §3): never invalid, never compared, and present (not missing). */
-const NOT_EVALUATED = new Set(['対象外', '評価対象外', '評価なし', '評価無し', '評価せず', '評価しない', '該当なし', '対象外のため', '―', '－', '-', 'ー']);
+const NOT_EVALUATED = new Set([
+  '対象外',
+  '評価対象外',
+  '評価なし',
+  '評価無し',
+  '評価せず',
+  '評価しない',
+  '該当なし',
+  '対象外のため',
+  '―',
+  '－',
+  '-',
+  'ー',
+]);
 
 export function isNotEvaluated(text: string): boolean {
   return text.length <= 8 && NOT_EVALUATED.has(normalizeLabel(text));

@@ -25,8 +25,10 @@ const SEPARATOR = '\\s,、・/|()\\[\\]【】「」『』<>〈〉';
 const SEPARATOR_CHAR = new RegExp(`[${SEPARATOR}:=]`);
 /** A key run that swallowed the end of the previous description (計画以上A:): the key is its last letter or symbol. */
 const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
-/** Labels that make a list of words a legend even when the words are not known evaluation words. */
-/** The label must end with the word (評価, 実施状況, ※評価基準 no: 評価制度の見直し is an item, not a label). */
+/**
+ * Labels that make a list of words a legend even when the words are not known evaluation words.
+ * Short, and ending with the word: 評価, 実施状況, ※評価基準 (評価制度の見直し is an item, not a label).
+ */
 const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|評価基準)$/;
 
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
@@ -103,12 +105,15 @@ function keyKind(key: string): KeyKind {
   return 'words';
 }
 
+/** A legend entry that explains "not evaluated": －：対象外, ―：評価しない. */
+const NOT_EVALUATED_MEANING = /^(評価)?対象外|評価(なし|しない|せず)|該当なし/;
+
 /** Entries → a scale, or null when they are no evaluation legend (担当：…, 目標：…). */
 function toLegend(label: string, entries: Entry[], described: boolean): Legend | null {
   const values: Entry[] = [];
   const notEvaluated: string[] = [];
   for (const e of entries) {
-    if (isNotEvaluated(e.key) || (described && /^(評価)?対象外|評価(なし|しない|せず)|該当なし/.test(normalizeLabel(e.description)))) {
+    if (isNotEvaluated(e.key) || (described && NOT_EVALUATED_MEANING.test(normalizeLabel(e.description)))) {
       notEvaluated.push(e.key);
     } else {
       values.push(e);
@@ -172,7 +177,9 @@ export interface PlacedLegend extends Legend {
 }
 
 /** Longer cells are prose, not legends (and are not worth scanning). */
-const MAX_LEGEND_CELL = 400;
+export const MAX_LEGEND_CELL = 400;
+/** A legend spread over a row has one entry per cell: a few cells, not a sheet's width. */
+export const MAX_LEGEND_CELLS = 12;
 
 /**
  * Legends near the table: in an evaluation column's header cell, in the rows above the header,
@@ -201,7 +208,7 @@ export function legendsNearTable(view: LegendView, layout: LegendLayout): Placed
         found = true;
       }
     }
-    if (!found && texts.length > 1) {
+    if (!found && texts.length > 1 && texts.length <= MAX_LEGEND_CELLS) {
       const legend = parseLegend(texts.join('  '));
       if (legend) out.push({ ...legend, column: null });
     }

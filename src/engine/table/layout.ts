@@ -1,6 +1,6 @@
 import type { Profile } from '../profiles/schema';
 import { cellText, isNoneMarker } from '../read/cell';
-import { parseLegend } from '../read/legend';
+import { MAX_LEGEND_CELL, MAX_LEGEND_CELLS, parseLegend } from '../read/legend';
 import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
@@ -226,7 +226,7 @@ export function classifyContentRow(view: SheetView, r: number, unitColumns: Set<
   const text = cleanText(cellText(view.raw(r, c)));
   const compact = normalizeLabel(text);
   if (TOTAL_LABEL.test(compact) && (unitColumns.has(c) || c === idColumn)) return 'total';
-  if ((!unitColumns.has(c) || LEGEND_START.test(compact)) && text.length <= 400 && parseLegend(text)) return 'legend';
+  if ((!unitColumns.has(c) || LEGEND_START.test(compact)) && text.length <= MAX_LEGEND_CELL && parseLegend(text)) return 'legend';
   if (NOTE_PATTERNS.some((p) => p.test(compact))) return 'note';
   if (SECTION_PATTERNS.some((p) => p.test(text) || p.test(compact))) return 'section';
   // merged across the table's width: a title or a description band
@@ -261,7 +261,7 @@ function classifyWideRow(view: SheetView, r: number, filled: number[], unitColum
   }
   if (LEGEND_START.test(compact)) {
     const texts = filled.map((c) => cellText(view.raw(r, c)));
-    if (texts.every((t) => t.length <= 400) && parseLegend(texts.join('  '))) return 'legend';
+    if (texts.length <= MAX_LEGEND_CELLS && texts.every((t) => t.length <= MAX_LEGEND_CELL) && parseLegend(texts.join('  '))) return 'legend';
   }
   if (filled.length <= 3 && /^([※＊*]|\(?注\s*\d*\)?[:：)）]|(凡例|備考|出典)([:：]|$))/.test(compact)) return 'note';
   if (filled.length <= 3 && WIDE_SECTION_PATTERNS.some((p) => p.test(compact))) {
