@@ -31,7 +31,8 @@ const PINS: Record<string, Pin> = {
     template: 'standard',
     found: ['J5 required-missing', 'F6 invalid-number', 'G10 invalid-evaluation', 'F11 normalized-value'],
     missed: {},
-    falseFlags: ['G8 invalid-evaluation', 'G9 invalid-evaluation'],
+    // the legend F/S/A/B/C/X/Y/Z is read as letters: X (未着手) and Z (評価困難) are on it
+    falseFlags: [],
   },
   'asahi-yamagata.xlsx': {
     template: 'kpi-target-actual',

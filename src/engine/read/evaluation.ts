@@ -147,9 +147,11 @@ function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): 
     return { kind: 'invalid', text: raw };
   }
   if (scale.kind === 'letters') {
-    if (base.kind !== 'letter') return { kind: 'invalid', text: raw };
+    // on a letter scale, X and O are letters (a legend F S A B C X Y Z), not × and ○
+    const letter = base.kind === 'letter' ? base.letter : /^[A-Za-z]$/.test(nfkc(raw)) ? nfkc(raw).toUpperCase() : null;
+    if (letter === null) return { kind: 'invalid', text: raw };
     // the scale's own case is canonical: a–d sheets write lower case, S–D sheets upper case
-    const value = scale.allowed.find((a) => a.toUpperCase() === base.letter);
+    const value = scale.allowed.find((a) => a.toUpperCase() === letter);
     if (value === undefined) return { kind: 'invalid', text: raw };
     return { kind: 'value', value, variant: raw === value ? null : raw };
   }

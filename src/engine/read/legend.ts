@@ -99,10 +99,15 @@ type KeyKind = 'letters' | 'symbols' | 'words';
 
 function keyKind(key: string): KeyKind {
   const reading = readEvaluation(key);
-  // a lone x or O in a legend is still a symbol, as it is in cells
+  // a lone x or O is a symbol, as it is in cells, unless the other keys are letters (see toLegend)
   if (reading.kind === 'symbol') return 'symbols';
   if (reading.kind === 'letter') return 'letters';
   return 'words';
+}
+
+/** X and O among letters (F S A B C X Y Z) are letters, not × and ○. */
+function latinLetter(key: string): boolean {
+  return /^[A-Za-z]$/.test(nfkc(key).trim());
 }
 
 /** A legend entry that explains "not evaluated": －：対象外, ―：評価しない. */
@@ -121,6 +126,9 @@ function toLegend(label: string, entries: Entry[], described: boolean): Legend |
   }
   if (values.length < 2) return null;
   const kinds = new Set(values.map((v) => keyKind(v.key)));
+  if (kinds.size === 2 && kinds.has('letters') && values.every((v) => keyKind(v.key) !== 'symbols' || latinLetter(v.key))) {
+    kinds.delete('symbols');
+  }
   if (kinds.size !== 1) return null;
   const kind = [...kinds][0];
   if (kind === 'words') {

@@ -90,6 +90,9 @@ ruleTester('invalid-evaluation', {
     plan('a legend S–C with －：対象外 allows 対象外 and －', ['S', 'A', 'C', '対象外', '－'], {
       below: [['評価　S：計画以上　A：計画どおり　B：やや遅れ　C：遅れ　－：対象外']],
     }),
+    plan('a legend of letters with X, Y, Z (あきる野市): X is the letter, not ×', ['F', 'S', 'X', 'Z', 'ｘ'], {
+      above: [['評価基準 F:事業完了 S:目標値以上 A:目標値どおり B:要改善 C:要大幅改善 X:未着手 Y:中止 Z:評価困難']],
+    }),
     plan('a legend of words as a list: 完了／取組中／未着手', ['完了', '取組中', '未着手'], { below: [['※評価：完了／取組中／未着手']] }),
     plan('a configured list of words', ['良好', '要改善', '良好'], { config: { evaluationScale: ['良好', '要改善'] } }),
     plan('a configured per-column scale', ['○', '×'], { config: { evaluationScale: [{ column: '評価', values: ['○', '×'] }] } }),
@@ -105,6 +108,9 @@ ruleTester('invalid-evaluation', {
       above: [['進行管理票'], ['評価　○：実施　△：一部実施　×：未実施']],
     }),
     planInvalid('a legend S–C: D is invalid', ['S', 'A', 'D'], [2], { below: [['評価　S：計画以上　A：計画どおり　B：やや遅れ　C：遅れ']] }),
+    planInvalid('a legend F/S/A/B/C/X/Y/Z: E and × are invalid', ['F', 'X', 'E', '×'], [2, 3], {
+      above: [['評価基準 F:事業完了 S:目標値以上 A:目標値どおり B:要改善 C:要大幅改善 X:未着手 Y:中止 Z:評価困難']],
+    }),
     planInvalid('a configured list ○△×: ◎ is invalid', ['◎', '○', '△'], [0], { config: { evaluationScale: ['○', '△', '×'] } }),
     planInvalid('configured letters: every symbol is invalid', ['○', '△', 'A'], [0, 1], { config: { evaluationScale: 'letters' } }),
     { ...legendInHeader(['S', 'A', 'D']), name: 'a legend in the header cell: D is invalid', errors: [{ cell: 'C4', code: 'invalid-evaluation' }] },
