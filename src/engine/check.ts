@@ -8,9 +8,10 @@ import { readFiscalYear, readReportingYears } from './read/years';
 import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
 import { RULES } from './rules';
 import type { Finding, RuleContext, UnitComputation } from './rules/context';
-import { findTable, type TableLayout } from './table/layout';
+import { locateTable, type TableLayout } from './table/layout';
 import { SheetView } from './table/sheetView';
 import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, SheetCheck } from './types';
+import { unrecognizedSheet } from './unrecognized';
 
 /**
  * Check one sheet: find its table and template, read every item, validate it, compute 達成率 and
@@ -24,8 +25,10 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   const forced = options.template ? profiles.find((p) => p.id === options.template) : undefined;
   if (options.template && !forced) throw new Error(`unknown template: ${options.template}`);
   const view = new SheetView(grid);
-  const layout = findTable(view, profiles, forced);
-  if (!layout) return noTable();
+  const found = locateTable(view, profiles, forced);
+  const layout = found.layout;
+  // a table no template fits is reported (never silent); a cover or 記入要領 stays quietly 対象外
+  if (!layout) return (found.unrecognized && unrecognizedSheet(view, found.unrecognized, options)) || noTable();
 
   const profile = layout.match.profile;
   const startMonth = config.fiscalYearStartMonth ?? 4;
@@ -67,10 +70,14 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
       column: view.sheetColumn(c.column),
       letter: view.address(0, c.column).replace(/\d+$/, ''),
       label: c.label,
+      term: c.term,
+      matchedBy: c.via,
     })),
     rows: units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
     issues,
     plan: buildWritePlan({ view, layout, units, computed, issues, locale }),
+    status: 'checked',
+    unrecognized: null,
   };
 }
 
@@ -87,6 +94,8 @@ function noTable(): SheetCheck {
     rows: [],
     issues: [],
     plan: { values: [], flags: [], appendedColumns: [], headerRows: [] },
+    status: 'not-table',
+    unrecognized: null,
   };
 }
 
@@ -182,7 +191,7 @@ function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): Item
       const basis = c.kpiRates[i];
       return {
         name: k.name && typeof k.name.value === 'string' && k.name.value.trim() !== '' ? k.name.value.trim() : null,
-        unit: null,
+        unit: k.unit && typeof k.unit.value === 'string' && k.unit.value.trim() !== '' ? k.unit.value.trim() : null,
         baseline: basis?.baseline ?? null,
         target: basis?.target ?? null,
         actual: basis?.actual ?? null,

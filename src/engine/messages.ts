@@ -15,6 +15,7 @@ export const SEVERITY: Record<IssueCode, Severity> = {
   'computed-mismatch': 'warning',
   'normalized-value': 'info',
   'unknown-department': 'info',
+  'unrecognized-layout': 'warning',
 };
 
 type Catalogue = Record<string, { code: IssueCode; ja: string; en: string }>;
@@ -114,6 +115,26 @@ export const MESSAGES = {
     code: 'unknown-department',
     ja: '担当課「{{value}}」は設定の課名一覧にありません。課名の誤りがないか確認してください。',
     en: 'The department "{{value}}" is not in the configured list. Check the spelling.',
+  },
+  'unrecognized-layout': {
+    code: 'unrecognized-layout',
+    ja:
+      'この表はどのテンプレートにも当てはまらないため、チェックしていません。最も近いのは「{{closest}}」（一致度 {{score}}）、' +
+      '見つからない列: {{missing}}。見出し: {{headers}}。`progress-sheet profile <ファイル>` でテンプレート案を作り、確かめて ' +
+      '`--config` で指定してください。',
+    en:
+      'This table fits no template, so it was not checked. Closest: "{{closestEn}}" (score {{score}}); columns not found: ' +
+      '{{missingEn}}. Headers: {{headers}}. Run `progress-sheet profile <file>` to propose a profile, review it and pass it with `--config`.',
+  },
+  'unrecognized-layout.transposed': {
+    code: 'unrecognized-layout',
+    ja:
+      'この表は年度が横に並び、行が計画・実績・達成率などの転置した表のため、チェックしていません（見出し: {{headers}}）。' +
+      '取組ごとに 1 行（列に担当課・目標・実績・評価）の様式に直すか、`progress-sheet profile <ファイル>` で作ったテンプレートを ' +
+      '`--config` で指定してください。',
+    en:
+      'This table is transposed (years across, rows such as plan / actual / rate), which is not read, so it was not checked ' +
+      '(headers: {{headers}}). Lay it out with one row per item, or pass a profile made with `progress-sheet profile <file>` via `--config`.',
   },
 } satisfies Catalogue;
 

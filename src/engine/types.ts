@@ -39,7 +39,9 @@ export type IssueCode =
   | 'computed-mismatch'
   | 'normalized-value'
   /** Not in design.md's catalogue: only with a department list in the configuration. */
-  | 'unknown-department';
+  | 'unknown-department'
+  /** A table-like sheet that fits no profile (closest template, fields not found, how to proceed). */
+  | 'unrecognized-layout';
 
 export type Locale = 'ja' | 'en';
 
@@ -104,6 +106,10 @@ export interface ColumnMapping {
   letter: string;
   /** The header label as written (after joining two-row headers). */
   label: string;
+  /** The vocabulary term that named the column (department, item.indicator…), or null for a profile's own label. */
+  term?: string | null;
+  /** The vocabulary label or the pattern that matched, for --explain. */
+  matchedBy?: string;
 }
 
 export interface KpiResult {
@@ -164,6 +170,32 @@ export interface SheetCheck {
   rows: ItemResult[];
   issues: Issue[];
   plan: WritePlan;
+  /**
+   * checked: a template fitted; not-table: no table at all (a cover, 記入要領), quietly 対象外;
+   * unrecognized: a table that fits no template (an unrecognized-layout warning says what came
+   * closest). `template` is null for both of the latter. Optional for hand-built results.
+   */
+  status?: SheetStatus;
+  /** For an unrecognized table: what came closest and what was missing. */
+  unrecognized?: UnrecognizedLayout | null;
+}
+
+export type SheetStatus = 'checked' | 'not-table' | 'unrecognized';
+
+/** What the engine saw on a table it could not fit to any template. */
+export interface UnrecognizedLayout {
+  /** Sheet row (1-based) of the header-like row. */
+  headerRow: number;
+  /** Its labels, as written. */
+  headers: string[];
+  /** The closest template (id), its name and its score (0–1). */
+  closest: string | null;
+  closestName: string | null;
+  score: number;
+  /** Canonical fields the closest template counts on that no column answered. */
+  missing: string[];
+  /** Years run across (rows 計画 / 実績 / 達成率): a transposed table, which is not read. */
+  transposed: boolean;
 }
 
 /** Options of one check. */

@@ -1,27 +1,75 @@
 import { parseProfile, type Profile, type ProfileInput } from './schema';
 
 /**
- * The five real template families (../shared/seeds) and the product's own standard template,
- * as data. Labels are matched against normalised header text (NFKC, spaces removed), so
- * `項 目` matches `^項目$` and `第１四半期\n（４～６月）` matches `^第([1-4])四半期`.
- * Order of columns matters: each spec claims the first unclaimed column that matches.
+ * The five real template families (../shared/seeds), the product's own standard template and a
+ * generic profile, as data. Common fields are named by the header vocabulary (`terms`, see
+ * vocabulary.ts); `labels` keep what is peculiar to a family (its own spelling of a period column).
+ * Labels are matched against normalised header text (NFKC, spaces removed), so `項 目` matches
+ * `^項目$` and `第１四半期\n（４～６月）` matches `^第([1-4])四半期`.
+ * Order of columns matters: each spec claims the first unclaimed column that matches, trying its
+ * labels first, then its terms in order.
  */
-// anchored at the end: 担当課の評価 is the self-evaluation, not the department
-const DEPARTMENT = ['^担当(部局|課|部|部署|課名|課等|所属)(名)?(\\(.*\\))?$', '^所管(課|部)?(名)?$'];
-const ID = ['^(No|NO|no)\\.?$', '^番号$', '^通し番号$'];
 /** A 達成率 column the sheet already has (the product's own 達成率（自動計算） is claimed before this). */
 const RATE = ['^達成率', '^達成状況'];
+
+/**
+ * Any sheet with an item column and at least one of a department, period entries, KPI values or an
+ * evaluation (design.md §2), named in the vocabulary's words. Tried after the families, scored
+ * lower, and the shape of the sheet (one row per item, KPI rows, paired 目標/実績 rows) follows from
+ * the columns found.
+ */
+const GENERIC_PROFILE: ProfileInput = {
+  id: 'generic',
+  name: { ja: '汎用（見出しの語彙から判別）', en: 'Generic (recognised from the header vocabulary)' },
+  columns: [
+    { field: 'id', terms: ['id'], weight: 0 },
+    // 達成度(%) is a rate before it is an evaluation
+    { field: 'rate', terms: ['rate'], weight: 0 },
+    { field: 'grade', terms: ['grade'], weight: 0 },
+    { field: 'kpi.kind', terms: ['kpi.kind'], weight: 0 },
+    { field: 'department', terms: ['department'], weight: 0 },
+    { field: 'section', terms: ['section'], weight: 0 },
+    { field: 'subsection', terms: ['subsection'], weight: 0 },
+    // 取組名 first; 具体的な取組 or a KPI's name (数値目標, 指標名) only where no plainer item column exists
+    { field: 'item', terms: ['item', 'action', 'item.indicator'] },
+    { field: 'action', terms: ['action'], weight: 0 },
+    { field: 'kpi.name', terms: ['kpi.name'], weight: 0 },
+    { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
+    { field: 'kpi.baseline', terms: ['kpi.baseline'], weight: 0 },
+    { field: 'kpi.target', terms: ['kpi.target'], weight: 0 },
+    { field: 'kpi.actual', terms: ['kpi.actual'], multiple: true, weight: 0 },
+    { field: 'kpi.total', terms: ['kpi.total'], weight: 0 },
+    { field: 'period', terms: ['quarter', 'half'], multiple: true, weight: 0 },
+    { field: 'period', terms: ['year.result'], multiple: true, weight: 0 },
+    { field: 'period', terms: ['year.plan'], multiple: true, weight: 0 },
+    { field: 'schedule', terms: ['schedule'], multiple: true, weight: 0 },
+    { field: 'kpi.value', terms: ['year.value'], multiple: true, weight: 0 },
+    // every evaluation column; the shape keeps the latest year's two (see table/shape.ts)
+    { field: 'evaluation', terms: ['evaluation'], multiple: true, weight: 0 },
+    { field: 'effect', terms: ['effect'], weight: 0 },
+    { field: 'related', terms: ['related'], multiple: true, weight: 0 },
+    { field: 'note', terms: ['note'], multiple: true, weight: 0 },
+  ],
+  carryDown: ['section', 'subsection'],
+  required: ['item', 'department'],
+  detect: {
+    all: ['item'],
+    any: ['department', 'period', 'kpi.baseline', 'kpi.target', 'kpi.actual', 'kpi.value', 'evaluation', 'rate'],
+  },
+  fallback: true,
+};
 
 const builtinInputs: ProfileInput[] = [
   {
     id: 'quarterly',
     name: { ja: '四半期進捗型', en: 'Quarterly progress' },
     columns: [
-      { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'] },
-      { field: 'department', labels: DEPARTMENT },
+      { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'], terms: ['item'] },
+      { field: 'department', terms: ['department'] },
       {
         field: 'period',
         labels: ['^([1-4])/4四半期', '^第([1-4])四半期', '^([1-4])Q', '^Q([1-4])'],
+        terms: ['quarter', 'half'],
         multiple: true,
         period: { kind: 'quarter', entry: 'result' },
         weight: 2,
@@ -35,12 +83,13 @@ const builtinInputs: ProfileInput[] = [
     name: { ja: '年度実績型', en: 'Annual results' },
     columns: [
       { field: 'section', labels: ['^視点'] },
-      { field: 'item', labels: ['^主な取り?組み?', '^取組'] },
+      { field: 'item', labels: ['^主な取り?組み?', '^取組'], terms: ['item'] },
       { field: 'related', labels: ['^関連する計画'], weight: 0.5 },
-      { field: 'department', labels: DEPARTMENT, weight: 0 },
+      { field: 'department', terms: ['department'], weight: 0 },
       {
         field: 'period',
         labels: ['^(.+年度)実績(\\(.*\\))?$'],
+        terms: ['year.result'],
         multiple: true,
         period: { kind: 'year', entry: 'result' },
         weight: 1.5,
@@ -54,12 +103,13 @@ const builtinInputs: ProfileInput[] = [
     name: { ja: '計画・実績・評価型', en: 'Plan, result and evaluation' },
     columns: [
       { field: 'section', labels: ['体系$'], span: 2, spanFields: ['subsection'], weight: 0.5 },
-      { field: 'item', labels: ['取組項目$'] },
-      { field: 'action', labels: ['^具体的な取組'] },
-      { field: 'department', labels: DEPARTMENT },
+      { field: 'item', labels: ['取組項目$'], terms: ['item'] },
+      { field: 'action', labels: ['^具体的な取組'], terms: ['action'] },
+      { field: 'department', terms: ['department'] },
       {
         field: 'period',
         labels: ['^(.+年度)計画$'],
+        terms: ['year.plan'],
         multiple: true,
         period: { kind: 'year', entry: 'plan' },
         weight: 0.5,
@@ -67,11 +117,12 @@ const builtinInputs: ProfileInput[] = [
       {
         field: 'period',
         labels: ['^(.+年度)実績'],
+        terms: ['year.result'],
         multiple: true,
         period: { kind: 'year', entry: 'result' },
       },
-      { field: 'evaluation', labels: ['評価$'] },
-      { field: 'related', labels: ['^管理票', '^備考$'], weight: 0.25 },
+      { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
+      { field: 'related', labels: ['^管理票', '^備考$'], terms: ['related'], weight: 0.25 },
     ],
     unit: 'action',
     carryDown: ['section', 'subsection', 'item'],
@@ -82,23 +133,24 @@ const builtinInputs: ProfileInput[] = [
     id: 'kpi-baseline-target',
     name: { ja: '基準値・目標値型', en: 'KPI baseline and target' },
     columns: [
-      { field: 'id', labels: ID, weight: 0.5 },
-      { field: 'item', labels: ['^取組項目$', '^取組名$'] },
-      { field: 'action', labels: ['^取組概要', '^取組内容'], weight: 0.5 },
-      { field: 'kpi.name', labels: ['^指標'] },
-      { field: 'kpi.unit', labels: ['^単位$'], weight: 0 },
-      { field: 'kpi.baseline', labels: ['^基準値'] },
-      { field: 'kpi.target', labels: ['^目標値'] },
+      { field: 'id', terms: ['id'], weight: 0.5 },
+      { field: 'item', labels: ['^取組項目$', '^取組名$'], terms: ['item'] },
+      { field: 'action', labels: ['^取組概要', '^取組内容'], terms: ['action'], weight: 0.5 },
+      { field: 'kpi.name', labels: ['^指標'], terms: ['kpi.name'] },
+      { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
+      { field: 'kpi.baseline', labels: ['^基準値'], terms: ['kpi.baseline'] },
+      { field: 'kpi.target', labels: ['^目標値'], terms: ['kpi.target'] },
       {
         field: 'kpi.actual',
         labels: ['^実績値?\\((.+)\\)$', '^(.+年度)実績値?$', '^実績値$'],
+        terms: ['kpi.actual'],
         multiple: true,
         period: { kind: 'year', entry: 'actual' },
         weight: 0,
       },
-      { field: 'department', labels: DEPARTMENT },
-      { field: 'rate', labels: RATE, weight: 0 },
-      { field: 'evaluation', labels: ['評価$'], weight: 0 },
+      { field: 'department', terms: ['department'] },
+      { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
+      { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'], weight: 0 },
     ],
     required: ['item', 'department'],
   },
@@ -106,9 +158,11 @@ const builtinInputs: ProfileInput[] = [
     id: 'kpi-target-actual',
     name: { ja: '目標・実績対比型', en: 'KPI target versus actual' },
     columns: [
-      { field: 'id', labels: ID, weight: 0.5 },
-      { field: 'item', labels: ['実施項目$'] },
+      { field: 'id', terms: ['id'], weight: 0.5 },
+      { field: 'item', labels: ['実施項目$'], terms: ['item'] },
       { field: 'action', labels: ['行動計画$'], weight: 0.5 },
+      // a city's pair sheet may name the department; it is then required (weight 0: seed 004 has none)
+      { field: 'department', terms: ['department'], weight: 0 },
       {
         field: 'period',
         labels: ['^(.+年度)年度実績$'],
@@ -125,32 +179,34 @@ const builtinInputs: ProfileInput[] = [
       },
       { field: 'schedule', labels: ['^実施計画(.+)$'], multiple: true, weight: 0 },
       { field: 'kpi.name', labels: ['^成果指標項目$', '^成果指標$'] },
-      { field: 'kpi.kind', labels: ['^成果指標項目$', '^成果指標$', '^(目標/実績|区分)$'], weight: 0.5 },
-      { field: 'kpi.baseline', labels: ['基準$'], weight: 0.5 },
+      { field: 'kpi.kind', labels: ['^成果指標項目$', '^成果指標$', '^(目標/実績|区分)$'], terms: ['kpi.kind'], weight: 0.5 },
+      { field: 'kpi.baseline', labels: ['基準$'], terms: ['kpi.baseline'], weight: 0.5 },
       { field: 'kpi.total', labels: ['合計$'], weight: 0.5 },
       {
         field: 'kpi.value',
+        // 成果指標 over R1…R5, or year columns standing alone (令和3年度…令和7年度)
         labels: ['^成果指標(.+)$'],
+        terms: ['year.value'],
         multiple: true,
         period: { kind: 'year', entry: 'value' },
       },
-      { field: 'rate', labels: ['達成率'] },
-      { field: 'effect', labels: ['財政効果'], weight: 0.5 },
-      { field: 'evaluation', labels: ['評価$'] },
+      { field: 'rate', labels: ['達成率'], terms: ['rate'] },
+      { field: 'effect', labels: ['財政効果'], terms: ['effect'], weight: 0.5 },
+      { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
     ],
     multiRowItems: true,
-    required: ['item'],
+    required: ['item', 'department'],
     evaluationScale: 'letters',
   },
   {
     id: 'standard',
     name: { ja: '標準テンプレート', en: 'Standard template' },
     columns: [
-      { field: 'id', labels: ID, weight: 0.5 },
+      { field: 'id', terms: ['id'], weight: 0.5 },
       { field: 'section', labels: ['^区分$', '^分類$', '^体系$'], weight: 0.5 },
       { field: 'item', labels: ['^取組項目$'] },
       { field: 'action', labels: ['^具体的な取組$'], weight: 0.5 },
-      { field: 'department', labels: DEPARTMENT },
+      { field: 'department', terms: ['department'] },
       { field: 'kpi.name', labels: ['^指標名?$'] },
       { field: 'kpi.unit', labels: ['^単位$'], weight: 0.5 },
       { field: 'kpi.baseline', labels: ['^基準値'] },
@@ -163,12 +219,13 @@ const builtinInputs: ProfileInput[] = [
       },
       { field: 'kpi.actual', labels: ['^実績値'], period: { kind: 'year', entry: 'actual' } },
       { field: 'evaluation', labels: ['^自己評価$'] },
-      { field: 'rate', labels: RATE, weight: 0 },
+      { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
     ],
     carryDown: ['section'],
     required: ['item', 'department'],
     idFromItemNumber: false,
   },
+  GENERIC_PROFILE,
 ];
 
 export const BUILTIN_PROFILES: readonly Profile[] = builtinInputs.map((input) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { labelPatternProblem } from './safeRegex';
+import { FIELDS, labelPatternSchema, periodSpecSchema } from './fields';
+import { TERM_IDS } from './vocabulary';
 
 /**
  * A template profile: how one family of progress sheets is laid out, as data. A new city's
@@ -10,62 +11,31 @@ import { labelPatternProblem } from './safeRegex';
  * label above joined with the label below ("成果指標項目"), the lower label alone, the upper alone.
  */
 
-/** Canonical fields a column can hold (design.md §3). */
-export const FIELDS = [
-  'id',
-  'section',
-  'subsection',
-  'item',
-  'action',
-  'department',
-  'period', // a quarter's or a year's entry; see `period`
-  'related', // 関連する計画・制度, 管理票P and other columns kept as text
-  'schedule', // per-year schedule marks (実施計画 R1…R5)
-  'evaluation',
-  'kpi.name',
-  'kpi.unit',
-  'kpi.kind', // 目標 / 実績 row label of paired rows
-  'kpi.baseline',
-  'kpi.target',
-  'kpi.actual', // one actual column (needs `period` of kind year, or stands alone)
-  'kpi.value', // per-year value column of paired target/actual rows
-  'kpi.total',
-  'rate', // an existing 達成率 column
-  'grade', // an existing 算定評価 column
-  'effect', // 財政効果額
-] as const;
-export type Field = (typeof FIELDS)[number];
+export { FIELDS, periodSpecSchema, type Field, type PeriodSpec } from './fields';
 
-export const periodSpecSchema = z.object({
-  kind: z.enum(['quarter', 'year']),
-  /** What the column holds: a plan, a result (report text), a KPI actual or target. */
-  entry: z.enum(['plan', 'result', 'actual', 'target', 'value']),
-});
-
-export const columnSpecSchema = z.object({
-  field: z.enum(FIELDS),
-  /** Regular expressions over the normalised label. A capture group names the period (quarter number or year). */
-  labels: z
-    .array(
-      z
-        .string()
-        .min(1)
-        .superRefine((source, ctx) => {
-          const problem = labelPatternProblem(source);
-          if (problem) ctx.addIssue({ code: 'custom', message: `見出しのパターン「${source.slice(0, 40)}」: ${problem}` });
-        }),
-    )
-    .min(1),
-  /** Several columns may match (periods, per-year values). */
-  multiple: z.boolean().default(false),
-  period: periodSpecSchema.optional(),
-  /** Weight in detection: how telling this column is for the family. 0 = not counted. */
-  weight: z.number().min(0).default(1),
-  /** Header spans this many columns (a merged 体系 over 大項目 and 中項目). */
-  span: z.number().int().min(1).max(5).default(1),
-  /** Field of the extra columns of a span, left to right. */
-  spanFields: z.array(z.enum(FIELDS)).optional(),
-});
+export const columnSpecSchema = z
+  .object({
+    field: z.enum(FIELDS),
+    /** Regular expressions over the normalised label. A capture group names the period (quarter number or year). */
+    labels: z.array(labelPatternSchema).default([]),
+    /**
+     * Vocabulary terms (src/engine/profiles/vocabulary.ts) this column may be named by, tried in order
+     * after `labels`: `["item", "item.indicator"]` takes 取組名 before 指標名.
+     */
+    terms: z
+      .array(z.string().refine((t) => TERM_IDS.has(t), { message: '語彙にない term です（vocabulary.ts の term を指定してください）' }))
+      .default([]),
+    /** Several columns may match (periods, per-year values). */
+    multiple: z.boolean().default(false),
+    period: periodSpecSchema.optional(),
+    /** Weight in detection: how telling this column is for the family. 0 = not counted. */
+    weight: z.number().min(0).default(1),
+    /** Header spans this many columns (a merged 体系 over 大項目 and 中項目). */
+    span: z.number().int().min(1).max(5).default(1),
+    /** Field of the extra columns of a span, left to right. */
+    spanFields: z.array(z.enum(FIELDS)).optional(),
+  })
+  .refine((spec) => spec.labels.length > 0 || spec.terms.length > 0, { message: 'labels か terms のどちらかを指定してください' });
 
 export const profileSchema = z
   .object({
@@ -86,13 +56,22 @@ export const profileSchema = z
     evaluationScale: z.enum(['letters', 'symbols', 'auto']).default('auto'),
     /** Minimum detection score for this profile to be chosen. */
     minScore: z.number().min(0).max(1).default(0.5),
+    /**
+     * Fields the header must show for this profile to apply: all of `all` and at least one of `any`
+     * (the generic profile: an item column and a department, periods, KPI values or an evaluation).
+     */
+    detect: z
+      .object({ all: z.array(z.enum(FIELDS)).default([]), any: z.array(z.enum(FIELDS)).default([]) })
+      .strict()
+      .optional(),
+    /** A catch-all: chosen only when no other profile fits, and scored lower (× 0.75). */
+    fallback: z.boolean().default(false),
   })
   .strict();
 
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 export type ColumnSpec = z.infer<typeof columnSpecSchema>;
-export type PeriodSpec = z.infer<typeof periodSpecSchema>;
 
 // configuration and profiles are written by the reform office: zod explains problems in Japanese
 z.config(z.locales.ja());

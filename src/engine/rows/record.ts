@@ -63,10 +63,26 @@ export interface UnitRecord {
   periods: PeriodEntry[];
   kpis: KpiRecord[];
   evaluation: FieldCell | null;
+  /** A second self-evaluation column (実施状況 and 達成度), if the sheet has one. */
+  evaluation2: FieldCell | null;
   rate: FieldCell | null;
 }
 
-const SINGLE_FIELDS: Field[] = ['id', 'section', 'subsection', 'item', 'action', 'department', 'evaluation', 'rate', 'grade', 'effect', 'related'];
+const SINGLE_FIELDS: Field[] = [
+  'id',
+  'section',
+  'subsection',
+  'item',
+  'action',
+  'department',
+  'evaluation',
+  'evaluation2',
+  'rate',
+  'grade',
+  'effect',
+  'related',
+  'note',
+];
 
 export function fieldCell(view: SheetView, r: number, col: MappedColumn): FieldCell {
   let ar = r;
@@ -103,6 +119,8 @@ export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
   const { profile } = layout.match;
   const idCol = layout.match.columns.find((c) => c.field === 'id');
   const unitCol = layout.match.columns.find((c) => c.field === profile.unit) ?? layout.match.columns.find((c) => c.field === 'item');
+  // paired 目標/実績 rows make one item of two rows whatever the profile says
+  const multiRow = profile.multiRowItems || layout.match.columns.some((c) => c.field === 'kpi.kind');
   const units: number[][] = [];
   let current: number[] | null = null;
   for (let r = 0; r < view.rowCount; r++) {
@@ -111,7 +129,7 @@ export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
       if (kind === 'header' || kind === 'section') current = null;
       continue;
     }
-    if (profile.multiRowItems && current) {
+    if (multiRow && current) {
       const startCol = idCol ?? unitCol;
       // a blank No. (or a No. merged from above) continues the item above
       const own = startCol ? !isBlank(view.raw(r, startCol.column)) : true;
@@ -163,15 +181,19 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
       const col = columns.first(f);
       if (col) cells[f] = fieldCell(view, first, col);
     }
-    // hierarchy columns: a blank takes the value above; a new value resets the levels below it
+    // hierarchy columns: a blank takes the value above; a parent whose value changes resets the
+    // levels below it. A merged parent shows its value on every row it spans: that is no change,
+    // so the 取組項目 carried down under it survives (design.md §3)
     const groupValues: Partial<Record<Field, string | null>> = {};
     profile.carryDown.forEach((f, level) => {
       const own = textOf(cells[f]);
       if (own !== null) {
-        carried[f] = own;
-        for (const lower of profile.carryDown.slice(level + 1)) {
-          if (textOf(cells[lower]) === null) delete carried[lower];
+        if (own !== carried[f]) {
+          for (const lower of profile.carryDown.slice(level + 1)) {
+            if (textOf(cells[lower]) === null) delete carried[lower];
+          }
         }
+        carried[f] = own;
       }
       groupValues[f] = carried[f] ?? null;
     });
@@ -207,6 +229,7 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
       periods: readPeriods(ctx, first, columns),
       kpis: readKpis(ctx, rows, columns),
       evaluation: cells.evaluation ?? null,
+      evaluation2: cells.evaluation2 ?? null,
       rate: cells.rate ?? null,
     });
   }

@@ -1,4 +1,6 @@
 import type { ColumnSpec, Field, PeriodSpec, Profile } from '../profiles/schema';
+import { periodToken, termHits, type TermHit } from '../profiles/match';
+import { vocabularyTerm } from '../profiles/vocabulary';
 import { cellText } from '../read/cell';
 import { normalizeLabel } from '../read/text';
 import type { SheetView } from './sheetView';
@@ -12,6 +14,10 @@ export interface MappedColumn {
   /** The period a period/value column names: quarter number or fiscal-year text. */
   periodToken: string | null;
   period: PeriodSpec | null;
+  /** The vocabulary term that named the column, or null when the profile's own label did. */
+  term: string | null;
+  /** The vocabulary label or the pattern that matched (what --explain shows). */
+  via: string;
 }
 
 /** Columns the product owns (its computed columns), found again on a second check. */
@@ -31,6 +37,8 @@ export interface HeaderMatch {
   score: number;
   /** Per header row, the normalised label of each column: the signature of a repeated header. */
   signature: string[][];
+  /** Fields the profile counts on (weight > 0, or its detect gate) that no column answered. */
+  missing: Field[];
 }
 
 const MAX_LABEL_LENGTH = 40;
@@ -66,79 +74,148 @@ export function columnLabels(view: SheetView, rows: number[], c: number): { cand
   return { candidates: candidates.filter((l, i, all) => l !== '' && all.indexOf(l) === i), written };
 }
 
-function compile(spec: ColumnSpec): RegExp[] {
-  return spec.labels.map((source) => new RegExp(source));
-}
-
-const compiledCache = new WeakMap<ColumnSpec, RegExp[]>();
-function patterns(spec: ColumnSpec): RegExp[] {
+const compiledCache = new WeakMap<ColumnSpec, { source: string; re: RegExp }[]>();
+function patterns(spec: ColumnSpec): { source: string; re: RegExp }[] {
   let compiled = compiledCache.get(spec);
   if (!compiled) {
-    compiled = compile(spec);
+    compiled = spec.labels.map((source) => ({ source, re: new RegExp(source) }));
     compiledCache.set(spec, compiled);
   }
   return compiled;
 }
 
-function matchLabel(spec: ColumnSpec, candidates: string[]): RegExpExecArray | null {
+/** How a column was named: the token it carries and what matched. */
+interface ColumnHit {
+  token: string | null;
+  matched: string;
+  via: string;
+  term: string | null;
+}
+
+function matchLabel(spec: ColumnSpec, candidates: string[]): ColumnHit | null {
+  if (spec.labels.length === 0) return null;
   for (const label of candidates) {
     if (label.length > MAX_LABEL_LENGTH * 2) continue;
-    for (const re of patterns(spec)) {
+    for (const { source, re } of patterns(spec)) {
       const m = re.exec(label);
-      if (m) return m;
+      if (m) return { token: m[1] ?? null, matched: m[0], via: source, term: null };
     }
   }
   return null;
 }
 
-/** Map a profile's columns onto header row(s) and score the fit (0–1). */
-export function mapHeader(view: SheetView, profile: Profile, rows: number[]): HeaderMatch {
+/**
+ * Header row(s) read once and shared by every profile scored on them: each column's label
+ * candidates, the vocabulary terms they name, and the product's own columns.
+ */
+export interface HeaderReading {
+  rows: number[];
+  width: number;
+  labels: { candidates: string[]; written: string }[];
+  /** Per column, the vocabulary terms its label names (the joined label's first, then the sub label's). */
+  hits: TermHit[][];
+  owned: Partial<Record<OwnedRole, number>>;
+  ownedColumns: Set<number>;
+  signature: string[][];
+}
+
+export function readHeader(view: SheetView, rows: number[]): HeaderReading {
   // only the header's own extent can hold labels (a stray value in column XFD costs nothing)
   let width = 0;
   for (const r of rows) width = Math.max(width, view.lastUsedColumn(r) + 1);
   const labels = Array.from({ length: width }, (_, c) => columnLabels(view, rows, c));
-  const claimed = new Set<number>();
+  const hits = labels.map(({ candidates }) => {
+    if (candidates.length === 1) return termHits(candidates[0]);
+    const out: TermHit[] = [];
+    for (const label of candidates) for (const hit of termHits(label)) if (!out.some((h) => h.term === hit.term)) out.push(hit);
+    return out;
+  });
   const owned: Partial<Record<OwnedRole, number>> = {};
+  const ownedColumns = new Set<number>();
   for (let c = 0; c < width; c++) {
     for (const role of Object.keys(OWNED_LABELS) as OwnedRole[]) {
       if (labels[c].candidates.some((l) => OWNED_LABELS[role].test(l))) {
         owned[role] = c;
-        claimed.add(c);
+        ownedColumns.add(c);
       }
     }
   }
+  const signature = rows.map((r) => Array.from({ length: width }, (_, c) => normalizeLabel(cellText(view.value(r, c)))));
+  return { rows, width, labels, hits, owned, ownedColumns, signature };
+}
+
+/** Whether column c answers a spec: by its own labels, or by one of its vocabulary terms (in order). */
+function specHit(reading: HeaderReading, spec: ColumnSpec, c: number, term: string | null | undefined): ColumnHit | null {
+  if (term === undefined) {
+    const own = matchLabel(spec, reading.labels[c].candidates);
+    if (own) return own;
+    for (const t of spec.terms) {
+      const hit = specHit(reading, spec, c, t);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (term === null) return matchLabel(spec, reading.labels[c].candidates);
+  const hit = reading.hits[c].find((h) => h.term === term);
+  return hit ? { token: hit.token, matched: hit.matched, via: hit.via, term } : null;
+}
+
+function mappedColumn(reading: HeaderReading, spec: ColumnSpec, c: number, hit: ColumnHit): MappedColumn {
+  const period = spec.period ?? (hit.term ? (vocabularyTerm(hit.term)?.period ?? null) : null);
+  return {
+    field: spec.field,
+    column: c,
+    label: reading.labels[c].written,
+    periodToken: period ? periodToken(period.kind, hit.token, hit.matched) : hit.token,
+    period,
+    term: hit.term,
+    via: hit.via,
+  };
+}
+
+/** Map a profile's columns onto header row(s) and score the fit (0–1). */
+export function mapHeader(view: SheetView, profile: Profile, rows: number[]): HeaderMatch {
+  return mapProfile(view, readHeader(view, rows), profile);
+}
+
+/** Map a profile onto a header already read. */
+export function mapProfile(view: SheetView, reading: HeaderReading, profile: Profile): HeaderMatch {
+  const { width, rows, labels } = reading;
+  const claimed = new Set<number>(reading.ownedColumns);
   const columns: MappedColumn[] = [];
+  const missing: Field[] = [];
   let matchedWeight = 0;
   let totalWeight = 0;
   for (const spec of profile.columns) {
     totalWeight += spec.weight;
     let matched = false;
-    for (let c = 0; c < width; c++) {
-      if (claimed.has(c)) continue;
-      const m = matchLabel(spec, labels[c].candidates);
-      if (!m) continue;
-      matched = true;
-      claimed.add(c);
-      columns.push({
-        field: spec.field,
-        column: c,
-        label: labels[c].written,
-        periodToken: m[1] ?? null,
-        period: spec.period ?? null,
-      });
-      // a header merged over several columns (体系 over 大項目 and 中項目)
-      for (let extra = 1; extra < spec.span; extra++) {
-        const next = c + extra;
-        if (next >= width || claimed.has(next)) break;
-        const nextLabel = labels[next].candidates[0] ?? '';
-        if (nextLabel !== '' && !view.isMergeContinuation(rows[0], next)) break;
-        claimed.add(next);
-        const field = spec.spanFields?.[extra - 1] ?? spec.field;
-        columns.push({ field, column: next, label: labels[c].written, periodToken: null, period: null });
+    if (spec.multiple) {
+      for (let c = 0; c < width; c++) {
+        if (claimed.has(c)) continue;
+        const hit = specHit(reading, spec, c, undefined);
+        if (!hit) continue;
+        matched = true;
+        claimed.add(c);
+        columns.push(mappedColumn(reading, spec, c, hit));
       }
-      if (!spec.multiple) break;
+    } else {
+      // labels first, then each term in order: the first that names an unclaimed column wins
+      const sources: (string | null)[] = spec.labels.length > 0 ? [null, ...spec.terms] : [...spec.terms];
+      for (const source of sources) {
+        for (let c = 0; c < width && !matched; c++) {
+          if (claimed.has(c)) continue;
+          const hit = specHit(reading, spec, c, source);
+          if (!hit) continue;
+          matched = true;
+          claimed.add(c);
+          columns.push(mappedColumn(reading, spec, c, hit));
+          claimSpan(view, reading, spec, c, claimed, columns);
+        }
+        if (matched) break;
+      }
     }
     if (matched) matchedWeight += spec.weight;
+    else if (spec.weight > 0 && !missing.includes(spec.field)) missing.push(spec.field);
   }
   let headerCells = 0;
   let mappedCells = 0;
@@ -149,12 +226,48 @@ export function mapHeader(view: SheetView, profile: Profile, rows: number[]): He
   }
   const fieldFit = totalWeight > 0 ? matchedWeight / totalWeight : 0;
   const labelFit = headerCells > 0 ? mappedCells / headerCells : 0;
-  const score = columns.length < 2 ? 0 : 0.8 * fieldFit + 0.2 * labelFit;
+  let score = columns.length < 2 ? 0 : 0.8 * fieldFit + 0.2 * labelFit;
+  const found = new Set(columns.map((col) => col.field));
+  const gate = profile.detect;
+  if (gate) {
+    const absent = gate.all.filter((f) => !found.has(f));
+    for (const f of absent) if (!missing.includes(f)) missing.push(f);
+    if (absent.length > 0 || (gate.any.length > 0 && !gate.any.some((f) => found.has(f)))) score *= 0.5;
+  }
+  if (profile.fallback) score *= FALLBACK_FACTOR;
   columns.sort((a, b) => a.column - b.column);
-  const signature = rows.map((r) =>
-    Array.from({ length: width }, (_, c) => normalizeLabel(cellText(view.value(r, c)))),
-  );
-  return { profile, rows, columns, owned, score, signature };
+  return { profile, rows, columns, owned: { ...reading.owned }, score, signature: reading.signature, missing };
+}
+
+/** A catch-all profile scores lower than a family that fits as well. */
+const FALLBACK_FACTOR = 0.75;
+
+/** A header merged over several columns (体系 over 大項目 and 中項目) claims the columns under it. */
+function claimSpan(view: SheetView, reading: HeaderReading, spec: ColumnSpec, c: number, claimed: Set<number>, columns: MappedColumn[]): void {
+  for (let extra = 1; extra < spec.span; extra++) {
+    const next = c + extra;
+    if (next >= reading.width || claimed.has(next)) break;
+    const nextLabel = reading.labels[next].candidates[0] ?? '';
+    if (nextLabel !== '' && !view.isMergeContinuation(reading.rows[0], next)) break;
+    claimed.add(next);
+    const field = spec.spanFields?.[extra - 1] ?? spec.field;
+    columns.push({ field, column: next, label: reading.labels[c].written, periodToken: null, period: null, term: null, via: '' });
+  }
+}
+
+/** Whether a match may be chosen: its score reaches the profile's minimum (any score > 0.2 when forced). */
+export function isEligible(match: HeaderMatch, forced = false): boolean {
+  return match.score >= (forced ? 0.2 : match.profile.minScore);
+}
+
+/** Order of preference: eligible before not, a family before the catch-all, then the score. */
+export function betterMatch(a: HeaderMatch, b: HeaderMatch | null, forced = false): boolean {
+  if (!b) return true;
+  const ea = isEligible(a, forced);
+  const eb = isEligible(b, forced);
+  if (ea !== eb) return ea;
+  if (ea && a.profile.fallback !== b.profile.fallback) return !a.profile.fallback;
+  return a.score > b.score;
 }
 
 /** A row could be a header: two or more short text labels, mostly no numbers. */
@@ -172,17 +285,19 @@ export function looksLikeHeaderRow(view: SheetView, r: number): boolean {
 }
 
 /** The best header match on row r (one-row or two-row header) among the profiles. */
-export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Profile[]): HeaderMatch | null {
+export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Profile[], forced = false): HeaderMatch | null {
   if (!looksLikeHeaderRow(view, r)) return null;
   let best: HeaderMatch | null = null;
   const twoRow = r + 1 < view.rowCount && view.filledColumns(r + 1).length > 0 && looksLikeSubHeader(view, r + 1);
+  const singleReading = readHeader(view, [r]);
+  const doubleReading = twoRow ? readHeader(view, [r, r + 1]) : null;
   for (const profile of profiles) {
-    const single = mapHeader(view, profile, [r]);
-    if (!best || single.score > best.score) best = single;
-    if (twoRow) {
-      const double = mapHeader(view, profile, [r, r + 1]);
+    const single = mapProfile(view, singleReading, profile);
+    if (betterMatch(single, best, forced)) best = single;
+    if (doubleReading) {
+      const double = mapProfile(view, doubleReading, profile);
       // prefer the two-row reading only when it fits better
-      if (double.score > single.score + 0.02 && double.score > best.score) best = double;
+      if (double.score > single.score + 0.02 && betterMatch(double, best, forced)) best = double;
     }
   }
   return best;

@@ -5,7 +5,9 @@ import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { settleShape } from './shape';
+import { describeUnrecognized, looksLikeTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -61,23 +63,44 @@ const DATE_FORMAT = /(yy|ge|m+[/.-]d+|d+[/.-]m+|年|月|日)/i;
 
 /** Score every profile at the first row that looks like a header and pick the table. */
 export function findTable(view: SheetView, profiles: readonly Profile[], forced?: Profile): TableLayout | null {
+  return locateTable(view, profiles, forced).layout;
+}
+
+/**
+ * The table and its template, or, when the sheet looks like a table that no profile fits, what
+ * came closest (never silent: design.md §2), or neither (a cover, instructions).
+ */
+export function locateTable(
+  view: SheetView,
+  profiles: readonly Profile[],
+  forced?: Profile,
+): { layout: TableLayout | null; unrecognized: UnrecognizedTable | null } {
   const pool = forced ? [forced] : profiles;
+  const isForced = forced !== undefined;
   let chosen: HeaderMatch | null = null;
+  // the most table-like header that no profile fitted, for the report
+  let closest: { r: number; score: number } | null = null;
   for (let r = 0; r < view.rowCount && !chosen; r++) {
-    const best = bestHeaderAt(view, r, pool);
-    if (!best || best.score < (forced ? 0.2 : best.profile.minScore)) continue;
+    const best = bestHeaderAt(view, r, pool, isForced);
+    if (!best) continue;
+    if (!isEligible(best, isForced)) {
+      if ((!closest || best.score > closest.score) && looksLikeTable(view, r)) closest = { r, score: best.score };
+      continue;
+    }
     chosen = best;
     // a better reading may start a row or two lower (a group row above the real labels)
     for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
-      const other = bestHeaderAt(view, next, pool);
-      if (other && other.score > chosen.score + 0.05) chosen = other;
+      const other = bestHeaderAt(view, next, pool, isForced);
+      if (other && isEligible(other, isForced) && (other.profile.fallback === chosen.profile.fallback ? other.score > chosen.score + 0.05 : !other.profile.fallback))
+        chosen = other;
     }
   }
-  if (!chosen) return null;
+  if (!chosen) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
+  const winner = chosen;
   const candidates = profiles
-    .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, chosen.rows).score) }))
+    .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))
     .sort((a, b) => b.score - a.score);
-  return classifyRows(view, chosen, candidates);
+  return { layout: classifyRows(view, chosen, candidates), unrecognized: null };
 }
 
 function round2(x: number): number {
@@ -131,6 +154,7 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
   }
   completeMapping(view, match, extraBlocks);
   mapKindColumnByContent(view, match, kinds);
+  settleShape(view, match, kinds);
   let lastColumn = 0;
   for (const col of match.columns) lastColumn = Math.max(lastColumn, col.column);
   for (const r of match.rows) {
@@ -190,7 +214,7 @@ function mapKindColumnByContent(view: SheetView, match: HeaderMatch, kinds: RowK
   for (const c of columns) {
     const count = labels.get(c) ?? 0;
     if (count >= 2 && count >= (others.get(c) ?? 0) * 4) {
-      match.columns.push({ field: 'kpi.kind', column: c, label: '', periodToken: null, period: null });
+      match.columns.push({ field: 'kpi.kind', column: c, label: '', periodToken: null, period: null, term: null, via: '目標/実績 (内容から)' });
       match.columns.sort((a, b) => a.column - b.column);
       return;
     }

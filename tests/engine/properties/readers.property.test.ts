@@ -85,7 +85,9 @@ describe('checkSheet never throws on an arbitrary small grid', () => {
         const result = checkSheet({ values }, { asOf: '2025-10-15' });
         if (result.template === null) {
           expect(result.rows).toEqual([]);
-          expect(result.issues).toEqual([]);
+          // a grid that merely looks like a table gets one unrecognized-layout warning (issue 7), nothing else
+          expect(result.issues.filter((i) => i.code !== 'unrecognized-layout')).toEqual([]);
+          expect(result.issues.length).toBeLessThanOrEqual(1);
         }
       }),
       { numRuns: 300 * SCALE },

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { labelPatternProblem } from './safeRegex';
+
+/** Canonical fields a column can hold (design.md §3). Shared by the vocabulary and the profiles. */
+export const FIELDS = [
+  'id',
+  'section',
+  'subsection',
+  'item',
+  'action',
+  'department',
+  'period', // a quarter's or a year's entry; see `period`
+  'related', // 関連する計画・制度, 管理票P and other columns kept as text
+  'note', // 備考, 課題, 今後の方向性: read as text, never checked
+  'schedule', // per-year schedule marks (実施計画 R1…R5, スケジュール 2024…)
+  'evaluation',
+  'evaluation2', // a second self-evaluation column (実施状況 and 達成度)
+  'kpi.name',
+  'kpi.unit',
+  'kpi.kind', // 目標 / 実績 row label of paired rows
+  'kpi.baseline',
+  'kpi.target',
+  'kpi.actual', // one actual column (needs `period` of kind year, or stands alone)
+  'kpi.value', // per-year value column of paired target/actual rows
+  'kpi.total',
+  'rate', // an existing 達成率 column
+  'grade', // an existing 算定評価 column
+  'effect', // 財政効果額
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const periodSpecSchema = z.object({
+  kind: z.enum(['quarter', 'year']),
+  /** What the column holds: a plan, a result (report text), a KPI actual or target. */
+  entry: z.enum(['plan', 'result', 'actual', 'target', 'value']),
+});
+export type PeriodSpec = z.infer<typeof periodSpecSchema>;
+
+/** A label pattern: a regular expression over the normalised label, refused at load when unsafe. */
+export const labelPatternSchema = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    const problem = labelPatternProblem(source);
+    if (problem) ctx.addIssue({ code: 'custom', message: `見出しのパターン「${source.slice(0, 40)}」: ${problem}` });
+  });

@@ -1,0 +1,88 @@
+import { normalizeLabel } from '../read/text';
+import { VOCABULARY, type VocabularyTerm } from './vocabulary';
+
+/** One way a normalised header label names a vocabulary term. */
+export interface TermHit {
+  term: string;
+  /** The period the label names (capture group 1 of the pattern), if any. */
+  token: string | null;
+  /** The vocabulary label or pattern that matched: what `--explain` shows. */
+  via: string;
+  /** Whole-label match (surer than a pattern). */
+  exact: boolean;
+  /** The whole text the pattern matched (tells a month range from a quarter number). */
+  matched: string;
+}
+
+/** The vocabulary compiled once per process, not per sheet. */
+const exactLabels = new Map<string, VocabularyTerm[]>();
+const compiledPatterns: { term: VocabularyTerm; source: string; re: RegExp }[] = [];
+for (const term of VOCABULARY) {
+  for (const label of term.labels) {
+    const key = normalizeLabel(label);
+    const list = exactLabels.get(key) ?? [];
+    if (!list.includes(term)) list.push(term);
+    exactLabels.set(key, list);
+  }
+  for (const source of term.patterns) compiledPatterns.push({ term, source, re: new RegExp(source) });
+}
+
+/** Labels longer than this are data, not headers: never matched. */
+export const MAX_MATCHED_LABEL = 80;
+/** A trailing bracket is tried without it: 担当課(室), 達成度(%), 基準値(2024). */
+const TRAILING_BRACKET = /^(.+?)[(【<［][^()【】<>［］]*[)】>］]$/;
+
+const cache = new Map<string, TermHit[]>();
+const CACHE_LIMIT = 5000;
+
+/** Every term a normalised label names, exact labels first, then patterns, one hit per term. */
+export function termHits(label: string): TermHit[] {
+  const cached = cache.get(label);
+  if (cached) return cached;
+  const hits: TermHit[] = [];
+  if (label !== '' && label.length <= MAX_MATCHED_LABEL) {
+    const seen = new Set<string>();
+    const bare = TRAILING_BRACKET.exec(label)?.[1];
+    for (const key of bare ? [label, bare] : [label]) {
+      for (const term of exactLabels.get(key) ?? []) {
+        if (seen.has(term.term)) continue;
+        seen.add(term.term);
+        hits.push({ term: term.term, token: null, via: key, exact: true, matched: key });
+      }
+    }
+    for (const { term, source, re } of compiledPatterns) {
+      if (seen.has(term.term)) continue;
+      const m = re.exec(label);
+      if (!m) continue;
+      seen.add(term.term);
+      hits.push({ term: term.term, token: m[1] ?? null, via: source, exact: false, matched: m[0] });
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(label, hits);
+  return hits;
+}
+
+/**
+ * A period token as record.ts reads it: quarters become 1–4 (a start month 4/7/10/1 and 上/下 for
+ * half years, whose ends are those of Q2 and Q4), a bare era year becomes R6 / H29.
+ */
+export function periodToken(kind: 'quarter' | 'year', token: string | null, matched: string): string | null {
+  if (token === null) return null;
+  if (kind === 'quarter') {
+    if (token === '上') return '2';
+    if (token === '下') return '4';
+    if (/月/.test(matched) && !/四半期/.test(matched)) {
+      const month = Number(token);
+      if (month >= 1 && month <= 12) return String(Math.floor(((month - 4 + 12) % 12) / 3) + 1);
+    }
+    return token;
+  }
+  const bare = /^(\d{1,2})(年度|年)?$/.exec(token);
+  if (bare) {
+    // 20–31 can only be 平成 in sheets of that era; smaller numbers are 令和 (as years.ts reads 29基準)
+    const n = Number(bare[1]);
+    return n >= 20 ? `H${n}` : `R${n}`;
+  }
+  return token;
+}

@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import { FIELDS, labelPatternSchema, periodSpecSchema } from './fields';
+
+/**
+ * The header vocabulary (design.md §2): for each canonical field, the labels real progress sheets
+ * use for it. This is the one place a maintainer extends when a city writes a header in a new way.
+ *
+ * - `labels` are compared whole with the header label after normalisation (NFKC, every space and
+ *   line break removed), so `担 当 課` and `担当課（室）` need no entry of their own: a trailing
+ *   bracket is also tried without it.
+ * - `patterns` are regular expressions over the same normalised label, for families of labels
+ *   (`令和6年度実績`, `第1四半期(4~6月)`). Capture group 1 names the period: a quarter (1–4, a
+ *   start month 4/7/10/1, 上/下 for half years) or a year (令和6年度, R6, 2024, bare 6 under a
+ *   group header such as スケジュール).
+ * - A two-row header is tried as group + sub label joined (`令和6年度実績`) and the sub label alone.
+ *
+ * A term is one way of naming a field: `item.indicator` (数値目標, 指標名) also names the item, but
+ * only where no plainer item column exists, because profiles try their terms in order.
+ */
+
+export const vocabularyTermSchema = z
+  .object({
+    /** Term id, referenced by profiles (`terms: ["department"]`). */
+    term: z.string().regex(/^[a-z0-9.-]+$/),
+    field: z.enum(FIELDS),
+    /** What a period column holds (periods, per-year KPI values and actuals). */
+    period: periodSpecSchema.optional(),
+    labels: z.array(z.string().min(1)).default([]),
+    patterns: z.array(labelPatternSchema).default([]),
+  })
+  .strict();
+
+export const vocabularySchema = z.array(vocabularyTermSchema).superRefine((terms, ctx) => {
+  const seen = new Set<string>();
+  for (const t of terms) {
+    if (seen.has(t.term)) ctx.addIssue({ code: 'custom', message: `語彙の term「${t.term}」が重複しています` });
+    seen.add(t.term);
+  }
+});
+
+export type VocabularyTerm = z.infer<typeof vocabularyTermSchema>;
+
+// A year as sheets write it: 令和6年度, R6, 平成29年, H29, 2024年度, 2024. Bounded repeats only.
+const ERA_YEAR = '(?:令和|平成|R|H)(?:元|\\d{1,2})(?:年度|年)?';
+const WESTERN_YEAR = '(?:19|20)\\d{2}(?:年度|年)?';
+const YEAR = `(${ERA_YEAR}|${WESTERN_YEAR})`;
+/** Under a year group header a bare 6 or 29 is a year too (design.md §4). */
+const ANY_YEAR = `(${ERA_YEAR}|${WESTERN_YEAR}|\\d{1,2}(?:年度|年)?)`;
+
+const input: z.input<typeof vocabularySchema> = [
+  {
+    term: 'id',
+    field: 'id',
+    labels: ['No', 'No.', 'NO', 'NO.', 'no', 'Ｎｏ', '番号', '通番', '通し番号', '項番', '整理番号', '管理番号', '連番', '取組番号', '事業番号', '項目番号', 'ナンバー', '番'],
+    patterns: ['^(No|NO|no)\\.?$', '^(整理|管理|取組|事業)(No|NO)\\.?$'],
+  },
+  {
+    term: 'section',
+    field: 'section',
+    labels: [
+      '体系', '視点', '大分類', '基本方針', '基本目標', '重点項目', '分野', '施策の柱', '柱', '改革の柱', '改革の視点',
+      '行財政改革の体系', '大項目', '基本戦略', '政策目標', '政策分野', '施策分野', '推進項目', '取組の方向性', '方針',
+      '基本施策', '改革の方向', '推進方針', '重点改革', '重点分野', '区分', '分類', '主要項目', '基本方向', '改革方針',
+    ],
+    patterns: ['体系$', '^視点', '^基本(方針|目標|施策)\\d*$', '^大分類'],
+  },
+  {
+    term: 'subsection',
+    field: 'subsection',
+    labels: ['中分類', '中項目', '小分類', '小項目', '施策', '施策の方向', '取組方針', '推進事項'],
+    patterns: ['^[中小](分類|項目)'],
+  },
+  {
+    term: 'item',
+    field: 'item',
+    labels: [
+      '取組項目', '項目', '項目名', '取組名', '取組', '取組み', '取り組み', '取組事項', '実施項目', '改革項目', '行動計画項目',
+      '重点改革項目', '事業名', '施策名', '主な取組', '主な取組み', '主な取り組み', '改革事項', '改善項目', '見直し項目',
+      '個別施策', '具体的な施策', '取組事業', '実施事業', '重点取組', '取組の名称', '改革プログラム', 'プログラム名',
+      '行革項目', '個別取組', '取組課題', '事務事業名', '事業', '取組内容名', '改革の取組', '主な取組項目',
+    ],
+    patterns: ['取組項目$', '^(主な)?取り?組み?(項目|名|事項)?$', '^(実施|改革|改善|見直し|重点改革)項目(名)?$', '^(事務)?事業名$'],
+  },
+  {
+    term: 'item.indicator',
+    field: 'item',
+    labels: [
+      '数値目標', '重要業績評価指標(KPI)', '重要業績評価指標', 'KPI', '指標名', '成果指標名', '成果指標', '評価指標',
+      '目標指標', '指標', 'KPI項目', '指標項目', '数値指標', '業績指標',
+    ],
+    patterns: ['^重要業績評価指標'],
+  },
+  {
+    term: 'action',
+    field: 'action',
+    labels: [
+      '具体的な取組', '具体的取組', '具体的な取組み', '具体的な取り組み', '取組内容', '取組概要', '取組概要・取組内容',
+      '実施内容', '行動計画', '取組の内容', '具体的内容', '具体的な内容', '事業概要', '事業内容', '内容', '概要',
+      '実施計画の内容', '改革内容', '取組の概要', '具体的な取組内容', '具体的な取組み内容', '取組みの内容', '実施方法',
+    ],
+    patterns: ['^具体的な?取り?組み?', '^取り?組み?(の)?(概要|内容)', '行動計画$', '^(実施|事業|改革)(内容|概要)$'],
+  },
+  {
+    term: 'department',
+    field: 'department',
+    labels: [
+      '担当課', '担当部局', '担当部署', '主たる担当課', '主管課', '取組担当課', '所管課', '所管部署', '担当', '所属',
+      '実施主体', '課名', '担当課名', '担当部', '所管', '所管部局', '担当所属', '担当部課', '主担当課', '担当課等',
+      '実施課', '実施部署', '主管部署', '主管部局', '所管課等', '担当部課名', '担当課室', '推進課', '担当係', '部局名',
+      '部課名', '所管部', '主担当', '責任部署', '担当組織', '担当課・室', '担当部・課', '所管課名', '担当所属名',
+    ],
+    // anchored at the end: 担当課の評価 is the self-evaluation, not the department
+    patterns: [
+      '^(主たる|主|取組|事業)?担当(部局|課|部|部署|課名|課等|所属|部課|課室|係|組織)?(名)?(\\(.*\\))?$',
+      '^所管(課|部|部署|部局|課等)?(名)?$',
+      '^主管(課|部|部署|部局)?(名)?$',
+      '^実施(主体|課|部署)$',
+    ],
+  },
+  {
+    term: 'related',
+    field: 'related',
+    labels: ['関連する計画・制度', '関連計画', '管理票P', '根拠', '参考', '関連事業', '関係課', '関係部署', '連携課'],
+    patterns: ['^関連', '^管理票', '^関係(課|部署|部局)'],
+  },
+  {
+    term: 'note',
+    field: 'note',
+    labels: ['備考', '特記事項', '摘要', '課題', '今後の方向性', '今後の課題', '課題・今後の方向性', '改善策', '今後の取組', '理由', 'コメント', '今後の対応', '課題及び今後の方向性', '補足'],
+    patterns: ['^備考', '^今後の', '^課題'],
+  },
+  {
+    term: 'schedule',
+    field: 'schedule',
+    labels: ['スケジュール', '実施時期', '工程'],
+    patterns: [`^(?:スケジュール|実施年度|実施時期|工程表?|年次計画|実施計画)${ANY_YEAR}$`],
+  },
+  {
+    term: 'quarter',
+    field: 'period',
+    period: { kind: 'quarter', entry: 'result' },
+    patterns: [
+      '^([1-4])/4四半期',
+      '^第([1-4])四半期',
+      '^([1-4])四半期',
+      '^([1-4])Q',
+      '^Q([1-4])',
+      // 4～6月, 4月～6月, (4月から6月): the start month names the quarter
+      '^\\(?(4|7|10|1)月?(~|〜|-|ー|から)(6|9|12|3)月',
+    ],
+  },
+  {
+    term: 'half',
+    field: 'period',
+    period: { kind: 'quarter', entry: 'result' },
+    patterns: ['^(上|下)半?期'],
+  },
+  {
+    term: 'year.result',
+    field: 'period',
+    period: { kind: 'year', entry: 'result' },
+    labels: ['実績', '取組実績', '実施状況', '取組状況', '進捗状況', '実施結果', '取組結果', '取組の実績', '進捗'],
+    patterns: [
+      '^(.+?年度?)(の)?(取組)?実績',
+      `^${YEAR}(の)?(取組)?(実績|実施状況|取組状況|進捗状況|進捗|結果)`,
+      `^(?:年度別)?(?:実績|取組実績|実施状況|取組状況|進捗状況|達成状況|進捗|実施結果)${ANY_YEAR}$`,
+      // 施策目標の達成状況 over 平成27年度: a group that reports, over years
+      `(?:実績|達成状況|進捗状況|実施状況|取組状況)${YEAR}$`,
+    ],
+  },
+  {
+    term: 'year.plan',
+    field: 'period',
+    period: { kind: 'year', entry: 'plan' },
+    labels: ['計画', '年度計画', '実施計画'],
+    patterns: [
+      '^(.+?年度?)(の)?(取組)?計画',
+      `^${YEAR}(の)?(取組)?(計画|予定)`,
+      `^(?:年度別)?(?:計画|年度計画|取組予定|予定)${ANY_YEAR}$`,
+    ],
+  },
+  {
+    term: 'year.value',
+    field: 'kpi.value',
+    period: { kind: 'year', entry: 'value' },
+    patterns: [`^${YEAR}$`, `^${YEAR}\\(.*\\)$`],
+  },
+  {
+    term: 'evaluation',
+    field: 'evaluation',
+    labels: [
+      '評価', '自己評価', '担当課の評価', '達成度', '実施状況評価', '進捗度', '総合評価', '全体評価', '判定', '評価区分',
+      '進捗評価', '達成状況', '評価結果', '自己評価結果', '所管課評価', '担当課評価', '一次評価', '内部評価',
+    ],
+    patterns: ['評価$', '^評価', '^自己評価', '達成度$', '^進捗度', '判定$'],
+  },
+  {
+    term: 'kpi.name',
+    field: 'kpi.name',
+    labels: ['指標', '指標名', '成果指標', '成果指標名', 'KPI', '評価指標', '目標指標', '数値目標', '重要業績評価指標(KPI)', '活動指標', '成果指標項目', '指標項目', '数値指標', '業績指標', 'KPI項目', '目標項目'],
+    patterns: ['^指標', '^成果指標(項目|名)?$', '^KPI(名|項目)?$', '^重要業績評価指標', '^(活動|成果|評価|数値|業績)指標'],
+  },
+  {
+    term: 'kpi.unit',
+    field: 'kpi.unit',
+    labels: ['単位', '指標の単位'],
+    patterns: ['^単位'],
+  },
+  {
+    term: 'kpi.kind',
+    field: 'kpi.kind',
+    labels: ['目標/実績', '計画/実績', '目標・実績', '計画・実績', '種別', '区分', '目標実績', '計画実績'],
+    patterns: ['^(目標|計画)(/|・)?(実績)$'],
+  },
+  {
+    term: 'kpi.baseline',
+    field: 'kpi.baseline',
+    labels: ['基準値', '現状値', '策定時', '計画策定時', '基準年度', '基準', '基準年', '当初値', '現況値', '策定時の値', '計画策定時の値', '現状', '策定時点', '基準値(現状値)', '現況', '計画策定時点'],
+    patterns: ['^基準値', '^現状値', '^現況値?', '^(計画)?策定時', '^基準(年度?)?(\\(.*\\))?$', '^(\\d{1,2})基準$', '^当初値'],
+  },
+  {
+    term: 'kpi.target',
+    field: 'kpi.target',
+    labels: ['目標値', '目標', '最終目標', '最終目標値', '目標年度の値', '計画値', '目標水準', '到達目標'],
+    patterns: ['^目標値', '^(最終)?目標(値)?(\\(.*\\))?$', `^${YEAR}(の)?目標値?`, '^.+年度目標値?$', '目標値$', '^施策目標'],
+  },
+  {
+    term: 'kpi.actual',
+    field: 'kpi.actual',
+    period: { kind: 'year', entry: 'actual' },
+    labels: ['実績値', '現在値', '最新値', '直近値', '実績値(最新)', '現状実績'],
+    patterns: ['^実績値?\\((.+)\\)$', '^(.+年度?)実績値', `^${YEAR}(の)?実績値`, '^実績値$', '^現在値(\\((.+)\\))?$', '^(最新|直近)(値|実績)'],
+  },
+  {
+    term: 'kpi.total',
+    field: 'kpi.total',
+    labels: ['合計', '累計', '計'],
+    patterns: ['合計$', '^累計'],
+  },
+  {
+    term: 'rate',
+    field: 'rate',
+    labels: ['達成率', '達成度(%)', '進捗率', '達成率(%)', '執行率', '進捗率(%)', '達成割合'],
+    patterns: ['^達成率', '^進捗率', '^達成度\\(%\\)', '^達成状況.*達成率', '達成率$'],
+  },
+  {
+    term: 'grade',
+    field: 'grade',
+    labels: ['算定評価'],
+    patterns: ['^算定評価'],
+  },
+  {
+    term: 'effect',
+    field: 'effect',
+    labels: ['財政効果額', '効果額', '財政効果', '削減効果額', '効果額(千円)', '財政効果額(千円)', '削減額'],
+    patterns: ['効果額', '^財政効果', '^削減(効果)?額'],
+  },
+];
+
+/** The vocabulary, validated once when the engine loads. */
+export const VOCABULARY: readonly VocabularyTerm[] = vocabularySchema.parse(input);
+
+/** Term ids, for profiles to reference. */
+export const TERM_IDS: ReadonlySet<string> = new Set(VOCABULARY.map((t) => t.term));
+
+export function vocabularyTerm(term: string): VocabularyTerm | undefined {
+  return VOCABULARY.find((t) => t.term === term);
+}

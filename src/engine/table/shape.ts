@@ -1,0 +1,80 @@
+import { cellText, isNoneMarker } from '../read/cell';
+import { readFiscalYear } from '../read/years';
+import type { HeaderMatch, MappedColumn } from './header';
+import type { RowKind } from './layout';
+import type { SheetView } from './sheetView';
+
+/**
+ * The layout's shape follows from the columns found, not from a city (design.md §2):
+ * - paired rows: a column whose cells say 目標 / 実績 (計画 / 実績); the year columns are then the
+ *   per-year values of each row of the pair;
+ * - KPI rows: a baseline or a target column; year columns then hold the indicator's actuals;
+ * - one row per item: year columns hold each year's result.
+ * The self-evaluation is the latest year's when year groups each have one (令和6年度 over 評価).
+ */
+export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  verifyKindColumn(view, match, kinds);
+  const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
+  const paired = has('kpi.kind');
+  const kpiRows = has('kpi.target') || has('kpi.baseline');
+  const takesActuals = match.profile.columns.some((spec) => spec.field === 'kpi.actual');
+  for (const col of match.columns) {
+    if (!col.period || col.period.kind !== 'year') continue;
+    if (col.field === 'kpi.value' && !paired) {
+      if (kpiRows) toActual(col);
+      else {
+        col.field = 'period';
+        col.period = { kind: 'year', entry: 'result' };
+      }
+    } else if (col.field === 'period' && col.period.entry === 'result' && kpiRows && !paired && takesActuals && col.term !== null) {
+      toActual(col);
+    }
+  }
+  settleEvaluations(match);
+}
+
+function toActual(col: MappedColumn): void {
+  col.field = 'kpi.actual';
+  col.period = { kind: 'year', entry: 'actual' };
+}
+
+const PAIR_KIND = /^(目標|計画|実績|実施)値?$/;
+
+/**
+ * 区分 names a 目標/実績 column in one city and a section in another: a column the vocabulary
+ * named kpi.kind stays one only if its cells say so; otherwise it is the section (or kept as text).
+ */
+function verifyKindColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  const col = match.columns.find((c) => c.field === 'kpi.kind' && c.term !== null);
+  if (!col) return;
+  let pairs = 0;
+  let others = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data') continue;
+    const v = view.value(r, col.column);
+    if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
+    if (PAIR_KIND.test(cellText(v).trim())) pairs++;
+    else others++;
+  }
+  if (pairs >= 2 && pairs >= others * 4) return;
+  const sectionTaken = match.columns.some((c) => c.field === 'section');
+  col.field = !sectionTaken && match.profile.carryDown.includes('section') ? 'section' : 'related';
+}
+
+/**
+ * Several evaluation columns: the latest year's come first (令和5年度 評価 | 令和6年度 評価), the
+ * first two of them are the evaluation and the second evaluation (実施状況 and 達成度), and any
+ * others are kept as text.
+ */
+function settleEvaluations(match: HeaderMatch): void {
+  const evals = match.columns.filter((c) => c.field === 'evaluation' || c.field === 'evaluation2');
+  if (evals.length < 2) return;
+  const years = evals.map((c) => readFiscalYear(c.label));
+  const dated = years.filter((y): y is number => y !== null);
+  const latest = dated.length > 0 ? Math.max(...dated) : null;
+  const current = evals.filter((_, i) => latest === null || years[i] === latest || years[i] === null);
+  for (const col of evals) {
+    const rank = current.indexOf(col);
+    col.field = rank === 0 ? 'evaluation' : rank === 1 ? 'evaluation2' : 'related';
+  }
+}

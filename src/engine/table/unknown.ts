@@ -1,0 +1,87 @@
+import type { Field, Profile } from '../profiles/schema';
+import { cellText } from '../read/cell';
+import { normalizeLabel } from '../read/text';
+import { mapHeader, readHeader, type HeaderMatch } from './header';
+import type { SheetView } from './sheetView';
+
+/**
+ * A sheet that looks like a table but that no profile fits is reported, never passed silently
+ * (design.md §2, §7): with the header row, the labels seen, the closest template and what it
+ * missed. A cover or an instructions sheet is not a table and stays quiet.
+ */
+export interface UnrecognizedTable {
+  /** Grid row of the header-like row. */
+  headerRow: number;
+  /** The labels of that row, as written. */
+  headers: string[];
+  /** The best family (not the catch-all) on that row, and its score. */
+  closest: HeaderMatch | null;
+  /** Fields the closest template counts on that no column answered. */
+  missing: Field[];
+  /** Years run across and rows are 計画 / 実績 / 達成率: a transposed table. */
+  transposed: boolean;
+}
+
+const SHORT_LABEL = 30;
+const WORDS = /[A-Za-z\u3041-\u30fe\u4e00-\u9fff]/;
+/** Labels of instructions and covers: such a sheet is not a table to check. */
+const INSTRUCTIONS = /記入要領|記入方法|記入例|記載要領|作成要領|記入上の注意|注意事項|記載例|入力方法/;
+
+/** A header-like row of at least three short labels with rows of data under it. */
+export function looksLikeTable(view: SheetView, r: number): boolean {
+  const filled = view.filledColumns(r);
+  let labels = 0;
+  for (const c of filled) {
+    const v = view.raw(r, c);
+    if (typeof v !== 'string') continue;
+    const label = normalizeLabel(v);
+    if (INSTRUCTIONS.test(label)) return false;
+    // a label has words: 0 or ― under each other are data, not a header
+    if (label.length > 0 && label.length <= SHORT_LABEL && WORDS.test(label)) labels++;
+  }
+  if (labels < 3) return false;
+  let dataRows = 0;
+  for (let next = r + 1; next < Math.min(view.rowCount, r + 8) && dataRows < 2; next++) {
+    if (view.filledColumns(next).length >= 2) dataRows++;
+  }
+  return dataRows >= 2;
+}
+
+/** Whether a sheet's own text says it is instructions (記入要領), whatever its shape. */
+export function isInstructionText(text: string): boolean {
+  return INSTRUCTIONS.test(normalizeLabel(text));
+}
+
+export function describeUnrecognized(view: SheetView, r: number, profiles: readonly Profile[]): UnrecognizedTable {
+  const reading = readHeader(view, [r]);
+  const headers = reading.labels.map((l) => l.written).filter((w) => w !== '');
+  let closest: HeaderMatch | null = null;
+  for (const profile of profiles) {
+    if (profile.fallback) continue;
+    const match = mapHeader(view, profile, [r]);
+    if (!closest || match.score > closest.score) closest = match;
+  }
+  return { headerRow: r, headers, closest, missing: closest?.missing ?? [], transposed: isTransposed(view, r) };
+}
+
+const YEAR_LABEL = /^((令和|平成|R|H)(元|\d{1,2})|(19|20)\d{2})(年度?)?(実績|計画|見込み?)*$/;
+const ROW_KIND = /(計画|実績|目標|達成率|達成度|決算|予算|見込|差)/;
+
+/**
+ * Years across the header (H23 H24 …) and, down the first column, rows named 計画額 / 実績額 /
+ * 達成率: one indicator per block of rows, which this product does not read (it reads one row
+ * per item).
+ */
+function isTransposed(view: SheetView, r: number): boolean {
+  const filled = view.filledColumns(r);
+  let years = 0;
+  for (const c of filled) if (YEAR_LABEL.test(normalizeLabel(cellText(view.raw(r, c))))) years++;
+  if (years < 3 || years < filled.length - 2) return false;
+  let kindRows = 0;
+  for (let next = r + 1; next < Math.min(view.rowCount, r + 10); next++) {
+    const first = view.filledColumns(next)[0];
+    if (first === undefined) continue;
+    if (ROW_KIND.test(normalizeLabel(cellText(view.raw(next, first))))) kindRows++;
+  }
+  return kindRows >= 1;
+}
