@@ -51,6 +51,13 @@ describe('XML tokenizer', () => {
   });
 });
 
+test('many tags with quotes only far ahead: still linear', () => {
+  const xml = `<r>${'<a x=1>'.repeat(100_000)}<b c="1" d='>'/></r>`;
+  const start = Date.now();
+  expect(tokens(xml)).toHaveLength(100_003);
+  expect(Date.now() - start).toBeLessThan(2000);
+});
+
 describe('entity and escape decoding', () => {
   test('predefined entities and character references', () => {
     expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;&#65;&#x3042;&#x1F600;&#xD800;&#99999999;')).toBe('<>&"\'Aあ😀\ufffd\ufffd');

@@ -1,4 +1,4 @@
-import { decodeOoxmlEscapes } from './entities';
+import { decodeEntities, decodeOoxmlEscapes, indexIn } from './entities';
 import { CLOSE, END, OPEN, TEXT, XmlReader } from './xml';
 
 /**
@@ -18,7 +18,22 @@ export function readSharedStrings(xml: string): string[] {
       if (name === 'si') {
         current = '';
         inString = !reader.selfClosing;
-        if (reader.selfClosing) strings.push('');
+        if (reader.selfClosing) {
+          strings.push('');
+          continue;
+        }
+        // the common form, <si><t>text</t></si>, read straight from the source
+        const src = reader.source;
+        const p = reader.position;
+        if (src.startsWith('<t>', p)) {
+          const lt = src.indexOf('<', p + 3);
+          if (lt >= 0 && src.startsWith('</t></si>', lt) && indexIn(src, 13, p + 3, lt) < 0) {
+            const text = decodeEntities(src, p + 3, lt);
+            strings.push(text.indexOf('_x') >= 0 ? decodeOoxmlEscapes(text) : text);
+            inString = false;
+            reader.seek(lt + 9);
+          }
+        }
       } else if (name === 'rPh') {
         reader.skipElement();
       } else if (name === 't' && inString) {

@@ -28,6 +28,9 @@ export class XmlReader {
   private textStart = 0;
   private textEnd = 0;
   private cdata = false;
+  /** Positions of the next `"` and `'` at or after some earlier point (Infinity: none left). */
+  private nextDouble = -1;
+  private nextSingle = -1;
 
   constructor(private readonly src: string) {}
 
@@ -70,19 +73,22 @@ export class XmlReader {
     }
     this.name = localName(src, lt + 1, at);
     this.attrStart = at;
-    let quote = 0;
-    while (at < length) {
-      const ch = src.charCodeAt(at);
-      if (quote !== 0) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 34 || ch === 39) {
-        quote = ch;
-      } else if (ch === 62) {
+    // the tag ends at the first ">" outside quoted values; found with native searches, the next
+    // quote of each kind remembered so that no stretch of the document is searched twice
+    for (;;) {
+      const gt = src.indexOf('>', at);
+      if (gt < 0) throw new XmlError('unterminated start tag');
+      if (this.nextDouble < at) this.nextDouble = farIfNone(src.indexOf('"', at));
+      if (this.nextSingle < at) this.nextSingle = farIfNone(src.indexOf("'", at));
+      const quote = Math.min(this.nextDouble, this.nextSingle);
+      if (quote > gt) {
+        at = gt;
         break;
       }
-      at++;
+      const close = src.indexOf(quote === this.nextDouble ? '"' : "'", quote + 1);
+      if (close < 0) throw new XmlError('unterminated start tag');
+      at = close + 1;
     }
-    if (at >= length) throw new XmlError('unterminated start tag');
     this.selfClosing = src.charCodeAt(at - 1) === 47;
     this.attrEnd = this.selfClosing ? at - 1 : at;
     this.pos = at + 1;
@@ -243,6 +249,10 @@ export class XmlReader {
       else if (t === CLOSE && --depth === 0) return;
     }
   }
+}
+
+function farIfNone(index: number): number {
+  return index < 0 ? Number.POSITIVE_INFINITY : index;
 }
 
 function isSpace(c: number): boolean {

@@ -74,36 +74,45 @@ export class ZipArchive {
     const entry = this.entries.get(partKey(name));
     if (!entry) return undefined;
     const data = this.compressedData(entry);
-    const decoder = new TextDecoder('utf-8');
-    const pieces: string[] = [];
     let produced = 0;
     const count = (chunk: Uint8Array): void => {
       produced += chunk.length;
       this.inflatedTotal += chunk.length;
       this.checkInflated(entry, produced);
-      pieces.push(decoder.decode(chunk, { stream: true }));
     };
     if (entry.method === 0) {
       count(data);
-    } else {
-      const inflater = new Inflate((chunk) => count(chunk));
-      try {
-        if (data.length === 0) inflater.push(data, true);
-        let push = FIRST_PUSH;
-        for (let at = 0; at < data.length; ) {
-          const end = Math.min(at + push, data.length);
-          inflater.push(data.subarray(at, end), end >= data.length);
-          at = end;
-          const ratio = Math.max(produced / at, 1);
-          push = Math.min(MAX_PUSH, Math.max(MIN_PUSH, Math.floor(TARGET_OUTPUT / ratio)));
-        }
-      } catch (err) {
-        if (err instanceof UnreadableWorkbookError) throw err;
-        throw corrupt(`${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
+      return utf8.decode(data);
     }
-    pieces.push(decoder.decode());
-    return pieces.join('');
+    // chunks kept as bytes and decoded once: one string, not pieces joined (half the garbage)
+    const chunks: Uint8Array[] = [];
+    const inflater = new Inflate((chunk) => {
+      count(chunk);
+      chunks.push(chunk);
+    });
+    try {
+      if (data.length === 0) inflater.push(data, true);
+      let push = FIRST_PUSH;
+      for (let at = 0; at < data.length; ) {
+        const end = Math.min(at + push, data.length);
+        inflater.push(data.subarray(at, end), end >= data.length);
+        at = end;
+        const ratio = Math.max(produced / at, 1);
+        push = Math.min(MAX_PUSH, Math.max(MIN_PUSH, Math.floor(TARGET_OUTPUT / ratio)));
+      }
+    } catch (err) {
+      if (err instanceof UnreadableWorkbookError) throw err;
+      throw corrupt(`${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (chunks.length === 1) return utf8.decode(chunks[0]);
+    const whole = new Uint8Array(produced);
+    let at = 0;
+    for (const chunk of chunks) {
+      whole.set(chunk, at);
+      at += chunk.length;
+    }
+    chunks.length = 0;
+    return utf8.decode(whole);
   }
 
   private checkInflated(entry: ZipEntry, produced: number): void {
