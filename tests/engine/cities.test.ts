@@ -106,11 +106,9 @@ const PINS: Record<string, Pin> = {
   },
   'kurume.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['D6 invalid-number', 'E7 invalid-evaluation'],
-    missed: {
-      'D8 missing-entry': 'fiscal year not read from the header 実績値(29年度目標値): the as-of year FY2018 is used, so the 29年度 actual is not yet due',
-      'E8 missing-entry': 'same: the 29年度 actual is taken as FY2018, not yet due, so its evaluation is not due either',
-    },
+    // 実績値(29年度目標値) is read as FY2017 (a bare 平成 year), so the 29年度 actual and its evaluation are due
+    found: ['D6 invalid-number', 'E7 invalid-evaluation', 'D8 missing-entry', 'E8 missing-entry'],
+    missed: {},
     falseFlags: [],
   },
   'misato-shimane.xlsx': {
@@ -130,7 +128,8 @@ const PINS: Record<string, Pin> = {
     missed: {
       'B5 required-missing': '数値目標 mapped as kpi.name, not as the row\'s item: the carried-down 施策 stands in as item, so an empty indicator name is not required',
     },
-    falseFlags: ['G8 invalid-evaluation'],
+    // − (U+2212, the legend's 評価なし) is a not-evaluated marker
+    falseFlags: [],
   },
   'ohtawara.xlsx': {
     template: 'plan-result-evaluation',

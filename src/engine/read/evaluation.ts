@@ -76,6 +76,7 @@ const NOT_EVALUATED = new Set([
   '－',
   '-',
   'ー',
+  '−', // U+2212 minus sign, which NFKC keeps
 ]);
 
 export function isNotEvaluated(text: string): boolean {

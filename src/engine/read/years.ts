@@ -31,8 +31,8 @@ export function readFiscalYears(text: string): number[] {
   const t = yearText(text);
   const found = findFiscalYears(t);
   if (found.length === 0) {
-    // 29基準, 30実績: a bare era year; 20–31 can only be 平成 in sheets of this era
-    const bare = /^(\d{1,2})(基準|実績|目標|計画|見込)/.exec(t);
+    // 29基準, 30実績, 29年度目標値: a bare era year; 20–31 can only be 平成 in sheets of this era
+    const bare = /^(\d{1,2})(年度|基準|実績|目標|計画|見込)/.exec(t);
     if (bare) {
       const n = Number(bare[1]);
       return [(n >= 20 ? ERAS.平成 : ERAS.令和) + n];

@@ -4,7 +4,7 @@
  * header's result columns; else the as-of date. The report says where the year came from.
  */
 import { checkSheet, type CellValue, type Grid } from '../../../src/engine';
-import { readReportingYears } from '../../../src/engine/read/years';
+import { readFiscalYear, readReportingYears } from '../../../src/engine/read/years';
 
 const QUARTER_HEADER = ['項目', '担当課', '第1四半期', '第2四半期', '第3四半期', '第4四半期'];
 
@@ -121,5 +121,26 @@ describe('resolveFiscalYear through checkSheet', () => {
     const check = checkSheet({ values: [['表紙'], ['令和7年度 進捗状況']] }, { asOf: '2025-10-15' });
     expect(check.template).toBeNull();
     expect(check.fiscalYearSource).toBeNull();
+  });
+});
+
+describe('header years of a 平成-era sheet', () => {
+  test('実績値(29年度目標値) names FY2017 (a bare era year before 年度)', () => {
+    expect(readFiscalYear('29年度目標値')).toBe(2017);
+    expect(readFiscalYear('3年度計画')).toBe(2021);
+  });
+
+  test('the header’s actual column 実績値(29年度目標値) sets the year, so its actual is due after FY2017', () => {
+    const grid: Grid = {
+      values: [
+        ['数値目標の達成状況'],
+        ['No', '取組項目', '指標', '基準値', '目標値', '実績値(29年度目標値)', '担当課', '評価'],
+        [1, '新規雇用の創出', '新規雇用者数', 16507, 17000, '', '商工課', 'A'],
+      ],
+    };
+    const check = checkSheet(grid, { asOf: '2018-06-01', template: 'kpi-baseline-target' });
+    expect(check.fiscalYear).toBe(2017);
+    expect(check.fiscalYearSource).toBe('header');
+    expect(check.issues.filter((i) => i.code === 'missing-entry').map((i) => i.cell)).toEqual(['F3']);
   });
 });

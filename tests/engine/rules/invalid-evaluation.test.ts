@@ -22,7 +22,7 @@ const planInvalid = (name: string, evaluations: CellValue[], bad: number[], extr
   errors: bad.map((i) => ({ cell: `G${i + 2 + (extra.above?.length ?? 0)}`, code: 'invalid-evaluation', messageId: 'invalid-evaluation' })),
 });
 
-const NOT_EVALUATED = ['対象外', '評価なし', '－', '-', '―'];
+const NOT_EVALUATED = ['対象外', '評価なし', '－', '-', '―', '−'];
 
 /** A profile with two evaluation columns, 実施状況 and 達成度, each on its own scale. */
 const TWO_COLUMNS = {
