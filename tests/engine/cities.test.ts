@@ -293,6 +293,9 @@ function printPins(all: Outcome[]): void {
     ].join('\n');
   });
   process.stdout.write(`const PINS: Record<string, Pin> = {\n${lines.join('\n')}\n};\n`);
+  // not pinned: the other issues each sheet draws (neither planted nor on a must-not-flag cell)
+  const other = all.filter((o) => o.other.length > 0).map((o) => `//   ${o.fixture.file}: ${o.other.join(', ')}`);
+  process.stdout.write(`// other issues, not pinned:\n${other.join('\n')}\n`);
 }
 
 const progressSheets = CITY_FIXTURES.filter((f) => f.expectedTemplateShape !== 'none');
