@@ -55,6 +55,8 @@ const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例
 /** Where a legend row starts: 評価 S：…, 凡例 ◎：…, S：…, ◎：…, 【評価基準】… */
 const LEGEND_START =
   /^(【?(評価|凡例|達成度|進捗|実施状況|自己評価|取組状況)[^:：]{0,12}】?)?([A-Za-zＡ-Ｚａ-ｚ]|[◎○〇◯△▲×✕－-])[:：=]|^[(【※]?(評価|凡例|達成度|実施状況|自己評価|取組状況)[^:：]{0,4}[)】]?([:：(（].{0,40})?$/;
+/** Labels of a description row under a section heading (内容 | 地域農業の中核を担う…). */
+const DESCRIPTION_LABEL = /^(内容|概要|説明|目的|趣旨|事業概要|取組概要|施策概要)[:：]?$/;
 /** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside). */
 const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)$/;
 const LONG_DESCRIPTION = 80;
@@ -288,6 +290,8 @@ function classifyWideRow(view: SheetView, r: number, filled: number[], unitColum
     if (texts.length <= MAX_LEGEND_CELLS && texts.every((t) => t.length <= MAX_LEGEND_CELL) && parseLegend(texts.join('  '))) return 'legend';
   }
   if (filled.length <= 3 && /^([※＊*]|\(?注\s*\d*\)?[:：)）]|(凡例|備考|出典)([:：]|$))/.test(compact)) return 'note';
+  // 内容 | a long description of the section above: explanation, not an item
+  if (filled.length === 2 && DESCRIPTION_LABEL.test(compact) && cellText(view.raw(r, filled[1])).length >= 30) return 'note';
   if (filled.length <= 3 && WIDE_SECTION_PATTERNS.some((p) => p.test(compact))) {
     // a section heading's other cells are text (a number beside ■ would be an item's figure)
     if (filled.length === 2 || filled.slice(1).every((c) => typeof view.raw(r, c) === 'string')) return 'section';
