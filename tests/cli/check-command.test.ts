@@ -24,7 +24,7 @@ function tempDir(): string {
 function noteText(note: ExcelJS.Cell['note']): string {
   if (!note) return '';
   if (typeof note === 'string') return note;
-  return note.texts.map((run) => (typeof run === 'string' ? run : run.text)).join('');
+  return (note.texts ?? []).map((run) => (typeof run === 'string' ? run : run.text)).join('');
 }
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
