@@ -157,7 +157,8 @@ const PINS: Record<string, Pin> = {
       'E11 invalid-number': 'year columns (平成13年実績 …) read as free-text period results, not indicator numbers: 集計中 passes as a result',
       'F19 normalized-value': 'period results are text: full-width digits in them are not reported as a normalised number',
     },
-    falseFlags: ['B15 required-missing', 'D15 missing-entry', 'E15 missing-entry', 'F15 missing-entry'],
+    // row 15 (生涯スポーツの促進, alone before the repeated header) is the next block's title
+    falseFlags: [],
   },
   'shimotsuke.xlsx': {
     template: 'plan-result-evaluation',

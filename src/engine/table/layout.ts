@@ -140,6 +140,7 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
     } else if (repeatsHeaderRow(view, r, match.signature[0])) {
       const block = [r];
       kinds[r] = 'header';
+      titleAboveHeader(view, kinds, sectionTexts, r);
       if (match.rows.length === 2 && r + 1 < view.rowCount && repeatsHeaderRow(view, r + 1, match.signature[1])) {
         kinds[r + 1] = 'header';
         block.push(r + 1);
@@ -267,6 +268,25 @@ export function classifyContentRow(view: SheetView, r: number, unitColumns: Set<
   if (c === idColumn) return /^\d/.test(compact) ? 'blank' : 'note';
   return 'data';
 }
+
+/**
+ * A short text alone on the row before a repeated header (「生涯スポーツの促進」 over the next
+ * block) is that block's title: a section, not an item with nothing filled in.
+ */
+function titleAboveHeader(view: SheetView, kinds: RowKind[], sectionTexts: Map<number, string>, header: number): void {
+  let p = header - 1;
+  while (p >= 0 && kinds[p] === 'blank') p--;
+  if (p < 0 || kinds[p] !== 'data') return;
+  const filled = view.filledColumns(p);
+  if (filled.length !== 1) return;
+  const value = view.raw(p, filled[0]);
+  if (typeof value !== 'string' || value.trim().length > SHORT_TITLE || readNumber(value, null).kind === 'number') return;
+  kinds[p] = 'section';
+  sectionTexts.set(p, cleanText(value));
+}
+
+/** A block title is short; a longer lone text is left to the other tests. */
+const SHORT_TITLE = 40;
 
 function firstTableColumn(unitColumns: Set<number>, idColumn?: number): number {
   let first = idColumn ?? Infinity;

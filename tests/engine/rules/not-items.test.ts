@@ -45,6 +45,27 @@ describe('a sheet with every kind of row that is not an item', () => {
   });
 });
 
+describe('a block title alone before a repeated header', () => {
+  test('is the next block’s section, not an item missing its department', () => {
+    const Q = HEADERS.quarterly;
+    const values: CellValue[][] = [
+      ['生涯学習の促進'],
+      Q,
+      ['1 公民館講座の充実', '生涯学習課', '実施', '実施', '', ''],
+      [],
+      ['生涯スポーツの促進'],
+      Q,
+      ['2 スポーツクラブの育成', 'スポーツ課', '実施', '実施', '', ''],
+    ];
+    const check = checkSheet({ values }, { asOf: '2025-10-15', template: 'quarterly' });
+    expect(check.issues.map((i) => `${i.cell} ${i.code}`)).toEqual([]);
+    expect(check.rows.map((r) => [r.item, r.section])).toEqual([
+      ['公民館講座の充実', null],
+      ['スポーツクラブの育成', '生涯スポーツの促進'],
+    ]);
+  });
+});
+
 describe('classifyContentRow', () => {
   const unit = new Set([1]);
   const kind = (row: CellValue[]) => classifyContentRow(new SheetView({ values: [row] }), 0, unit, 0);
