@@ -31,7 +31,7 @@ const GENERIC_PROFILE: ProfileInput = {
     { field: 'section', terms: ['section'], weight: 0 },
     { field: 'subsection', terms: ['subsection'], weight: 0 },
     // 取組名 first; 具体的な取組 or a KPI's name (数値目標, 指標名) only where no plainer item column exists
-    { field: 'item', terms: ['item', 'action', 'item.indicator'] },
+    { field: 'item', terms: ['item', 'item.broad', 'action', 'item.indicator'] },
     { field: 'action', terms: ['action'], weight: 0 },
     { field: 'kpi.name', terms: ['kpi.name'], weight: 0 },
     { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
@@ -64,7 +64,7 @@ const builtinInputs: ProfileInput[] = [
     id: 'quarterly',
     name: { ja: '四半期進捗型', en: 'Quarterly progress' },
     columns: [
-      { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'], terms: ['item'] },
+      { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'], terms: ['item', 'item.broad'] },
       { field: 'department', terms: ['department'] },
       {
         field: 'period',
@@ -77,15 +77,20 @@ const builtinInputs: ProfileInput[] = [
     ],
     required: ['item', 'department'],
     idFromItemNumber: true,
+    // quarters are what make this family: without them the catch-all reads the sheet
+    detect: { all: ['item', 'period'], any: [] },
   },
   {
     id: 'annual-results',
     name: { ja: '年度実績型', en: 'Annual results' },
     columns: [
       { field: 'section', labels: ['^視点'] },
-      { field: 'item', labels: ['^主な取り?組み?', '^取組'], terms: ['item'] },
+      { field: 'item', labels: ['^主な取り?組み?', '^取組'], terms: ['item', 'item.broad'] },
       { field: 'related', labels: ['^関連する計画'], weight: 0.5 },
       { field: 'department', terms: ['department'], weight: 0 },
+      { field: 'id', terms: ['id'], weight: 0 },
+      { field: 'evaluation', terms: ['evaluation'], weight: 0 },
+      { field: 'note', terms: ['note'], multiple: true, weight: 0 },
       {
         field: 'period',
         labels: ['^(.+年度)実績(\\(.*\\))?$'],
@@ -97,13 +102,14 @@ const builtinInputs: ProfileInput[] = [
     ],
     carryDown: ['section'],
     required: ['item'],
+    detect: { all: ['item', 'period'], any: [] },
   },
   {
     id: 'plan-result-evaluation',
     name: { ja: '計画・実績・評価型', en: 'Plan, result and evaluation' },
     columns: [
       { field: 'section', labels: ['体系$'], span: 2, spanFields: ['subsection'], weight: 0.5 },
-      { field: 'item', labels: ['取組項目$'], terms: ['item'] },
+      { field: 'item', labels: ['取組項目$'], terms: ['item', 'item.broad'] },
       { field: 'action', labels: ['^具体的な取組'], terms: ['action'] },
       { field: 'department', terms: ['department'] },
       {
@@ -134,7 +140,7 @@ const builtinInputs: ProfileInput[] = [
     name: { ja: '基準値・目標値型', en: 'KPI baseline and target' },
     columns: [
       { field: 'id', terms: ['id'], weight: 0.5 },
-      { field: 'item', labels: ['^取組項目$', '^取組名$'], terms: ['item'] },
+      { field: 'item', labels: ['^取組項目$', '^取組名$'], terms: ['item', 'item.broad'] },
       { field: 'action', labels: ['^取組概要', '^取組内容'], terms: ['action'], weight: 0.5 },
       { field: 'kpi.name', labels: ['^指標'], terms: ['kpi.name'] },
       { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
@@ -143,7 +149,8 @@ const builtinInputs: ProfileInput[] = [
       {
         field: 'kpi.actual',
         labels: ['^実績値?\\((.+)\\)$', '^(.+年度)実績値?$', '^実績値$'],
-        terms: ['kpi.actual'],
+        // in a KPI table a year's 実績 (実績 over 令和2年度) is the indicator's actual
+        terms: ['kpi.actual', 'year.result'],
         multiple: true,
         period: { kind: 'year', entry: 'actual' },
         weight: 0,
@@ -151,7 +158,10 @@ const builtinInputs: ProfileInput[] = [
       { field: 'department', terms: ['department'] },
       { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'], weight: 0 },
+      { field: 'section', terms: ['section'], weight: 0 },
+      { field: 'note', terms: ['note'], multiple: true, weight: 0 },
     ],
+    carryDown: ['section'],
     required: ['item', 'department'],
   },
   {
@@ -159,7 +169,7 @@ const builtinInputs: ProfileInput[] = [
     name: { ja: '目標・実績対比型', en: 'KPI target versus actual' },
     columns: [
       { field: 'id', terms: ['id'], weight: 0.5 },
-      { field: 'item', labels: ['実施項目$'], terms: ['item'] },
+      { field: 'item', labels: ['実施項目$'], terms: ['item', 'item.broad'] },
       { field: 'action', labels: ['行動計画$'], weight: 0.5 },
       // a city's pair sheet may name the department; it is then required (weight 0: seed 004 has none)
       { field: 'department', terms: ['department'], weight: 0 },

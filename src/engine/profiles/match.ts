@@ -42,7 +42,9 @@ export function termHits(label: string): TermHit[] {
   const hits: TermHit[] = [];
   if (label !== '' && label.length <= MAX_MATCHED_LABEL) {
     const seen = new Set<string>();
-    const bare = TRAILING_BRACKET.exec(label)?.[1];
+    // 取組内容(実績) is a result, not 取組内容: a bracket naming the entry is kept
+    const bracket = TRAILING_BRACKET.exec(label);
+    const bare = bracket && !/実績|計画|見込|目標/.test(label.slice(bracket[1].length)) ? bracket[1] : undefined;
     for (const key of bare ? [label, bare] : [label]) {
       for (const term of exactLabels.get(key) ?? []) {
         if (seen.has(term.term)) continue;

@@ -222,12 +222,19 @@ export function mapProfile(view: SheetView, reading: HeaderReading, profile: Pro
   for (let c = 0; c < width; c++) {
     if (labels[c].candidates.length === 0) continue;
     headerCells++;
-    if (claimed.has(c)) mappedCells++;
+    // the catch-all reads a label the vocabulary knows as understood even when it keeps one
+    // column of a kind (a second 目標 column)
+    if (claimed.has(c) || (profile.fallback && reading.hits[c].length > 0)) mappedCells++;
   }
   const fieldFit = totalWeight > 0 ? matchedWeight / totalWeight : 0;
   const labelFit = headerCells > 0 ? mappedCells / headerCells : 0;
   let score = columns.length < 2 ? 0 : 0.8 * fieldFit + 0.2 * labelFit;
   const found = new Set(columns.map((col) => col.field));
+  // a profile whose rows are items cannot apply to a header with no item column
+  if (profile.required.includes(profile.unit) && !found.has(profile.unit)) {
+    score *= 0.5;
+    if (!missing.includes(profile.unit)) missing.push(profile.unit);
+  }
   const gate = profile.detect;
   if (gate) {
     const absent = gate.all.filter((f) => !found.has(f));
@@ -260,15 +267,24 @@ export function isEligible(match: HeaderMatch, forced = false): boolean {
   return match.score >= (forced ? 0.2 : match.profile.minScore);
 }
 
-/** Order of preference: eligible before not, a family before the catch-all, then the score. */
-export function betterMatch(a: HeaderMatch, b: HeaderMatch | null, forced = false): boolean {
+/**
+ * Order of preference: eligible before not; a family before the catch-all unless the catch-all
+ * reads clearly more of the header (a family that fits only a few columns of a richer table);
+ * then the score, by more than `margin`.
+ */
+export function betterMatch(a: HeaderMatch, b: HeaderMatch | null, forced = false, margin = 0): boolean {
   if (!b) return true;
   const ea = isEligible(a, forced);
   const eb = isEligible(b, forced);
   if (ea !== eb) return ea;
-  if (ea && a.profile.fallback !== b.profile.fallback) return !a.profile.fallback;
-  return a.score > b.score;
+  if (ea && a.profile.fallback !== b.profile.fallback) {
+    return a.profile.fallback ? a.score > b.score + FALLBACK_MARGIN : b.score <= a.score + FALLBACK_MARGIN;
+  }
+  return a.score > b.score + margin;
 }
+
+/** How much better the catch-all must read a header to win over a family. */
+const FALLBACK_MARGIN = 0.1;
 
 /** A row could be a header: two or more short text labels, mostly no numbers. */
 export function looksLikeHeaderRow(view: SheetView, r: number): boolean {
@@ -296,8 +312,10 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
     if (betterMatch(single, best, forced)) best = single;
     if (doubleReading) {
       const double = mapProfile(view, doubleReading, profile);
-      // prefer the two-row reading only when it fits better
-      if (double.score > single.score + 0.02 && betterMatch(double, best, forced)) best = double;
+      // prefer the two-row reading only when it fits better; the catch-all's scores are close
+      // together, so a tie goes to the reading that sees the sub-labels (令和6年度 over 実績 | 評価)
+      const better = double.score > single.score + 0.02 || (profile.fallback && double.score >= single.score);
+      if (better && (best === single || betterMatch(double, best, forced))) best = double;
     }
   }
   return best;

@@ -5,9 +5,9 @@ import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, betterMatch, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
-import { describeUnrecognized, looksLikeTable, type UnrecognizedTable } from './unknown';
+import { describeUnrecognized, isTransposed, looksLikeTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -55,6 +55,25 @@ const NOTE_PATTERNS = [/^[※＊*]/, /^\(?注\s*\d*\)?\s*[:：)）]?/, /^(凡例
 /** Where a legend row starts: 評価 S：…, 凡例 ◎：…, S：…, ◎：…, 【評価基準】… */
 const LEGEND_START =
   /^(【?(評価|凡例|達成度|進捗|実施状況|自己評価|取組状況)[^:：]{0,12}】?)?([A-Za-zＡ-Ｚａ-ｚ]|[◎○〇◯△▲×✕－-])[:：=]|^[(【※]?(評価|凡例|達成度|実施状況|自己評価|取組状況)[^:：]{0,4}[)】]?([:：(（].{0,40})?$/;
+/** Page numbers printed in the sheet: -1-, －２－, P.3, 1/4, 2ページ. */
+const PAGE_NUMBER = /^([-－―‐ー]\d{1,3}[-－―‐ー]|[pP]\.?\d{1,3}|\d{1,3}\/\d{1,3}|\d{1,3}ページ)$/;
+/** Cells of a column-numbering row: A B C …, 1 2 3 …, ① ② ③ …, (1) (2) …. */
+const COLUMN_NUMBER = /^([A-Za-z]|\d{1,2}|[\u2460-\u2473]|\(\d{1,2}\))$/;
+
+/** A row that numbers the columns under the header (「A」「B」「C」…): consecutive, one short mark per cell. */
+function isColumnNumbering(view: SheetView, r: number, filled: number[]): boolean {
+  let previous = -1;
+  for (const c of filled) {
+    const value = view.raw(r, c);
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    if (!COLUMN_NUMBER.test(text)) return false;
+    const code = /^\(?\d/.test(text) ? Number(text.replace(/[()]/g, '')) : (text.codePointAt(0) ?? 0);
+    if (previous >= 0 && code !== previous + 1) return false;
+    previous = code;
+  }
+  return true;
+}
+
 /** Labels of a description row under a section heading (内容 | 地域農業の中核を担う…). */
 const DESCRIPTION_LABEL = /^(内容|概要|説明|目的|趣旨|事業概要|取組概要|施策概要)[:：]?$/;
 /** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside). */
@@ -93,11 +112,13 @@ export function locateTable(
     // a better reading may start a row or two lower (a group row above the real labels)
     for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
       const other = bestHeaderAt(view, next, pool, isForced);
-      if (other && isEligible(other, isForced) && (other.profile.fallback === chosen.profile.fallback ? other.score > chosen.score + 0.05 : !other.profile.fallback))
-        chosen = other;
+      if (other && isEligible(other, isForced) && betterMatch(other, chosen, isForced, 0.05)) chosen = other;
     }
   }
-  if (!chosen) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
+  // years across and rows of 計画 / 実績: the catch-all would read the years as columns of results
+  if (chosen?.profile.fallback && isTransposed(view, chosen.rows[0])) closest = { r: chosen.rows[0], score: chosen.score };
+  else if (chosen) closest = null;
+  if (!chosen || closest) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
   const winner = chosen;
   const candidates = profiles
     .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))
@@ -253,6 +274,7 @@ export function classifyContentRow(view: SheetView, r: number, unitColumns: Set<
   const text = cleanText(cellText(view.raw(r, c)));
   const compact = normalizeLabel(text);
   if (TOTAL_LABEL.test(compact) && (unitColumns.has(c) || c === idColumn)) return 'total';
+  if (PAGE_NUMBER.test(compact)) return 'note';
   if ((!unitColumns.has(c) || LEGEND_START.test(compact)) && text.length <= MAX_LEGEND_CELL && parseLegend(text)) return 'legend';
   if (NOTE_PATTERNS.some((p) => p.test(compact))) return 'note';
   if (SECTION_PATTERNS.some((p) => p.test(text) || p.test(compact))) return 'section';
@@ -310,6 +332,7 @@ function classifyWideRow(view: SheetView, r: number, filled: number[], unitColum
     if (texts.length <= MAX_LEGEND_CELLS && texts.every((t) => t.length <= MAX_LEGEND_CELL) && parseLegend(texts.join('  '))) return 'legend';
   }
   if (filled.length <= 3 && /^([※＊*]|\(?注\s*\d*\)?[:：)）]|(凡例|備考|出典)([:：]|$))/.test(compact)) return 'note';
+  if (filled.length >= 3 && isColumnNumbering(view, r, filled)) return 'note';
   // 内容 | a long description of the section above: explanation, not an item
   if (filled.length === 2 && DESCRIPTION_LABEL.test(compact) && cellText(view.raw(r, filled[1])).length >= 30) return 'note';
   if (filled.length <= 3 && WIDE_SECTION_PATTERNS.some((p) => p.test(compact))) {

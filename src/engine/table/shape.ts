@@ -9,7 +9,8 @@ import type { SheetView } from './sheetView';
  * - paired rows: a column whose cells say 目標 / 実績 (計画 / 実績); the year columns are then the
  *   per-year values of each row of the pair;
  * - KPI rows: a baseline or a target column; year columns then hold the indicator's actuals;
- * - one row per item: year columns hold each year's result.
+ * - one row per item: a year standing alone is a schedule mark (計画期間); a result says so
+ *   (令和6年度実績, 実績 over 令和6年度).
  * The self-evaluation is the latest year's when year groups each have one (令和6年度 over 評価).
  */
 export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
@@ -21,10 +22,12 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   for (const col of match.columns) {
     if (!col.period || col.period.kind !== 'year') continue;
     if (col.field === 'kpi.value' && !paired) {
+      // a year alone over a column of an item table may be a plan period as well as a result:
+      // kept as the schedule, never reported missing
       if (kpiRows) toActual(col);
       else {
-        col.field = 'period';
-        col.period = { kind: 'year', entry: 'result' };
+        col.field = 'schedule';
+        col.period = null;
       }
     } else if (col.field === 'period' && col.period.entry === 'result' && kpiRows && !paired && takesActuals && col.term !== null) {
       toActual(col);

@@ -72,7 +72,7 @@ const ROW_KIND = /(計画|実績|目標|達成率|達成度|決算|予算|見込
  * 達成率: one indicator per block of rows, which this product does not read (it reads one row
  * per item).
  */
-function isTransposed(view: SheetView, r: number): boolean {
+export function isTransposed(view: SheetView, r: number): boolean {
   const filled = view.filledColumns(r);
   let years = 0;
   for (const c of filled) if (YEAR_LABEL.test(normalizeLabel(cellText(view.raw(r, c))))) years++;
