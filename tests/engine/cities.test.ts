@@ -44,7 +44,8 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['F7 normalized-value', 'G7 invalid-number', 'N10 required-missing', 'G11 missing-entry'],
     missed: {},
-    falseFlags: ['N3 required-missing'],
+    // row 3 (A B C … J under the header) numbers the columns
+    falseFlags: [],
   },
   'hirakata-jigyou.xlsx': {
     template: 'plan-result-evaluation',
@@ -175,7 +176,8 @@ const PINS: Record<string, Pin> = {
     missed: {
       'D11 invalid-number': 'year cells of the [実績] band read as free-text period results, not indicator numbers (the plan band and its 年度 header above are not read)',
     },
-    falseFlags: ['B15 missing-entry', 'C15 missing-entry', 'D15 missing-entry', 'E15 missing-entry', 'F15 missing-entry', 'D19 missing-entry', 'E19 missing-entry', 'F19 missing-entry'],
+    // row 15 (-1-) is a page number
+    falseFlags: ['D19 missing-entry', 'E19 missing-entry', 'F19 missing-entry'],
   },
   'tsukuba.xlsx': {
     template: null,

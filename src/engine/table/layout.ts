@@ -5,9 +5,9 @@ import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, betterMatch, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
-import { describeUnrecognized, isTransposed, looksLikeTable, type UnrecognizedTable } from './unknown';
+import { describeUnrecognized, looksLikeTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -112,13 +112,11 @@ export function locateTable(
     // a better reading may start a row or two lower (a group row above the real labels)
     for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
       const other = bestHeaderAt(view, next, pool, isForced);
-      if (other && isEligible(other, isForced) && betterMatch(other, chosen, isForced, 0.05)) chosen = other;
+      if (other && isEligible(other, isForced) && (other.profile.fallback === chosen.profile.fallback ? other.score > chosen.score + 0.05 : !other.profile.fallback))
+        chosen = other;
     }
   }
-  // years across and rows of 計画 / 実績: the catch-all would read the years as columns of results
-  if (chosen?.profile.fallback && isTransposed(view, chosen.rows[0])) closest = { r: chosen.rows[0], score: chosen.score };
-  else if (chosen) closest = null;
-  if (!chosen || closest) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
+  if (!chosen) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
   const winner = chosen;
   const candidates = profiles
     .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))
@@ -332,7 +330,7 @@ function classifyWideRow(view: SheetView, r: number, filled: number[], unitColum
     if (texts.length <= MAX_LEGEND_CELLS && texts.every((t) => t.length <= MAX_LEGEND_CELL) && parseLegend(texts.join('  '))) return 'legend';
   }
   if (filled.length <= 3 && /^([※＊*]|\(?注\s*\d*\)?[:：)）]|(凡例|備考|出典)([:：]|$))/.test(compact)) return 'note';
-  if (filled.length >= 3 && isColumnNumbering(view, r, filled)) return 'note';
+  if (filled.length >= 4 && isColumnNumbering(view, r, filled)) return 'note';
   // 内容 | a long description of the section above: explanation, not an item
   if (filled.length === 2 && DESCRIPTION_LABEL.test(compact) && cellText(view.raw(r, filled[1])).length >= 30) return 'note';
   if (filled.length <= 3 && WIDE_SECTION_PATTERNS.some((p) => p.test(compact))) {

@@ -92,6 +92,12 @@ describe('classifyContentRow', () => {
     // an item that begins with 評価 is no legend, even with a list of words beside it
     [['', '評価制度の見直し', '人事課・総務課', '実施・継続'], 'data'],
     [['評価制度の見直し', '人事課・総務課'], 'data'],
+    [['-1-'], 'note'],
+    [['', '－２－'], 'note'],
+    [['', 'A', 'B', 'C', 'D', 'E'], 'note'],
+    [['', '①', '②', '③', '④'], 'note'],
+    [[1, 2, 3, 4, 5], 'note'],
+    [['', 'A', 'C', 'B', 'D'], 'data'],
     [['内 容', '地域農業の中核を担う農家等を認定農業者として位置づけ、総合的に支援していきます。'], 'note'],
     [['窓口改革', '窓口業務の手順を見直し、オンライン化と様式の統一を進め、待ち時間を短縮します。'], 'data'],
   ] as [CellValue[], string][])('%j is %s', (row, expected) => {
