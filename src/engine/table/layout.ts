@@ -5,9 +5,9 @@ import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, betterMatch, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
-import { describeUnrecognized, looksLikeTable, type UnrecognizedTable } from './unknown';
+import { describeUnrecognized, isTransposed, looksLikeTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -112,11 +112,13 @@ export function locateTable(
     // a better reading may start a row or two lower (a group row above the real labels)
     for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
       const other = bestHeaderAt(view, next, pool, isForced);
-      if (other && isEligible(other, isForced) && (other.profile.fallback === chosen.profile.fallback ? other.score > chosen.score + 0.05 : !other.profile.fallback))
-        chosen = other;
+      if (other && isEligible(other, isForced) && betterMatch(other, chosen, isForced, 0.05)) chosen = other;
     }
   }
-  if (!chosen) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
+  // years across and rows of 計画 / 実績: the catch-all would read the years as columns of results
+  if (chosen?.profile.fallback && isTransposed(view, chosen.rows[0])) closest = { r: chosen.rows[0], score: chosen.score };
+  else if (chosen) closest = null;
+  if (!chosen || closest) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
   const winner = chosen;
   const candidates = profiles
     .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))
