@@ -205,8 +205,22 @@ describe('cell types and string forms, in hand-written XML', () => {
     ]);
     const sheets = await readWorkbook(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['一', '二']);
+    expect(sheets[0].grid.numberFormats?.[0]?.[0]).toBe('mm-dd-yy');
     // day 0 of the 1904 system is 1904-01-01, serial 1462 in the 1900 system the engine uses
     expect(sheets[0].grid.values[0]).toEqual([1462, '一']);
     expect(sheets[1].grid.values[1]).toEqual(['', 3]);
+  });
+
+  test('a UTF-16 part, a workbook without rels, a shared string index written with spaces', async () => {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const utf16 = (xml: string): Uint8Array => Uint8Array.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    const bytes = buildZip([
+      { name: 'xl/workbook.xml', data: text(`<workbook xmlns="${ns}"><sheets><sheet name="表" sheetId="1"/></sheets></workbook>`) },
+      { name: 'xl/sharedStrings.xml', data: utf16(`<?xml version="1.0" encoding="UTF-16"?><sst xmlns="${ns}"><si><t>ゼロ</t></si><si><t>いち</t></si></sst>`) },
+      { name: 'xl/worksheets/sheet1.xml', data: text(`<worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="s"><v> 1 </v></c></row></sheetData></worksheet>`) },
+    ]);
+    const [sheet] = await readWorkbook(bytes);
+    expect(sheet.name).toBe('表');
+    expect(sheet.grid.values).toEqual([['いち']]);
   });
 });

@@ -55,7 +55,9 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits): ReadSheet[] {
     if (stylesXml !== undefined) styles = parse(wb.stylesPath ?? '', () => readStyles(stylesXml));
   }
   return wanted.map((sheet) => {
-    const path = sheet.path;
+    // no rels entry for the sheet (a hand-made package): the conventional part name, if present
+    const conventional = `xl/worksheets/sheet${wb.sheets.indexOf(sheet) + 1}.xml`;
+    const path = sheet.path ?? (zip.has(conventional) ? conventional : undefined);
     const xml = path === undefined ? undefined : part(path);
     if (path === undefined || xml === undefined) throw corrupt(`worksheet part of "${sheet.name}" missing`);
     const grid = parse(path, () => readWorksheet(xml, { name: sheet.name, strings, styles, date1904: wb.date1904, limits }));

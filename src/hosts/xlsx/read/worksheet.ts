@@ -201,9 +201,10 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
       if (vPlain) {
         if (type === 's') {
           // a shared string index: no string made for it
-          const index = digits(src, vRange[0], vRange[1]);
+          let index = digits(src, vRange[0], vRange[1]);
+          if (index < 0) index = parseInt(src.slice(vRange[0], vRange[1]).trim(), 10); // " 3 ", as ExcelJS read it
           v = undefined;
-          const shared = index >= 0 ? strings[index] : undefined;
+          const shared = index >= 0 ? strings[index] : undefined; // NaN ≥ 0 is false
           if (shared === undefined || shared === '') continue;
           placeCell(shared, -1);
           continue;

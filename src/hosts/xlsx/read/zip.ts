@@ -82,7 +82,7 @@ export class ZipArchive {
     };
     if (entry.method === 0) {
       count(data);
-      return utf8.decode(data);
+      return decodeText(data);
     }
     // chunks kept as bytes and decoded once: one string, not pieces joined (half the garbage)
     const chunks: Uint8Array[] = [];
@@ -104,7 +104,7 @@ export class ZipArchive {
       if (err instanceof UnreadableWorkbookError) throw err;
       throw corrupt(`${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (chunks.length === 1) return utf8.decode(chunks[0]);
+    if (chunks.length === 1) return decodeText(chunks[0]);
     const whole = new Uint8Array(produced);
     let at = 0;
     for (const chunk of chunks) {
@@ -112,7 +112,7 @@ export class ZipArchive {
       at += chunk.length;
     }
     chunks.length = 0;
-    return utf8.decode(whole);
+    return decodeText(whole);
   }
 
   private checkInflated(entry: ZipEntry, produced: number): void {
@@ -210,6 +210,13 @@ export class ZipArchive {
       at = next;
     }
   }
+}
+
+/** XML parts are UTF-8 but for the odd UTF-16 one, which says so with a byte order mark. */
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return utf8.decode(bytes);
 }
 
 /** The end-of-central-directory record: within the last 64 KB + 22 bytes (its comment may precede nothing). */
