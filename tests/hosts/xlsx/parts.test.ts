@@ -182,6 +182,11 @@ describe('cell types and string forms, in hand-written XML', () => {
     ]);
     const names = (await readWorkbook(buildZip(items))).map((s) => s.name);
     expect(names).toEqual(['B', 'A']);
+    // the first sheet made a chartsheet (no cells): left out, the rest kept
+    const rels = items.find((i) => i.name === 'xl/_rels/workbook.xml.rels');
+    if (!rels || !(rels.data instanceof Uint8Array)) throw new Error('no rels');
+    rels.data = text(strFromU8(rels.data).replace('/worksheet" Target="worksheets/sheet1.xml"', '/chartsheet" Target="chartsheets/sheet1.xml"'));
+    expect((await readWorkbook(buildZip(items))).map((s) => s.name)).toEqual(['A']);
   });
 
   test('package quirks: absolute and ../ targets, prefixed SpreadsheetML, a BOM, single quotes, 1904 dates', async () => {
