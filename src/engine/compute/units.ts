@@ -46,7 +46,8 @@ export function evaluationScalesOf(input: ScaleInput): EvaluationScales {
   const mapped = layout.match.columns.filter((c) => isEvaluationField(c.field));
   const legends = mapped.length > 0 ? legendsNearTable(view, layout) : [];
   const values = mapped.map((col) => units.map((u) => fieldCell(view, u.first, col).value));
-  const legendFor = assignLegends(mapped, values, legends);
+  const otherLabels = layout.match.columns.filter((c) => !isEvaluationField(c.field)).map((c) => normalizeLabel(c.label));
+  const legendFor = assignLegends(mapped, values, legends, otherLabels);
   // a legend's letter thresholds define the grades unless the configuration gives its own
   const lettered = legendFor.find((l) => l?.scale.kind === 'letters' && l.scale.thresholds);
   const legendGradeScale = !config.gradeScale && lettered ? (lettered.scale.thresholds as GradeStep[]) : null;
@@ -211,28 +212,41 @@ function byMajority(values: readonly CellValue[], gradeScale: readonly GradeStep
 }
 
 /**
- * Legends to columns: one in a column's own header is that column's; one whose label names a
- * column (達成度, 実施状況) goes there; any other to every column whose values are on it.
+ * Legends to columns: one in a column's own header is that column's; one whose label names an
+ * evaluation column (達成度, 実施状況) goes there; one whose label names another column of the
+ * table is that column's, not an evaluation's; any other goes to every column whose values are
+ * on it. Named legends are placed before the others, so an unnamed one cannot take their column.
  */
-function assignLegends(columns: MappedColumn[], values: CellValue[][], legends: PlacedLegend[]): (PlacedLegend | null)[] {
+function assignLegends(
+  columns: MappedColumn[],
+  values: CellValue[][],
+  legends: PlacedLegend[],
+  otherLabels: string[],
+): (PlacedLegend | null)[] {
   const out: (PlacedLegend | null)[] = columns.map(() => null);
   const labels = columns.map((c) => normalizeLabel(c.label));
-  const own = legends.filter((l) => l.column !== null);
-  for (const l of own) {
+  const names = (label: string, legend: PlacedLegend) =>
+    legend.label.length >= 2 && label !== '' && (label.includes(legend.label) || legend.label.includes(label));
+  for (const l of legends) {
+    if (l.column === null) continue;
     const i = columns.findIndex((c) => c.column === l.column);
     if (i >= 0) out[i] ??= l;
   }
   const loose = legends.filter((l) => l.column === null);
+  const unnamed: PlacedLegend[] = [];
   for (const l of loose) {
-    const named =
-      l.label.length >= 2
-        ? labels.map((label, i) => (label.includes(l.label) || l.label.includes(label) ? i : -1)).filter((i) => i >= 0)
-        : [];
-    const targets = named.length > 0 ? named : columns.map((_, i) => i).filter((i) => fits(values[i], l));
-    for (const i of targets) out[i] ??= l;
+    const named = labels.map((label, i) => (names(label, l) ? i : -1)).filter((i) => i >= 0);
+    if (named.length > 0) for (const i of named) out[i] ??= l;
+    else if (GENERIC_LABEL.test(l.label) || !otherLabels.some((label) => names(label, l))) unnamed.push(l);
+  }
+  for (const l of unnamed) {
+    for (let i = 0; i < columns.length; i++) if (fits(values[i], l)) out[i] ??= l;
   }
   return out;
 }
+
+/** Legend labels that name no particular column: 評価, 自己評価, 評価基準, 凡例, or none. */
+const GENERIC_LABEL = /^((自己)?評価(基準|区分|の基準)?|凡例|区分)?$/;
 
 /** Whether a column's values are written on a legend's kind of scale (or the column is empty). */
 function fits(values: readonly CellValue[], legend: PlacedLegend): boolean {

@@ -48,6 +48,28 @@ const twoColumns = (rows: CellValue[][]): RuleCase => ({
   below: [['実施状況：完了／取組中／未着手'], ['達成度　A：100%以上　B：80%以上　C：80%未満']],
 });
 
+/** One evaluation column (達成度) beside a text column (実施状況) that has a legend of its own. */
+const LEGEND_OF_ANOTHER_COLUMN = {
+  template: 'one-evaluation',
+  config: {
+    profiles: [
+      {
+        id: 'one-evaluation',
+        name: { ja: '評価一つ', en: 'One evaluation' },
+        columns: [
+          { field: 'item', labels: ['^取組名$'] },
+          { field: 'department', labels: ['^担当課$'] },
+          { field: 'related', labels: ['^実施状況$'] },
+          { field: 'evaluation', labels: ['^達成度$'] },
+        ],
+        required: ['item', 'department'],
+      },
+    ],
+  },
+  header: ['取組名', '担当課', '実施状況', '達成度'],
+  below: [['実施状況：完了／取組中／未着手'], ['達成度　A：100%以上　B：80%以上　C：80%未満']],
+};
+
 /** A profile whose evaluation header cell holds the legend itself. */
 const LEGEND_IN_HEADER = {
   profiles: [
@@ -114,6 +136,15 @@ ruleTester('invalid-evaluation', {
     planInvalid('a configured list ○△×: ◎ is invalid', ['◎', '○', '△'], [0], { config: { evaluationScale: ['○', '△', '×'] } }),
     planInvalid('configured letters: every symbol is invalid', ['○', '△', 'A'], [0, 1], { config: { evaluationScale: 'letters' } }),
     { ...legendInHeader(['S', 'A', 'D']), name: 'a legend in the header cell: D is invalid', errors: [{ cell: 'C4', code: 'invalid-evaluation' }] },
+    {
+      ...LEGEND_OF_ANOTHER_COLUMN,
+      name: 'a legend naming another column (実施状況) is not the evaluation’s: 完了 under 達成度 is invalid',
+      rows: [
+        ['窓口', '総務課', '完了', 'A'],
+        ['電子申請', '財政課', '取組中', '完了'],
+      ],
+      errors: [{ cell: 'D3', code: 'invalid-evaluation' }],
+    },
     {
       ...twoColumns([['窓口', '総務課', 'A', '完了']]),
       name: 'two columns: a letter under 実施状況 and a word under 達成度 are both invalid',
