@@ -66,6 +66,8 @@ const builtinInputs: ProfileInput[] = [
     columns: [
       { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'], terms: ['item', 'item.broad'] },
       { field: 'department', terms: ['department'] },
+      { field: 'id', terms: ['id'], weight: 0 },
+      { field: 'note', terms: ['note'], multiple: true, weight: 0 },
       {
         field: 'period',
         labels: ['^([1-4])/4四半期', '^第([1-4])四半期', '^([1-4])Q', '^Q([1-4])'],
@@ -84,7 +86,7 @@ const builtinInputs: ProfileInput[] = [
     id: 'annual-results',
     name: { ja: '年度実績型', en: 'Annual results' },
     columns: [
-      { field: 'section', labels: ['^視点'] },
+      { field: 'section', labels: ['^視点'], terms: ['section'] },
       { field: 'item', labels: ['^主な取り?組み?', '^取組'], terms: ['item', 'item.broad'] },
       { field: 'related', labels: ['^関連する計画'], weight: 0.5 },
       { field: 'department', terms: ['department'], weight: 0 },
@@ -170,7 +172,9 @@ const builtinInputs: ProfileInput[] = [
     columns: [
       { field: 'id', terms: ['id'], weight: 0.5 },
       { field: 'item', labels: ['実施項目$'], terms: ['item', 'item.broad'] },
-      { field: 'action', labels: ['行動計画$'], weight: 0.5 },
+      // what makes the family is the 目標/実績 pair and its per-year values; seed 004's other
+      // columns count for less, so a city's pair sheet without them still reads as this family
+      { field: 'action', labels: ['行動計画$'], weight: 0.25 },
       // a city's pair sheet may name the department; it is then required (weight 0: seed 004 has none)
       { field: 'department', terms: ['department'], weight: 0 },
       {
@@ -178,7 +182,7 @@ const builtinInputs: ProfileInput[] = [
         labels: ['^(.+年度)年度実績$'],
         multiple: true,
         period: { kind: 'year', entry: 'result' },
-        weight: 0.5,
+        weight: 0.25,
       },
       {
         field: 'period',
@@ -188,10 +192,10 @@ const builtinInputs: ProfileInput[] = [
         weight: 0.25,
       },
       { field: 'schedule', labels: ['^実施計画(.+)$'], multiple: true, weight: 0 },
-      { field: 'kpi.name', labels: ['^成果指標項目$', '^成果指標$'] },
-      { field: 'kpi.kind', labels: ['^成果指標項目$', '^成果指標$', '^(目標/実績|区分)$'], terms: ['kpi.kind'], weight: 0.5 },
+      { field: 'kpi.name', labels: ['^成果指標項目$', '^成果指標$'], weight: 0.5 },
+      { field: 'kpi.kind', labels: ['^成果指標項目$', '^成果指標$', '^(目標/実績|区分)$'], terms: ['kpi.kind'], weight: 2 },
       { field: 'kpi.baseline', labels: ['基準$'], terms: ['kpi.baseline'], weight: 0.5 },
-      { field: 'kpi.total', labels: ['合計$'], weight: 0.5 },
+      { field: 'kpi.total', labels: ['合計$'], terms: ['kpi.total'], weight: 0.5 },
       {
         field: 'kpi.value',
         // 成果指標 over R1…R5, or year columns standing alone (令和3年度…令和7年度)
@@ -199,9 +203,10 @@ const builtinInputs: ProfileInput[] = [
         terms: ['year.value'],
         multiple: true,
         period: { kind: 'year', entry: 'value' },
+        weight: 2,
       },
-      { field: 'rate', labels: ['達成率'], terms: ['rate'] },
-      { field: 'effect', labels: ['財政効果'], terms: ['effect'], weight: 0.5 },
+      { field: 'rate', labels: ['達成率'], terms: ['rate'], weight: 0.5 },
+      { field: 'effect', labels: ['財政効果'], terms: ['effect'], weight: 0.25 },
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
     ],
     multiRowItems: true,

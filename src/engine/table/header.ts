@@ -305,6 +305,8 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
   if (!looksLikeHeaderRow(view, r)) return null;
   let best: HeaderMatch | null = null;
   const twoRow = r + 1 < view.rowCount && view.filledColumns(r + 1).length > 0 && looksLikeSubHeader(view, r + 1);
+  // sub-labels under a group label (実績 over 6 | 7) say the header has two rows even on a tie
+  const subLabels = twoRow && hasGroupedSubLabels(view, r);
   const singleReading = readHeader(view, [r]);
   const doubleReading = twoRow ? readHeader(view, [r, r + 1]) : null;
   for (const profile of profiles) {
@@ -314,11 +316,19 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
       const double = mapProfile(view, doubleReading, profile);
       // prefer the two-row reading only when it fits better; the catch-all's scores are close
       // together, so a tie goes to the reading that sees the sub-labels (令和6年度 over 実績 | 評価)
-      const better = double.score > single.score + 0.02 || (profile.fallback && double.score >= single.score);
+      const better = double.score > single.score + 0.02 || ((profile.fallback || subLabels) && double.score >= single.score);
       if (better && (best === single || betterMatch(double, best, forced))) best = double;
     }
   }
   return best;
+}
+
+/** Some label of row r + 1 sits under a label of row r that spans it and its neighbour (a group). */
+function hasGroupedSubLabels(view: SheetView, r: number): boolean {
+  for (const c of view.filledColumns(r + 1)) {
+    if (view.isMergeContinuation(r, c) || view.isMergeContinuation(r, c + 1)) return true;
+  }
+  return false;
 }
 
 /** A second header row holds short labels only (no long texts, no numbers). */
@@ -327,6 +337,8 @@ function looksLikeSubHeader(view: SheetView, r: number): boolean {
   if (filled.length === 0) return false;
   return filled.every((c) => {
     const v = view.raw(r, c);
+    // bare years under a group header (スケジュール over 2024 2025, or 6 7) are labels too
+    if (typeof v === 'number') return Number.isInteger(v) && ((v >= 1 && v <= 64) || (v >= 1989 && v <= 2100));
     return typeof v === 'string' && normalizeLabel(v).length <= 12;
   });
 }

@@ -1,0 +1,125 @@
+/**
+ * Shapes: KPI rows (baseline / target / actuals, one row per indicator) and paired 目標 / 実績 rows
+ * marked by a 区分 column, whatever the city calls the columns.
+ */
+import { check, grid, issues, mapping } from './grid';
+
+describe('KPI rows: 現状値 / 目標値 / 実績値 under a merged 成果指標 group', () => {
+  const g = grid(
+    [
+      ['令和6年度 行政改革 成果指標 進捗状況'],
+      ['評価　S：目標以上　A：目標どおり　B：やや遅れ　C：遅れ'],
+      ['No.', '取組名', '成果指標', '', '', '', '自己評価', '所管課'],
+      ['', '', '指標名', '現状値', '目標値', '実績値（R6）', '', ''],
+      ['大分類1 行政運営の効率化'],
+      [1, '定員管理の適正化', '職員数', '612人', '600人', '605人', 'B', '人事課'],
+      [2, '電子申請の拡充', 'オンライン手続数', '100件', '120件', '', 'A', '情報政策課'],
+      [3, '公有財産の売却', '売却件数', '未定', '5件', '3件', 'C', ''],
+      ['※ 実績値は年度末の値を記入'],
+    ],
+    ['A3:A4', 'B3:B4', 'C3:F3', 'G3:G4', 'H3:H4'],
+  );
+
+  test('recognised with both header rows; every KPI column mapped', () => {
+    const result = check(g, '2025-06-01');
+    expect(result.status).toBe('checked');
+    expect(result.headerRows).toEqual([3, 4]);
+    expect(mapping(result)).toEqual([
+      'A:id',
+      'B:item',
+      'C:kpi.name',
+      'D:kpi.baseline',
+      'E:kpi.target',
+      'F:kpi.actual',
+      'G:evaluation',
+      'H:department',
+    ]);
+    // 605 from 612 towards 600: (605 − 612) / (600 − 612)
+    expect(result.rows[0].achievementRate).toBeCloseTo(0.5833, 4);
+  });
+
+  test('issues by cell: a missing actual, a baseline that is no number, a missing department', () => {
+    expect(issues(check(g, '2025-06-01'), ['missing-entry', 'invalid-number', 'required-missing'])).toEqual([
+      'F7 missing-entry',
+      'D8 invalid-number',
+      'H8 required-missing',
+    ]);
+  });
+});
+
+describe('paired 目標 / 実績 rows marked by 区分, years written 令和3年度…令和7年度, with a 担当課 column', () => {
+  const g = grid(
+    [
+      ['行財政改革 数値目標の進捗'],
+      ['No.', '実施項目', '担当課', '区分', '令和3年度', '令和4年度', '令和5年度', '令和6年度', '令和7年度', '合計', '評価'],
+      [1, '職員数の適正化', '人事課', '目標', 10, 10, 10, 10, 10, 50, 'A'],
+      ['', '', '', '実績', 12, 10, 9, '', '', 31, ''],
+      [2, '使用料の見直し', '財政課', '目標', 100, 100, 100, 100, 100, 500, 'B'],
+      ['', '', '', '実績', 90, 80, 85, 88, '', 343, ''],
+      [3, '補助金の整理', '', '目標', 5, 5, 5, 5, 5, 25, 'B'],
+      ['', '', '', '実績', 4, 5, 3, 4, '', 16, ''],
+    ],
+    ['A3:A4', 'B3:B4', 'C3:C4', 'K3:K4', 'A5:A6', 'B5:B6', 'C5:C6', 'K5:K6', 'A7:A8', 'B7:B8', 'C7:C8', 'K7:K8'],
+  );
+
+  test('the family reads the plain year columns and the department; one item per pair', () => {
+    const result = check(g);
+    expect(result.template).toBe('kpi-target-actual');
+    expect(mapping(result)).toEqual([
+      'A:id',
+      'B:item',
+      'C:department',
+      'D:kpi.kind',
+      'E:kpi.value',
+      'F:kpi.value',
+      'G:kpi.value',
+      'H:kpi.value',
+      'I:kpi.value',
+      'J:kpi.total',
+      'K:evaluation',
+    ]);
+    expect(result.rows.map((r) => [r.row, r.department])).toEqual([
+      [3, '人事課'],
+      [5, '財政課'],
+      [7, null],
+    ]);
+    // totals of both rows: 31 / 50, 343 / 500, 16 / 25
+    expect(result.rows.map((r) => r.achievementRate)).toEqual([0.62, 0.686, 0.64]);
+  });
+
+  test('issues by cell: the FY2024 actual of item 1 is missing, item 3 has no department', () => {
+    expect(issues(check(g), ['missing-entry', 'required-missing'])).toEqual(['H4 missing-entry', 'C7 required-missing']);
+  });
+
+  test('the same pairs with the columns named otherwise (計画/実績, 取組名, 所管課, R3…R7, 累計)', () => {
+    const renamed = grid(
+      g.values.map((row, r) =>
+        r === 1 ? ['番号', '取組名', '所管課', '計画/実績', 'R3', 'R4', 'R5', 'R6', 'R7', '累計', '総合評価'] : row,
+      ),
+      ['A3:A4', 'B3:B4', 'C3:C4', 'K3:K4', 'A5:A6', 'B5:B6', 'C5:C6', 'K5:K6', 'A7:A8', 'B7:B8', 'C7:C8', 'K7:K8'],
+    );
+    const result = check(renamed);
+    expect(result.status).toBe('checked');
+    expect(issues(result, ['missing-entry', 'required-missing'])).toEqual(['H4 missing-entry', 'C7 required-missing']);
+    expect(result.rows.map((r) => r.achievementRate)).toEqual([0.62, 0.686, 0.64]);
+  });
+});
+
+describe('a 区分 column that holds sections, not 目標 / 実績', () => {
+  test('is read as the section, and the rows stay one item each', () => {
+    const g = grid([
+      ['区分', '取組項目', '担当課', '令和7年度実績'],
+      ['行政運営', '窓口改善', '市民課', '実施した'],
+      ['', '電子申請', '情報課', ''],
+      ['財政運営', '使用料の見直し', '財政課', '改定した'],
+    ]);
+    const result = check(g, '2026-04-10');
+    expect(result.columns.find((c) => c.letter === 'A')?.field).toBe('section');
+    expect(result.rows.map((r) => [r.row, r.section])).toEqual([
+      [2, '行政運営'],
+      [3, '行政運営'],
+      [4, '財政運営'],
+    ]);
+    expect(issues(result)).toEqual(['D3 missing-entry']);
+  });
+});
