@@ -111,12 +111,13 @@ function resolveFiscalYear(
   startMonth: number,
 ): { year: number; source: FiscalYearSource } {
   if (options.config?.fiscalYear) return { year: options.config.fiscalYear, source: 'config' };
+  const asOfYear = fiscalYearOf(options.asOf, startMonth);
   const titles = options.sheetName ? [...layout.titleTexts, options.sheetName] : layout.titleTexts;
-  const read = titles.map((t) => readReportingYears(t));
+  // the as-of year tells 平成19年度 from 令和19年度 where a title writes a bare 19年度
+  const read = titles.map((t) => readReportingYears(t, asOfYear));
   const reporting = read.flatMap((r) => r.reporting);
   reporting.push(...layout.titleDates.map((d) => fiscalYearOf(d, startMonth)));
   if (reporting.length > 0) return { year: Math.max(...reporting), source: 'title' };
-  const asOfYear = fiscalYearOf(options.asOf, startMonth);
   const fromHeader = headerResultYear(layout, asOfYear);
   if (fromHeader !== null) return { year: fromHeader, source: 'header' };
   const plain = read.flatMap((r) => r.plain);

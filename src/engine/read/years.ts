@@ -74,13 +74,15 @@ export function findFiscalYears(t: string): YearMention[] {
  * years (令和7年度計画, 目標値(R10), 令和11年度まで) and footnote or legend lines (※…, 注…, 凡例)
  * name no reporting year at all.
  */
-export function readReportingYears(text: string): { reporting: number[]; plain: number[] } {
+export function readReportingYears(text: string, asOfYear?: number): { reporting: number[]; plain: number[] } {
   const reporting: number[] = [];
   const plain: number[] = [];
   for (const line of text.split(/\r?\n/)) {
     const t = yearText(line);
     if (t === '' || FOOTNOTE_LINE.test(t)) continue;
-    const mentions = findFiscalYears(t);
+    const found = findFiscalYears(t);
+    const bare = bareYears(t, found, asOfYear);
+    const mentions = bare.length > 0 ? [...found, ...bare].sort((a, b) => a.at - b.at) : found;
     mentions.forEach((m, i) => {
       const prevEnd = i > 0 ? mentions[i - 1].end : 0;
       const nextAt = i + 1 < mentions.length ? mentions[i + 1].at : t.length;
@@ -94,10 +96,37 @@ export function readReportingYears(text: string): { reporting: number[]; plain: 
       const keywordAfter = REPORT_WORDS.test(after.slice(0, 24));
       const keywordBefore = REPORT_WORDS_END.test(before.slice(-12));
       if (keywordAfter || keywordBefore) reporting.push(m.year);
-      else plain.push(m.year);
+      // a bare 19年度 counts only beside a report word (19年度進捗状況): alone it may be anything
+      else if (!bare.includes(m)) plain.push(m.year);
     });
   }
   return { reporting, plain };
+}
+
+/**
+ * Years written without their era (19年度進捗状況, 7年度 実績報告): 平成 or 令和, whichever lies
+ * closest before the as-of year (or just after it); without an as-of year, 20 and over is 平成.
+ */
+function bareYears(t: string, known: YearMention[], asOfYear?: number): YearMention[] {
+  const out: YearMention[] = [];
+  const bare = /(\d{1,2})年度/g;
+  for (let m = bare.exec(t); m; m = bare.exec(t)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (at > 0 && /[\dA-Za-z元和成]/.test(t[at - 1])) continue;
+    if (known.some((k) => at < k.end && end > k.at)) continue;
+    const n = Number(m[1]);
+    if (n === 0) continue;
+    const reiwa = ERAS.令和 + n;
+    const heisei = ERAS.平成 + n;
+    let year = n >= 20 ? heisei : reiwa;
+    if (asOfYear !== undefined) {
+      const begun = [reiwa, heisei].filter((y) => y <= asOfYear + 1);
+      year = begun.length > 0 ? Math.max(...begun) : Math.min(reiwa, heisei);
+    }
+    out.push({ at, end, year, date: false });
+  }
+  return out;
 }
 
 /** Footnotes and legends: ※目標値(R10)…, 注1), 凡例, (注) — they never set the reporting year. */

@@ -52,6 +52,22 @@ describe('readReportingYears: which title years name the reporting year', () => 
   });
 });
 
+describe('readReportingYears: years written without their era', () => {
+  test('19年度進捗状況 is 平成19 (FY2007) as of 2008, 7年度 実績報告 is 令和7 (FY2025) as of 2025', () => {
+    expect(readReportingYears('集中改革プラン19年度進捗状況(実績)', 2008).reporting).toEqual([2007]);
+    expect(readReportingYears('7年度 実績報告', 2025).reporting).toEqual([2025]);
+  });
+
+  test('a bare year with no report word beside it says nothing (3年度計画, 第2次5か年)', () => {
+    expect(readReportingYears('3年度計画の見直し', 2025)).toEqual({ reporting: [], plain: [] });
+    expect(readReportingYears('行政改革 5年度', 2025)).toEqual({ reporting: [], plain: [] });
+  });
+
+  test('an era year is not read twice: 令和7年度 進捗状況 is one year', () => {
+    expect(readReportingYears('令和7年度 進捗状況', 2025).reporting).toEqual([2025]);
+  });
+});
+
 describe('resolveFiscalYear through checkSheet', () => {
   test('bug: a plan-period subtitle above a quarterly table no longer sets the year to 2029', () => {
     const grid = quarterly(['行財政改革 進行管理票', '（計画期間：令和7年度～令和11年度）']);
@@ -77,6 +93,12 @@ describe('resolveFiscalYear through checkSheet', () => {
     expect(check.fiscalYearSource).toBe('title');
     // every quarter of FY2024 has ended
     expect(missingQuarters(grid, '2025-10-15')).toEqual(['C4', 'D4', 'E4', 'F4']);
+  });
+
+  test('a sheet named 「19年度進捗状況」 checked in 2008 reports on FY2007', () => {
+    const check = checkSheet(quarterly(['集中改革プラン']), { asOf: '2008-06-01', sheetName: '19年度進捗状況' });
+    expect(check.fiscalYear).toBe(2007);
+    expect(check.fiscalYearSource).toBe('title');
   });
 
   test('the sheet name counts as a title: 「R6進捗」', () => {
