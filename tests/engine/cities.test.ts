@@ -137,7 +137,7 @@ const PINS: Record<string, Pin> = {
     template: 'plan-result-evaluation',
     found: ['G6 normalized-value', 'D9 required-missing', 'F11 missing-entry'],
     missed: {
-      'G7 grade-mismatch': 'a–d legend with % bands (a:90%以上 …) not read as grade thresholds, and no rate is computed from the text cells 目標 (加入率 75%) / 実績 (71.8%) under the 平成28年度 group',
+      'G7 grade-mismatch': 'the a–d legend’s % bands (a:90%以上 …) are read as the column’s thresholds, but no rate is computed from the text cells 目標 (加入率 75%) / 実績 (71.8%) under the 平成28年度 group',
     },
     falseFlags: [],
   },
