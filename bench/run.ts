@@ -17,7 +17,8 @@ import { performance } from 'perf_hooks';
 import { main } from '../src/cli/main';
 import { defaultPoolSize } from '../src/cli/pool';
 import { checkSheet } from '../src/engine';
-import { loadExcelWorkbook, readWorkbook } from '../src/hosts/xlsx/readWorkbook';
+import { readWorkbook } from '../src/hosts/xlsx/readWorkbook';
+import { loadExcelWorkbook } from '../tests/helpers/excelJsGrid';
 import { generateWorkbook } from './generateSheet';
 
 const ROOT = path.resolve(__dirname, '..');

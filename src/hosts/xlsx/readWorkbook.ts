@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Grid } from '../../engine';
 import { type ReadLimits, readXlsx, resolveLimits } from './read';
 import { UnreadableWorkbookError } from './unreadable';
@@ -24,14 +23,6 @@ function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new UnreadableWorkbookError('empty');
   if (startsWith(bytes, OLE_MAGIC)) throw new UnreadableWorkbookError('encrypted-or-xls');
   if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableWorkbookError('not-xlsx');
-}
-
-/** Load .xlsx bytes into an ExcelJS workbook (no checks, no limits: for writing copies and for tests). */
-export async function loadExcelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // ExcelJS's typings want its own Buffer type; a Node Buffer over the same bytes serves
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  return workbook;
 }
 
 /**
