@@ -42,22 +42,28 @@ export function termHits(label: string): TermHit[] {
   const hits: TermHit[] = [];
   if (label !== '' && label.length <= MAX_MATCHED_LABEL) {
     const seen = new Set<string>();
-    // 取組内容(実績) is a result, not 取組内容: a bracket naming the entry is kept
-    const bracket = TRAILING_BRACKET.exec(label);
-    const bare = bracket && !/実績|計画|見込|目標/.test(label.slice(bracket[1].length)) ? bracket[1] : undefined;
-    for (const key of bare ? [label, bare] : [label]) {
+    const exact = (key: string) => {
       for (const term of exactLabels.get(key) ?? []) {
         if (seen.has(term.term)) continue;
         seen.add(term.term);
         hits.push({ term: term.term, token: null, via: key, exact: true, matched: key });
       }
-    }
-    for (const { term, source, re } of compiledPatterns) {
-      if (seen.has(term.term)) continue;
-      const m = re.exec(label);
-      if (!m) continue;
-      seen.add(term.term);
-      hits.push({ term: term.term, token: m[1] ?? null, via: source, exact: false, matched: m[0] });
+    };
+    exact(label);
+    // a label the vocabulary lists whole is read as listed (取組内容(実績) is not a 取組内容…)
+    if (hits.length === 0) {
+      for (const { term, source, re } of compiledPatterns) {
+        if (seen.has(term.term)) continue;
+        const m = re.exec(label);
+        if (!m) continue;
+        seen.add(term.term);
+        hits.push({ term: term.term, token: m[1] ?? null, via: source, exact: false, matched: m[0] });
+      }
+      // 担当課（主管）, 基準値（2024）: a trailing bracket is tried without it, after the patterns
+      // (which read the year in 実績値（R6）)
+      const bracket = TRAILING_BRACKET.exec(label);
+      // 取組内容(実績) is a result, not 取組内容: a bracket naming the entry is kept
+      if (bracket && !/実績|計画|見込|目標/.test(label.slice(bracket[1].length))) exact(bracket[1]);
     }
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();

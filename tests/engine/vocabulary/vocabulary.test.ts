@@ -1,0 +1,141 @@
+/**
+ * The header vocabulary (src/engine/profiles/vocabulary.ts): data checked by a schema, labels
+ * matched after normalisation, ambiguous labels settled the way sheets use them, period tokens
+ * read as quarters and years.
+ */
+import { BUILTIN_PROFILES, parseConfig, parseProfile } from '../../../src/engine';
+import { FIELDS } from '../../../src/engine/profiles/fields';
+import { periodToken, termHits } from '../../../src/engine/profiles/match';
+import { TERM_IDS, VOCABULARY, vocabularySchema } from '../../../src/engine/profiles/vocabulary';
+import { normalizeLabel } from '../../../src/engine/read/text';
+
+const terms = (label: string) => termHits(normalizeLabel(label)).map((h) => h.term);
+const first = (label: string) => terms(label)[0];
+const hit = (label: string, term: string) => termHits(normalizeLabel(label)).find((h) => h.term === term);
+
+describe('the vocabulary as data', () => {
+  test('validates against its schema, with unique terms and canonical fields', () => {
+    expect(vocabularySchema.safeParse(VOCABULARY).success).toBe(true);
+    expect(new Set(VOCABULARY.map((t) => t.term)).size).toBe(VOCABULARY.length);
+    for (const t of VOCABULARY) expect(FIELDS).toContain(t.field);
+  });
+
+  test('a duplicated term or an unsafe pattern is refused when the vocabulary is read', () => {
+    const entry = { term: 'x', field: 'item', labels: ['x'] };
+    expect(vocabularySchema.safeParse([entry, entry]).success).toBe(false);
+    expect(vocabularySchema.safeParse([{ ...entry, patterns: ['(a+)+$'] }]).success).toBe(false);
+  });
+
+  test('every label of every term is recognised as written, with spaces, line breaks and full-width forms', () => {
+    for (const t of VOCABULARY) {
+      for (const label of t.labels) {
+        expect(terms(label)).toContain(t.term);
+        // 担 当 課, 担当\n課, ＫＰＩ: what people type in header cells
+        const spaced = [...label].join(' ');
+        expect(terms(spaced)).toContain(t.term);
+      }
+    }
+    expect(first('ＮＯ．')).toBe('id');
+    expect(first('項　目')).toBe('item.broad');
+  });
+
+  test('the labels issue 7 asks for are there', () => {
+    const expected: Record<string, string[]> = {
+      department: ['担当課', '担当部局', '担当部署', '主たる担当課', '主管課', '取組担当課', '所管課', '所管部署', '担当', '所属', '実施主体', '課名'],
+      item: ['取組項目', '項目名', '取組名', '取組事項', '実施項目', '改革項目', '行動計画項目', '事業名', '施策名'],
+      'item.broad': ['項目', '取組', '重点改革項目'],
+      'item.indicator': ['数値目標', '重要業績評価指標（KPI）', '指標名'],
+      action: ['具体的な取組', '具体的取組', '取組内容', '取組概要', '実施内容', '行動計画'],
+      section: ['体系', '視点', '大分類', '基本方針', '基本目標', '重点項目', '分野', '施策の柱'],
+      'kpi.baseline': ['基準値', '現状値', '策定時', '計画策定時', '基準年度'],
+      'kpi.target': ['目標値', '目標', '最終目標'],
+      'kpi.actual': ['実績値', '現在値'],
+      rate: ['達成率', '達成度（％）', '進捗率'],
+      evaluation: ['評価', '自己評価', '担当課の評価', '達成度', '実施状況評価', '進捗度', '総合評価', '全体評価', '判定'],
+      id: ['No', 'No.', '番号', '通番', '項番', '整理番号', '管理番号'],
+      'kpi.unit': ['単位'],
+      note: ['備考'],
+    };
+    for (const [term, labels] of Object.entries(expected)) {
+      for (const label of labels) expect({ label, terms: terms(label) }).toEqual({ label, terms: expect.arrayContaining([term]) });
+    }
+  });
+});
+
+describe('labels that could be read two ways', () => {
+  test('担当課の評価 is an evaluation, never the department', () => {
+    expect(terms('担当課の評価')).toContain('evaluation');
+    expect(terms('担当課の評価')).not.toContain('department');
+  });
+
+  test('取組内容(実績) is a result; 取組内容 alone is the action', () => {
+    expect(terms('取組内容（実績）')).toContain('year.result');
+    expect(terms('取組内容（実績）')).not.toContain('action');
+    expect(first('取組内容')).toBe('action');
+  });
+
+  test('達成度(%) is a rate, 達成度 an evaluation', () => {
+    expect(terms('達成度(%)')).toContain('rate');
+    expect(terms('達成度')).toContain('evaluation');
+    expect(terms('達成度')).not.toContain('rate');
+  });
+
+  test('a trailing bracket is tried without it: 担当課（主管）, 基準値（2024）', () => {
+    expect(terms('担当課（主管）')).toContain('department');
+    expect(terms('基準値（2024）')).toContain('kpi.baseline');
+  });
+});
+
+describe('period tokens', () => {
+  const token = (label: string, term: string) => {
+    const h = hit(label, term);
+    const kind = term === 'quarter' || term === 'half' ? 'quarter' : 'year';
+    return h ? periodToken(kind, h.token, h.matched) : undefined;
+  };
+
+  test('quarters: numbers, start months, half years', () => {
+    expect(token('第1四半期', 'quarter')).toBe('1');
+    expect(token('2/4四半期（7月から9月）', 'quarter')).toBe('2');
+    expect(token('Q3', 'quarter')).toBe('3');
+    expect(token('4～6月', 'quarter')).toBe('1');
+    expect(token('7月～9月', 'quarter')).toBe('2');
+    expect(token('10～12月', 'quarter')).toBe('3');
+    expect(token('1月～3月', 'quarter')).toBe('4');
+    expect(token('上期', 'half')).toBe('2');
+    expect(token('上半期', 'half')).toBe('2');
+    expect(token('下半期', 'half')).toBe('4');
+  });
+
+  test('years: era, western, and bare numbers under a group header', () => {
+    expect(token('令和6年度実績', 'year.result')).toBe('令和6年度');
+    expect(token('R6実績', 'year.result')).toBe('R6');
+    expect(token('2024年度実績', 'year.result')).toBe('2024年度');
+    expect(token('令和6年度', 'year.value')).toBe('令和6年度');
+    expect(token('H29', 'year.value')).toBe('H29');
+    expect(token('実績6', 'year.result')).toBe('R6');
+    expect(token('実績29', 'year.result')).toBe('H29');
+    expect(token('スケジュール2024', 'schedule')).toBe('2024');
+    expect(token('令和6年度計画', 'year.plan')).toBe('令和6年度');
+  });
+});
+
+describe('profiles name vocabulary terms', () => {
+  test('every built-in profile refers to terms that exist; the generic profile is the catch-all', () => {
+    for (const p of BUILTIN_PROFILES) for (const spec of p.columns) for (const t of spec.terms) expect(TERM_IDS.has(t)).toBe(true);
+    const generic = BUILTIN_PROFILES.find((p) => p.id === 'generic');
+    expect(generic).toMatchObject({ fallback: true, detect: { all: ['item'] } });
+  });
+
+  test('a profile may use terms instead of labels; an unknown term or a column with neither is refused', () => {
+    const base = { id: 'x', name: { ja: 'x', en: 'x' } };
+    expect(() =>
+      parseProfile({ ...base, columns: [{ field: 'item', terms: ['item'] }, { field: 'department', terms: ['department'] }] }, 't'),
+    ).not.toThrow();
+    expect(() => parseProfile({ ...base, columns: [{ field: 'item', terms: ['no-such-term'] }, { field: 'department', labels: ['^課$'] }] }, 't')).toThrow(
+      /語彙にない term/,
+    );
+    expect(() => parseConfig({ profiles: [{ ...base, columns: [{ field: 'item' }, { field: 'department', labels: ['^課$'] }] }] }, 't')).toThrow(
+      /labels か terms/,
+    );
+  });
+});
