@@ -29,6 +29,13 @@ ruleTester('duplicate-id', {
       errors: [{ cell: 'A4', code: 'duplicate-id', messageId: 'duplicate-id', field: 'id' }],
     },
     {
+      name: 'a section row between the two does not start a new numbering',
+      template: 'kpi-baseline-target',
+      header: K,
+      rows: [row(1, '窓口'), ['■ 財政の健全化'], row(1, '使用料の見直し')],
+      errors: [{ cell: 'A4', code: 'duplicate-id' }],
+    },
+    {
       name: 'full-width ３ is the same No. as 3',
       template: 'kpi-baseline-target',
       header: K,

@@ -23,6 +23,13 @@ ruleTester('formula-error', {
       header: K,
       rows: [[1, '窓口', '件数', 100, 200, 150, '総務課', '', '']],
     },
+    {
+      name: 'an error in a note row (※…) below the table is not an item’s',
+      template: 'kpi-baseline-target',
+      header: K,
+      rows: [[1, '窓口', '件数', 100, 200, 150, '総務課', '', '']],
+      below: [['※ 集計値', '#N/A']],
+    },
   ],
   invalid: [
     {

@@ -28,6 +28,14 @@ ruleTester(
         errors: [{ cell: 'B2', code: 'unknown-department' }],
       },
       {
+        // a space separates departments (design.md §3): 総務 and 課 are two names, neither listed
+        ...item('a space splits the name: 総務 課 is two unknown departments', '総務 課'),
+        errors: [
+          { cell: 'B2', code: 'unknown-department' },
+          { cell: 'B2', code: 'unknown-department' },
+        ],
+      },
+      {
         ...item('full-width ＤＸ推進課 is the listed DX推進課 (a spelling note)', 'ＤＸ推進課'),
         errors: [{ cell: 'B2', code: 'normalized-value', messageId: 'normalized-value.department' }],
       },
