@@ -188,7 +188,8 @@ describe('an interrupted run leaves no partial file under a final name', () => {
     const deadline = Date.now() + 50_000;
     const temporaries = () => (fs.existsSync(out) ? fs.readdirSync(out).filter((n) => n.endsWith('.tmp')) : []);
     while (temporaries().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(temporaries()).toHaveLength(1);
+    // one copy or both may be held before their rename (the next file is checked meanwhile)
+    expect(temporaries().length).toBeGreaterThanOrEqual(1);
     child.kill('SIGINT');
     const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     expect(status).toBe(130);
