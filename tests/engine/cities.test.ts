@@ -28,7 +28,7 @@ interface Pin {
 // prettier-ignore
 const PINS: Record<string, Pin> = {
   'akiruno.xlsx': {
-    template: 'standard',
+    template: 'kpi-baseline-target',
     found: ['J5 required-missing', 'F6 invalid-number', 'G10 invalid-evaluation', 'F11 normalized-value'],
     missed: {},
     // the legend F/S/A/B/C/X/Y/Z is read as letters: X (未着手) and Z (評価困難) are on it
@@ -56,13 +56,9 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'hirakata-shihyo.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'E8 invalid-number': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
-      'H9 required-missing': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
-      'E10 missing-entry': 'sheet not recognised: item label 環境指標 not in the vocabulary; the second header row (平成23年度 | 令和2年度 under 実績) not joined',
-    },
+    template: 'kpi-baseline-target',
+    found: ['E8 invalid-number', 'H9 required-missing', 'E10 missing-entry'],
+    missed: {},
     falseFlags: [],
   },
   'ino.xlsx': {
@@ -90,10 +86,8 @@ const PINS: Record<string, Pin> = {
   },
   'kizugawa.xlsx': {
     template: 'generic',
-    found: ['B5 duplicate-id', 'D6 required-missing', 'E9 invalid-evaluation'],
-    missed: {
-      'G10 missing-entry': '取組実績・特記 not mapped as the year\'s result (重点改革項目 taken as item, 行動計画項目 left unmapped)',
-    },
+    found: ['B5 duplicate-id', 'D6 required-missing', 'E9 invalid-evaluation', 'G10 missing-entry'],
+    missed: {},
     falseFlags: [],
   },
   'koriyama.xlsx': {
@@ -107,21 +101,16 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'kurume.xlsx': {
-    template: 'kpi-baseline-target',
-    // 実績値(29年度目標値) is read as FY2017 (a bare 平成 year), so the 29年度 actual and its evaluation are due
+    template: 'generic',
     found: ['D6 invalid-number', 'E7 invalid-evaluation', 'D8 missing-entry', 'E8 missing-entry'],
     missed: {},
+    // 実績値(29年度目標値) is read as FY2017 (a bare 平成 year), so the 29年度 actual and its evaluation are due
     falseFlags: [],
   },
   'misato-shimane.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'C5 required-missing': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
-      'E7 invalid-evaluation': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
-      'D8 missing-entry': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
-      'B9 required-missing': 'sheet not recognised: item label 重点施策 not in the vocabulary and 平成29年度の取組実績 not read as a year result (担当課 and 評価 alone are not enough)',
-    },
+    template: 'annual-results',
+    found: ['C5 required-missing', 'E7 invalid-evaluation', 'D8 missing-entry', 'B9 required-missing'],
+    missed: {},
     falseFlags: [],
   },
   'nagayo.xlsx': {
@@ -134,7 +123,7 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'ohtawara.xlsx': {
-    template: 'plan-result-evaluation',
+    template: 'generic',
     found: ['G6 normalized-value', 'D9 required-missing', 'F11 missing-entry'],
     missed: {
       'G7 grade-mismatch': 'the a–d legend’s % bands (a:90%以上 …) are read as the column’s thresholds, but no rate is computed from the text cells 目標 (加入率 75%) / 実績 (71.8%) under the 平成28年度 group',
@@ -153,31 +142,26 @@ const PINS: Record<string, Pin> = {
   },
   'oyabe.xlsx': {
     template: 'generic',
-    found: ['F8 missing-entry', 'B13 required-missing'],
-    missed: {
-      'E11 invalid-number': 'year columns (平成13年実績 …) read as free-text period results, not indicator numbers: 集計中 passes as a result',
-      'F19 normalized-value': 'period results are text: full-width digits in them are not reported as a normalised number',
-    },
+    found: ['F8 missing-entry', 'E11 invalid-number', 'B13 required-missing', 'F19 normalized-value'],
+    missed: {},
     // row 15 (生涯スポーツの促進, alone before the repeated header) is the next block's title
     falseFlags: [],
   },
   'shimotsuke.xlsx': {
-    template: 'plan-result-evaluation',
-    found: ['D6 required-missing', 'G11 invalid-evaluation'],
-    missed: {
-      'B8 duplicate-id': '番号 column not mapped: the plan-result-evaluation profile has no id field',
-      'F9 missing-entry': '取組内容(実績) mapped as action (label begins 取組内容): its blank is reported as required-missing, not as the year\'s missing result',
-    },
+    template: 'generic',
+    found: ['D6 required-missing', 'B8 duplicate-id', 'F9 missing-entry', 'G11 invalid-evaluation'],
+    missed: {},
     falseFlags: [],
   },
   'tamano.xlsx': {
-    template: 'generic',
-    found: ['E12 missing-entry', 'E23 formula-error'],
+    template: null,
+    found: [],
     missed: {
-      'D11 invalid-number': 'year cells of the [実績] band read as free-text period results, not indicator numbers (the plan band and its 年度 header above are not read)',
+      'D11 invalid-number': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
+      'E12 missing-entry': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
+      'E23 formula-error': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
     },
-    // row 15 (-1-) is a page number
-    falseFlags: ['D19 missing-entry', 'E19 missing-entry', 'F19 missing-entry'],
+    falseFlags: [],
   },
   'tsukuba.xlsx': {
     template: null,
@@ -191,10 +175,10 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'miyakojima.xlsx': {
-    template: 'quarterly',
+    template: 'generic',
     found: ['B6 required-missing'],
     missed: {
-      'D7 missing-entry': '平成 27 年度における主な取り組み内容 not mapped as the year\'s result (quarterly chosen with item and department only)',
+      'D7 missing-entry': '平成 27 年度における主な取り組み内容 not read as the year\'s result: a year inside a sentence-long label (generic chosen with item and department)',
       'C10 normalized-value': '目標年度 ( 進捗状況 ) column not mapped, so its value is never read',
     },
     falseFlags: [],
@@ -211,20 +195,14 @@ const PINS: Record<string, Pin> = {
   },
   'nagano-ken.xlsx': {
     template: 'generic',
-    found: [],
-    missed: {
-      'D6 invalid-evaluation': '進捗区分 not mapped as evaluation',
-      'C7 invalid-number': 'no KPI built for the row: the indicator name is the item (指標名) and 目安値 is not mapped as target, so 実績値 is not read as a number',
-    },
+    found: ['D6 invalid-evaluation', 'C7 invalid-number'],
+    missed: {},
     falseFlags: [],
   },
   'tokushima-ken.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'A7 duplicate-id': 'sheet not recognised: item label 主要事業名・事業概要・数値目標 not in the vocabulary; 番号 and 評価 alone are not enough',
-      'I7 invalid-evaluation': 'sheet not recognised: item label 主要事業名・事業概要・数値目標 not in the vocabulary; 番号 and 評価 alone are not enough',
-    },
+    template: 'generic',
+    found: ['A7 duplicate-id', 'I7 invalid-evaluation'],
+    missed: {},
     falseFlags: [],
   },
   'otaki-counts.xlsx': {

@@ -103,8 +103,10 @@ const builtinInputs: ProfileInput[] = [
       },
     ],
     carryDown: ['section'],
-    required: ['item'],
-    detect: { all: ['item', 'period'], any: [] },
+    // the department is required where the sheet has the column (seed 001 has none)
+    required: ['item', 'department'],
+    // text results per year; a table with targets or baselines is a KPI table
+    detect: { all: ['item', 'period'], any: [], none: ['kpi.target', 'kpi.baseline'] },
   },
   {
     id: 'plan-result-evaluation',

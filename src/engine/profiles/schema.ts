@@ -58,10 +58,16 @@ export const profileSchema = z
     minScore: z.number().min(0).max(1).default(0.5),
     /**
      * Fields the header must show for this profile to apply: all of `all` and at least one of `any`
-     * (the generic profile: an item column and a department, periods, KPI values or an evaluation).
+     * (the generic profile: an item column and a department, periods, KPI values or an evaluation),
+     * and none of `none` (a family of text results does not read a KPI table).
      */
     detect: z
-      .object({ all: z.array(z.enum(FIELDS)).default([]), any: z.array(z.enum(FIELDS)).default([]) })
+      .object({
+        all: z.array(z.enum(FIELDS)).default([]),
+        any: z.array(z.enum(FIELDS)).default([]),
+        /** Fields whose presence in the header (as the vocabulary reads it) rules the profile out. */
+        none: z.array(z.enum(FIELDS)).default([]),
+      })
       .strict()
       .optional(),
     /** A catch-all: chosen only when no other profile fits, and scored lower (× 0.75). */

@@ -289,6 +289,8 @@ export const VOCABULARY: readonly VocabularyTerm[] = vocabularySchema.parse(inpu
 /** Term ids, for profiles to reference. */
 export const TERM_IDS: ReadonlySet<string> = new Set(VOCABULARY.map((t) => t.term));
 
+const BY_TERM = new Map(VOCABULARY.map((t) => [t.term, t]));
+
 export function vocabularyTerm(term: string): VocabularyTerm | undefined {
-  return VOCABULARY.find((t) => t.term === term);
+  return BY_TERM.get(term);
 }

@@ -240,10 +240,16 @@ export function mapProfile(view: SheetView, reading: HeaderReading, profile: Pro
     const absent = gate.all.filter((f) => !found.has(f));
     for (const f of absent) if (!missing.includes(f)) missing.push(f);
     if (absent.length > 0 || (gate.any.length > 0 && !gate.any.some((f) => found.has(f)))) score *= 0.5;
+    if (gate.none.length > 0 && gate.none.some((f) => headerNames(reading, f))) score *= 0.5;
   }
   if (profile.fallback) score *= FALLBACK_FACTOR;
   columns.sort((a, b) => a.column - b.column);
   return { profile, rows, columns, owned: { ...reading.owned }, score, signature: reading.signature, missing };
+}
+
+/** Whether some column of the header is named, in the vocabulary's words, as this field. */
+function headerNames(reading: HeaderReading, field: Field): boolean {
+  return reading.hits.some((hits) => hits.some((h) => vocabularyTerm(h.term)?.field === field));
 }
 
 /** A catch-all profile scores lower than a family that fits as well. */

@@ -7,7 +7,7 @@ import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
 import { bestHeaderAt, betterMatch, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
-import { describeUnrecognized, isTransposed, looksLikeTable, type UnrecognizedTable } from './unknown';
+import { describeUnrecognized, isTransposed, looksLikeTable, startsAnotherTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -155,10 +155,13 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
   );
   const idColumn = match.columns.find((col) => col.field === 'id')?.column;
   const first = match.rows[match.rows.length - 1] + 1;
+  // rows of another table below this one (a summary: 区分 | 件数 | 計) are no items
+  let foreign = false;
   for (let r = first; r < view.rowCount; r++) {
     if (isBlankRow(view, r)) {
       kinds[r] = 'blank';
     } else if (repeatsHeaderRow(view, r, match.signature[0])) {
+      foreign = false;
       const block = [r];
       kinds[r] = 'header';
       titleAboveHeader(view, kinds, sectionTexts, r);
@@ -170,6 +173,9 @@ function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateC
       headerRows.push(...block);
       headerBlockLastRows.push(block[block.length - 1]);
       extraBlocks.push(block);
+    } else if (foreign || (kinds[r - 1] === 'blank' && startsAnotherTable(view, r, match))) {
+      foreign = true;
+      kinds[r] = 'note';
     } else {
       const kind = classifyContentRow(view, r, unitColumns, idColumn);
       kinds[r] = kind;

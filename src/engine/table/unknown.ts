@@ -1,6 +1,8 @@
 import type { Field, Profile } from '../profiles/schema';
 import { cellText } from '../read/cell';
 import { normalizeLabel } from '../read/text';
+import { termHits } from '../profiles/match';
+import { vocabularyTerm } from '../profiles/vocabulary';
 import { mapHeader, readHeader, type HeaderMatch } from './header';
 import type { SheetView } from './sheetView';
 
@@ -84,4 +86,26 @@ export function isTransposed(view: SheetView, r: number): boolean {
     if (ROW_KIND.test(normalizeLabel(cellText(view.raw(next, first))))) kindRows++;
   }
   return kindRows >= 1;
+}
+
+/** Header words that, standing whole in a cell of a row after a blank one, start another table. */
+const HEADER_FIELDS = new Set(['id', 'section', 'item', 'department', 'kpi.name', 'kpi.kind', 'kpi.total', 'evaluation', 'note']);
+
+/**
+ * Whether row r (after a blank row) heads another table: it looks like a table's header and a
+ * cell of it is a header word the vocabulary lists whole for another field than its column's
+ * (区分 over the No. column, 計 over the department's).
+ */
+export function startsAnotherTable(view: SheetView, r: number, match: HeaderMatch): boolean {
+  if (!looksLikeTable(view, r)) return false;
+  const fieldOf = new Map(match.columns.map((c) => [c.column, c.field]));
+  for (const c of view.filledColumns(r)) {
+    const v = view.raw(r, c);
+    if (typeof v !== 'string') continue;
+    for (const h of termHits(normalizeLabel(v))) {
+      const field = vocabularyTerm(h.term)?.field;
+      if (h.exact && field && HEADER_FIELDS.has(field) && field !== fieldOf.get(c)) return true;
+    }
+  }
+  return false;
 }
