@@ -82,6 +82,12 @@ const LONG_DESCRIPTION = 80;
 /** Number formats that show a date (yyyy/m/d, ge.m.d, 年月日…). */
 const DATE_FORMAT = /(yy|ge|m+[/.-]d+|d+[/.-]m+|年|月|日)/i;
 
+/**
+ * A table's header stands near the top of its sheet: the search stops here, so a sheet of 20,000
+ * header-like rows that fits no template costs no more than its first rows.
+ */
+const HEADER_SEARCH_ROWS = 1000;
+
 /** Score every profile at the first row that looks like a header and pick the table. */
 export function findTable(view: SheetView, profiles: readonly Profile[], forced?: Profile): TableLayout | null {
   return locateTable(view, profiles, forced).layout;
@@ -101,7 +107,8 @@ export function locateTable(
   let chosen: HeaderMatch | null = null;
   // the most table-like header that no profile fitted, for the report
   let closest: { r: number; score: number } | null = null;
-  for (let r = 0; r < view.rowCount && !chosen; r++) {
+  const searched = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < searched && !chosen; r++) {
     const best = bestHeaderAt(view, r, pool, isForced);
     if (!best) continue;
     if (!isEligible(best, isForced)) {
