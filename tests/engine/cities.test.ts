@@ -175,10 +175,9 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'miyakojima.xlsx': {
-    template: 'generic',
-    found: ['B6 required-missing'],
+    template: 'annual-results',
+    found: ['B6 required-missing', 'D7 missing-entry'],
     missed: {
-      'D7 missing-entry': '平成 27 年度における主な取り組み内容 not read as the year\'s result: a year inside a sentence-long label (generic chosen with item and department)',
       'C10 normalized-value': '目標年度 ( 進捗状況 ) column not mapped, so its value is never read',
     },
     falseFlags: [],

@@ -105,8 +105,8 @@ const builtinInputs: ProfileInput[] = [
     carryDown: ['section'],
     // the department is required where the sheet has the column (seed 001 has none)
     required: ['item', 'department'],
-    // text results per year; a table with targets or baselines is a KPI table
-    detect: { all: ['item', 'period'], any: [], none: ['kpi.target', 'kpi.baseline'] },
+    // text results per year; a table with targets, baselines or bare year columns is a KPI table
+    detect: { all: ['item', 'period'], any: [], none: ['kpi.target', 'kpi.baseline', 'kpi.value'] },
   },
   {
     id: 'plan-result-evaluation',

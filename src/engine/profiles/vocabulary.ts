@@ -182,6 +182,10 @@ const input: z.input<typeof vocabularySchema> = [
       // 施策目標の達成状況 over 平成27年度: a group that reports, over years
       `(?:実績|達成状況|進捗状況|実施状況|取組状況)${YEAR}$`,
       '^取組実績',
+      // 19年度進捗状況, 平成27年度における主な取り組み内容: a year's report named by the year
+      '^(.+?年度)(の)?(進捗状況|取組状況|実施状況)',
+      `^${YEAR}における.*(取り?組み?|実績|実施状況)`,
+      '^取組における(進捗|実施)状況$',
     ],
   },
   {
