@@ -49,10 +49,8 @@ const PINS: Record<string, Pin> = {
   },
   'hirakata-jigyou.xlsx': {
     template: 'plan-result-evaluation',
-    found: ['H5 normalized-value', 'D6 required-missing', 'G7 missing-entry'],
-    missed: {
-      'A8 duplicate-id': 'No. column not mapped: the plan-result-evaluation profile has no id field',
-    },
+    found: ['H5 normalized-value', 'D6 required-missing', 'G7 missing-entry', 'A8 duplicate-id'],
+    missed: {},
     falseFlags: [],
   },
   'hirakata-shihyo.xlsx': {

@@ -133,6 +133,7 @@ const builtinInputs: ProfileInput[] = [
       },
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
       { field: 'related', labels: ['^管理票', '^備考$'], terms: ['related'], weight: 0.25 },
+      { field: 'id', terms: ['id'], weight: 0 },
     ],
     unit: 'action',
     carryDown: ['section', 'subsection', 'item'],
