@@ -79,7 +79,14 @@ export function unrecognizedSheet(view: SheetView, table: UnrecognizedTable, opt
   };
 }
 
+/** Fields whose name is no label of a term of the same id. */
+const FIELD_NAMES: Record<string, string> = {
+  period: '実績（四半期・年度）',
+  'kpi.value': '年度ごとの値',
+  evaluation2: '評価（2 列目）',
+};
+
 /** A field as people call it: the first label of its vocabulary term. */
 function fieldLabel(field: string): string {
-  return vocabularyTerm(field === 'period' ? 'year.result' : field)?.labels[0] ?? field;
+  return FIELD_NAMES[field] ?? vocabularyTerm(field)?.labels[0] ?? field;
 }

@@ -56,7 +56,8 @@ export function isInstructionText(text: string): boolean {
 
 export function describeUnrecognized(view: SheetView, r: number, profiles: readonly Profile[]): UnrecognizedTable {
   const reading = readHeader(view, [r]);
-  const headers = reading.labels.map((l) => l.written).filter((w) => w !== '');
+  // a label merged over several columns is seen once
+  const headers = reading.labels.filter((l, c) => l.written !== '' && !view.isMergeContinuation(r, c)).map((l) => l.written);
   let closest: HeaderMatch | null = null;
   for (const profile of profiles) {
     if (profile.fallback) continue;
