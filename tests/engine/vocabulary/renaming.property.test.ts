@@ -4,7 +4,7 @@
  * issues unchanged, modulo the cell addresses that follow the moved columns. Fixed seed.
  */
 import fc from 'fast-check';
-import { checkSheet, type CellValue, type SheetCheck } from '../../../src/engine';
+import { checkSheet, type CellValue, type Grid, type MergedArea, type SheetCheck } from '../../../src/engine';
 import { termHits } from '../../../src/engine/profiles/match';
 import { normalizeLabel } from '../../../src/engine/read/text';
 
@@ -16,6 +16,8 @@ interface Column {
   /** Labels of the vocabulary this column may be headed by (the first is the base sheet's). */
   labels: string[];
   values: CellValue[];
+  /** Cells merged over each pair of rows (paired 目標 / 実績 rows share the item's cells). */
+  pairs?: boolean;
 }
 
 /** Columns no vocabulary term names: they must change nothing. */
@@ -73,21 +75,50 @@ const KPI: Base = {
   ],
 };
 
-/** The sheet for a choice of labels, column order and unrelated columns; `keys` says which logical column each sheet column is. */
-function build(base: Base, labelChoice: number[], extra: number[], order: number[]): { values: CellValue[][]; keys: string[] } {
-  const columns = base.columns.map((col, i) => ({ key: col.key, label: col.labels[labelChoice[i] % col.labels.length], values: col.values }));
-  extra.forEach((u, i) =>
-    columns.push({ key: `extra${i}`, label: UNRELATED[u % UNRELATED.length], values: col4(`メモ${i}`) }),
-  );
-  const placed = order.map((i) => columns[i]);
-  const rows = base.columns[0].values.length;
-  const values: CellValue[][] = [[base.title], [], placed.map((c) => c.label)];
-  for (let r = 0; r < rows; r++) values.push(placed.map((c) => c.values[r]));
-  return { values, keys: placed.map((c) => c.key) };
+/** A year column of paired rows, headed 令和3年度, R3, 2021年度 or R3年度. */
+function yearColumn(n: number, values: CellValue[]): Column {
+  return { key: `fy${n}`, labels: [`令和${n}年度`, `R${n}`, `${2018 + n}年度`, `R${n}年度`], values };
 }
 
-function col4(text: string): CellValue[] {
-  return [text, '', text, ''];
+const PAIRS: Base = {
+  name: 'paired 目標 / 実績 rows',
+  title: '行財政改革 数値目標の進捗',
+  asOf: '2025-10-15',
+  columns: [
+    { key: 'id', labels: ['No.', '番号', '通番', '整理番号'], values: [1, '', 2, '', 3, ''], pairs: true },
+    { key: 'item', labels: ['実施項目', '取組名', '取組項目', '項目名', '事業名'], values: ['職員数の適正化', '', '使用料の見直し', '', '', ''], pairs: true },
+    { key: 'department', labels: ['担当課', '所管課', '主管課', '担当部署'], values: ['人事課', '', '財政課', '', '企画課', ''], pairs: true },
+    { key: 'kind', labels: ['区分', '目標/実績', '計画/実績', '目標・実績'], values: ['目標', '実績', '目標', '実績', '目標', '実績'] },
+    yearColumn(3, [10, 12, 100, 90, 5, 4]),
+    yearColumn(4, [10, 10, 100, 80, 5, 5]),
+    yearColumn(5, [10, 9, 100, 'abc', 5, 3]),
+    yearColumn(6, [10, '', 100, 88, 5, 4]),
+    { key: 'total', labels: ['合計', '累計'], values: [40, 31, 400, 258, 20, 16] },
+    { key: 'evaluation', labels: ['評価', '総合評価', '全体評価', '自己評価'], values: ['A', '', 'B', '', 'B', ''], pairs: true },
+  ],
+};
+
+/** The sheet for a choice of labels, column order and unrelated columns; `keys` says which logical column each sheet column is. */
+function build(base: Base, labelChoice: number[], extra: number[], order: number[]): { grid: Grid; keys: string[] } {
+  const rows = base.columns[0].values.length;
+  const columns: Column[] = base.columns.map((col, i) => ({ ...col, labels: [col.labels[labelChoice[i] % col.labels.length]] }));
+  extra.forEach((u, i) =>
+    columns.push({ key: `extra${i}`, labels: [UNRELATED[u % UNRELATED.length]], values: memo(`メモ${i}`, rows) }),
+  );
+  const placed = order.map((i) => columns[i]);
+  const values: CellValue[][] = [[base.title], [], placed.map((c) => c.labels[0])];
+  for (let r = 0; r < rows; r++) values.push(placed.map((c) => c.values[r]));
+  // the merges follow their columns: grid row 3 is the first data row
+  const merges: MergedArea[] = [];
+  placed.forEach((c, j) => {
+    if (!c.pairs) return;
+    for (let r = 0; r + 1 < rows; r += 2) merges.push({ top: 3 + r, left: j, bottom: 4 + r, right: j });
+  });
+  return { grid: { values, merges }, keys: placed.map((c) => c.key) };
+}
+
+function memo(text: string, rows: number): CellValue[] {
+  return Array.from({ length: rows }, (_, r) => (r % 2 === 0 ? text : ''));
 }
 
 /** Issues with the column named by its logical key, so that moved columns compare equal. */
@@ -102,9 +133,9 @@ function permutation(n: number): fc.Arbitrary<number[]> {
     .map((keys) => keys.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i));
 }
 
-describe.each([QUARTERLY, KPI])('$name', (base) => {
+describe.each([QUARTERLY, KPI, PAIRS])('$name', (base) => {
   const plain = build(base, base.columns.map(() => 0), [], base.columns.map((_, i) => i));
-  const reference = checkSheet({ values: plain.values }, { asOf: base.asOf });
+  const reference = checkSheet(plain.grid, { asOf: base.asOf });
 
   test('every label used here is one the vocabulary knows for the column', () => {
     for (const col of base.columns) {
@@ -130,7 +161,7 @@ describe.each([QUARTERLY, KPI])('$name', (base) => {
     fc.assert(
       fc.property(arbitrary, ({ labels, extra, order }) => {
         const sheet = build(base, labels, extra, order);
-        const result = checkSheet({ values: sheet.values }, { asOf: base.asOf });
+        const result = checkSheet(sheet.grid, { asOf: base.asOf });
         expect(result.status).toBe('checked');
         expect(findings(result, sheet.keys)).toEqual(findings(reference, plain.keys));
       }),
