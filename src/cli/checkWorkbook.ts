@@ -52,7 +52,8 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     const sheets = await readWorkbook(bytes);
     checks = sheets.map((s) => ({
       name: s.name,
-      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name }),
+      // the write plan (fills, notes) is built only when a copy is asked for
+      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name, fileName: shown, plan: annotate }),
     }));
   } catch (err) {
     return unreadable(err);

@@ -5,7 +5,9 @@ import { MESSAGES, SEVERITY, renderMessage } from './messages';
 import { buildWritePlan } from './plan/writePlan';
 import { resolveProfiles } from './profiles';
 import { readFiscalYear, readReportingYears } from './read/years';
+import { withInferredDepartment } from './rows/inferDepartment';
 import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
+import { reportedEntries } from './rows/reportedEntries';
 import { RULES } from './rules';
 import type { Finding, RuleContext, UnitComputation } from './rules/context';
 import { locateTable, type TableLayout } from './table/layout';
@@ -73,12 +75,21 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
       term: c.term,
       matchedBy: c.via,
     })),
-    rows: units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
+    rows: withInferredDepartment(
+      units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
+      // no 担当課 column: the title, sheet or file name may name the owner (issue 11)
+      { hasColumn: layout.match.columns.some((c) => c.field === 'department'), titles: layout.titleTexts, sheetName: options.sheetName, fileName: options.fileName },
+    ),
     issues,
-    plan: buildWritePlan({ view, layout, units, computed, issues, locale }),
+    plan: options.plan === false ? emptyPlan() : buildWritePlan({ view, layout, units, computed, issues, locale }),
     status: 'checked',
     unrecognized: null,
   };
+}
+
+/** A report-only check's plan: nothing to write. */
+function emptyPlan(): SheetCheck['plan'] {
+  return { values: [], flags: [], appendedColumns: [], headerRows: [] };
 }
 
 function noTable(): SheetCheck {
@@ -199,6 +210,7 @@ function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): Item
         achievementRate: basis ? round4(basis.rate) : null,
       };
     }),
+    entries: reportedEntries(view, unit),
   };
 }
 

@@ -139,6 +139,21 @@ export interface ItemResult {
   selfGrade: string | null;
   evaluation: string | null;
   kpis: KpiResult[];
+  /** Set when the sheet has no department column and the department was read from its title, sheet or file name. */
+  departmentInferred?: true;
+  /** What the item reported (results, KPI actuals, self-evaluations): compared with the previous round. */
+  entries?: ReportedEntry[];
+}
+
+/** One reported entry of an item, keyed by its header label (stable across submission rounds). */
+export interface ReportedEntry {
+  key: string;
+  label: string;
+  cell: string;
+  /** The entry as written, quoted to 100 characters. */
+  text: string;
+  /** Fingerprint of the whole entry: a change beyond the quote still shows. */
+  digest: string;
 }
 
 export interface TemplateCandidate {
@@ -210,6 +225,10 @@ export interface CheckOptions {
   config?: import('./config').Config;
   /** Sheet name, used in titles and to read the fiscal year when the sheet names it. */
   sheetName?: string;
+  /** The workbook's file name, from which a department may be inferred when the table has no 担当課 column. */
+  fileName?: string;
+  /** Build the write plan (default true). A report-only check skips it: no fills or notes are needed. */
+  plan?: boolean;
 }
 
 /** Fill colours of flagged cells, by severity; every host uses these. */
