@@ -4,6 +4,7 @@
  */
 import type { Locale, SheetCheck } from '../engine';
 import { buildSummary, checkActiveSheet, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
+import type { NotWritten } from '../hosts/office/checkPipeline';
 import { insertStandardTemplate } from '../hosts/office/insertTemplate';
 import { runWithRetry } from '../hosts/office/runWithRetry';
 import type { ProgressCallback } from '../hosts/office/session';
@@ -20,11 +21,20 @@ export interface PaneCheckResult {
   check: SheetCheck;
   sheetName: string;
   syncs: number;
+  /** Why the sheet was left unmarked (results in the pane only); null when marked. */
+  notWritten?: NotWritten | null;
+}
+
+export interface PaneClearResult {
+  sheetName: string;
+  /** Cells given back their earlier fill, value or style; 0 when the sheet had nothing of ours. */
+  restored: number;
 }
 
 export interface PaneHost {
   check(options: PaneCheckOptions): Promise<PaneCheckResult>;
-  clearFlags(): Promise<void>;
+  /** Takes the marks off `sheetName` (the sheet checked), else off the active sheet. */
+  clearFlags(sheetName?: string): Promise<PaneClearResult>;
   selectCell(address: string, sheetName: string): Promise<void>;
   insertStandardTemplate(options: { fiscalYear: number; locale: Locale }): Promise<string>;
   /** Checks every sheet and writes the summary sheet; returns its name and the sheets checked. */
@@ -34,10 +44,11 @@ export interface PaneHost {
 export const officePaneHost: PaneHost = {
   async check(options) {
     const result = await checkActiveSheet(options);
-    return { check: result.check, sheetName: result.sheetName, syncs: result.syncs };
+    return { check: result.check, sheetName: result.sheetName, syncs: result.syncs, notWritten: result.notWritten };
   },
-  async clearFlags() {
-    await clearActiveSheetFlags();
+  async clearFlags(sheetName) {
+    const result = await clearActiveSheetFlags(sheetName ? { sheetName } : {});
+    return { sheetName: result.sheetName, restored: result.restored };
   },
   selectCell(address, sheetName) {
     return selectCell(address, { sheetName });

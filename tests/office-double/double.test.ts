@@ -255,7 +255,7 @@ describe('Excel double: writing', () => {
     expect(address).toBe("'進捗状況'!B2:B3");
   });
 
-  test('a sheet can be very hidden, then neither activated nor selected; deleting it works', async () => {
+  test('a sheet can be very hidden, then neither activated, selected nor deleted (office-js #365) until made Hidden', async () => {
     const excel = sample();
     await excel.run(async (context) => {
       const state = context.workbook.worksheets.add('_psc_state');
@@ -273,8 +273,16 @@ describe('Excel double: writing', () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('_psc_state').delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidOperation' });
     await excel.run(async (context) => {
-      context.workbook.worksheets.getItem('_psc_state').delete();
+      const state = context.workbook.worksheets.getItem('_psc_state');
+      state.visibility = 'Hidden';
+      state.delete();
       await context.sync();
     });
     expect(excel.workbook.sheets).toHaveLength(2);

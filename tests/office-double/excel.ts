@@ -37,6 +37,8 @@ import {
   type WorkbookData,
   type ValidationData,
   DEFAULT_COLUMN_WIDTH,
+  ProtectedError,
+  assertUnprotected,
   DEFAULT_NUMBER_FORMAT,
   clearValidation,
   createWorkbook,
@@ -63,6 +65,11 @@ export interface ExcelDoubleOptions {
   maxMergedAreas?: number;
   /** Author of notes the add-in creates. */
   userName?: string;
+  /**
+   * How RangeAreas.address spells merged areas: 'exact', or 'topLeft' as some Excel builds do
+   * (only each area's top-left cell; office-js #1590).
+   */
+  mergedAreasAddress?: 'exact' | 'topLeft';
 }
 
 /** One sync as the double saw it. */
@@ -400,6 +407,18 @@ export class DoubleApplication extends DoubleObject {
       },
     });
   }
+  /** ExcelApi 1.1. Clears what a suspended sync left stale (not when queued in that very sync). */
+  calculate(calculationType: string): void {
+    this.context.enqueue({
+      kind: 'call',
+      api: 'application.calculate',
+      describe: () => ({ call: 'application.calculate', args: [calculationType] }),
+      run: (x) => {
+        if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) throw invalidArgument(`Bad calculation type ${calculationType}`);
+        if (!x.calculationSuspended) x.wb.staleCalculation = false;
+      },
+    });
+  }
   suspendScreenUpdatingUntilNextSync(): void {
     this.context.enqueue({
       kind: 'call',
@@ -413,19 +432,50 @@ export class DoubleApplication extends DoubleObject {
   }
 }
 
+/** Workbook.protection (ExcelApi 1.7) and Worksheet.protection (1.2): only `protected` is modelled. */
+export class DoubleProtection extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly read: (x: Exec) => boolean,
+    private readonly version: string,
+  ) {
+    super(context, path);
+    sealed(this, DoubleProtection);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['protected'];
+  }
+  protected override propertyVersion(): string | undefined {
+    return this.version;
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(x: Exec): unknown {
+    return this.read(x);
+  }
+  get protected(): boolean {
+    return this.loadedProperty('protected');
+  }
+}
+
 export class DoubleWorkbook extends DoubleObject {
   readonly worksheets: DoubleWorksheetCollection;
   readonly application: DoubleApplication;
+  readonly protection: DoubleProtection;
   constructor(context: DoubleRequestContext, path: string) {
     super(context, path);
     this.worksheets = new DoubleWorksheetCollection(context, `${path}.worksheets`);
     this.application = new DoubleApplication(context, 'application');
+    this.protection = new DoubleProtection(context, `${path}.protection`, (x) => x.wb.protected === true, '1.7');
     sealed(this, DoubleWorkbook);
   }
   protected scalarNames(): readonly string[] {
     return ['name'];
   }
   protected override child(name: string): DoubleObject | undefined {
+    if (name === 'protection') return this.protection;
     return name === 'worksheets' ? this.worksheets : name === 'application' ? this.application : undefined;
   }
   isNullIn(): boolean {
@@ -445,6 +495,11 @@ function findSheet(wb: WorkbookData, key: string): SheetData | undefined {
 }
 
 const BAD_SHEET_NAME = /[\\/?*[\]:]/;
+
+/** Excel refuses to change the sheet list of a workbook whose structure is protected. */
+function assertStructureUnprotected(wb: WorkbookData, api: string): void {
+  if (wb.protected) throw new OfficeDoubleError('AccessDenied', 'The workbook structure is protected.', api);
+}
 
 export class DoubleWorksheetCollection extends DoubleObject {
   private itemList: DoubleWorksheet[] | undefined = undefined;
@@ -542,6 +597,7 @@ export class DoubleWorksheetCollection extends DoubleObject {
       api: 'worksheets.add',
       describe: () => ({ path, call: 'add', args: [name] }),
       run: (x) => {
+        assertStructureUnprotected(x.wb, 'worksheets.add');
         let sheetName = name;
         if (sheetName === undefined) {
           let n = x.wb.sheets.length + 1;
@@ -604,6 +660,7 @@ export class DoubleWorksheet extends DoubleObject {
   private readonly target: Resolver<SheetData | null>;
   private noteCollection: DoubleNoteCollection | undefined = undefined;
   private panes: DoubleWorksheetFreezePanes | undefined = undefined;
+  private sheetProtection: DoubleProtection | undefined = undefined;
 
   constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => SheetData | null) {
     super(context, path);
@@ -629,7 +686,15 @@ export class DoubleWorksheet extends DoubleObject {
     return ['name', 'id', 'visibility', 'position'];
   }
   protected override child(name: string): DoubleObject | undefined {
+    if (name === 'protection') return this.protection;
     return name === 'notes' ? this.notes : undefined;
+  }
+
+  /** ExcelApi 1.2: whether the sheet is protected. */
+  get protection(): DoubleProtection {
+    this.context.assertOpen();
+    this.sheetProtection ??= new DoubleProtection(this.context, `${this.objectPath}.protection`, (x) => this.sheetIn(x).protected === true, '1.2');
+    return this.sheetProtection;
   }
   isNullIn(x: Exec): boolean {
     return this.target.get(x) === null;
@@ -644,6 +709,7 @@ export class DoubleWorksheet extends DoubleObject {
   }
   set name(value: string) {
     this.queueWrite('name', value, (x) => {
+      assertStructureUnprotected(x.wb, 'Worksheet.name');
       const sheet = this.sheetIn(x);
       const other = findSheet(x.wb, value);
       if (other && other !== sheet) throw new OfficeDoubleError('ItemAlreadyExists', `A worksheet named "${value}" already exists.`);
@@ -664,6 +730,7 @@ export class DoubleWorksheet extends DoubleObject {
     this.queueWrite('visibility', value, (x) => {
       if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw invalidArgument(`Bad visibility ${String(value)}`);
       const sheet = this.sheetIn(x);
+      if (sheet.visibility !== value) assertStructureUnprotected(x.wb, 'Worksheet.visibility');
       if (value !== 'Visible') {
         const visible = x.wb.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet);
         if (sheet.visibility === 'Visible' && visible.length === 0) {
@@ -791,6 +858,11 @@ export class DoubleWorksheet extends DoubleObject {
   delete(): void {
     this.queueWrite('delete()', null, (x) => {
       const sheet = this.sheetIn(x);
+      assertStructureUnprotected(x.wb, 'Worksheet.delete');
+      // Excel refuses to delete a very hidden sheet (office-js #365): make it Hidden first.
+      if (sheet.visibility === 'VeryHidden') {
+        throw new OfficeDoubleError('InvalidOperation', 'This operation is not permitted for the current object.', 'Worksheet.delete');
+      }
       const others = x.wb.sheets.filter((s) => s !== sheet && s.visibility === 'Visible');
       if (others.length === 0) {
         throw new OfficeDoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
@@ -1125,9 +1197,9 @@ export class DoubleRange extends DoubleObject {
     });
   }
 
-  private derived(name: string, api: string, minVersion: string | undefined, fn: (t: RangeTarget) => RangeTarget): DoubleRange {
+  private derived(name: string, api: string, minVersion: string | undefined, fn: (t: RangeTarget, x: Exec) => RangeTarget): DoubleRange {
     const range = new DoubleRange(this.context, `${this.objectPath}.${name}`, this.worksheetProxy, (x) => {
-      const next = fn(this.targetIn(x));
+      const next = fn(this.targetIn(x), x);
       checkArea(next.area, api);
       return next;
     });
@@ -1173,6 +1245,23 @@ export class DoubleRange extends DoubleObject {
         right: t.area.right + columnOffset,
       },
     }));
+  }
+
+  /** ExcelApi 1.1: the smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: DoubleRange): DoubleRange {
+    return this.derived(`getBoundingRect(${other.objectPath})`, 'Range.getBoundingRect', undefined, (t, x) => {
+      const o = other.targetIn(x);
+      if (o.sheet !== t.sheet) throw invalidArgument('The ranges are on different sheets.', 'Range.getBoundingRect');
+      return {
+        sheet: t.sheet,
+        area: {
+          top: Math.min(t.area.top, o.area.top),
+          left: Math.min(t.area.left, o.area.left),
+          bottom: Math.max(t.area.bottom, o.area.bottom),
+          right: Math.max(t.area.right, o.area.right),
+        },
+      };
+    });
   }
 
   getAbsoluteResizedRange(numRows: number, numColumns: number): DoubleRange {
@@ -1237,7 +1326,8 @@ export class DoubleRange extends DoubleObject {
   getMergedAreasOrNullObject(): DoubleRangeAreas {
     const areas = new DoubleRangeAreas(this.context, `${this.objectPath}.getMergedAreasOrNullObject()`, (x) => {
       const t = this.targetIn(x);
-      const found = mergesIn(t.sheet, t.area);
+      // Excel lists only merges whose top-left cell is inside the range (office-js #3611).
+      const found = mergesIn(t.sheet, t.area).filter((m) => m.top >= t.area.top && m.left >= t.area.left);
       if (found.length > x.double.maxMergedAreas) {
         throw new OfficeDoubleError(
           'GeneralException',
@@ -1330,6 +1420,7 @@ export class DoubleRangeFormat extends DoubleObject {
     this.queueWrite('columnWidth', value, (x) => {
       if (typeof value !== 'number' || !(value >= 0)) throw invalidArgument(`Bad column width ${String(value)}`);
       for (const t of this.source.targetsIn(x)) {
+        assertUnprotected(t.sheet);
         for (let c = t.area.left; c <= t.area.right; c++) {
           if (value === DEFAULT_COLUMN_WIDTH) t.sheet.columnWidths.delete(c);
           else t.sheet.columnWidths.set(c, value);
@@ -1615,7 +1706,10 @@ export class DoubleRangeAreas extends DoubleObject {
   protected readScalar(x: Exec, name: string): unknown {
     const t = this.target.get(x);
     if (!t) return null;
-    if (name === 'address') return t.areas.map((a) => qualifiedAddress(t.sheet.name, a)).join(',');
+    if (name === 'address') {
+      const topLeft = x.double.mergedAreasAddress === 'topLeft' && this.objectPath.endsWith('getMergedAreasOrNullObject()');
+      return t.areas.map((a) => qualifiedAddress(t.sheet.name, topLeft ? { ...a, bottom: a.top, right: a.left } : a)).join(',');
+    }
     if (name === 'areaCount') return t.areas.length;
     if (name === 'cellCount') return t.areas.reduce((n, a) => n + cellCount(a), 0);
     return undefined;
@@ -1896,6 +1990,9 @@ export class ExcelDouble {
   readonly payloadLimitBytes: number;
   readonly maxMergedAreas: number;
   readonly userName: string;
+  readonly mergedAreasAddress: 'exact' | 'topLeft';
+  /** Times the workbook was closed and opened again (reopen()). */
+  private reopened = 0;
   stats: DoubleStats = ExcelDouble.emptyStats();
   /** Called before each sync executes: lets a test act as the user between two syncs. */
   readonly beforeSync: Array<(double: ExcelDouble, syncIndex: number) => void> = [];
@@ -1909,6 +2006,22 @@ export class ExcelDouble {
     this.payloadLimitBytes = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
     this.maxMergedAreas = options.maxMergedAreas ?? 512;
     this.userName = options.userName ?? 'Add-in';
+    this.mergedAreasAddress = options.mergedAreasAddress ?? 'exact';
+  }
+
+  /**
+   * Closes the file and opens it again: Excel does not promise that Worksheet.id survives this
+   * (office-js-docs #297, office-js #1390), so every sheet gets a new id, as some builds give.
+   */
+  reopen(): void {
+    this.reopened++;
+    const wb = this.workbook;
+    for (const sheet of wb.sheets) {
+      const id = `{00000000-${String(this.reopened + 1).padStart(4, '0')}-0000-0000-${sheet.id.slice(-13, -1)}}`;
+      if (wb.activeSheetId === sheet.id) wb.activeSheetId = id;
+      sheet.id = id;
+    }
+    wb.staleCalculation = false;
   }
 
   static emptyStats(): DoubleStats {
@@ -1996,10 +2109,13 @@ export class ExcelDouble {
         if (outcome) outcomes.push(outcome);
       } catch (error) {
         if (error instanceof OfficeDoubleError) fail(error);
+        if (error instanceof ProtectedError) fail(new OfficeDoubleError('AccessDenied', error.message, op.api));
         throw error;
       }
     }
     record.calculationSuspended = x.calculationSuspended;
+    // Excel leaves recalculating after a suspended sync to the add-in.
+    if (x.calculationSuspended && x.writesSoFar > 0) x.wb.staleCalculation = true;
     record.screenUpdatingSuspended = x.screenUpdatingSuspended;
     record.responseBytes = utf8Bytes(JSON.stringify(outcomes.map((o) => o.payload)));
     this.stats.totalResponseBytes += record.responseBytes;
@@ -2022,6 +2138,7 @@ export class ExcelDouble {
       SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
       ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
       FillPattern: { none: 'None', solid: 'Solid' },
+      CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     };
   }
 

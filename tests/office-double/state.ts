@@ -57,12 +57,31 @@ export interface SheetData {
   frozenRows: number;
   /** List validations, areas not overlapping. */
   validations: ValidationData[];
+  /** ［シートの保護］: every cell is locked (the double does not model unlocked cells). */
+  protected?: boolean;
 }
 
 export interface WorkbookData {
   sheets: SheetData[];
   activeSheetId: string;
   nextSheetId: number;
+  /** ［ブックの保護］ (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
+  protected?: boolean;
+  /**
+   * Writes made while API calculation was suspended, not yet followed by a recalculation: cells
+   * that depend on them show stale results (Excel leaves recalculating to the add-in).
+   */
+  staleCalculation?: boolean;
+}
+
+/** What Excel answers when a protected sheet's locked cells are written. */
+export class ProtectedError extends Error {
+  readonly code = 'AccessDenied';
+}
+
+/** Throws as Excel does when a locked cell of a protected sheet is changed. */
+export function assertUnprotected(sheet: SheetData): void {
+  if (sheet.protected) throw new ProtectedError(`The cell or chart you're trying to change is on a protected sheet. (${sheet.name})`);
 }
 
 export const DEFAULT_NUMBER_FORMAT = 'General';
@@ -97,6 +116,7 @@ export function readCell(sheet: SheetData, row: number, column: number): CellDat
 
 /** Applies `change` to a copy of the cell and stores it (dropping it when back to default). */
 export function updateCell(sheet: SheetData, row: number, column: number, change: (cell: CellData) => void): void {
+  assertUnprotected(sheet);
   const key = cellKey(row, column);
   const existing = sheet.cells.get(key);
   const cell: CellData = existing ? { ...existing } : emptyCell();
@@ -146,6 +166,8 @@ export interface SheetSpec {
   frozenRows?: number;
   /** Dropdown lists by A1 address: the list's source ("◎,○,△"), with the in-cell dropdown shown. */
   lists?: Record<string, string>;
+  /** Protect the sheet once built. */
+  protected?: boolean;
 }
 
 function eachCell(address: string, fn: (row: number, column: number) => void): void {
@@ -213,6 +235,7 @@ export function addSheet(wb: WorkbookData, spec: SheetSpec): SheetData {
   for (const [address, list] of Object.entries(spec.lists ?? {})) {
     setValidation(sheet, parseAddress(address).area, { list, inCellDropDown: true });
   }
+  if (spec.protected) sheet.protected = true;
   return sheet;
 }
 
@@ -231,7 +254,9 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
   return {
     activeSheetId: wb.activeSheetId,
     nextSheetId: wb.nextSheetId,
+    ...(wb.protected ? { protected: true } : {}),
     sheets: wb.sheets.map((s) => ({
+      ...(s.protected ? { protected: true } : {}),
       id: s.id,
       name: s.name,
       visibility: s.visibility,

@@ -34,6 +34,7 @@ import {
   rle,
   stateWriteBytes,
   encodeState,
+  findSheetState,
   unrle,
 } from './stateStore';
 
@@ -65,6 +66,8 @@ export interface ApplyOptions {
   state?: StateReader;
   capabilities?: Capabilities;
   onProgress?: ProgressCallback;
+  /** The workbook's structure is protected: the state sheet can be neither added nor deleted. */
+  workbookProtected?: boolean;
 }
 
 export interface ApplyResult {
@@ -78,6 +81,8 @@ export interface ApplyResult {
   written: number;
   /** Flags of an earlier run taken away. */
   unflagged: number;
+  /** Cells given back what an earlier run changed (fills, values, header styles). */
+  restored: number;
 }
 
 interface WantedValue extends Cell {
@@ -202,7 +207,7 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
   const { context } = session;
   const sheet = context.workbook.worksheets.getItem(target.sheetName);
 
-  const previous = stored.sheets.find((s) => s.sheetId === target.sheetId) ?? emptySheetState(target);
+  const previous = findSheetState(stored, target) ?? emptySheetState(target);
   const others = stored.sheets.filter((s) => s !== previous);
   const prevFlags = new Map(previous.flags.map((f) => [f.a, f]));
   const prevCells = recordedCells(previous.cells);
@@ -493,7 +498,7 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
     writes.unshift({
       requestBytes: cost,
       responseBytes: 0,
-      queue: () => queueStateWrite(context, nextStored, reader.sheetExists, reader.storedChunks),
+      queue: () => queueStateWrite(context, nextStored, reader.sheetExists, reader.storedChunks, !options.workbookProtected),
     });
   }
 
@@ -602,6 +607,12 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
     onBatchDone: (done, total) => options.onProgress?.('write', done, total),
   });
   if (writes.length === 0) options.onProgress?.('write', 1, 1);
+  else if (caps.suspendCalculation) {
+    // Suspended calculation is not resumed by Excel: what depends on the cells written or put
+    // back would show stale results until the next edit.
+    application.calculate('Recalculate');
+    await session.sync();
+  }
 
   return {
     syncs: session.syncs - startSyncs,
@@ -609,5 +620,6 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
     notes,
     written: newValues.length,
     unflagged,
+    restored: fillRestores.length + restores.length,
   };
 }

@@ -11,7 +11,14 @@ import { type ApplyResult, applyPlan, recordedCells } from './applyPlan';
 import { type ReadOptions, readSheet } from './readSheet';
 import type { Capabilities } from './requirements';
 import { type ProgressCallback, Session } from './session';
-import { type SheetState, StateReader } from './stateStore';
+import { type SheetState, StateReader, findSheetState } from './stateStore';
+
+/**
+ * Why a check wrote nothing on the sheet (its results are in the pane only): the sheet is
+ * protected, or the workbook's structure is, and the record that makes the marks undoable
+ * cannot be kept.
+ */
+export type NotWritten = 'sheet-protected' | 'workbook-protected';
 
 export type SheetChecker = (grid: Grid, options: CheckOptions) => SheetCheck;
 
@@ -34,7 +41,9 @@ export interface CheckRunResult {
   /** Syncs of the whole check (read, state, apply). */
   syncs: number;
   readSyncs: number;
-  apply: ApplyResult;
+  /** null when nothing was written (see notWritten). */
+  apply: ApplyResult | null;
+  notWritten: NotWritten | null;
 }
 
 export async function checkInContext(context: Excel.RequestContext, checker: SheetChecker, options: CheckRunOptions): Promise<CheckRunResult> {
@@ -44,19 +53,28 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
   const state = new StateReader(session);
   const read = await readSheet(session, { ...readOptions, sheetName, onProgress });
   const stored = await state.ready();
-  const previous = stored.sheets.find((s) => s.sheetId === read.sheetId);
+  const previous = findSheetState(stored, read);
   const grid = previous ? withoutOurWrites(read.grid, previous) : read.grid;
 
   onProgress?.('check', 0, 1);
   const check = checker(grid, { ...checkOptions, sheetName: read.sheetName });
   onProgress?.('check', 1, 1);
 
-  const apply = await applyPlan(session, { sheetName: read.sheetName, sheetId: read.sheetId }, check.plan, {
-    state,
-    capabilities,
-    onProgress,
-  });
-  return { check, sheetName: read.sheetName, sheetId: read.sheetId, grid, syncs: session.syncs, readSyncs: read.syncs, apply };
+  const notWritten: NotWritten | null = read.sheetProtected
+    ? 'sheet-protected'
+    : read.workbookProtected && !state.sheetExists
+      ? 'workbook-protected'
+      : null;
+  const apply = notWritten
+    ? null
+    : await applyPlan(session, { sheetName: read.sheetName, sheetId: read.sheetId }, check.plan, {
+        state,
+        capabilities,
+        onProgress,
+        workbookProtected: read.workbookProtected,
+      });
+  const base = { check, sheetName: read.sheetName, sheetId: read.sheetId, grid, readSyncs: read.syncs };
+  return { ...base, syncs: session.syncs, apply, notWritten };
 }
 
 function isEmpty(value: unknown): boolean {

@@ -7,7 +7,9 @@
 import { type ApplyResult, EMPTY_PLAN, applyPlan } from './applyPlan';
 import type { Capabilities } from './requirements';
 import type { ProgressCallback, Session } from './session';
-import { StateReader } from './stateStore';
+import { HostError } from './errors';
+import { supportsExcelApi } from './requirements';
+import { StateReader, findSheetState } from './stateStore';
 
 export interface ClearOptions {
   /** The worksheet; default: the active one. */
@@ -24,12 +26,19 @@ export async function clearFlags(session: Session, options: ClearOptions = {}): 
   const state = new StateReader(session);
   const worksheets = session.context.workbook.worksheets;
   const sheet = options.sheetName ? worksheets.getItem(options.sheetName) : worksheets.getActiveWorksheet();
-  sheet.load('name, id');
-  await state.ready();
-  const result = await applyPlan(session, { sheetName: sheet.name, sheetId: sheet.id }, EMPTY_PLAN, {
+  sheet.load('name, id, protection/protected');
+  const workbookProtection = supportsExcelApi('1.7') ? session.context.workbook.protection.load('protected') : null;
+  const stored = await state.ready();
+  const target = { sheetName: sheet.name, sheetId: sheet.id };
+  // Nothing of ours on a protected sheet is fine; something to put back is not.
+  if (sheet.protection.protected && findSheetState(stored, target)) {
+    throw new HostError('SheetProtected', `The sheet "${sheet.name}" is protected.`);
+  }
+  const result = await applyPlan(session, target, EMPTY_PLAN, {
     state,
     capabilities: options.capabilities,
     onProgress: options.onProgress,
+    workbookProtected: workbookProtection?.protected === true,
   });
   return { ...result, sheetName: sheet.name };
 }

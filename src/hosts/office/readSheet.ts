@@ -11,7 +11,7 @@
  * A sheet that fits in the sample is read in one sync. Nothing here interprets a value.
  */
 import type { CellValue, Grid, MergedArea } from '../../engine/types';
-import { parseAreaList, rangeAddress } from './a1';
+import { type SheetArea, parseAreaList, rangeAddress } from './a1';
 import { supportsExcelApi } from './requirements';
 import { type ProgressCallback, type Session, errorCode, isPayloadTooLarge, jsonBytes } from './session';
 
@@ -35,6 +35,10 @@ export interface SheetRead {
   address: string;
   /** Whether grid.merges holds the sheet's merged areas (else the engine's carry-down stands in). */
   mergesKnown: boolean;
+  /** The sheet is protected (its cells cannot be written). */
+  sheetProtected: boolean;
+  /** The workbook's structure is protected (no sheet can be added or deleted); false before ExcelApi 1.7. */
+  workbookProtected: boolean;
   /** Syncs this read made. */
   syncs: number;
 }
@@ -44,11 +48,17 @@ interface FirstStep {
   used: Excel.Range;
   sample: Excel.Range | null;
   merges: Excel.RangeAreas | null;
+  workbookProtection: Excel.WorkbookProtection | null;
 }
 
 function queueFirst(context: Excel.RequestContext, sheetName: string | undefined, sampleRows: number, merges: boolean): FirstStep {
   const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
-  sheet.load('name, id');
+  sheet.load('name, id, protection/protected');
+  let workbookProtection: Excel.WorkbookProtection | null = null;
+  if (supportsExcelApi('1.7')) {
+    workbookProtection = context.workbook.protection;
+    workbookProtection.load('protected');
+  }
   const used = sheet.getUsedRange(true);
   used.load('address, rowIndex, columnIndex, rowCount, columnCount');
   let sample: Excel.Range | null = null;
@@ -59,10 +69,11 @@ function queueFirst(context: Excel.RequestContext, sheetName: string | undefined
   }
   let areas: Excel.RangeAreas | null = null;
   if (merges) {
-    areas = used.getMergedAreasOrNullObject();
+    // From A1: Excel lists only merges whose top-left cell is inside the range (office-js #3611).
+    areas = sheet.getRange('A1').getBoundingRect(used).getMergedAreasOrNullObject();
     areas.load('address');
   }
-  return { sheet, used, sample, merges: areas };
+  return { sheet, used, sample, merges: areas, workbookProtection };
 }
 
 export async function readSheet(session: Session, options: ReadOptions = {}): Promise<SheetRead> {
@@ -171,16 +182,36 @@ export async function readSheet(session: Session, options: ReadOptions = {}): Pr
   };
   let mergesKnown = false;
   if (first.merges) {
-    mergesKnown = true;
-    grid.merges = first.merges.isNullObject ? [] : toGridMerges(first.merges.address, rowIndex, columnIndex, rowCount, columnCount);
+    const areas = first.merges.isNullObject ? [] : parseAreaList(first.merges.address);
+    // Some builds list only each merge's top-left cell (office-js #1590): then the merges are not
+    // known, and the engine's carry-down stands in.
+    if (!areas.some((a) => a.top === a.bottom && a.left === a.right)) {
+      mergesKnown = true;
+      grid.merges = toGridMerges(areas, rowIndex, columnIndex, rowCount, columnCount);
+    }
   }
-  return { sheetName, sheetId, grid, address, mergesKnown, syncs: session.syncs - startSyncs };
+  return {
+    sheetName,
+    sheetId,
+    grid,
+    address,
+    mergesKnown,
+    sheetProtected: first.sheet.protection.protected,
+    workbookProtected: first.workbookProtection?.protected === true,
+    syncs: session.syncs - startSyncs,
+  };
 }
 
 /** Merged areas in grid coordinates (0-based from the used range's corner), clipped to it. */
-export function toGridMerges(address: string, rowIndex: number, columnIndex: number, rowCount: number, columnCount: number): MergedArea[] {
+export function toGridMerges(
+  areas: string | SheetArea[],
+  rowIndex: number,
+  columnIndex: number,
+  rowCount: number,
+  columnCount: number,
+): MergedArea[] {
   const out: MergedArea[] = [];
-  for (const area of parseAreaList(address)) {
+  for (const area of typeof areas === 'string' ? parseAreaList(areas) : areas) {
     const top = Math.max(0, area.top - 1 - rowIndex);
     const left = Math.max(0, area.left - 1 - columnIndex);
     const bottom = Math.min(rowCount - 1, area.bottom - 1 - rowIndex);

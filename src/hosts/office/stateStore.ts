@@ -84,6 +84,15 @@ export interface StoredState {
   sheets: SheetState[];
 }
 
+/**
+ * The record of a worksheet: by id within one session, else by name. Worksheet.id is not promised
+ * to survive closing and reopening the file (office-js-docs #297, office-js #1390); the name is.
+ */
+export function findSheetState(state: StoredState, sheet: { sheetId: string; sheetName: string }): SheetState | undefined {
+  const name = sheet.sheetName.toLowerCase();
+  return state.sheets.find((s) => s.sheetId === sheet.sheetId) ?? state.sheets.find((s) => s.sheetName.toLowerCase() === name);
+}
+
 export function emptyState(): StoredState {
   return { version: 1, sheets: [] };
 }
@@ -337,10 +346,17 @@ export function queueStateWrite(
   state: StoredState,
   existed: boolean,
   previousChunks: number,
+  /** false where the workbook's structure is protected: the sheet stays, emptied. */
+  canDelete = true,
 ): void {
   const sheets = context.workbook.worksheets;
-  if (state.sheets.length === 0) {
-    if (existed) sheets.getItem(STATE_SHEET_NAME).delete();
+  if (state.sheets.length === 0 && (canDelete || !existed)) {
+    if (existed) {
+      // Excel refuses to delete a very hidden sheet (office-js #365): hide it plainly first.
+      const sheet = sheets.getItem(STATE_SHEET_NAME);
+      sheet.visibility = 'Hidden';
+      sheet.delete();
+    }
     return;
   }
   let sheet: Excel.Worksheet;

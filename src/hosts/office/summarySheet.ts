@@ -4,7 +4,9 @@
  * One sync lists the sheets, reading costs one or two per sheet (readSheet), writing one more.
  */
 import { checkSheet, DEFAULT_GRADE_SCALE, summaryTable, type Locale, type SheetCheck, type SummaryTable } from '../../engine';
+import { HostError } from './errors';
 import { readSheet } from './readSheet';
+import { supportsExcelApi } from './requirements';
 import { type ProgressCallback, Session } from './session';
 import { STATE_SHEET_NAME } from './stateStore';
 
@@ -20,6 +22,16 @@ export interface SummaryRunResult {
   syncs: number;
 }
 
+/** An as-of date no sheet has: the part of the title before it is what every summary begins with. */
+const TITLE_PROBE = '\u0000';
+
+/** 集計, 集計 (2), 集計 (3)…, ignoring case as Excel's sheet names do. */
+function isSummaryName(name: string, base: string): boolean {
+  const lower = name.toLowerCase();
+  const b = base.toLowerCase();
+  return lower === b || (lower.startsWith(`${b} (`) && /^ \(\d+\)$/.test(lower.slice(b.length)));
+}
+
 /** Points per character of column width, roughly, for Japanese UI fonts. */
 const POINTS_PER_CHAR = 7;
 
@@ -27,12 +39,18 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   const session = new Session(context);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name, items/visibility');
+  const protection = supportsExcelApi('1.7') ? context.workbook.protection.load('protected') : null;
   await session.sync();
-  // Excel's sheet names ignore case
-  const summaryName = summaryTable({ asOf: options.asOf, sheets: [], grades: [], locale: options.locale }).name.toLowerCase();
-  const names = worksheets.items
-    .filter((s) => s.name !== STATE_SHEET_NAME && s.name.toLowerCase() !== summaryName && s.visibility === 'Visible')
-    .map((s) => s.name);
+  if (protection?.protected) throw new HostError('WorkbookProtected', 'The workbook structure is protected.');
+  const probe = summaryTable({ asOf: TITLE_PROBE, sheets: [], grades: [], locale: options.locale });
+  const titleStart = String(probe.values[0]?.[0] ?? '').split(TITLE_PROBE)[0];
+  // Which sheets named like the summary are ours: their title cell says so. One sync for all.
+  const all = worksheets.items.filter((s) => s.name !== STATE_SHEET_NAME && s.visibility === 'Visible');
+  const candidates = all.filter((s) => isSummaryName(s.name, probe.name));
+  const titles = candidates.map((s) => worksheets.getItem(s.name).getRange('A1').load('values'));
+  if (candidates.length) await session.sync();
+  const ours = new Set(candidates.filter((_, i) => titleStart !== '' && String(titles[i].values[0][0]).startsWith(titleStart)).map((s) => s.name));
+  const names = all.filter((s) => !ours.has(s.name)).map((s) => s.name);
 
   const checked: { name: string; check: SheetCheck }[] = [];
   for (const [i, name] of names.entries()) {
@@ -55,14 +73,17 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
     })),
   });
 
-  // the summary sheet is the product's own: replace it whole (its name was listed in the first sync)
+  // Our own summary is replaced whole; a person's sheet of that name is left alone, and ours goes
+  // beside it as 集計 (2), (3)…
   options.onProgress?.('write', 0, 1);
-  const existing = worksheets.items.find((s) => s.name.toLowerCase() === table.name.toLowerCase());
-  if (existing) worksheets.getItem(existing.name).delete();
-  writeTable(worksheets.add(table.name), table);
+  const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
+  let target = table.name;
+  for (let n = 2; taken.has(target.toLowerCase()) && !ours.has(target); n++) target = `${table.name} (${n})`;
+  if (ours.has(target)) worksheets.getItem(target).delete();
+  writeTable(worksheets.add(target), table);
   await session.sync();
   options.onProgress?.('write', 1, 1);
-  return { sheetName: table.name, checked, syncs: session.syncs };
+  return { sheetName: target, checked, syncs: session.syncs };
 }
 
 function writeTable(sheet: Excel.Worksheet, table: SummaryTable): void {
