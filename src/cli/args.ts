@@ -9,6 +9,10 @@ export interface CheckCommand {
   jsonPath: string | null;
   outDir: string | null;
   summaryPath: string | null;
+  /** Folder for one returns workbook (差し戻し) per department. */
+  returnsDir: string | null;
+  /** The previous round to compare with: a folder of workbooks or a report.json. */
+  previousPath: string | null;
   locale: 'ja' | 'en';
   quiet: boolean;
   /** Print, per sheet, which column was read as which field. */
@@ -50,6 +54,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     jsonPath: null,
     outDir: null,
     summaryPath: null,
+    returnsDir: null,
+    previousPath: null,
     locale: 'ja',
     quiet: false,
     explain: false,
@@ -83,6 +89,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--json':
       case '--out':
       case '--summary':
+      case '--returns':
+      case '--previous':
       case '--lang': {
         const v = take();
         if (typeof v !== 'string') return { kind: 'error', message: v.error };
@@ -93,6 +101,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
         else if (name === '--json') command.jsonPath = v;
         else if (name === '--out') command.outDir = v;
         else if (name === '--summary') command.summaryPath = v;
+        else if (name === '--returns') command.returnsDir = v;
+        else if (name === '--previous') command.previousPath = v;
         else {
           if (v !== 'ja' && v !== 'en') return { kind: 'error', message: t.badLang(v) };
           command.locale = v;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseConfig } from '../engine';
+import { compareRounds, DEFAULT_GRADE_SCALE, gradeColumns, parseConfig, type Config, type Round, type RoundComparison } from '../engine';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import { parseArgs, type CheckCommand } from './args';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
@@ -9,6 +9,7 @@ import { cliText, localeOfArgs, type CliText } from './messages';
 import { commonFolder, copyRelativePath, OutputRefused, planOutputs, settleOutputsAgainstInputs, type OutputPlan } from './outputs';
 import { CheckPool, DEFAULT_LIMITS, type FileLimits } from './pool';
 import { formatFile, formatTotals } from './printReport';
+import { loadPreviousRound, PreviousRoundError, roundOf } from './previous';
 import { readInput } from './readInput';
 import { JsonReportWriter } from './jsonReport';
 import { ProgressBar } from './progress';
@@ -91,6 +92,9 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const toStdout = command.jsonPath === '-';
   const say = (line: string) => (toStdout ? io.err(line) : io.out(line));
   const settings: CheckSettings = { asOf: command.asOf, locale: command.locale, configData, configName: command.configPath };
+  if (command.returnsDir) await refuseReturnsOnInputs(command, t);
+  // the previous round is read first: a wrong path is one line before any workbook is checked
+  const previous = command.previousPath ? await previousOrRefuse(command.previousPath, settings, options, t) : null;
   const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers);
   // a progress line only where a person watches a terminal, and never into a JSON stream
   const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
@@ -102,7 +106,7 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   try {
     const printer = inOrder<FileReport>(async (report) => {
       addToTotals(totals, report);
-      if (command.summaryPath) kept.push(report);
+      if (command.summaryPath || command.returnsDir || previous) kept.push(report);
       if (!command.quiet) {
         const lines = formatFile(report, command.locale, { explain: command.explain });
         if (progress) progress.above(() => lines.forEach(say));
@@ -137,14 +141,70 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   }
   if (inputs.length === 0) say(t.noWorkbooks);
   say(formatTotals({ asOf: command.asOf, totals }, command.locale));
-  await json?.close(totals);
+  const report: JsonReport = { asOf: command.asOf, files: kept, totals };
+  const gradeScale = configData ? parseConfig(configData, command.configPath ?? 'config').gradeScale : undefined;
+  const comparison = previous ? compareWith(previous, report, gradeScale, command.locale) : null;
+  if (comparison) {
+    const c = comparison;
+    say(t.previousCompared(c.previousAsOf, c.gradesFallen.length, c.changedEntries.length, c.added.length, c.removed.length, c.departmentErrorsRose.length));
+  }
+  await json?.close(totals, comparison ? { previousRound: comparison } : {});
   if (command.summaryPath) {
     // the xlsx writing library is loaded only when a summary is asked for
     const { summaryWorkbookBytes } = await import('./summary');
-    const report: JsonReport = { asOf: command.asOf, files: kept, totals };
-    await writeOutput(plan.summaryPath as string, await summaryWorkbookBytes(report, command.locale), command.summaryPath, t);
+    const bytes = await summaryWorkbookBytes(report, { locale: command.locale, target: plan.summaryPath as string, gradeScale, comparison });
+    await writeOutput(plan.summaryPath as string, bytes, command.summaryPath, t);
   }
+  if (command.returnsDir) say(await writeReturnsOrRefuse(command.returnsDir, report, inputs, command.locale, t));
   return copyFailures > 0 ? 2 : exitStatus({ totals });
+}
+
+/** --returns must not be, or lie inside, an input folder: the same rule as --out. */
+async function refuseReturnsOnInputs(command: CheckCommand, t: CliText): Promise<void> {
+  try {
+    await planOutputs(command.inputs, { outDir: command.returnsDir, summaryPath: null, jsonPath: null });
+  } catch (err) {
+    if (err instanceof OutputRefused && err.refusal.kind === 'out-is-input') throw new UsageError(t.returnsIsInput(command.returnsDir as string, err.refusal.input));
+    throw err;
+  }
+}
+
+async function writeReturnsOrRefuse(dir: string, report: JsonReport, inputs: InputFile[], locale: 'ja' | 'en', t: CliText): Promise<string> {
+  const { returnDepartments, returnsClobbering, writeReturns } = await import('./returns');
+  const clobbered = returnsClobbering(dir, returnDepartments(report, locale), inputs, locale);
+  if (clobbered) throw new UsageError(t.returnsClobbers(dir, clobbered));
+  try {
+    return t.returnsWritten((await writeReturns(dir, report, locale)).length, dir);
+  } catch (err) {
+    if (err instanceof UnsafeOutputError) throw new UsageError(t.unsafeOutput(err.target, err.why));
+    throw new UsageError(t.cannotWrite(dir));
+  }
+}
+
+async function previousOrRefuse(target: string, settings: CheckSettings, options: RunOptions, t: CliText): Promise<Round> {
+  try {
+    return await loadPreviousRound(target, settings.asOf, (folder, asOf) => checkPreviousFolder(folder, { ...settings, asOf }, options));
+  } catch (err) {
+    if (err instanceof PreviousRoundError) throw new UsageError(err.kind === 'unreadable' ? t.previousUnreadable(target) : t.previousNotReport(target));
+    throw err;
+  }
+}
+
+/** The previous round's folder, checked like the inputs (in a pool of its own) as of its own date. */
+async function checkPreviousFolder(folder: string, settings: CheckSettings, options: RunOptions): Promise<FileReport[]> {
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers);
+  try {
+    const inputs = await collectInputs([folder], { skip: [] });
+    return await Promise.all(inputs.map(async (input) => (await checkInput(input, pool, settings, false)).report));
+  } finally {
+    await pool.close();
+  }
+}
+
+function compareWith(previous: Round, report: JsonReport, gradeScale: Config['gradeScale'], locale: 'ja' | 'en'): RoundComparison {
+  const current = roundOf(report);
+  const grades = gradeColumns(gradeScale ?? DEFAULT_GRADE_SCALE, [...previous.sheets, ...current.sheets]);
+  return compareRounds(previous, current, grades, locale);
 }
 
 async function openJson(target: string | null, command: CheckCommand, io: Io, t: CliText): Promise<JsonReportWriter> {

@@ -17,7 +17,11 @@ const ja = {
   --config FILE        設定ファイル（JSON: 評価基準、年度開始月、評価の尺度、追加テンプレート、課名一覧）
   --json FILE          結果を JSON で FILE に書き出す（- で標準出力）
   --out DIR            チェック結果を書き込んだ写しを DIR に保存（元のファイルは変更しません）
-  --summary FILE       全ファイルの集計ブックを FILE に保存
+  --summary FILE       全ファイルの集計ブック（概要・グラフ・担当課別・問題一覧）を FILE に保存
+  --returns DIR        担当課ごとの差し戻しブック（問題の一覧とセルへのリンク、修正の期限）を DIR に保存
+  --previous PATH      前回の提出（フォルダ、または --json の report.json）と比べる: 下がった算定評価、
+                       報告後に変わった記入、追加・削除された取組、エラーが増えた担当課
+                       （フォルダは今回の基準日の 3 か月前を基準日としてチェック）
   --lang ja|en         メッセージの言語（既定: ja）
   --quiet              画面には合計だけを表示
   --explain            シートごとに、どの列をどの項目として読んだかを表示
@@ -66,6 +70,14 @@ const ja = {
         ? `${target} はフォルダです。ファイル名を指定してください。`
         : `${target} はフォルダではありません。別のフォルダを指定してください。`,
   copyNotWritten: (why: string) => `写しは保存しませんでした（${why}）。`,
+  returnsIsInput: (dir: string, input: string) =>
+    `--returns ${dir} はチェックするフォルダ（${input}）と同じか、その中にあります。差し戻しのブックを次回チェックしないよう、別のフォルダを指定してください。`,
+  returnsClobbers: (dir: string, input: string) => `--returns ${dir} に保存すると、チェックするファイル（${input}）を上書きします。別のフォルダを指定してください。`,
+  returnsWritten: (count: number, dir: string) => `差し戻し: 担当課 ${count} 課分のブックを ${dir} に保存しました。`,
+  previousUnreadable: (p: string) => `前回の提出を読めません: ${p}。フォルダか、--json で書き出した report.json を指定してください。`,
+  previousNotReport: (p: string) => `${p} は進行管理票チェッカーの JSON 結果（--json）ではありません。フォルダか report.json を指定してください。`,
+  previousCompared: (asOf: string, fallen: number, changed: number, added: number, removed: number, rose: number) =>
+    `前回（基準日 ${asOf}）との比較: 算定評価が下がった取組 ${fallen}、報告後に変わった記入 ${changed}、追加 ${added}、削除 ${removed}、エラーが増えた担当課 ${rose}`,
 };
 
 const en: typeof ja = {
@@ -79,7 +91,11 @@ Options:
   --config FILE        configuration (JSON: grade scale, fiscal-year start, evaluation scale, profiles, departments)
   --json FILE          write the report as JSON (- for standard output)
   --out DIR            write annotated copies there (the originals are never changed)
-  --summary FILE       write one consolidated summary workbook
+  --summary FILE       write one consolidated summary workbook (headline, charts, departments, issues)
+  --returns DIR        write one returns workbook per department (its issues, links to the cells, a deadline)
+  --previous PATH      compare with the previous round (a folder, or a report.json from --json): grades
+                       that fell, entries changed after they were reported, items added or removed,
+                       departments with more errors (a folder is checked as of three months earlier)
   --lang ja|en         language of the messages (default: ja)
   --quiet              print the totals only
   --explain            print, per sheet, which column was read as which field
@@ -128,6 +144,14 @@ Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misus
         ? `${target} is a folder. Give a file name.`
         : `${target} is not a folder. Choose another folder.`,
   copyNotWritten: (why) => `The copy was not written (${why}).`,
+  returnsIsInput: (dir, input) =>
+    `--returns ${dir} is, or lies inside, a folder being checked (${input}). Choose another folder, so that the returns are not checked next time.`,
+  returnsClobbers: (dir, input) => `With --returns ${dir} a returns workbook would overwrite a file being checked (${input}). Choose another folder.`,
+  returnsWritten: (count, dir) => `Returns: one workbook for each of ${count} departments written to ${dir}.`,
+  previousUnreadable: (p) => `Cannot read the previous round: ${p}. Give a folder, or a report.json written with --json.`,
+  previousNotReport: (p) => `${p} is not a JSON report of this checker (--json). Give a folder or a report.json.`,
+  previousCompared: (asOf, fallen, changed, added, removed, rose) =>
+    `Against the previous round (as of ${asOf}): ${fallen} grades fell, ${changed} entries changed after they were reported, ${added} items added, ${removed} removed, ${rose} departments with more errors`,
 };
 
 export type CliText = typeof ja;

@@ -1,10 +1,12 @@
-import type { IssueCode, Severity, SheetCheck, SheetStatus, UnrecognizedLayout } from '../engine';
+import type { IssueCode, RoundComparison, Severity, SheetCheck, SheetStatus, UnrecognizedLayout } from '../engine';
 
 /** The JSON report of design.md §8. Field names are a contract; fields may be added, never renamed. */
 export interface JsonReport {
   asOf: string;
   files: FileReport[];
   totals: Totals;
+  /** With --previous: this round against the previous one (after the totals; new fields only). */
+  previousRound?: RoundComparison;
 }
 
 export interface FileReport {

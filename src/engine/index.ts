@@ -7,7 +7,35 @@ export { OWNED_HEADERS, RATE_FORMAT } from './plan/writePlan';
 export { a1, columnLetter } from './table/sheetView';
 export * from './types';
 export { standardTemplateSheet, type TemplateSheet } from './standardTemplate';
-export { summarize, type Summary, type SummaryInput, type DepartmentLine } from './summary';
+export { summarize, gradeColumns, goodGradesOf, UNKNOWN_DEPARTMENT, type Summary, type SummaryInput, type DepartmentLine, type RateBand } from './summary';
 export { formatFiscalYear } from './read/years';
 export { fiscalYearOf } from './due';
-export { summaryTable, type SummaryTable, type SummaryTableInput, type SummarySkipped } from './summaryTable';
+export {
+  summaryTable,
+  issueLines,
+  displayWidth,
+  type SummaryTable,
+  type SummaryTableInput,
+  type SummarySkipped,
+  type LayoutTable,
+  type LayoutLink,
+  type LayoutChart,
+  type CellRange,
+  type IssueLine,
+} from './summaryTable';
+export { comparisonTable, returnTable } from './summarySheets';
+export { compareRounds, type RoundComparison, type Round } from './rounds';
+export { inferDepartment } from './rows/inferDepartment';
+export {
+  WORKBOOK_SETTINGS_NAMESPACE,
+  ACKNOWLEDGEABLE,
+  acknowledgementSchema,
+  workbookSettingsSchema,
+  encodeSettingsXml,
+  decodeSettingsXml,
+  emptySettings,
+  mergeConfig,
+  type Acknowledgement,
+  type WorkbookSettings,
+  type DecodedSettings,
+} from './workbookSettings';

@@ -1,4 +1,7 @@
-import { summarize, type SummaryInput } from './summary';
+import { DEFAULT_GRADE_SCALE, type GradeStep } from './config';
+import { fiscalYearOf } from './due';
+import { formatFiscalYear } from './read/years';
+import { gradeColumns, goodGradesOf, issueDepartments, summarize, type RateBand, type SummaryInput } from './summary';
 import type { CellValue, Locale } from './types';
 
 /** A source that could not be checked (an unreadable file), listed in the summary. */
@@ -7,7 +10,52 @@ export interface SummarySkipped {
   reason: string;
 }
 
-/** The summary sheet as values and the rows a host styles; the same layout in every host. */
+/** A block of cells, 0-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A real Excel table (ListObject): a header row at `top`, `rows` data rows below it. */
+export interface LayoutTable {
+  /** Unique in the workbook, ASCII (Excel's rules for table names). */
+  name: string;
+  top: number;
+  left: number;
+  headers: string[];
+  rows: number;
+  /** Number format per column (null: general). */
+  formats: (string | null)[];
+  /** Columns whose long text wraps. */
+  wrap: boolean[];
+}
+
+/** A cell that links to the place an issue or item names. */
+export interface LayoutLink {
+  row: number;
+  column: number;
+  /** The workbook as the report names it; "" inside the workbook itself (the add-in). */
+  file: string;
+  sheet: string;
+  cell: string;
+}
+
+export interface LayoutChart {
+  kind: 'bar' | 'column';
+  stacked: boolean;
+  title: string;
+  categories: CellRange;
+  series: { name: string; nameCell: { row: number; column: number }; values: CellRange; color: string }[];
+  /** Top-left cell; the size is in points, independent of the column widths. */
+  anchor: { row: number; column: number };
+  width: number;
+  height: number;
+  valueTitle: string;
+}
+
+/** One sheet of the summary as values plus what a host turns into tables, links and charts. */
 export interface SummaryTable {
   name: string;
   values: CellValue[][];
@@ -17,17 +65,48 @@ export interface SummaryTable {
   titleRows: number[];
   /** 0-based rows of totals (bold). */
   totalRows: number[];
-  /** Column widths in characters. */
+  /** Column widths in characters, fitted to the content. */
   widths: number[];
+  tables: LayoutTable[];
+  links: LayoutLink[];
+  charts: LayoutChart[];
+  /** Number formats of cells outside the tables (the headline). */
+  formats: { row: number; column: number; format: string }[];
+  /** Rows kept in view while scrolling. */
+  freezeRows: number;
 }
+
+export const COUNT_FORMAT = '#,##0';
+export const PERCENT_FORMAT = '0.0%';
 
 const TEXT = {
   ja: {
     name: '集計',
     title: (asOf: string) => `進行管理票 集計（基準日 ${asOf}）`,
-    note: '進行管理票チェッカーが自動で作成しました。集計し直すと作り直されます。',
+    note: '進行管理票チェッカーが自動で作成しました。集計するたびに作り直されます。',
+    headline: '■ 概要',
+    asOf: '基準日',
+    fiscalYear: '年度',
+    files: 'ファイル',
+    items: '取組',
+    good: (g: string, good: number, graded: number) => `算定評価 ${g} 以上（算定評価のある ${graded} 件のうち ${good} 件）`,
+    errors: 'エラー',
+    warnings: '警告',
+    unrecognized: '判別できないファイル',
+    unreadableFiles: '読めないファイル',
+    distribution: '■ 達成率の分布',
+    distHead: ['達成率', '取組数'],
+    band: (b: RateBand) =>
+      b.min === null ? `${pct(b.max)} 未満` : b.max === null ? `${pct(b.min)} 以上` : `${pct(b.min)}〜${pct(b.max)}`,
+    gradeChart: '担当課別の算定評価',
+    rateChart: '達成率の分布',
+    itemsAxis: '取組数',
     byDepartment: '■ 担当課別',
-    deptHead: ['担当課', '取組数', '達成率を算定', 'エラー', '警告', '未入力'],
+    deptHead: ['担当課', '取組数', '達成率を算定'],
+    goodShare: (g: string) => `${g} 以上の割合`,
+    evaluation: (s: string) => `自己評価 ${s}`,
+    deptTail: ['エラー', '警告', '未入力', 'うち担当課を推定'],
+    inferredNote: '「うち担当課を推定」: 担当課の列がない表で、表題・シート名・ファイル名から担当課を読み取った取組の数です。',
     total: '合計',
     bySheet: '■ ファイル・シート別',
     sheetHead: ['ファイル', 'シート', 'テンプレート', '取組数', 'エラー', '警告', '状態'],
@@ -35,16 +114,37 @@ const TEXT = {
     ok: 'OK',
     skipped: '対象外',
     unreadable: '読めません',
-    issues: '■ 問題一覧',
-    issueHead: ['ファイル', 'シート', 'セル', '重要度', '内容'],
+    issues: '■ 問題一覧（ファイル名をクリックするとそのセルを開きます）',
+    issuesInBook: '■ 問題一覧（シート名をクリックするとそのセルへ移動します）',
+    issueHead: ['ファイル', 'シート', 'セル', '重要度', '内容', '担当課', '取組', 'コード'],
     severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   },
   en: {
     name: 'Summary',
     title: (asOf: string) => `Progress sheets summary (as of ${asOf})`,
     note: 'Made by Progress Sheet Checker; made anew each time.',
+    headline: '■ At a glance',
+    asOf: 'As of',
+    fiscalYear: 'Fiscal year',
+    files: 'Files',
+    items: 'Items',
+    good: (g: string, good: number, graded: number) => `Computed grade ${g} or better (${good} of ${graded} graded items)`,
+    errors: 'Errors',
+    warnings: 'Warnings',
+    unrecognized: 'Files not recognised',
+    unreadableFiles: 'Files unreadable',
+    distribution: '■ Achievement rates',
+    distHead: ['Rate', 'Items'],
+    band: (b: RateBand) => (b.min === null ? `below ${pct(b.max)}` : b.max === null ? `${pct(b.min)} and over` : `${pct(b.min)}–${pct(b.max)}`),
+    gradeChart: 'Computed grades by department',
+    rateChart: 'Achievement rates',
+    itemsAxis: 'Items',
     byDepartment: '■ By department',
-    deptHead: ['Department', 'Items', 'With rate', 'Errors', 'Warnings', 'Missing'],
+    deptHead: ['Department', 'Items', 'With rate'],
+    goodShare: (g: string) => `${g} or better`,
+    evaluation: (s: string) => `Self ${s}`,
+    deptTail: ['Errors', 'Warnings', 'Missing', 'Inferred dept.'],
+    inferredNote: '"Inferred dept.": items of tables with no department column whose department was read from the title, sheet or file name.',
     total: 'Total',
     bySheet: '■ By file and sheet',
     sheetHead: ['File', 'Sheet', 'Template', 'Items', 'Errors', 'Warnings', 'Status'],
@@ -52,72 +152,325 @@ const TEXT = {
     ok: 'OK',
     skipped: 'not a progress sheet',
     unreadable: 'unreadable',
-    issues: '■ Issues',
-    issueHead: ['File', 'Sheet', 'Cell', 'Severity', 'Message'],
+    issues: '■ Issues (click a file name to open it at the cell)',
+    issuesInBook: '■ Issues (click a sheet name to go to the cell)',
+    issueHead: ['File', 'Sheet', 'Cell', 'Severity', 'Message', 'Department', 'Item', 'Code'],
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
   },
 };
+
+function pct(x: number | null): string {
+  return `${Math.round((x ?? 0) * 100)}%`;
+}
 
 export interface SummaryTableInput {
   asOf: string;
   sheets: (SummaryInput & { templateName: string | null })[];
   skipped?: SummarySkipped[];
-  grades: string[];
+  /** Grade names best first; default: the grade scale's. */
+  grades?: string[];
+  /** The configured grade scale (config.gradeScale); default S–D. */
+  gradeScale?: GradeStep[];
+  /** Files read in which no sheet could be checked. */
+  unrecognizedFiles?: number;
   locale?: Locale;
 }
 
+/** One issue with the names a table shows: file, sheet, cell, department, item. */
+export interface IssueLine {
+  file: string;
+  sheet: string;
+  cell: string;
+  row: number;
+  severity: string;
+  code: string;
+  message: string;
+  department: string;
+  /** No. and title of the item whose rows hold the issue. */
+  item: string;
+}
+
+/** Every issue of the sheets, with the department and item it belongs to. */
+export function issueLines(sheets: SummaryInput[], locale: Locale = 'ja'): IssueLine[] {
+  const lines: IssueLine[] = [];
+  for (const s of sheets) {
+    const owners = issueDepartments(s, locale);
+    s.issues.forEach((issue, i) => {
+      const item = s.rows.find((r) => issue.row >= r.row && issue.row <= r.lastRow);
+      const title = item ? [item.id, item.item ?? item.action].filter((x) => x).join(' ') : '';
+      const chars = [...title];
+      lines.push({
+        file: s.file,
+        sheet: s.sheet,
+        cell: issue.cell,
+        row: issue.row,
+        severity: issue.severity,
+        code: issue.code,
+        message: issue.message,
+        department: owners[i],
+        item: chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : title,
+      });
+    });
+  }
+  return lines;
+}
+
+/** Colours of the grades, best (green) to worst (red); grades off the scale are grey. */
+const GRADE_RAMP = ['2E7D32', '7CB342', 'C0CA33', 'FFA000', 'E53935'];
+
+function gradeColor(index: number, scaleLength: number): string {
+  if (index >= scaleLength) return '9E9E9E';
+  if (scaleLength === 1) return GRADE_RAMP[0];
+  return GRADE_RAMP[Math.round((index * (GRADE_RAMP.length - 1)) / (scaleLength - 1))];
+}
+
+/** Display width in character cells: CJK and full-width characters count two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/** A sheet's values and everything placed on it, built top to bottom. */
+export class SheetBuilder {
+  readonly values: CellValue[][] = [];
+  readonly headerRows: number[] = [];
+  readonly titleRows: number[] = [];
+  readonly totalRows: number[] = [];
+  readonly tables: LayoutTable[] = [];
+  readonly links: LayoutLink[] = [];
+  readonly charts: LayoutChart[] = [];
+  readonly formats: { row: number; column: number; format: string }[] = [];
+  /** Rows whose text may overflow to the right (titles, notes): not used to fit widths. */
+  private readonly free = new Set<number>();
+
+  get row(): number {
+    return this.values.length;
+  }
+
+  push(row: CellValue[], kind?: 'header' | 'title' | 'total' | 'note'): number {
+    const r = this.values.length;
+    if (kind === 'header') this.headerRows.push(r);
+    if (kind === 'title') this.titleRows.push(r);
+    if (kind === 'total') this.totalRows.push(r);
+    if (kind === 'title' || kind === 'note') this.free.add(r);
+    this.values.push(row);
+    return r;
+  }
+
+  /** A real table: its header and rows, pushed at the current row. */
+  table(name: string, headers: string[], rows: CellValue[][], formats: (string | null)[] = [], wrap: boolean[] = []): LayoutTable {
+    const top = this.push(headers, 'header');
+    for (const row of rows) this.push(row);
+    const table: LayoutTable = { name, top, left: 0, headers, rows: rows.length, formats: headers.map((_, c) => formats[c] ?? null), wrap: headers.map((_, c) => wrap[c] ?? false) };
+    this.tables.push(table);
+    return table;
+  }
+
+  widths(): number[] {
+    const widths: number[] = [];
+    const headerRows = new Set(this.headerRows);
+    this.values.forEach((row, r) => {
+      if (this.free.has(r)) return;
+      row.forEach((v, c) => {
+        if (v === null || v === '') return;
+        const format = this.formatAt(r, c);
+        let w = typeof v === 'number' ? (format === PERCENT_FORMAT ? 7 : String(Math.round(v)).length + 2) : displayWidth(String(v));
+        // room for the filter button of a table header
+        if (headerRows.has(r)) w += 3;
+        widths[c] = Math.max(widths[c] ?? 0, w);
+      });
+    });
+    // a column that wraps its long text (messages, item titles) need not be as wide as the text
+    const wraps = new Set(this.tables.flatMap((t) => t.wrap.map((w, c) => (w ? t.left + c : -1))));
+    return Array.from({ length: widths.length }, (_, c) => Math.min(wraps.has(c) ? 34 : 50, Math.max(8, (widths[c] ?? 0) + 2)));
+  }
+
+  private formatAt(r: number, c: number): string | null {
+    const table = this.tables.find((t) => r > t.top && r <= t.top + t.rows && c >= t.left && c < t.left + t.headers.length);
+    if (table) return table.formats[c - table.left];
+    return this.formats.find((f) => f.row === r && f.column === c)?.format ?? null;
+  }
+
+  build(name: string, freezeRows: number): SummaryTable {
+    return {
+      name,
+      values: this.values,
+      headerRows: this.headerRows,
+      titleRows: this.titleRows,
+      totalRows: this.totalRows,
+      widths: this.widths(),
+      tables: this.tables,
+      links: this.links,
+      charts: this.charts,
+      formats: this.formats,
+      freezeRows,
+    };
+  }
+}
+
+/** Excel column widths (characters) → points, as Excel's default font measures them. */
+function columnPoints(chars: number): number {
+  return (Math.trunc(chars * 7 + 5) * 3) / 4;
+}
+
+/** The most common reporting year of the sheets, else the as-of date's. */
+function headlineYear(input: SummaryTableInput): number {
+  const counts = new Map<number, number>();
+  for (const s of input.sheets) if (s.template && s.fiscalYear) counts.set(s.fiscalYear, (counts.get(s.fiscalYear) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best ? best[0] : fiscalYearOf(input.asOf);
+}
+
 /**
- * The consolidation the reform office sends to the reform headquarters: per lead department the
- * items, how many on each computed grade, errors and missing entries; per file and sheet; then
- * every issue. The command line writes it into a workbook, the add-in into a sheet.
+ * The summary managers read (issue 11): a headline block and the rate distribution, a chart of
+ * grades by department and one of the rates, then the department, file and issue tables. The
+ * command line writes it into a workbook, the add-in into a sheet: one layout for both.
  */
 export function summaryTable(input: SummaryTableInput): SummaryTable {
   const locale = input.locale ?? 'ja';
   const t = TEXT[locale];
-  const summary = summarize(input.sheets, input.grades, locale);
-  const values: CellValue[][] = [];
-  const headerRows: number[] = [];
-  const titleRows: number[] = [];
-  const totalRows: number[] = [];
-  const push = (row: CellValue[], kind?: 'header' | 'title' | 'total') => {
-    if (kind === 'header') headerRows.push(values.length);
-    if (kind === 'title') titleRows.push(values.length);
-    if (kind === 'total') totalRows.push(values.length);
-    values.push(row);
-  };
-
-  push([t.title(input.asOf)], 'title');
-  push([t.note]);
-  push([]);
-  push([t.byDepartment], 'title');
-  const [dept, items, rate, ...rest] = t.deptHead;
-  push([dept, items, rate, ...input.grades, ...rest], 'header');
-  for (const line of summary.departments) {
-    push([line.department, line.items, line.withRate, ...input.grades.map((g) => line.grades[g]), line.errors, line.warnings, line.missingEntries]);
-  }
+  const scale = input.gradeScale ?? (input.grades ? input.grades.map((grade) => ({ grade, min: null })) : DEFAULT_GRADE_SCALE);
+  const grades = input.grades ?? gradeColumns(scale, input.sheets);
+  const good = input.gradeScale || !input.grades ? goodGradesOf(scale) : grades.slice(0, Math.min(3, grades.length));
+  const lowestGood = good[good.length - 1] ?? grades[0] ?? '';
+  const summary = summarize(input.sheets, grades, locale, good);
   const total = summary.total;
-  push([t.total, total.items, total.withRate, ...input.grades.map((g) => total.grades[g]), total.errors, total.warnings, total.missingEntries], 'total');
-
-  // inside one workbook (the add-in) there is no file to name: the file column is left out
   const withFiles = input.sheets.some((s) => s.file !== '') || (input.skipped ?? []).length > 0;
+  const files = new Set([...input.sheets.map((s) => s.file), ...(input.skipped ?? []).map((s) => s.file)]).size;
+  const b = new SheetBuilder();
+
+  b.push([t.title(input.asOf)], 'title');
+  b.push([t.note], 'note');
+  b.push([]);
+
+  // headline (columns A–B) beside the rate distribution (columns D–E)
+  const headline: [string, CellValue, string | null][] = [
+    [t.asOf, input.asOf, null],
+    [t.fiscalYear, formatFiscalYear(headlineYear(input), locale), null],
+    [t.files, withFiles ? files : input.sheets.length, COUNT_FORMAT],
+    [t.items, total.items, COUNT_FORMAT],
+    [t.good(lowestGood, total.good, total.graded), total.graded > 0 ? total.good / total.graded : null, PERCENT_FORMAT],
+    [t.errors, total.errors, COUNT_FORMAT],
+    [t.warnings, total.warnings, COUNT_FORMAT],
+    [t.unrecognized, input.unrecognizedFiles ?? 0, COUNT_FORMAT],
+    [t.unreadableFiles, (input.skipped ?? []).length, COUNT_FORMAT],
+  ];
+  const DIST = 3;
+  const headTop = b.push([t.headline, null, null, t.distribution], 'title');
+  const bands = summary.distribution;
+  const distTop = headTop + 1;
+  for (let i = 0; i < Math.max(headline.length, bands.length + 1); i++) {
+    const [label, value, format] = headline[i] ?? [null, null, null];
+    const dist: CellValue[] = i === 0 ? t.distHead : i <= bands.length ? [t.band(bands[i - 1]), bands[i - 1].count] : [];
+    const r = b.push([label, value, null, ...dist]);
+    if (format && value !== null) b.formats.push({ row: r, column: 1, format });
+  }
+  b.tables.push({ name: 'RateDistribution', top: distTop, left: DIST, headers: t.distHead, rows: bands.length, formats: [null, COUNT_FORMAT], wrap: [false, false] });
+  b.headerRows.push(distTop);
+  b.push([]);
+
+  // the department table's place is known before it is written: the charts point into it
+  const chartRow = b.row;
+  const deptHeight = Math.min(520, 70 + 26 * Math.max(1, summary.departments.length));
+  const chartRows = Math.ceil(Math.max(deptHeight, 260) / 15) + 1;
+  for (let i = 0; i < chartRows; i++) b.push([]);
+
+  b.push([t.byDepartment], 'title');
+  const [deptName, items, rate] = t.deptHead;
+  const evaluationHeads = summary.evaluations.map((s) => t.evaluation(s));
+  const deptHead = [deptName, items, rate, ...grades, t.goodShare(lowestGood), ...evaluationHeads, ...t.deptTail];
+  const lineValues = (line: (typeof summary.departments)[number]): CellValue[] => [
+    line.department,
+    line.items,
+    line.withRate,
+    ...grades.map((g) => line.grades[g]),
+    line.graded > 0 ? line.good / line.graded : null,
+    ...summary.evaluations.map((s) => line.evaluations[s]),
+    line.errors,
+    line.warnings,
+    line.missingEntries,
+    line.inferred,
+  ];
+  const deptFormats = deptHead.map((_, c) => (c === 0 ? null : c === 3 + grades.length ? PERCENT_FORMAT : COUNT_FORMAT));
+  const dept = b.table('DepartmentSummary', uniqueHeaders(deptHead), summary.departments.map(lineValues), deptFormats);
+  const totalRow = b.push(lineValues(total), 'total');
+  deptFormats.forEach((format, c) => format && b.formats.push({ row: totalRow, column: c, format }));
+  if (total.inferred > 0) b.push([t.inferredNote], 'note');
+
+  if (summary.departments.length > 0) {
+    const first = dept.top + 1;
+    const last = dept.top + dept.rows;
+    b.charts.push({
+      kind: 'bar',
+      stacked: true,
+      title: t.gradeChart,
+      categories: { top: first, left: 0, bottom: last, right: 0 },
+      series: grades.map((g, i) => ({
+        name: g,
+        nameCell: { row: dept.top, column: 3 + i },
+        values: { top: first, left: 3 + i, bottom: last, right: 3 + i },
+        color: gradeColor(i, scale.length),
+      })),
+      anchor: { row: chartRow, column: 0 },
+      width: 500,
+      height: deptHeight,
+      valueTitle: t.itemsAxis,
+    });
+  }
+
+  b.push([]);
+  b.push([t.bySheet], 'title');
+  const sheetHead = withFiles ? t.sheetHead : t.sheetHead.slice(1);
   const file = (name: string): CellValue[] => (withFiles ? [name] : []);
-  push([]);
-  push([t.bySheet], 'title');
-  push(withFiles ? t.sheetHead : t.sheetHead.slice(1), 'header');
-  for (const s of input.sheets) {
+  const sheetRows: CellValue[][] = input.sheets.map((s) => {
     const errors = s.issues.filter((i) => i.severity === 'error').length;
     const warnings = s.issues.filter((i) => i.severity === 'warning').length;
     const status = !s.template ? t.skipped : errors > 0 ? t.needsFix : t.ok;
-    push([...file(s.file), s.sheet, s.templateName ?? '', s.template ? s.rows.length : '', s.template ? errors : '', s.template ? warnings : '', status]);
-  }
-  for (const skipped of input.skipped ?? []) push([skipped.file, '', '', '', '', '', `${t.unreadable}: ${skipped.reason}`]);
+    return [...file(s.file), s.sheet, s.templateName ?? null, s.template ? s.rows.length : null, s.template ? errors : null, s.template ? warnings : null, status];
+  });
+  for (const skipped of input.skipped ?? []) sheetRows.push([...file(skipped.file), null, null, null, null, null, `${t.unreadable}: ${skipped.reason}`]);
+  const offset = withFiles ? 1 : 0;
+  b.table('FileSummary', sheetHead, sheetRows, sheetHead.map((_, c) => (c >= offset + 2 && c <= offset + 4 ? COUNT_FORMAT : null)));
 
-  push([]);
-  push([t.issues], 'title');
-  push(withFiles ? t.issueHead : t.issueHead.slice(1), 'header');
-  for (const s of input.sheets) {
-    for (const issue of s.issues) push([...file(s.file), s.sheet, issue.cell, t.severity[issue.severity], issue.message]);
-  }
-  const widths = withFiles ? [30, 18, 20, 10, 60, 8, 8, 8, 8, 8, 8] : [24, 22, 10, 60, 8, 8, 8, 8, 8, 8, 8];
-  return { name: t.name, values, headerRows, titleRows, totalRows, widths };
+  b.push([]);
+  b.push([withFiles ? t.issues : t.issuesInBook], 'title');
+  const issueHead = withFiles ? t.issueHead : t.issueHead.slice(1);
+  const lines = issueLines(input.sheets, locale);
+  const issues = b.table(
+    'IssueList',
+    issueHead,
+    lines.map((l) => [...file(l.file), l.sheet, l.cell, t.severity[l.severity] ?? l.severity, l.message, l.department, l.item, l.code]),
+    [],
+    issueHead.map((h) => h === t.issueHead[4] || h === t.issueHead[6]),
+  );
+  // the first column (the file, or the sheet inside the workbook) opens the issue's cell
+  lines.forEach((l, i) => b.links.push({ row: issues.top + 1 + i, column: 0, file: l.file, sheet: l.sheet, cell: l.cell }));
+
+  const table = b.build(t.name, 1);
+  // the second chart sits right of the first, wherever the fitted columns put its edge
+  let column = 0;
+  for (let x = 0; x < 520 && column < table.widths.length; column++) x += columnPoints(table.widths[column]);
+  table.charts.push({
+    kind: 'column',
+    stacked: false,
+    title: t.rateChart,
+    categories: { top: distTop + 1, left: DIST, bottom: distTop + bands.length, right: DIST },
+    series: [{ name: t.distHead[1], nameCell: { row: distTop, column: DIST + 1 }, values: { top: distTop + 1, left: DIST + 1, bottom: distTop + bands.length, right: DIST + 1 }, color: '4472C4' }],
+    anchor: { row: chartRow, column: summary.departments.length > 0 ? column : 0 },
+    width: 420,
+    height: 260,
+    valueTitle: t.itemsAxis,
+  });
+  return table;
+}
+
+/** Excel table headers must differ: a repeat gets a number. */
+function uniqueHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h}${n}`;
+  });
 }

@@ -1,0 +1,182 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { CellRange, CellValue, LayoutChart } from '../engine';
+
+/**
+ * ExcelJS writes no charts, so the summary's charts are added to its bytes as DrawingML parts: one
+ * chart part per chart, a drawing part that anchors them, the sheet's link to the drawing, and
+ * their content types. The ZIP is then written again with a fixed date, so that one summary
+ * gives the same bytes every time.
+ */
+
+const EMU_PER_POINT = 12700;
+const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
+const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
+
+export interface SheetCharts {
+  /** 1-based position of the worksheet in the workbook (ExcelJS names its part sheetN.xml). */
+  sheetNumber: number;
+  sheetName: string;
+  values: CellValue[][];
+  charts: LayoutChart[];
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function columnName(c: number): string {
+  let n = c + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function ref(sheet: string, r: CellRange): string {
+  const a = `$${columnName(r.left)}$${r.top + 1}`;
+  const b = `$${columnName(r.right)}$${r.bottom + 1}`;
+  return `'${sheet.replace(/'/g, "''")}'!${a}${a === b ? '' : `:${b}`}`;
+}
+
+/** The cached values of a one-column range: what a reader shows before it recalculates. */
+function cells(values: CellValue[][], r: CellRange): CellValue[] {
+  const out: CellValue[] = [];
+  for (let row = r.top; row <= r.bottom; row++) out.push(values[row]?.[r.left] ?? null);
+  return out;
+}
+
+function strCache(items: CellValue[]): string {
+  const pts = items.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(String(v ?? ''))}</c:v></c:pt>`).join('');
+  return `<c:strCache><c:ptCount val="${items.length}"/>${pts}</c:strCache>`;
+}
+
+function numCache(items: CellValue[]): string {
+  const pts = items.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
+  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${items.length}"/>${pts}</c:numCache>`;
+}
+
+function richText(text: string, size: number, bold: boolean): string {
+  const b = bold ? ' b="1"' : ' b="0"';
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"${b}/></a:pPr><a:r><a:rPr lang="ja-JP" sz="${size}"${b}/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/>`;
+}
+
+const NO_LINE = '<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>';
+const GRID_LINE = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>';
+
+/** One bar or column chart as a chart part. */
+export function chartXml(chart: LayoutChart, sheet: string, values: CellValue[][]): string {
+  const categories = cells(values, chart.categories);
+  const series = chart.series
+    .map((s, i) => {
+      const labels = chart.stacked
+        ? ''
+        : '<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>';
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${esc(ref(sheet, { top: s.nameCell.row, left: s.nameCell.column, bottom: s.nameCell.row, right: s.nameCell.column }))}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>${labels}` +
+        `<c:cat><c:strRef><c:f>${esc(ref(sheet, chart.categories))}</c:f>${strCache(categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${esc(ref(sheet, s.values))}</c:f>${numCache(cells(values, s.values))}</c:numRef></c:val></c:ser>`
+      );
+    })
+    .join('');
+  const horizontal = chart.kind === 'bar';
+  // a bar chart lists its categories bottom-up; reversed, it reads in the table's order
+  const catAx =
+    `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
+    `<c:tickLblPos val="nextTo"/>${NO_LINE.replace('<a:ln><a:noFill/></a:ln>', '<a:ln w="6350"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln>')}` +
+    `<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${horizontal ? 'b' : 'l'}"/>${GRID_LINE}<c:title>${richText(chart.valueTitle, 900, false)}</c:title>` +
+    `<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${NO_LINE}` +
+    `<c:crossAx val="50010"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
+  const legend = chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title>${richText(chart.title, 1200, true)}</c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${chart.stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
+    `${series}<c:gapWidth val="${chart.stacked ? 50 : 40}"/>${chart.stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
+    `${catAx}${valAx}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr></c:chartSpace>`
+  );
+}
+
+function drawingXml(charts: LayoutChart[], firstRel: number): string {
+  const anchors = charts
+    .map(
+      (chart, i) =>
+        `<xdr:oneCellAnchor><xdr:from><xdr:col>${chart.anchor.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:ext cx="${Math.round(chart.width * EMU_PER_POINT)}" cy="${Math.round(chart.height * EMU_PER_POINT)}"/>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}">` +
+        `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId${firstRel + i}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}">${anchors}</xdr:wsDr>`;
+}
+
+function relsXml(rels: { id: string; type: string; target: string }[]): string {
+  const body = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+}
+
+/** Add the charts to the workbook's parts (in place). */
+function addCharts(parts: Record<string, Uint8Array>, sheets: SheetCharts[]): void {
+  let chartNumber = 0;
+  let types = strFromU8(parts['[Content_Types].xml']);
+  sheets.forEach((sheet, drawingIndex) => {
+    if (sheet.charts.length === 0) return;
+    const sheetPart = `xl/worksheets/sheet${sheet.sheetNumber}.xml`;
+    const sheetXml = parts[sheetPart];
+    if (!sheetXml) throw new Error(`no ${sheetPart} in the summary workbook`);
+    const drawing = `drawing${drawingIndex + 1}.xml`;
+    const chartRels = sheet.charts.map((chart) => {
+      chartNumber++;
+      parts[`xl/charts/chart${chartNumber}.xml`] = strToU8(chartXml(chart, sheet.sheetName, sheet.values));
+      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
+      return { id: '', type: REL_CHART, target: `../charts/chart${chartNumber}.xml` };
+    });
+    parts[`xl/drawings/${drawing}`] = strToU8(drawingXml(sheet.charts, 1));
+    parts[`xl/drawings/_rels/${drawing}.rels`] = strToU8(relsXml(chartRels.map((r, i) => ({ ...r, id: `rId${i + 1}` }))));
+    types = types.replace('</Types>', `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
+
+    // the sheet's relationships: ExcelJS's (hyperlinks, tables) kept, the drawing's added
+    const relsPart = `xl/worksheets/_rels/sheet${sheet.sheetNumber}.xml.rels`;
+    const existing = parts[relsPart] ? strFromU8(parts[relsPart]) : relsXml([]);
+    const relId = 'rIdChartDrawing';
+    parts[relsPart] = strToU8(existing.replace('</Relationships>', `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/${drawing}"/></Relationships>`));
+    // CT_Worksheet's order: <drawing> goes before <legacyDrawing>, <tableParts> and <extLst>
+    let xml = strFromU8(sheetXml);
+    if (!xml.includes('xmlns:r=')) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
+    const before = ['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
+      .map((tag) => xml.indexOf(tag))
+      .filter((i) => i >= 0);
+    const at = Math.min(...before);
+    parts[sheetPart] = strToU8(`${xml.slice(0, at)}<drawing r:id="${relId}"/>${xml.slice(at)}`);
+  });
+  parts['[Content_Types].xml'] = strToU8(types);
+}
+
+/**
+ * The workbook's bytes with the charts added, zipped again with a fixed date and in a fixed part
+ * order: the same summary gives the same bytes.
+ */
+export function withCharts(xlsx: Uint8Array, sheets: SheetCharts[], fixedDate: Date): Uint8Array {
+  const parts = unzipSync(xlsx);
+  addCharts(parts, sheets);
+  // [Content_Types].xml first, as Office writes it; the rest in name order
+  const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [parts[name], { mtime: fixedDate, level: 6 }];
+  return zipSync(zippable);
+}
