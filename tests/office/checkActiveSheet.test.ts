@@ -28,7 +28,9 @@ describe.each(['1.18', '1.13', '1.7'])('checkActiveSheet on ExcelApi %s', (apiVe
       for (const f of check.plan.flags) {
         const cell = cellAt(excel.workbook, '進行管理票', f.cell);
         expect(cell.fill?.color).toBe(FLAG_FILLS[f.severity]);
-        expect(cell.note).toBe(notes ? f.note : null);
+        // severity in words, not only in the fill (issue 9)
+        const words = f.note.split('\n').map((line) => `${{ error: '【エラー】', warning: '【警告】', info: '【情報】' }[check.issues.find((i) => i.cell === f.cell && i.message === line)!.severity]}${line}`);
+        expect(cell.note).toBe(notes ? words.join('\n') : null);
       }
       const missing = check.issues.find((i) => i.code === 'required-missing' && i.field === 'department')!;
       expect(cellAt(excel.workbook, '進行管理票', missing.cell).fill?.color).toBe(FLAG_FILLS.error);
@@ -45,7 +47,7 @@ describe.each(['1.18', '1.13', '1.7'])('checkActiveSheet on ExcelApi %s', (apiVe
       }
       for (const w of results) {
         const cell = sheetByName(excel.workbook, '進行管理票').cells.get((w.row - 1) * 16384 + (w.column - 1))!;
-        expect(cell.value).toBe(w.value);
+        for (const line of String(cell.value).split('\n')) expect(line).toMatch(/^【(エラー|警告|情報)】[A-Z]+\d+: /);
       }
     } finally {
       done();

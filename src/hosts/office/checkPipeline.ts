@@ -9,6 +9,7 @@
 import type { CheckOptions, Grid, SheetCheck } from '../../engine/types';
 import { type ApplyResult, applyPlan, recordedCells } from './applyPlan';
 import { type ReadOptions, readSheet } from './readSheet';
+import { labelSeverities } from './severityLabels';
 import type { Capabilities } from './requirements';
 import { type ProgressCallback, Session } from './session';
 import { type SheetState, StateReader, findSheetState } from './stateStore';
@@ -65,9 +66,10 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
     : read.workbookProtected && !state.sheetExists
       ? 'workbook-protected'
       : null;
+  const plan = labelSeverities(check.plan, check.issues, checkOptions.locale);
   const apply = notWritten
     ? null
-    : await applyPlan(session, { sheetName: read.sheetName, sheetId: read.sheetId }, check.plan, {
+    : await applyPlan(session, { sheetName: read.sheetName, sheetId: read.sheetId }, plan, {
         state,
         capabilities,
         onProgress,
