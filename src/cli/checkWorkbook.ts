@@ -1,4 +1,5 @@
-import { checkSheet, parseConfig, type Config, type SheetCheck } from '../engine';
+import { checkSheet, mergeConfig, parseConfig, type Config, type SheetCheck } from '../engine';
+import { readWorkbookSettings } from '../hosts/xlsx/workbookSettings';
 import { readWorkbook } from '../hosts/xlsx/readWorkbook';
 import { UnreadableWorkbookError, describeUnreadable } from '../hosts/xlsx/unreadable';
 import { annotatedBytes, CannotAnnotateError } from './annotate';
@@ -47,13 +48,19 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     return { report: { path: shown, status: 'unreadable', error, sheets: [] }, annotated: null, copyProblem: null };
   };
   let checks: { name: string; check: SheetCheck }[];
+  let settingsProblem: string | null = null;
   try {
-    const config = configOf(settings);
     const sheets = await readWorkbook(bytes);
+    // the workbook's own settings (saved from the task pane), under the command line's --config
+    const own = readWorkbookSettings(bytes);
+    if (own && !own.ok) settingsProblem = own.problem;
+    const workbook = own?.ok ? own.settings : null;
+    const config = mergeConfig(workbook?.config, configOf(settings));
+    const acknowledgements = workbook?.acknowledgements;
     checks = sheets.map((s) => ({
       name: s.name,
       // the write plan (fills, notes) is built only when a copy is asked for
-      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name, fileName: shown, plan: annotate }),
+      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name, fileName: shown, plan: annotate, acknowledgements }),
     }));
   } catch (err) {
     return unreadable(err);
@@ -64,6 +71,7 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     status: recognised ? 'ok' : 'unrecognized',
     error: null,
     sheets: checks.map((c) => sheetReport(c.name, c.check)),
+    ...(settingsProblem ? { settingsProblem } : {}),
   };
   if (!annotate || !recognised) return { report, annotated: null, copyProblem: null };
   try {

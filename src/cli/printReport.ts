@@ -21,13 +21,15 @@ export function formatFile(file: FileReport, locale: Locale, options: { explain?
     return lines;
   }
   lines.push(`■ ${file.path}`);
+  if (file.settingsProblem) lines.push(`  ${file.settingsProblem}`);
   if (file.copyError) lines.push(locale === 'ja' ? `  写しを保存できません: ${file.copyError}` : `  Copy not written: ${file.copyError}`);
   for (const sheet of file.sheets) {
     lines.push(sheetLine(sheet, locale));
     if (options.explain) lines.push(...explainColumns(sheet, locale));
     for (const issue of sheet.issues) {
       const label = SEVERITY_LABEL[locale][issue.severity as 'error' | 'warning' | 'info'];
-      lines.push(`    ${issue.cell.padEnd(6)} ${label}  ${issue.message.replace(/\n/g, ' ')}`);
+      const ack = issue.acknowledged ? (locale === 'ja' ? `（理由あり: ${issue.acknowledged.reason}）` : ` (acknowledged: ${issue.acknowledged.reason})`) : '';
+      lines.push(`    ${issue.cell.padEnd(6)} ${label}  ${issue.message.replace(/\n/g, ' ')}${ack}`);
     }
   }
   if (file.status === 'unrecognized') {

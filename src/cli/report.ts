@@ -17,6 +17,8 @@ export interface FileReport {
   sheets: SheetReport[];
   /** Why the annotated copy (--out) was not written, when it was asked for and failed. */
   copyError?: string;
+  /** The workbook's saved settings could not be read (the check went on without them). */
+  settingsProblem?: string;
 }
 
 export interface SheetReport {
@@ -35,7 +37,17 @@ export interface SheetReport {
   /** For an unrecognized table: the closest template, the headers seen, the fields not found. */
   unrecognized: UnrecognizedLayout | null;
   rows: SheetCheck['rows'];
-  issues: { code: IssueCode; severity: Severity; cell: string; row: number; column: number; field: string; message: string }[];
+  issues: {
+    code: IssueCode;
+    severity: Severity;
+    cell: string;
+    row: number;
+    column: number;
+    field: string;
+    message: string;
+    /** A warning acknowledged in the workbook (理由あり), with its reason. */
+    acknowledged?: { reason: string; by?: string; at?: string };
+  }[];
 }
 
 export interface Totals {
@@ -49,6 +61,8 @@ export interface Totals {
   errors: number;
   warnings: number;
   infos: number;
+  /** Warnings acknowledged with a reason (counted in warnings too). */
+  acknowledged: number;
 }
 
 export function sheetReport(name: string, check: SheetCheck): SheetReport {
@@ -64,12 +78,21 @@ export function sheetReport(name: string, check: SheetCheck): SheetReport {
     columns: check.columns,
     unrecognized: check.unrecognized ?? null,
     rows: check.rows,
-    issues: check.issues.map(({ code, severity, cell, row, column, field, message }) => ({ code, severity, cell, row, column, field, message })),
+    issues: check.issues.map(({ code, severity, cell, row, column, field, message, acknowledged }) => ({
+      code,
+      severity,
+      cell,
+      row,
+      column,
+      field,
+      message,
+      ...(acknowledged ? { acknowledged } : {}),
+    })),
   };
 }
 
 export function emptyTotals(): Totals {
-  return { files: 0, unreadable: 0, unrecognized: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0 };
+  return { files: 0, unreadable: 0, unrecognized: 0, sheets: 0, progressSheets: 0, rows: 0, errors: 0, warnings: 0, infos: 0, acknowledged: 0 };
 }
 
 /** Count one file into the totals (the report is streamed: files are not all kept). */
@@ -84,6 +107,7 @@ export function addToTotals(totals: Totals, file: FileReport): void {
     for (const issue of sheet.issues) {
       if (issue.severity === 'error') totals.errors++;
       else if (issue.severity === 'warning') totals.warnings++;
+      if (issue.acknowledged) totals.acknowledged++;
       else totals.infos++;
     }
   }

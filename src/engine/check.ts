@@ -1,4 +1,5 @@
 import { DEFAULT_GRADE_SCALE } from './config';
+import { acknowledgementsOf } from './workbookSettings';
 import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
 import { MESSAGES, SEVERITY, renderMessage } from './messages';
@@ -55,9 +56,12 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     locale,
     departments: config.departments ?? null,
   };
-  const issues = RULES.flatMap((rule, order) => rule.check(ctx).map((f) => toIssue(view, f, order, locale)))
-    .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
-    .map((x) => x.issue);
+  const issues = markAcknowledged(
+    RULES.flatMap((rule, order) => rule.check(ctx).map((f) => toIssue(view, f, order, locale)))
+      .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
+      .map((x) => x.issue),
+    options,
+  );
   const top = layout.candidates.find((c) => c.template === profile.id);
   return {
     template: profile.id,
@@ -85,6 +89,19 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     status: 'checked',
     unrecognized: null,
   };
+}
+
+/** Warnings acknowledged with a reason (理由あり) in the workbook stay listed, marked as such. */
+function markAcknowledged(issues: Issue[], options: CheckOptions): Issue[] {
+  if (!options.acknowledgements?.length || !options.sheetName) return issues;
+  const acks = acknowledgementsOf({ version: 1, acknowledgements: options.acknowledgements }, options.sheetName);
+  if (acks.size === 0) return issues;
+  for (const issue of issues) {
+    const ack = acks.get(`${issue.cell} ${issue.code}`);
+    if (!ack) continue;
+    issue.acknowledged = { reason: ack.reason, ...(ack.by ? { by: ack.by } : {}), ...(ack.at ? { at: ack.at } : {}) };
+  }
+  return issues;
 }
 
 /** A report-only check's plan: nothing to write. */

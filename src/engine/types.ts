@@ -59,6 +59,8 @@ export interface Issue {
   message: string;
   /** The message's parameters, for hosts that re-render it in another locale. */
   params: Record<string, string | number>;
+  /** A warning a person acknowledged (理由あり), with the reason kept in the workbook. */
+  acknowledged?: { reason: string; by?: string; at?: string };
 }
 
 /** A value the product writes into a cell it owns (computed columns, their headers). */
@@ -229,6 +231,8 @@ export interface CheckOptions {
   fileName?: string;
   /** Build the write plan (default true). A report-only check skips it: no fills or notes are needed. */
   plan?: boolean;
+  /** Warnings acknowledged in the workbook (its settings); those of this sheet are marked on the issues. */
+  acknowledgements?: import('./workbookSettings').Acknowledgement[];
 }
 
 /** Fill colours of flagged cells, by severity; every host uses these. */
