@@ -1,5 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
   Button,
   Divider,
   Field,
@@ -7,22 +12,35 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Select,
   tokens,
 } from '@fluentui/react-components';
 import { BUILTIN_PROFILES, fiscalYearOf, type Locale } from '../../engine';
+import { type Failure, describeFailure } from '../failure';
 import type { PaneCheckResult, PaneHost } from '../paneHost';
-import type { Strings } from '../strings';
-import { IssueList } from './IssueList';
+import type { PaneAction, Strings } from '../strings';
+import { IssueNavigator } from './IssueNavigator';
 import { SheetSummary } from './SheetSummary';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  counts: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // Read by screen readers, not shown: the pane's one polite announcement at a time.
+  status: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  detail: { whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 },
 });
 
-type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
+type Notice = { intent: 'success' | 'warning' | 'info'; text: string } | { intent: 'error'; failure: Failure } | null;
 
 export interface CheckPanelProps {
   host: PaneHost;
@@ -31,21 +49,32 @@ export interface CheckPanelProps {
   today: string;
 }
 
-/** The pane's work: choose the as-of date (and a template), check, read the issues, go to a cell. */
+/** The pane's work: choose the as-of date (and a layout), check, walk through the issues. */
 export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
   const styles = useStyles();
   const [asOf, setAsOf] = useState(today);
   const [template, setTemplate] = useState('');
-  const [busy, setBusy] = useState<'check' | 'clear' | 'insert' | 'summary' | null>(null);
+  const [busy, setBusy] = useState<PaneAction | null>(null);
   const [progress, setProgress] = useState<{ phase: string; value: number } | null>(null);
   const [result, setResult] = useState<PaneCheckResult | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const checkButton = useRef<HTMLButtonElement>(null);
 
-  const failure = (err: unknown) => setNotice({ intent: 'error', text: strings.failed(err instanceof Error ? err.message : String(err)) });
+  const failure = (action: PaneAction) => (err: unknown) => {
+    const f = describeFailure(err, action, strings);
+    setNotice({ intent: 'error', failure: f });
+    setAnnouncement(`${f.what}${f.todo}`);
+  };
+  const tell = (intent: 'success' | 'warning' | 'info', text: string) => {
+    setNotice({ intent, text });
+    setAnnouncement(text);
+  };
 
   async function runCheck() {
     setBusy('check');
     setNotice(null);
+    setAnnouncement('');
     setProgress({ phase: strings.phase.read, value: 0 });
     try {
       const outcome = await host.check({
@@ -55,9 +84,17 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
         onProgress: (phase, done, total) => setProgress({ phase: strings.phase[phase], value: total > 0 ? done / total : 0 }),
       });
       setResult(outcome);
-      if (!outcome.check.template) setNotice({ intent: 'warning', text: strings.notProgressSheet });
+      if (!outcome.check.template) tell('warning', strings.notProgressSheet);
+      else {
+        const c = countOf(outcome);
+        const done = strings.announceChecked(outcome.sheetName, c.error, c.warning, c.info);
+        if (outcome.notWritten) {
+          setNotice({ intent: 'warning', text: strings.notWritten[outcome.notWritten] });
+          setAnnouncement(`${done}${strings.notWritten[outcome.notWritten]}`);
+        } else setAnnouncement(done);
+      }
     } catch (err) {
-      failure(err);
+      failure('check')(err);
     } finally {
       setBusy(null);
       setProgress(null);
@@ -68,11 +105,12 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     setBusy('clear');
     setNotice(null);
     try {
-      await host.clearFlags();
+      // The sheet that was checked, whichever sheet is active now (the summary, say).
+      const cleared = await host.clearFlags(result?.sheetName);
       setResult(null);
-      setNotice({ intent: 'success', text: strings.flagsCleared });
+      tell(cleared.restored > 0 ? 'success' : 'info', cleared.restored > 0 ? strings.flagsCleared(cleared.sheetName) : strings.nothingToClear(cleared.sheetName));
     } catch (err) {
-      failure(err);
+      failure('clear')(err);
     } finally {
       setBusy(null);
     }
@@ -84,9 +122,9 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     try {
       const name = await host.insertStandardTemplate({ fiscalYear: fiscalYearOf(asOf), locale });
       setResult(null);
-      setNotice({ intent: 'success', text: strings.templateInserted(name) });
+      tell('success', strings.templateInserted(name));
     } catch (err) {
-      failure(err);
+      failure('insert')(err);
     } finally {
       setBusy(null);
     }
@@ -97,35 +135,30 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     setNotice(null);
     try {
       const built = await host.buildSummary({ asOf, locale });
-      setNotice({ intent: 'success', text: strings.summaryBuilt(built.sheetName, built.progressSheets) });
+      tell('success', strings.summaryBuilt(built.sheetName, built.progressSheets));
     } catch (err) {
-      failure(err);
+      failure('summary')(err);
     } finally {
       setBusy(null);
     }
   }
 
   const select = (cell: string) => {
-    if (result) host.selectCell(cell, result.sheetName).catch(failure);
+    if (result) host.selectCell(cell, result.sheetName).catch(failure('select'));
+  };
+  const backToTop = () => {
+    checkButton.current?.focus();
+    checkButton.current?.scrollIntoView?.({ block: 'nearest' });
   };
 
+  const counts = result ? countOf(result) : null;
   return (
     <div className={styles.panel}>
       <Field label={strings.asOf} hint={strings.asOfHint}>
         <Input type="date" value={asOf} onChange={(_, data) => data.value && setAsOf(data.value)} />
       </Field>
-      <Field label={strings.template}>
-        <Select value={template} onChange={(_, data) => setTemplate(data.value)}>
-          <option value="">{strings.templateAuto}</option>
-          {BUILTIN_PROFILES.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name[locale]}
-            </option>
-          ))}
-        </Select>
-      </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={runCheck} disabled={busy !== null}>
+        <Button appearance="primary" onClick={runCheck} disabled={busy !== null} ref={checkButton}>
           {busy === 'check' ? strings.checking : strings.check}
         </Button>
         <Button onClick={clear} disabled={busy !== null}>
@@ -138,23 +171,73 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
           {strings.insertTemplate}
         </Button>
       </div>
+      <Accordion collapsible>
+        <AccordionItem value="template">
+          <AccordionHeader size="small">{strings.templateChoose}</AccordionHeader>
+          <AccordionPanel>
+            <Field label={strings.template}>
+              <Select value={template} onChange={(_, data) => setTemplate(data.value)}>
+                <option value="">{strings.templateAuto}</option>
+                {BUILTIN_PROFILES.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name[locale]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.status} data-testid="announcement">
+        {announcement}
+      </div>
       {progress && (
         <Field validationMessage={progress.phase} validationState="none">
           <ProgressBar value={progress.value} aria-label={progress.phase} />
         </Field>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
+      {notice && notice.intent === 'error' ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{notice.failure.what}</MessageBarTitle>
+            {notice.failure.todo}
+            <details>
+              <summary>{strings.failureDetail}</summary>
+              <p className={styles.detail}>{notice.failure.detail}</p>
+            </details>
+          </MessageBarBody>
         </MessageBar>
+      ) : (
+        notice && (
+          <MessageBar intent={notice.intent} layout="multiline">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+          </MessageBar>
+        )
       )}
-      {result && result.check.template && (
+      {result && result.check.template && counts && (
         <>
           <Divider />
-          <SheetSummary check={result.check} sheetName={result.sheetName} strings={strings} onSelect={select} />
-          <IssueList issues={result.check.issues} strings={strings} onSelect={select} />
+          <Body1 as="p" className={styles.counts} data-testid="issue-counts">
+            {strings.items(result.check.rows.length)}・{strings.counts(counts.error, counts.warning, counts.info)}
+          </Body1>
+          <IssueNavigator
+            issues={result.check.issues}
+            rows={result.check.rows}
+            strings={strings}
+            onSelect={select}
+            announce={setAnnouncement}
+            onBackToTop={backToTop}
+          />
+          <Divider />
+          <SheetSummary check={result.check} sheetName={result.sheetName} strings={strings} locale={locale} onSelect={select} />
         </>
       )}
     </div>
   );
+}
+
+function countOf(result: PaneCheckResult) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const issue of result.check.issues) counts[issue.severity]++;
+  return counts;
 }

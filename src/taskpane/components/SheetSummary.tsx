@@ -15,12 +15,13 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { formatRate, type SheetCheck } from '../../engine';
+import { DEFAULT_GRADE_SCALE, formatFiscalYear, formatRate, type Locale, type SheetCheck } from '../../engine';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0 },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
 
@@ -28,35 +29,49 @@ export interface SheetSummaryProps {
   check: SheetCheck;
   sheetName: string;
   strings: Strings;
+  locale: Locale;
   onSelect: (cell: string) => void;
 }
 
-/** What was detected (template, confidence, columns) and the computed rate and grade per item. */
-export function SheetSummary({ check, sheetName, strings, onSelect }: SheetSummaryProps) {
+/** The scale the computed grade follows, as one line: S 120%以上・A 100%以上・…・D 50%未満. */
+export function gradeLegend(strings: Strings): string {
+  const steps = DEFAULT_GRADE_SCALE.map((step, i) => strings.gradeStep(step.grade, step.min, DEFAULT_GRADE_SCALE[i - 1]?.min ?? null));
+  return strings.gradeLegend(steps.join('・'));
+}
+
+/** The counts at a glance; what was read (sheet, year, layout); details and results folded away. */
+export function SheetSummary({ check, sheetName, strings, locale, onSelect }: SheetSummaryProps) {
   const styles = useStyles();
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const issue of check.issues) counts[issue.severity]++;
   const withRate = check.rows.filter((r) => r.achievementRate !== null || r.selfGrade || r.evaluation);
   const itemLetter = (check.columns.find((c) => c.field === 'id') ?? check.columns.find((c) => c.field === 'item'))?.letter ?? 'A';
+  const year = check.fiscalYear === null ? '—' : strings.fiscalYearValue(check.fiscalYear, formatFiscalYear(check.fiscalYear, locale));
   return (
     <div>
       <dl className={styles.facts}>
         <dt className={styles.term}>{strings.sheet}</dt>
-        <dd>{sheetName}</dd>
-        <dt className={styles.term}>{strings.template}</dt>
-        <dd data-testid="detected-template">{strings.detected(check.templateName ?? '', Math.round(check.confidence * 100))}</dd>
+        <dd className={styles.detail}>{sheetName}</dd>
         <dt className={styles.term}>{strings.fiscalYear}</dt>
-        <dd>{check.fiscalYear ?? '—'}</dd>
-        <dt className={styles.term}>{strings.headerRows}</dt>
-        <dd>{check.headerRows.join(', ')}</dd>
+        <dd className={styles.detail} data-testid="fiscal-year">
+          {year}
+        </dd>
+        <dt className={styles.term}>{strings.template}</dt>
+        <dd className={styles.detail} data-testid="detected-template">
+          {strings.detected(check.templateName ?? '')}
+        </dd>
       </dl>
-      <Body1 as="p" data-testid="issue-counts">
-        {strings.items(check.rows.length)}・{strings.counts(counts.error, counts.warning, counts.info)}
-      </Body1>
+      <Caption1 as="p" data-testid="grade-legend">
+        {gradeLegend(strings)}
+      </Caption1>
       <Accordion collapsible multiple>
-        <AccordionItem value="columns">
-          <AccordionHeader>{strings.columns}</AccordionHeader>
+        <AccordionItem value="details">
+          <AccordionHeader>{strings.details}</AccordionHeader>
           <AccordionPanel>
+            <dl className={styles.facts}>
+              <dt className={styles.term}>{strings.confidence}</dt>
+              <dd className={styles.detail} data-testid="confidence">{`${Math.round(check.confidence * 100)}%`}</dd>
+              <dt className={styles.term}>{strings.headerRows}</dt>
+              <dd className={styles.detail}>{strings.rowsList(check.headerRows)}</dd>
+            </dl>
             <Table size="extra-small" aria-label={strings.columns}>
               <TableBody>
                 {check.columns.map((c) => (
@@ -102,6 +117,7 @@ export function SheetSummary({ check, sheetName, strings, onSelect }: SheetSumma
                   ))}
                 </TableBody>
               </Table>
+              <Body1 as="p">{gradeLegend(strings)}</Body1>
             </AccordionPanel>
           </AccordionItem>
         )}
