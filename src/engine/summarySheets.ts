@@ -8,7 +8,7 @@ const TEXT = {
     compareTitle: (asOf: string, previous: string) => `前回との比較（今回 ${asOf}・前回 ${previous}）`,
     compareNote: '取組は担当課（ない場合はファイル名）・シート・No.・取組名で突き合わせています。',
     counts: (c: RoundComparison) =>
-      `算定評価が下がった取組 ${c.gradesFallen.length} 件、報告後に変わった記入 ${c.changedEntries.length} 件、追加 ${c.added.length} 件、削除 ${c.removed.length} 件、エラーが増えた担当課 ${c.departmentErrorsRose.length}`,
+      `算定評価が下がった取組 ${c.gradesFallen.length} 件、報告後に変わった記入 ${c.changedEntries.length} 件、追加 ${c.added.length} 件、削除 ${c.removed.length} 件、エラーが増えた担当課 ${c.departmentErrorsRose.length} 課`,
     fallen: '■ 算定評価が下がった取組',
     fallenHead: ['ファイル', 'シート', '行', '担当課', 'No.', '取組', '前回', '今回', '前回の達成率', '今回の達成率'],
     changed: '■ 報告後に変わった記入',
