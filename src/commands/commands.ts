@@ -2,6 +2,10 @@
 // Thin on purpose: each command runs the Office host's action and always tells Excel it is done,
 // even when the action fails, so the ribbon button never stays busy.
 import { buildSummaryCommand, checkActiveSheetCommand } from '../hosts/office/actions';
+import { officeLocale } from '../hosts/office/requirements';
+import type { PaneAction } from '../taskpane/strings';
+import { stringsFor } from '../taskpane/strings';
+import { type Notice, type OfficeUiLike, checkNotice, failureNotice, showNotice, summaryNotice } from './feedback';
 
 /** What Excel passes to an ExecuteFunction command. */
 export interface CommandEvent {
@@ -18,13 +22,30 @@ function completeQuietly(event: CommandEvent | undefined): void {
   }
 }
 
-export function asCommand(name: string, run: () => Promise<void>): CommandHandler {
+function officeGlobal(): OfficeUiLike | undefined {
+  return (globalThis as unknown as { Office?: OfficeUiLike }).Office;
+}
+
+function pageAddress(): string {
+  return typeof location !== 'undefined' ? location.href : 'https://localhost/commands.html';
+}
+
+/**
+ * A ribbon command: runs the action, then tells the person what happened (or, on failure, what
+ * went wrong and what to do) in a small dialog, and always releases the button.
+ */
+export function asCommand(name: string, action: PaneAction, run: () => Promise<Notice>): CommandHandler {
   return async (event) => {
+    const strings = stringsFor(officeLocale());
+    let notice: Notice;
     try {
-      await run();
+      notice = await run();
     } catch (error) {
-      // The action reports problems to the user itself; this only keeps Excel unblocked.
       console.error(`進行管理票チェッカー: ${name} failed`, error);
+      notice = failureNotice(error, action, strings);
+    }
+    try {
+      await showNotice(officeGlobal(), pageAddress(), notice);
     } finally {
       completeQuietly(event);
     }
@@ -33,8 +54,10 @@ export function asCommand(name: string, run: () => Promise<void>): CommandHandle
 
 /** Function names exactly as manifest.xml's <FunctionName> elements spell them. */
 export const commands: Readonly<Record<'checkActiveSheet' | 'buildSummary', CommandHandler>> = {
-  checkActiveSheet: asCommand('checkActiveSheet', () => checkActiveSheetCommand()),
-  buildSummary: asCommand('buildSummary', () => buildSummaryCommand()),
+  checkActiveSheet: asCommand('checkActiveSheet', 'check', async () =>
+    checkNotice(await checkActiveSheetCommand(), stringsFor(officeLocale())),
+  ),
+  buildSummary: asCommand('buildSummary', 'summary', async () => summaryNotice(await buildSummaryCommand(), stringsFor(officeLocale()))),
 };
 
 interface OfficeActionsLike {

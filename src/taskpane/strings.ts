@@ -45,6 +45,8 @@ const ja = {
   } as Record<string, string>,
   announceChecked: (sheet: string, e: number, w: number, i: number) =>
     `「${sheet}」のチェックが終わりました。エラー ${e} 件、警告 ${w} 件、情報 ${i} 件。`,
+  ribbonChecked: '色の付いたセルのメモと「チェック結果」列に理由があります。一覧と［次へ］で順に見るには、作業ウィンドウを開いて［チェック］を押してください。',
+  close: '閉じる',
   sheet: 'シート',
   fiscalYear: '年度',
   fiscalYearValue: (fy: number, label: string) => `${label}（${fy}）`,
@@ -167,6 +169,8 @@ const en: Strings = {
       'The workbook structure is protected (the sheet that makes the marks undoable cannot be added), so the results are in this pane only. Unprotect the workbook (Review → Protect Workbook) and check again to mark the cells.',
   },
   announceChecked: (sheet: string, e: number, w: number, i: number) => `Checked "${sheet}": ${e} errors, ${w} warnings, ${i} info.`,
+  ribbonChecked: 'The reasons are in the notes of the coloured cells and in the Check result column. To list them and step through them, open the task pane and press Check.',
+  close: 'Close',
   sheet: 'Sheet',
   fiscalYear: 'Fiscal year',
   fiscalYearValue: (_fy: number, label: string) => label,

@@ -224,3 +224,15 @@ describe('task pane: check panel', () => {
     expect(screen.getByRole('status').textContent).toBe('Checked "進捗状況": 3 errors, 0 warnings, 0 info.');
   });
 });
+
+describe('the ribbon’s notice dialog', () => {
+  test('shows the title and what to do, and closes on 閉じる', async () => {
+    const { NoticePage } = await import('../../src/taskpane/NoticePage');
+    const onClose = jest.fn();
+    render(<NoticePage notice={{ intent: 'error', title: 'チェックできませんでした。', body: 'もう一度押してください。' }} closeLabel="閉じる" onClose={onClose} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'チェックできませんでした。' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('もう一度押してください。');
+    fireEvent.click(screen.getByRole('button', { name: '閉じる' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});

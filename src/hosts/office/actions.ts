@@ -74,13 +74,17 @@ export function localIsoDate(now: Date = new Date()): string {
 }
 
 /** Ribbon ［チェック］: checks the active sheet as of today, in Office's display language. */
-export async function checkActiveSheetCommand(): Promise<void> {
-  await checkActiveSheet({ asOf: localIsoDate(), locale: officeLocale() });
+export async function checkActiveSheetCommand(): Promise<CheckActiveSheetResult> {
+  const result = await checkActiveSheet({ asOf: localIsoDate(), locale: officeLocale() });
+  // Where the person looks first: the first issue's cell (a failure here must not hide the result).
+  const first = result.check.issues[0];
+  if (first) await selectCell(first.cell, { sheetName: result.sheetName }).catch(() => undefined);
+  return result;
 }
 
 /** Ribbon ［集計シート］: checks every sheet of the workbook and writes the summary sheet, as of today. */
-export async function buildSummaryCommand(): Promise<void> {
-  await buildSummary({ asOf: localIsoDate(), locale: officeLocale() });
+export async function buildSummaryCommand(): Promise<SummaryRunResult> {
+  return buildSummary({ asOf: localIsoDate(), locale: officeLocale() });
 }
 
 /** The summary sheet (by department, by sheet, every issue) for the whole workbook. */
