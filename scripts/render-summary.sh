@@ -21,7 +21,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # exit status 1 only says the examples hold errors (they do, on purpose)
-npx ts-node --transpile-only tests/cli/runCli.ts check --as-of 2025-10-15 --quiet --summary "$work/summary.xlsx" "$@" examples/ || [ $? -eq 1 ]
+npx ts-node --transpile-only tests/cli/runCli.ts check --as-of 2025-10-15 --quiet --summary "$work/summary.xlsx" "$@" examples || [ $? -eq 1 ]
 # a profile of its own: never touches the user's LibreOffice settings, works without a HOME
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work" "$work/summary.xlsx" >/dev/null
 mkdir -p "$(dirname "$out")"

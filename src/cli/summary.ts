@@ -70,18 +70,18 @@ export function writeSheet(wb: ExcelJS.Workbook, table: SummaryTable, linkFolder
       const cell = ws.getCell(t.top + 1, t.left + c + 1);
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5597' } };
-      cell.alignment = { vertical: 'middle', horizontal: t.formats[c] ? 'right' : 'left', indent: 1 };
+      cell.alignment = { vertical: 'middle', horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : 'left' };
     });
     for (let i = 1; i <= t.rows; i++) {
       let lines = 1;
       t.wrap.forEach((wrap, c) => {
         const cell = ws.getCell(t.top + 1 + i, t.left + c + 1);
-        cell.alignment = t.formats[c] ? { vertical: 'top', horizontal: 'right', indent: 1 } : { vertical: 'top', wrapText: wrap };
+        cell.alignment = { vertical: 'top', wrapText: wrap, horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : undefined };
         const v = table.values[t.top + i][t.left + c];
         // readers do not all fit a row to wrapped text: its height is set from the text's length
-        if (wrap && typeof v === 'string') lines = Math.max(lines, Math.ceil((displayWidth(v) * 1.1) / Math.max(1, (table.widths[t.left + c] ?? 10) - 2)));
+        if (wrap && typeof v === 'string') lines = Math.max(lines, Math.ceil((displayWidth(v) * 1.15) / Math.max(1, (table.widths[t.left + c] ?? 10) - 2)));
       });
-      if (lines > 1) ws.getRow(t.top + 1 + i).height = Math.min(6, lines) * 15 + 3;
+      if (lines > 1) ws.getRow(t.top + 1 + i).height = Math.min(6, lines) * 14 + 4;
       const link = links.get(`${t.top + i}:${t.left}`);
       if (link) ws.getCell(t.top + 1 + i, t.left + 1).font = { color: { argb: 'FF0563C1' }, underline: true };
     }

@@ -30,6 +30,8 @@ export interface LayoutTable {
   formats: (string | null)[];
   /** Columns whose long text wraps. */
   wrap: boolean[];
+  /** Short category columns (status, severity) shown centred. */
+  center?: boolean[];
 }
 
 /** A cell that links to the place an issue or item names. */
@@ -431,7 +433,8 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
   });
   for (const skipped of input.skipped ?? []) sheetRows.push([...file(skipped.file), null, null, null, null, null, `${t.unreadable}: ${skipped.reason}`]);
   const offset = withFiles ? 1 : 0;
-  b.table('FileSummary', sheetHead, sheetRows, sheetHead.map((_, c) => (c >= offset + 2 && c <= offset + 4 ? COUNT_FORMAT : null)));
+  const fileTable = b.table('FileSummary', sheetHead, sheetRows, sheetHead.map((_, c) => (c >= offset + 2 && c <= offset + 4 ? COUNT_FORMAT : null)));
+  fileTable.center = sheetHead.map((_, c) => c === sheetHead.length - 1);
 
   b.push([]);
   b.push([withFiles ? t.issues : t.issuesInBook], 'title');
@@ -444,13 +447,23 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
     [],
     issueHead.map((h) => h === t.issueHead[4] || h === t.issueHead[6]),
   );
+  issues.center = issueHead.map((h) => h === t.issueHead[3]);
   // the first column (the file, or the sheet inside the workbook) opens the issue's cell
   lines.forEach((l, i) => b.links.push({ row: issues.top + 1 + i, column: 0, file: l.file, sheet: l.sheet, cell: l.cell }));
 
   const table = b.build(t.name, 1);
-  // the second chart sits right of the first, wherever the fitted columns put its edge
-  let column = 0;
-  for (let x = 0; x < 520 && column < table.widths.length; column++) x += columnPoints(table.widths[column]);
+  // the distribution chart sits under its table (column D); the grade chart fits left of it
+  const left = table.widths.slice(0, DIST).reduce((x, w) => x + columnPoints(w), 0);
+  let column = DIST;
+  if (table.charts[0]) {
+    table.charts[0].width = Math.max(360, Math.min(520, left - 16));
+    if (left < 376) {
+      // narrow first columns (a workbook without file names): the chart goes past its edge
+      let x = 0;
+      column = 0;
+      while (column < table.widths.length && x < 376) x += columnPoints(table.widths[column++]);
+    }
+  }
   table.charts.push({
     kind: 'column',
     stacked: false,
