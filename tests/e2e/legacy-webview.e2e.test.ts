@@ -73,17 +73,17 @@ describeBrowser('built task pane without the built-ins Edge Legacy lacks (headle
     expect(present).toEqual(EDGE_LEGACY_POLYFILLED);
   });
 
-  test('a check lists and marks the missing reports; "go to cell" and clearing the flags work', async () => {
+  test('a check lists and marks the missing reports; "go to cell" and removing the colours and notes work', async () => {
     await tab.getByLabel('基準日').fill('2025-10-15');
     await tab.getByRole('button', { name: 'チェック', exact: true }).click();
     await tab.getByTestId('issue-counts').waitFor({ state: 'visible', timeout: 15_000 });
-    await expect(tab.getByTestId('detected-template').textContent()).resolves.toBe('四半期進捗型（確からしさ 100%）');
-    const goTo = tab.getByRole('button', { name: 'セル D12 へ移動' });
+    await expect(tab.getByTestId('detected-template').textContent()).resolves.toBe('四半期進捗型');
+    const goTo = tab.getByRole('button', { name: /^D12 へ移動/ });
     await goTo.focus();
     await tab.keyboard.press('Enter');
     await tab.keyboard.press('Tab');
-    await tab.getByRole('button', { name: 'フラグを消す', exact: true }).click();
-    await tab.getByText('フラグと計算列を消し、シートを元の書式に戻しました。').waitFor({ state: 'visible', timeout: 15_000 });
+    await tab.getByRole('button', { name: '色とメモを消す', exact: true }).click();
+    await tab.locator('.fui-MessageBar').getByText(/の色とメモ、自動計算の列を消し、元の書式に戻しました。/).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   test('the page raised no error and contacted nothing but 127.0.0.1', () => {
