@@ -3,7 +3,7 @@
  * (by department, by sheet, every issue) into a sheet the product owns, made anew each time.
  * One sync lists the sheets, reading costs one or two per sheet (readSheet), writing one more.
  */
-import { checkSheet, DEFAULT_GRADE_SCALE, summaryTable, type Locale, type SheetCheck, type SummaryTable } from '../../engine';
+import { checkSheet, DEFAULT_GRADE_SCALE, summaryTable, type CellValue, type Locale, type SheetCheck, type SummaryTable } from '../../engine';
 import { HostError } from './errors';
 import { readSheet } from './readSheet';
 import { supportsExcelApi } from './requirements';
@@ -62,7 +62,7 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   const table = summaryTable({
     asOf: options.asOf,
     locale: options.locale,
-    grades: DEFAULT_GRADE_SCALE.map((s) => s.grade),
+    gradeScale: DEFAULT_GRADE_SCALE,
     sheets: checked.map(({ name, check }) => ({
       file: '',
       sheet: name,
@@ -70,6 +70,7 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
       templateName: check.templateName,
       rows: check.rows,
       issues: check.issues,
+      fiscalYear: check.fiscalYear,
     })),
   });
 
@@ -86,10 +87,58 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   return { sheetName: target, checked, syncs: session.syncs };
 }
 
+/**
+ * Text cells are formatted as text before the values go in: a value copied from a submission that
+ * begins with = + - @ never becomes a formula, and 2025-10-15 stays as written (issue 11).
+ */
+function numberFormats(table: SummaryTable, values: CellValue[][]): string[][] {
+  const formats: string[][] = values.map((row) => row.map((v) => (typeof v === 'string' && v !== '' ? '@' : 'General')));
+  for (const f of table.formats) formats[f.row][f.column] = f.format;
+  for (const t of table.tables) {
+    t.formats.forEach((f, c) => {
+      for (let i = 1; f && i <= t.rows; i++) formats[t.top + i][t.left + c] = f;
+    });
+  }
+  return formats;
+}
+
+/** The layout's tables as ListObjects and its charts as Excel charts, where this Excel has them. */
+function addTablesAndCharts(sheet: Excel.Worksheet, table: SummaryTable): void {
+  // ListObjects and charts are ExcelApi 1.1; series categories and axis order 1.7; fills 1.8
+  if (!supportsExcelApi('1.7') || !('tables' in sheet) || !('charts' in sheet)) return;
+  for (const t of table.tables) {
+    if (t.rows === 0) continue;
+    sheet.tables.add(sheet.getRangeByIndexes(t.top, t.left, t.rows + 1, t.headers.length), true).style = 'TableStyleMedium2';
+  }
+  for (const spec of table.charts) {
+    const first = spec.series[0].values;
+    const last = spec.series[spec.series.length - 1].values;
+    // the series' columns with their header row: one series per column
+    const source = sheet.getRangeByIndexes(first.top - 1, first.left, first.bottom - first.top + 2, last.right - first.left + 1);
+    const type = spec.kind === 'bar' ? (spec.stacked ? 'BarStacked' : 'BarClustered') : 'ColumnClustered';
+    const chart = sheet.charts.add(type, source, 'Columns');
+    chart.title.text = spec.title;
+    const categories = sheet.getRangeByIndexes(spec.categories.top, spec.categories.left, spec.categories.bottom - spec.categories.top + 1, 1);
+    spec.series.forEach((s, i) => {
+      const series = chart.series.getItemAt(i);
+      series.setXAxisValues(categories);
+      if (supportsExcelApi('1.8')) series.format.fill.setSolidColor(`#${s.color}`);
+    });
+    // a bar chart lists categories bottom-up; reversed, it reads in the table's order
+    if (spec.kind === 'bar') chart.axes.categoryAxis.reversePlotOrder = true;
+    else chart.dataLabels.showValue = true;
+    chart.setPosition(sheet.getRangeByIndexes(spec.anchor.row, spec.anchor.column, 1, 1));
+    chart.width = spec.width;
+    chart.height = spec.height;
+  }
+}
+
 function writeTable(sheet: Excel.Worksheet, table: SummaryTable): void {
   const width = Math.max(...table.values.map((row) => row.length));
   const values = table.values.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
-  sheet.getRangeByIndexes(0, 0, values.length, width).values = values as (string | number | boolean)[][];
+  const whole = sheet.getRangeByIndexes(0, 0, values.length, width);
+  whole.numberFormat = numberFormats(table, values);
+  whole.values = values as (string | number | boolean)[][];
   for (const r of table.headerRows) {
     const header = sheet.getRangeByIndexes(r, 0, 1, table.values[r].length);
     header.format.font.bold = true;
@@ -99,5 +148,22 @@ function writeTable(sheet: Excel.Worksheet, table: SummaryTable): void {
   table.widths.forEach((chars, c) => {
     if (c < width) sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
   });
+  if (supportsExcelApi('1.7')) {
+    sheet.freezePanes.freezeRows(table.freezeRows);
+    // each issue row's sheet name goes to the issue's cell
+    for (const link of table.links) {
+      const cell = sheet.getRangeByIndexes(link.row, link.column, 1, 1);
+      // Range.hyperlink is ExcelApi 1.7; a host object without it (a test double) is passed over
+      if (!('hyperlink' in cell)) break;
+      cell.hyperlink = { documentReference: `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`, textToDisplay: String(values[link.row][link.column]) };
+    }
+  }
+  addTablesAndCharts(sheet, table);
+  // page layout is ExcelApi 1.9: A4 landscape, one page wide
+  if (supportsExcelApi('1.9') && 'pageLayout' in sheet) {
+    sheet.pageLayout.orientation = 'Landscape';
+    sheet.pageLayout.paperSize = 'A4';
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
   sheet.activate();
 }
