@@ -2,6 +2,9 @@ import type { RoundComparison } from './rounds';
 import { COUNT_FORMAT, PERCENT_FORMAT, SheetBuilder, type IssueLine, type SummaryTable } from './summaryTable';
 import type { CellValue, Locale } from './types';
 
+/** Sheet row numbers: right-aligned like counts, without a thousands separator. */
+const ROW_FORMAT = '0';
+
 const TEXT = {
   ja: {
     compareName: '前回比較',
@@ -64,14 +67,15 @@ export function comparisonTable(c: RoundComparison, asOf: string, locale: Locale
   b.push([t.compareTitle(asOf, c.previousAsOf)], 'title');
   b.push([t.compareNote], 'note');
   b.push([t.counts(c)], 'note');
-  const section = <T>(title: string, name: string, head: string[], items: T[], row: (x: T) => CellValue[], formats: (string | null)[] = [], link?: (x: T) => { file: string; sheet: string; cell: string }) => {
+  const section = <T>(title: string, name: string, head: string[], items: T[], row: (x: T) => CellValue[], formats: (string | null)[], link?: (x: T) => { file: string; sheet: string; cell: string }) => {
     b.push([]);
     b.push([title], 'title');
     if (items.length === 0) {
       b.push([t.none], 'note');
       return;
     }
-    const table = b.table(name, head, items.map(row), formats);
+    // long texts (item titles, entries) wrap in narrower columns
+    const table = b.table(name, head, items.map(row), formats, head.map((h) => h === head[5] || h === t.changedHead[7] || h === t.changedHead[8]));
     if (link) items.forEach((x, i) => b.links.push({ row: table.top + 1 + i, column: 0, ...link(x) }));
   };
   section(
@@ -80,7 +84,7 @@ export function comparisonTable(c: RoundComparison, asOf: string, locale: Locale
     t.fallenHead,
     c.gradesFallen,
     (x) => [x.file, x.sheet, x.row, x.department, x.id, x.item, x.from, x.to, x.fromRate, x.toRate],
-    [null, null, null, null, null, null, null, null, PERCENT_FORMAT, PERCENT_FORMAT],
+    [null, null, ROW_FORMAT, null, null, null, null, null, PERCENT_FORMAT, PERCENT_FORMAT],
     (x) => ({ file: x.file, sheet: x.sheet, cell: `A${x.row}` }),
   );
   section(
@@ -89,12 +93,13 @@ export function comparisonTable(c: RoundComparison, asOf: string, locale: Locale
     t.changedHead,
     c.changedEntries,
     (x) => [x.file, x.sheet, x.cell, x.department, x.id, x.item, x.label, x.from, x.to === '' ? t.erased : x.to],
-    [],
+    [null, null, null, null, null, null, null, null, null],
     (x) => ({ file: x.file, sheet: x.sheet, cell: x.cell }),
   );
   const itemRow = (x: RoundComparison['added'][number]): CellValue[] => [x.file, x.sheet, x.row, x.department, x.id, x.item];
-  section(t.added, 'AddedItems', t.itemHead, c.added, itemRow, [], (x) => ({ file: x.file, sheet: x.sheet, cell: `A${x.row}` }));
-  section(t.removed, 'RemovedItems', t.itemHead, c.removed, itemRow);
+  const itemFormats = [null, null, ROW_FORMAT, null, null, null];
+  section(t.added, 'AddedItems', t.itemHead, c.added, itemRow, itemFormats, (x) => ({ file: x.file, sheet: x.sheet, cell: `A${x.row}` }));
+  section(t.removed, 'RemovedItems', t.itemHead, c.removed, itemRow, itemFormats);
   section(t.rose, 'DepartmentErrors', t.roseHead, c.departmentErrorsRose, (x) => [x.department, x.from, x.to, x.to - x.from], [null, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT]);
   return b.build(t.compareName, 1);
 }
@@ -106,7 +111,8 @@ export function returnTable(input: { department: string; asOf: string; due: stri
   const errors = input.issues.filter((i) => i.severity === 'error').length;
   const warnings = input.issues.filter((i) => i.severity === 'warning').length;
   b.push([t.returnTitle(input.department, input.asOf)], 'title');
-  b.push([t.cover(errors, warnings, input.due)], 'note');
+  // the line a department reads first: what to fix, by when
+  b.push([t.cover(errors, warnings, input.due)], 'title');
   b.push([]);
   const table = b.table(
     'Returns',
