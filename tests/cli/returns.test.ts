@@ -82,3 +82,20 @@ test('--returns appears in the help, in Japanese and in English', async () => {
   expect((await run('--help')).out).toContain('--returns DIR');
   expect((await run('--help', '--lang', 'en')).out).toContain('one returns workbook per department');
 });
+
+test('a symlink planted where a returns workbook goes is replaced, never written through', async () => {
+  const dir = tempDir();
+  const returns = path.join(dir, 'returns');
+  fs.mkdirSync(returns);
+  const victim = path.join(dir, 'victim.txt');
+  fs.writeFileSync(victim, 'keep me');
+  fs.symlinkSync(victim, path.join(returns, '差し戻し_政策企画局.xlsx'));
+  const { code } = await run('check', '--as-of', '2025-10-15', '--returns', returns, EXAMPLES);
+  expect(code).toBe(1);
+  expect(fs.readFileSync(victim, 'utf8')).toBe('keep me');
+  const written = path.join(returns, '差し戻し_政策企画局.xlsx');
+  expect(fs.lstatSync(written).isSymbolicLink()).toBe(false);
+  expect((await issuesIn(written)).rows.map((r) => r[2])).toEqual(['D8', 'D12']);
+  // no temporary file is left behind
+  expect(fs.readdirSync(returns).filter((f) => f.startsWith('.'))).toEqual([]);
+});
