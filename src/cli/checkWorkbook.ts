@@ -2,7 +2,6 @@ import { checkSheet, mergeConfig, parseConfig, type Config, type SheetCheck } fr
 import { readWorkbookSettings } from '../hosts/xlsx/workbookSettings';
 import { readWorkbook } from '../hosts/xlsx/readWorkbook';
 import { UnreadableWorkbookError, describeUnreadable } from '../hosts/xlsx/unreadable';
-import { annotatedBytes, CannotAnnotateError } from './annotate';
 import { sheetReport, type FileReport } from './report';
 
 /** What every file's check is given: plain data, so that it crosses into a worker thread. */
@@ -74,6 +73,8 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     ...(settingsProblem ? { settingsProblem } : {}),
   };
   if (!annotate || !recognised) return { report, annotated: null, copyProblem: null };
+  // the patcher is loaded only by a worker that writes copies (--out)
+  const { annotatedBytes, CannotAnnotateError } = await import('./annotate');
   try {
     return { report, annotated: annotatedBytes(bytes, checks), copyProblem: null };
   } catch (err) {

@@ -57,9 +57,9 @@ export class Package {
     const out = this.entries.map((entry) => {
       const text = this.rewritten.get(entry.name);
       if (text === undefined) return entry;
-      const before = wellFormedError(decoder.decode(entryData(entry)));
+      // the original is only looked at when the rewrite fails: a part that came broken stays as it came
       const after = wellFormedError(text);
-      if (after && !before) throw cannotAnnotate(`${entry.name} を正しく書き換えられません`, `rewriting ${entry.name} failed: ${after}`);
+      if (after && !wellFormedError(decoder.decode(entryData(entry)))) throw cannotAnnotate(`${entry.name} を正しく書き換えられません`, `rewriting ${entry.name} failed: ${after}`);
       return makeEntry(entry.name, encoder.encode(text), entry);
     });
     const like = this.entries[0];

