@@ -1,47 +1,41 @@
 /**
- * Carries out the engine's WritePlan on a worksheet, so that it can be undone exactly:
+ * Carries out the engine's WritePlan on a worksheet, so that it can be undone exactly, in three
+ * steps: read what the decision needs (one sync, more only past the ~4 MB budget), decide on
+ * plain data (reconcile.ts: what to write, what to record), then record and write (one sync, and
+ * one more to recalculate what depends on the cells written). No business rule lives here.
  *
- * - computed values and the headers of appended columns are written (headers bold on a light
- *   fill, so they read as computed); the original value, formula and number format of every
- *   written cell are recorded first;
- * - flagged cells get FLAG_FILLS[severity] and, where ExcelApi 1.18 is there, a note with the
- *   reasons (a person's own note is left alone: the reasons are in the result column as well);
- *   their original fills are recorded first;
- * - what the previous run did and this one does not is undone, so that applying twice gives the
- *   sheet applying once gives, and an empty plan clears everything (clearFlags.ts).
- *
- * Records live in the very hidden `_psc_state` sheet (stateStore.ts). Costs: one sync to read
- * what is there now (fills, notes, originals) and one to write, whatever the number of flags;
- * more only when a request would pass the ~4 MB budget. No business rule lives here.
+ * Records live in the very hidden `_psc_state` sheet (stateStore.ts).
  */
-import { type AppendedColumn, type CellFlag, type CellValue, FLAG_FILLS, type Severity, type WritePlan } from '../../engine/types';
-import { cellAddress, columnLetters, parseCell, rangeAddress } from './a1';
+import type { WritePlan } from '../../engine/types';
+import { cellAddress, columnLetters, rangeAddress } from './a1';
 import { type Cell, addressLists, columnSegments, horizontalRuns, verticalRuns } from './cellRuns';
-import { fillFromColor, fillFromProperties, sameFill, solid } from './fills';
+import { fillFromColor, fillFromProperties } from './fills';
+import {
+  type CurrentCells,
+  type FillChange,
+  type Original,
+  type ReadRequest,
+  type SheetWrites,
+  NOTE_EXISTS,
+  reconcile,
+  wantedBy,
+  whatToRead,
+} from './reconcile';
 import { type Capabilities, detectCapabilities } from './requirements';
 import { OPERATION_BYTES, type ProgressCallback, type QueuedWork, type Session, jsonBytes, utf8Length } from './session';
 import {
-  type CellRun,
-  type FillRecord,
-  type FlagRecord,
-  type SheetState,
+  type RecordedFill,
   type StoredState,
-  type StyleRecord,
-  type WidthRecord,
   StateReader,
-  hashText,
-  queueStateWrite,
-  rle,
-  stateWriteBytes,
+  emptySheetState,
   encodeState,
   findSheetState,
-  unrle,
+  isEmptySheetState,
+  queueStateWrite,
+  stateWriteBytes,
 } from './stateStore';
 
-/** Fill of the headers of the columns the product appends: light grey, reads as "computed". */
-export const HEADER_FILL = '#EDEDED';
-/** Width (points) the appended columns get at least. */
-export const APPENDED_COLUMN_WIDTHS: Record<AppendedColumn['role'], number> = { rate: 90, grade: 90, result: 320 };
+export { APPENDED_COLUMN_WIDTHS, HEADER_FILL } from './reconcile';
 
 /** Bytes of one cell's fill in a getCellProperties response. */
 const CELL_PROPERTY_BYTES = 64;
@@ -49,10 +43,7 @@ const CELL_PROPERTY_BYTES = 64;
 const MAX_SEGMENT_ROWS = 10_000;
 /** Length of one multi-area address for getRanges (kept short: old builds cap references). */
 const MAX_AREAS_ADDRESS = 255;
-/** Excel's limit on the characters of one cell (and of a note). */
-const MAX_CELL_CHARS = 32_767;
-/** Stands for "a note is there" where its content was not loaded. */
-const NOTE_EXISTS = '\u0000exists';
+const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true, patternColor: true } } };
 
 export const EMPTY_PLAN: WritePlan = { values: [], flags: [], appendedColumns: [], headerRows: [] };
 
@@ -85,158 +76,68 @@ export interface ApplyResult {
   restored: number;
 }
 
-interface WantedValue extends Cell {
-  value: CellValue;
-  numberFormat?: string;
-  header: boolean;
-}
-
-interface WantedFlag extends Cell {
-  address: string;
-  fill: string;
-  note: string;
-}
-
-interface Original {
-  value: CellValue;
-  formula: CellValue;
-  numberFormat: string;
-}
-
-const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
-
-/** A text cut to what one cell holds (a row with hundreds of findings). */
-function fitCell<T extends CellValue>(value: T): T {
-  return (typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value) as T;
-}
-
-function wantedValues(plan: WritePlan): Map<string, WantedValue> {
-  const out = new Map<string, WantedValue>();
-  for (const w of plan.values) {
-    out.set(cellAddress(w.row, w.column), {
-      row: w.row,
-      column: w.column,
-      value: fitCell(w.value),
-      numberFormat: w.numberFormat,
-      header: w.role === 'header',
-    });
-  }
-  // The engine writes each appended column's header (role 'header') in its header blocks; where a
-  // plan does not, the header goes into every header row.
-  for (const column of plan.appendedColumns) {
-    const hasHeader = plan.values.some((w) => w.role === 'header' && w.column === column.column);
-    if (hasHeader) continue;
-    for (const row of plan.headerRows) {
-      const address = cellAddress(row, column.column);
-      const existing = out.get(address);
-      if (existing) existing.header = true;
-      else out.set(address, { row, column: column.column, value: column.header, header: true });
-    }
-  }
-  return out;
-}
-
-function wantedFlags(flags: CellFlag[]): Map<string, WantedFlag> {
-  const out = new Map<string, WantedFlag>();
-  const severity = new Map<string, Severity>();
-  for (const flag of flags) {
-    const address = cellAddress(flag.row, flag.column);
-    const existing = out.get(address);
-    if (!existing) {
-      out.set(address, { row: flag.row, column: flag.column, address, fill: FLAG_FILLS[flag.severity], note: fitCell(flag.note) });
-      severity.set(address, flag.severity);
-      continue;
-    }
-    // Two flags on one cell: the more severe colour, both reasons.
-    const was = severity.get(address)!;
-    if (SEVERITY_ORDER.indexOf(flag.severity) < SEVERITY_ORDER.indexOf(was)) {
-      existing.fill = FLAG_FILLS[flag.severity];
-      severity.set(address, flag.severity);
-    }
-    if (flag.note && !existing.note.split('\n').includes(flag.note)) {
-      existing.note = fitCell(existing.note ? `${existing.note}\n${flag.note}` : flag.note);
-    }
-  }
-  return out;
-}
-
-/** Expands recorded runs into cells. */
-export function recordedCells(runs: CellRun[]): Map<string, Cell & Original> {
-  const out = new Map<string, Cell & Original>();
-  for (const run of runs) {
-    const values = unrle(run.v);
-    const formulas = run.x ? unrle(run.x) : values;
-    const formats = unrle(run.f);
-    values.forEach((value, i) => {
-      const row = run.r + i;
-      out.set(cellAddress(row, run.c), {
-        row,
-        column: run.c,
-        value,
-        formula: formulas[i] ?? value,
-        numberFormat: formats[i] ?? 'General',
-      });
-    });
-  }
-  return out;
-}
-
-function encodeRuns(cells: (Cell & Original)[]): CellRun[] {
-  return verticalRuns(cells).map((run) => {
-    const values = run.items.map((c) => c.value);
-    const formulas = run.items.map((c) => c.formula);
-    const record: CellRun = { c: run.column, r: run.top, v: rle(values), f: rle(run.items.map((c) => c.numberFormat)) };
-    if (formulas.some((f, i) => f !== values[i])) record.x = rle(formulas);
-    return record;
-  });
-}
-
-function emptySheetState(target: ApplyTarget): SheetState {
-  return { sheetId: target.sheetId, sheetName: target.sheetName, flags: [], cells: [], styles: [], widths: [] };
-}
-
-function isEmpty(state: SheetState): boolean {
-  return !state.flags.length && !state.cells.length && !state.styles.length && !state.widths.length;
-}
-
 export async function applyPlan(session: Session, target: ApplyTarget, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const caps = options.capabilities ?? detectCapabilities();
   const reader = options.state ?? new StateReader(session);
   const stored: StoredState = await reader.ready();
   const startSyncs = session.syncs;
-  const { context } = session;
-  const sheet = context.workbook.worksheets.getItem(target.sheetName);
+  const sheet = session.context.workbook.worksheets.getItem(target.sheetName);
 
-  const previous = findSheetState(stored, target) ?? emptySheetState(target);
-  const others = stored.sheets.filter((s) => s !== previous);
-  const prevFlags = new Map(previous.flags.map((f) => [f.a, f]));
-  const prevCells = recordedCells(previous.cells);
-  const prevStyles = new Map(previous.styles.map((s) => [s.a, s]));
-  const prevWidths = new Map(previous.widths.map((w) => [w.c, w]));
+  const found = findSheetState(stored, target);
+  const previous = found ?? emptySheetState(target);
+  const wanted = wantedBy(plan);
 
-  const values = wantedValues(plan);
-  const flags = wantedFlags(plan.flags);
-  const widths = new Map<number, number>();
-  for (const column of plan.appendedColumns) widths.set(column.column, APPENDED_COLUMN_WIDTHS[column.role]);
-
-  // ---- 1. Read what is there now: one sync (more only past the budget) ----------------------
-  const reads: QueuedWork[] = [];
-  const fillsNow = new Map<string, () => FillRecord | null>();
-  const notesNow = new Map<string, () => string | null>();
-  const stylesNow = new Map<string, () => { fill: FillRecord | null; bold: boolean }>();
-  const originalsNow = new Map<string, () => Original>();
-  const widthsNow = new Map<number, () => number>();
-
-  const fillCells: Cell[] = [];
-  for (const address of new Set([...flags.keys(), ...prevFlags.keys()])) {
-    const cell = parseCell(address);
-    if (cell) fillCells.push(cell);
+  // 1. Read.
+  const now = await readCurrent(session, sheet, whatToRead(previous, wanted, caps.notes), caps);
+  // 2. Decide.
+  const { writes, next, counts } = reconcile(previous, now, wanted, { notes: caps.notes });
+  // The record follows the sheet: its name and id now (the id may have changed since a reopen).
+  const nextSheet = { ...next, sheetId: target.sheetId, sheetName: target.sheetName };
+  const nextStored: StoredState = {
+    version: 1,
+    sheets: [...stored.sheets.filter((s) => s !== found), ...(isEmptySheetState(nextSheet) ? [] : [nextSheet])],
+  };
+  // 3. Record first, then write.
+  const work = queuedWrites(sheet, writes, caps);
+  if (JSON.stringify(nextStored) !== JSON.stringify(stored) || (nextStored.sheets.length === 0 && reader.sheetExists)) {
+    work.unshift({
+      requestBytes: nextStored.sheets.length ? stateWriteBytes(encodeState(nextStored)) : OPERATION_BYTES,
+      responseBytes: 0,
+      queue: () => queueStateWrite(session.context, nextStored, reader.sheetExists, reader.storedChunks, !options.workbookProtected),
+    });
   }
+  const application = session.context.workbook.application;
+  await session.runBatched(work, {
+    startBatchBytes: 2 * OPERATION_BYTES,
+    startBatch: () => {
+      if (caps.suspendCalculation) application.suspendApiCalculationUntilNextSync();
+      if (caps.suspendScreenUpdating) application.suspendScreenUpdatingUntilNextSync();
+    },
+    onBatchDone: (done, total) => options.onProgress?.('write', done, total),
+  });
+  if (work.length === 0) options.onProgress?.('write', 1, 1);
+  else if (caps.suspendCalculation) {
+    // Suspended calculation is not resumed by Excel: what depends on the cells written or put
+    // back would show stale results until the next edit.
+    application.calculate('Recalculate');
+    await session.sync();
+  }
+  return { syncs: session.syncs - startSyncs, ...counts };
+}
+
+/** Queues the reads a decision needs and returns what they found, in one sync where it fits. */
+async function readCurrent(session: Session, sheet: Excel.Worksheet, request: ReadRequest, caps: Capabilities): Promise<CurrentCells> {
+  const reads: QueuedWork[] = [];
+  const fills = new Map<string, () => RecordedFill | null>();
+  const notes = new Map<string, () => string | null>();
+  const headerStyles = new Map<string, () => { fill: RecordedFill | null; bold: boolean }>();
+  const originals = new Map<string, () => Original>();
+  const widths = new Map<number, () => number>();
+
   if (caps.cellProperties) {
     // Per column: one getCellProperties over the rows from the first to the last target where
     // targets are dense, one per run of consecutive targets where they are sparse.
-    const fillOptions = { format: { fill: { color: true, pattern: true, patternColor: true } } };
-    for (const segment of columnSegments(fillCells, MAX_SEGMENT_ROWS)) {
+    for (const segment of columnSegments(request.fillCells, MAX_SEGMENT_ROWS)) {
       const span = segment.bottom - segment.top + 1;
       const runs = verticalRuns(segment.items);
       const bounding = 2 * OPERATION_BYTES + CELL_PROPERTY_BYTES * span;
@@ -249,53 +150,46 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
           requestBytes: 2 * OPERATION_BYTES + 100,
           responseBytes: CELL_PROPERTY_BYTES * (part.bottom - part.top + 1),
           queue: () => {
-            result = sheet.getRange(address).getCellProperties(fillOptions);
+            result = sheet.getRange(address).getCellProperties(FILL_PROPERTIES);
           },
         });
         for (const cell of segment.items) {
           if (cell.row < part.top || cell.row > part.bottom) continue;
           const i = cell.row - part.top;
-          fillsNow.set(cellAddress(cell.row, cell.column), () => fillFromProperties(result!.value[i][0].format?.fill));
+          fills.set(cellAddress(cell.row, cell.column), () => fillFromProperties(result!.value[i][0].format?.fill));
         }
       }
     }
   } else {
-    for (const cell of fillCells) {
-      const a = cellAddress(cell.row, cell.column);
+    for (const cell of request.fillCells) {
+      const address = cellAddress(cell.row, cell.column);
       let range: Excel.Range | undefined;
       reads.push({
         requestBytes: 2 * OPERATION_BYTES,
         responseBytes: 40,
         queue: () => {
-          range = sheet.getRange(a);
+          range = sheet.getRange(address);
           range.format.fill.load('color');
         },
       });
-      fillsNow.set(a, () => fillFromColor(range!.format.fill.color));
+      fills.set(address, () => fillFromColor(range!.format.fill.color));
     }
   }
 
-  if (caps.notes) {
-    const noteCells = new Set<string>(flags.keys());
-    for (const p of previous.flags) if (p.n) noteCells.add(p.a);
-    for (const a of noteCells) {
-      // Where no earlier note of ours can be there, whether a note exists is all we need.
-      const needContent = prevFlags.get(a)?.n !== undefined;
-      let note: Excel.Note | undefined;
-      reads.push({
-        requestBytes: (needContent ? 2 : 1) * OPERATION_BYTES + 40,
-        responseBytes: needContent ? 700 : 40,
-        queue: () => {
-          note = sheet.notes.getItemOrNullObject(a);
-          if (needContent) note.load('content');
-        },
-      });
-      notesNow.set(a, () => (note!.isNullObject ? null : needContent ? note!.content : NOTE_EXISTS));
-    }
+  for (const { address, needContent } of request.noteCells) {
+    let note: Excel.Note | undefined;
+    reads.push({
+      requestBytes: (needContent ? 2 : 1) * OPERATION_BYTES + 40,
+      responseBytes: needContent ? 700 : 40,
+      queue: () => {
+        note = sheet.notes.getItemOrNullObject(address);
+        if (needContent) note.load('content');
+      },
+    });
+    notes.set(address, () => (note!.isNullObject ? null : needContent ? note!.content : NOTE_EXISTS));
   }
 
-  const headerCells = [...values.values()].filter((v) => v.header && !prevStyles.has(cellAddress(v.row, v.column)));
-  for (const run of horizontalRuns(headerCells, () => '')) {
+  for (const run of horizontalRuns(request.headerCells, () => '')) {
     const address = rangeAddress(run.row, run.left, run.row, run.right);
     if (caps.cellProperties) {
       let result: OfficeExtension.ClientResult<Excel.CellProperties[][]> | undefined;
@@ -303,36 +197,33 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
         requestBytes: 2 * OPERATION_BYTES + 120,
         responseBytes: 120 * run.items.length,
         queue: () => {
-          result = sheet.getRange(address).getCellProperties({
-            format: { fill: { color: true, pattern: true, patternColor: true }, font: { bold: true } },
-          });
+          result = sheet.getRange(address).getCellProperties({ format: { ...FILL_PROPERTIES.format, font: { bold: true } } });
         },
       });
       run.items.forEach((cell, i) =>
-        stylesNow.set(cellAddress(cell.row, cell.column), () => {
+        headerStyles.set(cellAddress(cell.row, cell.column), () => {
           const format = result!.value[0][i].format;
           return { fill: fillFromProperties(format?.fill), bold: format?.font?.bold === true };
         }),
       );
     } else {
       for (const cell of run.items) {
-        const a = cellAddress(cell.row, cell.column);
+        const one = cellAddress(cell.row, cell.column);
         let range: Excel.Range | undefined;
         reads.push({
           requestBytes: 2 * OPERATION_BYTES,
           responseBytes: 60,
           queue: () => {
-            range = sheet.getRange(a);
+            range = sheet.getRange(one);
             range.load('format/fill/color, format/font/bold');
           },
         });
-        stylesNow.set(a, () => ({ fill: fillFromColor(range!.format.fill.color), bold: range!.format.font.bold === true }));
+        headerStyles.set(one, () => ({ fill: fillFromColor(range!.format.fill.color), bold: range!.format.font.bold === true }));
       }
     }
   }
 
-  const unrecorded = [...values.values()].filter((v) => !prevCells.has(cellAddress(v.row, v.column)));
-  for (const run of verticalRuns(unrecorded)) {
+  for (const run of verticalRuns(request.unrecordedCells)) {
     const address = rangeAddress(run.top, run.column, run.bottom, run.column);
     let range: Excel.Range | undefined;
     reads.push({
@@ -344,16 +235,15 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       },
     });
     run.items.forEach((cell, i) =>
-      originalsNow.set(cellAddress(cell.row, cell.column), () => ({
-        value: range!.values[i][0] as CellValue,
-        formula: range!.formulas[i][0] as CellValue,
+      originals.set(cellAddress(cell.row, cell.column), () => ({
+        value: range!.values[i][0] as Original['value'],
+        formula: range!.formulas[i][0] as Original['formula'],
         numberFormat: String(range!.numberFormat[i][0]),
       })),
     );
   }
 
-  for (const column of widths.keys()) {
-    if (prevWidths.has(column)) continue;
+  for (const column of request.widthColumns) {
     let range: Excel.Range | undefined;
     reads.push({
       requestBytes: 2 * OPERATION_BYTES,
@@ -364,149 +254,43 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
         range.format.load('columnWidth');
       },
     });
-    widthsNow.set(column, () => range!.format.columnWidth);
+    widths.set(column, () => range!.format.columnWidth);
   }
 
   await session.runBatched(reads);
+  const settle = <K, V>(pending: Map<K, () => V>) => new Map([...pending].map(([k, get]) => [k, get()]));
+  return { fills: settle(fills), notes: settle(notes), headerStyles: settle(headerStyles), originals: settle(originals), widths: settle(widths) };
+}
 
-  // ---- 2. Decide: what to write, what to record ---------------------------------------------
-  const writes: QueuedWork[] = [];
-  // Restores go first, so that a cell both restored and newly set ends as newly set.
-  const fillRestores: (Cell & { fill: FillRecord | null })[] = [];
-  const fillSets: (Cell & { fill: FillRecord | null })[] = [];
-  let unflagged = 0;
-  let notes = 0;
-
-  const nextFlags: FlagRecord[] = [];
-  for (const p of previous.flags) {
-    if (flags.has(p.a)) continue;
-    unflagged++;
-    const cell = parseCell(p.a);
-    if (!cell) continue;
-    // Restore only what is still as we left it: a person may have re-coloured the cell since.
-    if (sameFill(fillsNow.get(p.a)?.() ?? null, solid(p.s))) fillRestores.push({ ...cell, fill: p.o });
-    if (caps.notes && p.n) {
-      const content = notesNow.get(p.a)?.() ?? null;
-      if (content !== null && hashText(content) === p.n) {
-        writes.push({ requestBytes: 2 * OPERATION_BYTES, responseBytes: 0, queue: () => sheet.notes.getItem(p.a).delete() });
-      }
-    }
+/** The decided writes as Office.js work, grouped so that one request covers many cells. */
+function queuedWrites(sheet: Excel.Worksheet, writes: SheetWrites, caps: Capabilities): QueuedWork[] {
+  const work: QueuedWork[] = [];
+  for (const address of writes.noteDeletes) {
+    work.push({ requestBytes: 2 * OPERATION_BYTES, responseBytes: 0, queue: () => sheet.notes.getItem(address).delete() });
   }
-  for (const flag of flags.values()) {
-    const p = prevFlags.get(flag.address);
-    const now = fillsNow.get(flag.address)?.() ?? null;
-    const ours = p !== undefined && sameFill(now, solid(p.s));
-    const record: FlagRecord = { a: flag.address, o: ours ? p.o : now, s: flag.fill.toUpperCase() };
-    if (!sameFill(now, solid(flag.fill))) {
-      // Over a patterned fill, setting the colour alone would keep the pattern.
-      const fill: FillRecord = now?.p ? { c: flag.fill.toUpperCase(), p: 'Solid' } : solid(flag.fill);
-      fillSets.push({ row: flag.row, column: flag.column, fill });
-    }
-    if (caps.notes && flag.note) {
-      const content = notesNow.get(flag.address)?.() ?? null;
-      if (content === null) {
-        writes.push({
-          requestBytes: OPERATION_BYTES + utf8Length(flag.note) + 20,
-          responseBytes: 0,
-          queue: () => {
-            sheet.notes.add(flag.address, flag.note);
-          },
-        });
-        record.n = hashText(flag.note);
-        notes++;
-      } else if (p?.n !== undefined && content !== NOTE_EXISTS && hashText(content) === p.n) {
-        if (content !== flag.note) {
-          writes.push({
-            requestBytes: 2 * OPERATION_BYTES + utf8Length(flag.note) + 20,
-            responseBytes: 0,
-            queue: () => {
-              sheet.notes.getItem(flag.address).content = flag.note;
-            },
-          });
-          notes++;
-        }
-        record.n = hashText(flag.note);
-      }
-      // Otherwise the note is a person's: it stays, and the reasons are in the result column.
-    }
-    nextFlags.push(record);
-  }
-
-  // Header styles: restore those no longer wanted, style the wanted ones.
-  const nextStyles: StyleRecord[] = [];
-  const boldRestores: (Cell & { bold: boolean })[] = [];
-  const boldSets: (Cell & { bold: boolean })[] = [];
-  for (const s of previous.styles) {
-    const wanted = values.get(s.a);
-    if (wanted?.header) continue;
-    const cell = parseCell(s.a);
-    if (!cell) continue;
-    fillRestores.push({ ...cell, fill: s.o });
-    boldRestores.push({ ...cell, bold: s.b });
-  }
-  for (const v of values.values()) {
-    if (!v.header) continue;
-    const a = cellAddress(v.row, v.column);
-    const original = prevStyles.get(a) ?? (() => {
-      const now = stylesNow.get(a)!();
-      return { a, o: now.fill, b: now.bold };
-    })();
-    nextStyles.push(original);
-    fillSets.push({ row: v.row, column: v.column, fill: original.o?.p ? { c: HEADER_FILL, p: 'Solid' } : solid(HEADER_FILL) });
-    boldSets.push({ row: v.row, column: v.column, bold: true });
-  }
-
-  // Values: put back what is no longer ours, write what is wanted.
-  type Restore = Cell & { formula: CellValue; numberFormat: string };
-  const restores: Restore[] = [];
-  for (const [a, cell] of prevCells) if (!values.has(a)) restores.push(cell);
-  const recorded: (Cell & Original)[] = [];
-  const newValues: (Cell & { value: CellValue; numberFormat: string })[] = [];
-  for (const v of values.values()) {
-    const a = cellAddress(v.row, v.column);
-    const original = prevCells.get(a) ?? { row: v.row, column: v.column, ...originalsNow.get(a)!() };
-    recorded.push({ ...original, row: v.row, column: v.column });
-    newValues.push({ row: v.row, column: v.column, value: v.value ?? '', numberFormat: v.numberFormat ?? original.numberFormat });
-  }
-
-  // Widths of appended columns: at least the wanted width, the original recorded.
-  const nextWidths: WidthRecord[] = [];
-  const widthWrites: { column: number; width: number }[] = [];
-  for (const w of previous.widths) if (!widths.has(w.c)) widthWrites.push({ column: w.c, width: w.o });
-  for (const [column, wanted] of widths) {
-    const original = prevWidths.get(column)?.o ?? widthsNow.get(column)?.();
-    if (original === undefined || original >= wanted) {
-      if (prevWidths.has(column)) widthWrites.push({ column, width: original ?? wanted });
-      continue;
-    }
-    nextWidths.push({ c: column, o: original });
-    widthWrites.push({ column, width: wanted });
-  }
-
-  // ---- 3. Record first, then write ----------------------------------------------------------
-  const next: SheetState = {
-    sheetId: target.sheetId,
-    sheetName: target.sheetName,
-    flags: nextFlags,
-    cells: encodeRuns(recorded),
-    styles: nextStyles,
-    widths: nextWidths,
-  };
-  const nextStored: StoredState = { version: 1, sheets: [...others, ...(isEmpty(next) ? [] : [next])] };
-  if (JSON.stringify(nextStored) !== JSON.stringify(stored) || (nextStored.sheets.length === 0 && reader.sheetExists)) {
-    const cost = nextStored.sheets.length ? stateWriteBytes(encodeState(nextStored)) : OPERATION_BYTES;
-    writes.unshift({
-      requestBytes: cost,
+  for (const { address, text } of writes.noteAdds) {
+    work.push({
+      requestBytes: OPERATION_BYTES + utf8Length(text) + 20,
       responseBytes: 0,
-      queue: () => queueStateWrite(context, nextStored, reader.sheetExists, reader.storedChunks, !options.workbookProtected),
+      queue: () => {
+        sheet.notes.add(address, text);
+      },
     });
   }
-
-  for (const run of verticalRuns(restores)) {
+  for (const { address, text } of writes.noteUpdates) {
+    work.push({
+      requestBytes: 2 * OPERATION_BYTES + utf8Length(text) + 20,
+      responseBytes: 0,
+      queue: () => {
+        sheet.notes.getItem(address).content = text;
+      },
+    });
+  }
+  for (const run of verticalRuns(writes.valueRestores)) {
     const address = rangeAddress(run.top, run.column, run.bottom, run.column);
     const formats = run.items.map((c) => [c.numberFormat]);
     const formulas = run.items.map((c) => [c.formula]);
-    writes.push({
+    work.push({
       requestBytes: 3 * OPERATION_BYTES + jsonBytes(formats) + jsonBytes(formulas),
       responseBytes: 0,
       queue: () => {
@@ -517,11 +301,11 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       },
     });
   }
-  for (const run of verticalRuns(newValues)) {
+  for (const run of verticalRuns(writes.valueSets)) {
     const address = rangeAddress(run.top, run.column, run.bottom, run.column);
     const formats = run.items.map((c) => [c.numberFormat]);
     const cells = run.items.map((c) => [c.value]);
-    writes.push({
+    work.push({
       requestBytes: 3 * OPERATION_BYTES + jsonBytes(formats) + jsonBytes(cells),
       responseBytes: 0,
       queue: () => {
@@ -531,32 +315,28 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       },
     });
   }
-  const fillKey = (c: { fill: FillRecord | null }) => JSON.stringify(c.fill);
-  const queueFill = (format: Excel.RangeFill, fill: FillRecord | null) => {
+  const fillKey = (c: FillChange) => JSON.stringify(c.fill);
+  const queueFill = (format: Excel.RangeFill, fill: RecordedFill | null) => {
     if (!fill) {
       format.clear();
       return;
     }
-    format.color = fill.c;
-    if (fill.p && caps.cellProperties) {
-      format.pattern = fill.p as Excel.FillPattern;
-      if (fill.pc) format.patternColor = fill.pc;
+    format.color = fill.color;
+    if (fill.pattern && caps.cellProperties) {
+      format.pattern = fill.pattern as Excel.FillPattern;
+      if (fill.patternColor) format.patternColor = fill.patternColor;
     }
   };
-  for (const group of [fillRestores, fillSets]) {
+  for (const group of [writes.fillRestores, writes.fillSets]) {
     if (caps.cellProperties) {
       // ExcelApi 1.9: all cells of one fill in a few multi-area ranges.
-      const byFill = new Map<string, (Cell & { fill: FillRecord | null })[]>();
-      for (const cell of group) {
-        const list = byFill.get(fillKey(cell)) ?? [];
-        list.push(cell);
-        byFill.set(fillKey(cell), list);
-      }
+      const byFill = new Map<string, FillChange[]>();
+      for (const cell of group) byFill.set(fillKey(cell), [...(byFill.get(fillKey(cell)) ?? []), cell]);
       for (const cells of byFill.values()) {
         const fill = cells[0].fill;
         for (const list of addressLists(cells, MAX_AREAS_ADDRESS)) {
-          writes.push({
-            requestBytes: OPERATION_BYTES * (fill?.p ? 5 : 3) + list.length,
+          work.push({
+            requestBytes: OPERATION_BYTES * (fill?.pattern ? 5 : 3) + list.length,
             responseBytes: 0,
             queue: () => queueFill(sheet.getRanges(list).format.fill, fill),
           });
@@ -566,19 +346,15 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       for (const run of horizontalRuns(group, fillKey)) {
         const address = rangeAddress(run.row, run.left, run.row, run.right);
         const fill = run.items[0].fill;
-        writes.push({
-          requestBytes: OPERATION_BYTES * 3 + 20,
-          responseBytes: 0,
-          queue: () => queueFill(sheet.getRange(address).format.fill, fill),
-        });
+        work.push({ requestBytes: OPERATION_BYTES * 3 + 20, responseBytes: 0, queue: () => queueFill(sheet.getRange(address).format.fill, fill) });
       }
     }
   }
-  const boldKey = (c: { bold: boolean }) => String(c.bold);
-  for (const run of [...horizontalRuns(boldRestores, boldKey), ...horizontalRuns(boldSets, boldKey)]) {
+  const boldKey = (c: Cell & { bold: boolean }) => String(c.bold);
+  for (const run of [...horizontalRuns(writes.boldRestores, boldKey), ...horizontalRuns(writes.boldSets, boldKey)]) {
     const address = rangeAddress(run.row, run.left, run.row, run.right);
     const bold = run.items[0].bold;
-    writes.push({
+    work.push({
       requestBytes: 2 * OPERATION_BYTES,
       responseBytes: 0,
       queue: () => {
@@ -586,8 +362,8 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       },
     });
   }
-  for (const w of widthWrites) {
-    writes.push({
+  for (const w of writes.widthSets) {
+    work.push({
       requestBytes: 2 * OPERATION_BYTES,
       responseBytes: 0,
       queue: () => {
@@ -596,30 +372,5 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
       },
     });
   }
-
-  const application = context.workbook.application;
-  await session.runBatched(writes, {
-    startBatchBytes: 2 * OPERATION_BYTES,
-    startBatch: () => {
-      if (caps.suspendCalculation) application.suspendApiCalculationUntilNextSync();
-      if (caps.suspendScreenUpdating) application.suspendScreenUpdatingUntilNextSync();
-    },
-    onBatchDone: (done, total) => options.onProgress?.('write', done, total),
-  });
-  if (writes.length === 0) options.onProgress?.('write', 1, 1);
-  else if (caps.suspendCalculation) {
-    // Suspended calculation is not resumed by Excel: what depends on the cells written or put
-    // back would show stale results until the next edit.
-    application.calculate('Recalculate');
-    await session.sync();
-  }
-
-  return {
-    syncs: session.syncs - startSyncs,
-    flagged: flags.size,
-    notes,
-    written: newValues.length,
-    unflagged,
-    restored: fillRestores.length + restores.length,
-  };
+  return work;
 }

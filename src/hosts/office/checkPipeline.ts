@@ -7,7 +7,7 @@
  * checking twice plans, and writes, what checking once does.
  */
 import type { CheckOptions, Grid, SheetCheck } from '../../engine/types';
-import { type ApplyResult, applyPlan, recordedCells } from './applyPlan';
+import { type ApplyResult, applyPlan } from './applyPlan';
 import { type ReadOptions, readSheet } from './readSheet';
 import { labelSeverities } from './severityLabels';
 import type { Capabilities } from './requirements';
@@ -88,8 +88,8 @@ function isEmpty(value: unknown): boolean {
  * the bounding box of non-empty values, as Excel's getUsedRange(true) would give it.
  */
 export function withoutOurWrites(grid: Grid, previous: SheetState): Grid {
-  const recorded = recordedCells(previous.cells);
-  if (recorded.size === 0) return grid;
+  const recorded = previous.writtenCells;
+  if (recorded.length === 0) return grid;
   const r0 = grid.origin?.row ?? 0;
   const c0 = grid.origin?.column ?? 0;
   const rows = grid.values.length;
@@ -97,7 +97,7 @@ export function withoutOurWrites(grid: Grid, previous: SheetState): Grid {
   // 0-based sheet coordinates → original.
   const originals = new Map<number, { value: Grid['values'][number][number]; numberFormat: string }>();
   const key = (r: number, c: number) => r * 16384 + c;
-  for (const cell of recorded.values()) originals.set(key(cell.row - 1, cell.column - 1), { value: cell.value, numberFormat: cell.numberFormat });
+  for (const cell of recorded) originals.set(key(cell.row - 1, cell.column - 1), { value: cell.value, numberFormat: cell.numberFormat });
 
   const valueAt = (r: number, c: number) => {
     const o = originals.get(key(r, c));

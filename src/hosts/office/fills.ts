@@ -1,22 +1,22 @@
 /** Cell fills as the state sheet records them, read from the two ways Office.js reports them. */
-import type { FillRecord } from './stateStore';
+import type { RecordedFill } from './stateStore';
 
-export function solid(color: string): FillRecord {
-  return { c: color.toUpperCase() };
+export function solid(color: string): RecordedFill {
+  return { color: color.toUpperCase() };
 }
 
-export function sameFill(a: FillRecord | null | undefined, b: FillRecord | null | undefined): boolean {
+export function sameFill(a: RecordedFill | null | undefined, b: RecordedFill | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.c.toUpperCase() === b.c.toUpperCase() && (a.p ?? 'Solid') === (b.p ?? 'Solid');
+  return a.color.toUpperCase() === b.color.toUpperCase() && (a.pattern ?? 'Solid') === (b.pattern ?? 'Solid');
 }
 
 /** A fill as getCellProperties (ExcelApi 1.9) reports it. */
-export function fillFromProperties(fill: { color?: string; pattern?: string; patternColor?: string } | undefined): FillRecord | null {
+export function fillFromProperties(fill: { color?: string; pattern?: string; patternColor?: string } | undefined): RecordedFill | null {
   if (!fill || fill.pattern === 'None' || !fill.color) return null;
-  const record: FillRecord = { c: fill.color.toUpperCase() };
+  const record: RecordedFill = { color: fill.color.toUpperCase() };
   if (fill.pattern && fill.pattern !== 'Solid') {
-    record.p = fill.pattern;
-    if (fill.patternColor) record.pc = fill.patternColor.toUpperCase();
+    record.pattern = fill.pattern;
+    if (fill.patternColor) record.patternColor = fill.patternColor.toUpperCase();
   }
   return record;
 }
@@ -25,8 +25,7 @@ export function fillFromProperties(fill: { color?: string; pattern?: string; pat
  * A fill as format.fill.color reports it before ExcelApi 1.9: "no fill" and a white fill both read
  * "#FFFFFF"; taken as no fill (the common case), so a white-filled cell comes back unfilled.
  */
-export function fillFromColor(color: string | null | undefined): FillRecord | null {
+export function fillFromColor(color: string | null | undefined): RecordedFill | null {
   if (!color || color.toUpperCase() === '#FFFFFF') return null;
-  return { c: color.toUpperCase() };
+  return { color: color.toUpperCase() };
 }
-

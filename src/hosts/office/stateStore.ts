@@ -3,11 +3,16 @@
  * hidden worksheet `_psc_state` holds JSON in column A (A1: a header with the number of chunks,
  * A2…: the JSON in pieces under 30,000 characters, Excel's cell limit being 32,767).
  *
- * For every checked sheet (by worksheet id) it records each flagged cell's original fill and
- * whether the note on it is ours, the original value, formula and number format of every cell we
- * wrote, the original fill and boldness of the header cells we styled, and the original widths of
- * the columns we widened.
+ * For every checked sheet (by name, with its worksheet id as a hint) it records each flagged
+ * cell's original fill and whether the note on it is ours, the original value, formula and number
+ * format of every cell we wrote, the original fill and boldness of the header cells we styled, and
+ * the original widths of the columns we widened.
+ *
+ * In memory the records have descriptive names; the stored JSON keeps the compact keys earlier
+ * versions wrote (workbooks already carry it), and only encodeState / decodeState know them. A zod
+ * schema checks what is read back: a damaged record reads as "nothing to restore".
  */
+import { z } from 'zod';
 import type { CellValue } from '../../engine/types';
 import { type Session, errorCode, jsonBytes } from './session';
 
@@ -19,63 +24,57 @@ const CHUNK_PREFIX = 'j';
 /** Chunks loaded with the header, on the first look (more take one more sync): ~8,000 flags. */
 const FIRST_CHUNKS = 4;
 
-/** A fill as recorded: null = no fill. */
-export interface FillRecord {
+/** A cell's fill; null stands for "no fill". */
+export interface RecordedFill {
   /** #RRGGBB */
-  c: string;
+  color: string;
   /** Pattern when not solid (ExcelApi 1.9). */
-  p?: string;
+  pattern?: string;
   /** Pattern colour when not solid. */
-  pc?: string;
+  patternColor?: string;
 }
 
 export interface FlagRecord {
   /** A1 address. */
-  a: string;
-  /** Original fill. */
-  o: FillRecord | null;
+  address: string;
+  originalFill: RecordedFill | null;
   /** The fill we set (#RRGGBB). */
-  s: string;
+  flagFill: string;
   /** Hash of the note we wrote, when the note on the cell is ours. */
-  n?: string;
+  noteHash?: string;
 }
 
-/** Run-length encoded list: [count, value] pairs. */
-export type Rle<T> = Array<[number, T]>;
-
-/** Original contents of a vertical run of cells we wrote. */
-export interface CellRun {
-  /** 1-based column and first row. */
-  c: number;
-  r: number;
-  /** Values as Office.js read them. */
-  v: Rle<CellValue>;
-  /** Formulas where any differs from its value (formula cells). */
-  x?: Rle<CellValue>;
-  /** Number formats. */
-  f: Rle<string>;
+/** A cell we wrote, as it was before. */
+export interface WrittenCell {
+  /** 1-based sheet row and column. */
+  row: number;
+  column: number;
+  value: CellValue;
+  /** The formula (the value itself for a plain cell). */
+  formula: CellValue;
+  numberFormat: string;
 }
 
-export interface StyleRecord {
-  a: string;
-  /** Original fill and boldness. */
-  o: FillRecord | null;
-  b: boolean;
+/** A header cell of an appended column we styled (light fill, bold), as it was before. */
+export interface HeaderStyleRecord {
+  address: string;
+  originalFill: RecordedFill | null;
+  originalBold: boolean;
 }
 
 export interface WidthRecord {
   /** 1-based column. */
-  c: number;
+  column: number;
   /** Original width (points). */
-  o: number;
+  originalWidth: number;
 }
 
 export interface SheetState {
   sheetId: string;
   sheetName: string;
   flags: FlagRecord[];
-  cells: CellRun[];
-  styles: StyleRecord[];
+  writtenCells: WrittenCell[];
+  headerStyles: HeaderStyleRecord[];
   widths: WidthRecord[];
 }
 
@@ -97,20 +96,12 @@ export function emptyState(): StoredState {
   return { version: 1, sheets: [] };
 }
 
-export function rle<T>(items: T[]): Rle<T> {
-  const out: Rle<T> = [];
-  for (const item of items) {
-    const last = out[out.length - 1];
-    if (last && last[1] === item) last[0]++;
-    else out.push([1, item]);
-  }
-  return out;
+export function emptySheetState(sheet: { sheetId: string; sheetName: string }): SheetState {
+  return { sheetId: sheet.sheetId, sheetName: sheet.sheetName, flags: [], writtenCells: [], headerStyles: [], widths: [] };
 }
 
-export function unrle<T>(runs: Rle<T>): T[] {
-  const out: T[] = [];
-  for (const [count, value] of runs) for (let i = 0; i < count; i++) out.push(value);
-  return out;
+export function isEmptySheetState(state: SheetState): boolean {
+  return !state.flags.length && !state.writtenCells.length && !state.headerStyles.length && !state.widths.length;
 }
 
 /** FNV-1a, to recognise our own notes without storing their text. */
@@ -137,47 +128,32 @@ export function chunkText(text: string, size = STATE_CHUNK_CHARS): string[] {
   return out;
 }
 
-/** Flags as stored: one list per field (addresses; fills and note hashes run-length encoded). */
-interface PackedFlags {
-  a: string[];
-  o: Rle<FillRecord | null>;
-  s: Rle<string>;
-  n: Rle<string | 0>;
-}
+// ---- The stored form: compact keys, run-length encoded lists ---------------------------------
 
-type PackedSheet = Omit<SheetState, 'flags'> & { flags: PackedFlags };
+const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** Run-length encoded list: [count, value] pairs. */
+const rleOf = <T extends z.ZodTypeAny>(item: T) => z.array(z.tuple([z.number().int().nonnegative(), item]));
+const storedFill = z.object({ c: z.string(), p: z.string().optional(), pc: z.string().optional() }).nullable();
+const storedSheet = z.object({
+  sheetId: z.string(),
+  sheetName: z.string(),
+  /** One list per field: addresses, original fills, our fills, note hashes (0: not ours). */
+  flags: z.object({ a: z.array(z.string()), o: rleOf(storedFill), s: rleOf(z.string()), n: rleOf(z.union([z.string(), z.literal(0)])) }),
+  /** Vertical runs of written cells: column, first row, values, formulas where any differs, formats. */
+  cells: z.array(
+    z.object({ c: z.number().int().positive(), r: z.number().int().positive(), v: rleOf(cellValue), x: rleOf(cellValue).optional(), f: rleOf(z.string()) }),
+  ),
+  styles: z.array(z.object({ a: z.string(), o: storedFill, b: z.boolean() })),
+  widths: z.array(z.object({ c: z.number().int().positive(), o: z.number() })),
+});
+const storedState = z.object({ version: z.literal(1), sheets: z.array(z.unknown()) });
 
-function packSheet(sheet: SheetState): PackedSheet {
-  const { flags, ...rest } = sheet;
-  return {
-    ...rest,
-    flags: {
-      a: flags.map((f) => f.a),
-      o: rleBy(flags.map((f) => f.o)),
-      s: rle(flags.map((f) => f.s)),
-      n: rle(flags.map((f) => f.n ?? 0)),
-    },
-  };
-}
+type StoredSheet = z.infer<typeof storedSheet>;
+type StoredFill = z.infer<typeof storedFill>;
+type Rle<T> = Array<[number, T]>;
 
-function unpackSheet(packed: PackedSheet): SheetState {
-  const { flags, ...rest } = packed;
-  const originals = unrle(flags.o);
-  const fills = unrle(flags.s);
-  const notes = unrle(flags.n);
-  return {
-    ...rest,
-    flags: flags.a.map((a, i) => {
-      const record: FlagRecord = { a, o: originals[i] ?? null, s: fills[i] ?? '' };
-      const n = notes[i];
-      if (typeof n === 'string') record.n = n;
-      return record;
-    }),
-  };
-}
-
-/** rle() for objects, compared by their JSON. */
-function rleBy<T>(items: T[]): Rle<T> {
+/** Run-length encodes, comparing items by their JSON (fills are objects). */
+export function rle<T>(items: T[]): Rle<T> {
   const out: Rle<T> = [];
   let lastKey = '';
   for (const item of items) {
@@ -190,9 +166,83 @@ function rleBy<T>(items: T[]): Rle<T> {
   return out;
 }
 
+export function unrle<T>(runs: Rle<T>): T[] {
+  const out: T[] = [];
+  for (const [count, value] of runs) for (let i = 0; i < count; i++) out.push(value);
+  return out;
+}
+
+const toStoredFill = (fill: RecordedFill | null): StoredFill =>
+  fill === null ? null : { c: fill.color, ...(fill.pattern ? { p: fill.pattern } : {}), ...(fill.patternColor ? { pc: fill.patternColor } : {}) };
+const fromStoredFill = (fill: StoredFill | undefined): RecordedFill | null =>
+  !fill ? null : { color: fill.c, ...(fill.p ? { pattern: fill.p } : {}), ...(fill.pc ? { patternColor: fill.pc } : {}) };
+
+/** Consecutive cells of one column, as one run each. */
+function columnRuns(cells: WrittenCell[]): WrittenCell[][] {
+  const sorted = [...cells].sort((a, b) => a.column - b.column || a.row - b.row);
+  const runs: WrittenCell[][] = [];
+  for (const cell of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.column === cell.column && last.row + 1 === cell.row) run.push(cell);
+    else runs.push([cell]);
+  }
+  return runs;
+}
+
+function encodeSheet(sheet: SheetState): StoredSheet {
+  return {
+    sheetId: sheet.sheetId,
+    sheetName: sheet.sheetName,
+    cells: columnRuns(sheet.writtenCells).map((run) => {
+      const values = run.map((c) => c.value);
+      const formulas = run.map((c) => c.formula);
+      const stored: StoredSheet['cells'][number] = { c: run[0].column, r: run[0].row, v: rle(values), f: rle(run.map((c) => c.numberFormat)) };
+      if (formulas.some((f, i) => f !== values[i])) stored.x = rle(formulas);
+      return stored;
+    }),
+    styles: sheet.headerStyles.map((s) => ({ a: s.address, o: toStoredFill(s.originalFill), b: s.originalBold })),
+    widths: sheet.widths.map((w) => ({ c: w.column, o: w.originalWidth })),
+    flags: {
+      a: sheet.flags.map((f) => f.address),
+      o: rle(sheet.flags.map((f) => toStoredFill(f.originalFill))),
+      s: rle(sheet.flags.map((f) => f.flagFill)),
+      n: rle(sheet.flags.map((f) => f.noteHash ?? (0 as const))),
+    },
+  };
+}
+
+function decodeSheet(stored: StoredSheet): SheetState {
+  const originals = unrle(stored.flags.o);
+  const fills = unrle(stored.flags.s);
+  const notes = unrle(stored.flags.n);
+  const writtenCells: WrittenCell[] = [];
+  for (const run of stored.cells) {
+    const values = unrle(run.v);
+    const formulas = run.x ? unrle(run.x) : values;
+    const formats = unrle(run.f);
+    values.forEach((value, i) =>
+      writtenCells.push({ row: run.r + i, column: run.c, value, formula: formulas[i] ?? value, numberFormat: formats[i] ?? 'General' }),
+    );
+  }
+  return {
+    sheetId: stored.sheetId,
+    sheetName: stored.sheetName,
+    flags: stored.flags.a.map((address, i) => {
+      const record: FlagRecord = { address, originalFill: fromStoredFill(originals[i]), flagFill: fills[i] ?? '' };
+      const n = notes[i];
+      if (typeof n === 'string') record.noteHash = n;
+      return record;
+    }),
+    writtenCells,
+    headerStyles: stored.styles.map((s) => ({ address: s.a, originalFill: fromStoredFill(s.o), originalBold: s.b })),
+    widths: stored.widths.map((w) => ({ column: w.c, originalWidth: w.o })),
+  };
+}
+
 /** Column A's cells for a state: the header, then the chunks. */
 export function encodeState(state: StoredState): string[] {
-  const packed = { version: 1, sheets: state.sheets.map(packSheet) };
+  const packed = { version: 1, sheets: state.sheets.map(encodeSheet) };
   const chunks = chunkText(JSON.stringify(packed));
   return [`${HEADER_PREFIX}${JSON.stringify({ v: 1, n: chunks.length })}`, ...chunks.map((c) => CHUNK_PREFIX + c)];
 }
@@ -207,31 +257,21 @@ function parseHeader(cell: unknown): number | null {
   }
 }
 
-function isPackedSheet(value: unknown): value is PackedSheet {
-  if (!value || typeof value !== 'object') return false;
-  const s = value as Record<string, unknown>;
-  const flags = s.flags as Record<string, unknown> | undefined;
-  return (
-    typeof s.sheetId === 'string' &&
-    typeof s.sheetName === 'string' &&
-    !!flags &&
-    Array.isArray(flags.a) &&
-    Array.isArray(flags.o) &&
-    Array.isArray(flags.s) &&
-    Array.isArray(flags.n) &&
-    Array.isArray(s.cells) &&
-    Array.isArray(s.styles) &&
-    Array.isArray(s.widths)
-  );
-}
-
-/** Parses chunk cells back into a state; a damaged state reads as empty (nothing can be restored). */
+/**
+ * Parses chunk cells back into a state. A damaged state reads as empty, a damaged sheet record as
+ * absent (nothing of it can be restored safely).
+ */
 export function decodeState(chunks: unknown[]): StoredState {
   try {
     const text = chunks.map((c) => (typeof c === 'string' && c.startsWith(CHUNK_PREFIX) ? c.slice(1) : String(c))).join('');
-    const parsed = JSON.parse(text) as { version?: unknown; sheets?: unknown };
-    if (parsed.version !== 1 || !Array.isArray(parsed.sheets)) return emptyState();
-    return { version: 1, sheets: parsed.sheets.filter(isPackedSheet).map(unpackSheet) };
+    const parsed = storedState.safeParse(JSON.parse(text));
+    if (!parsed.success) return emptyState();
+    const sheets: SheetState[] = [];
+    for (const sheet of parsed.data.sheets) {
+      const one = storedSheet.safeParse(sheet);
+      if (one.success) sheets.push(decodeSheet(one.data));
+    }
+    return { version: 1, sheets };
   } catch {
     return emptyState();
   }
