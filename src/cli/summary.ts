@@ -57,7 +57,7 @@ export function writeSheet(wb: ExcelJS.Workbook, table: SummaryTable, linkFolder
       ref: ws.getCell(t.top + 1, t.left + 1).address,
       headerRow: true,
       style: { theme: 'TableStyleMedium2', showRowStripes: true },
-      columns: t.headers.map((name) => ({ name, filterButton: true })),
+      columns: t.headers.map((name) => ({ name, filterButton: t.filters !== false })),
       // a table needs one row; an empty one stands for "none"
       rows: rows.length > 0 ? rows : [t.headers.map(() => null)],
     });

@@ -32,6 +32,8 @@ export interface LayoutTable {
   wrap: boolean[];
   /** Short category columns (status, severity) shown centred. */
   center?: boolean[];
+  /** Filter buttons (default on). Off where filtering would hide the rows beside the table. */
+  filters?: boolean;
 }
 
 /** A cell that links to the place an issue or item names. */
@@ -368,7 +370,8 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
     const r = b.push([label, value, null, ...dist]);
     if (format && value !== null) b.formats.push({ row: r, column: 1, format });
   }
-  b.tables.push({ name: 'RateDistribution', top: distTop, left: DIST, headers: t.distHead, rows: bands.length, formats: [null, COUNT_FORMAT], wrap: [false, false] });
+  // no filter: hiding its rows would hide the headline beside it
+  b.tables.push({ name: 'RateDistribution', top: distTop, left: DIST, headers: t.distHead, rows: bands.length, formats: [null, COUNT_FORMAT], wrap: [false, false], filters: false });
   b.headerRows.push(distTop);
   b.push([]);
 

@@ -108,7 +108,9 @@ function addTablesAndCharts(sheet: Excel.Worksheet, table: SummaryTable): void {
   if (!supportsExcelApi('1.7') || !('tables' in sheet) || !('charts' in sheet)) return;
   for (const t of table.tables) {
     if (t.rows === 0) continue;
-    sheet.tables.add(sheet.getRangeByIndexes(t.top, t.left, t.rows + 1, t.headers.length), true).style = 'TableStyleMedium2';
+    const listObject = sheet.tables.add(sheet.getRangeByIndexes(t.top, t.left, t.rows + 1, t.headers.length), true);
+    listObject.style = 'TableStyleMedium2';
+    if (t.filters === false) listObject.showFilterButton = false;
   }
   for (const spec of table.charts) {
     const first = spec.series[0].values;
