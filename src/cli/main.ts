@@ -95,7 +95,9 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   if (command.returnsDir) await refuseReturnsOnInputs(command, t);
   // the previous round is read first: a wrong path is one line before any workbook is checked
   const previous = command.previousPath ? await previousOrRefuse(command.previousPath, settings, options, t) : null;
-  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers);
+  // items kept for a summary, returns or a comparison come as objects; otherwise as bytes, read once
+  const rowsStreamed = !(command.summaryPath || command.returnsDir || previous);
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rowsStreamed });
   // a progress line only where a person watches a terminal, and never into a JSON stream
   const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
   const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;

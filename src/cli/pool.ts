@@ -3,8 +3,9 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
+import type { ItemResult } from '../engine';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
-import type { WorkerJob } from './checkWorker';
+import type { PackedRows, WorkerJob, WorkerReply } from './checkWorker';
 
 /** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
 export interface FileLimits {
@@ -22,7 +23,7 @@ interface Slot {
 }
 
 interface Pending {
-  job: Omit<WorkerJob, 'id' | 'settings'>;
+  job: Omit<WorkerJob, 'id' | 'settings' | 'packRows'>;
   resolve: (result: WorkbookResult) => void;
 }
 
@@ -37,10 +38,15 @@ export class CheckPool {
   private nextId = 1;
   private closed = false;
 
+  /**
+   * With `rowsStreamed`, the caller reads each report's items once, in order (printing, the JSON
+   * report) and keeps none: they come over as bytes and are read one at a time as they are used.
+   */
   constructor(
     private readonly settings: CheckSettings,
     private readonly limits: FileLimits = DEFAULT_LIMITS,
     private readonly size = defaultPoolSize(),
+    private readonly options: { rowsStreamed?: boolean } = {},
   ) {}
 
   /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
@@ -97,8 +103,11 @@ export class CheckPool {
       annotated: null,
       copyProblem: null,
     });
-    const onMessage = (message: { id: number; result: WorkbookResult }) => {
-      if (message.id === id) finish(message.result, false);
+    const onMessage = (message: WorkerReply) => {
+      if (message.id !== id) return;
+      const { result, packed } = message;
+      if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyRows(packed[i])));
+      finish(result, false);
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(failed('too-large', limitText(this.settings.locale, 'memory', this.limits)), true);
@@ -109,12 +118,40 @@ export class CheckPool {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const job: WorkerJob = { id, ...pending.job, settings: this.settings };
+    const job: WorkerJob = { id, ...pending.job, settings: this.settings, packRows: this.options.rowsStreamed === true };
     // the bytes move into the worker; the main thread keeps no copy
     const buffer = pending.job.bytes.buffer as ArrayBuffer;
     const transferable = pending.job.bytes.byteOffset === 0 && pending.job.bytes.byteLength === buffer.byteLength;
     worker.postMessage(job, transferable ? [buffer] : []);
   }
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Packed items as an array: the length is known, each item is parsed when it is read and not
+ * kept (a streamed report holds the bytes, not 80,000 objects). Reading an item twice gives two
+ * equal objects, which is why only callers that keep nothing get this (CheckPool's rowsStreamed).
+ */
+function lazyRows(packed: PackedRows): ItemResult[] {
+  const { bytes, bounds } = packed;
+  const count = bounds.length / 2;
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i >= 0 && i < count && String(i) === key ? i : -1;
+  };
+  return new Proxy(new Array<ItemResult>(count), {
+    get(target, key, receiver) {
+      const i = index(key);
+      if (i < 0) return Reflect.get(target, key, receiver) as unknown;
+      return JSON.parse(decoder.decode(bytes.subarray(bounds[2 * i], bounds[2 * i + 1]))) as ItemResult;
+    },
+    // array methods skip holes: every item is there
+    has(target, key) {
+      return index(key) >= 0 || Reflect.has(target, key);
+    },
+  });
 }
 
 function limitText(locale: 'ja' | 'en', which: 'memory' | 'time', limits: FileLimits): string {
