@@ -92,6 +92,7 @@ const TEXT = {
     asOf: '基準日',
     fiscalYear: '年度',
     files: 'ファイル',
+    sheets: 'シート',
     items: '取組',
     good: (g: string, good: number, graded: number) => `算定評価 ${g} 以上（算定評価のある ${graded} 件のうち ${good} 件）`,
     errors: 'エラー',
@@ -131,6 +132,7 @@ const TEXT = {
     asOf: 'As of',
     fiscalYear: 'Fiscal year',
     files: 'Files',
+    sheets: 'Sheets',
     items: 'Items',
     good: (g: string, good: number, graded: number) => `Computed grade ${g} or better (${good} of ${graded} graded items)`,
     errors: 'Errors',
@@ -352,7 +354,8 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
   const headline: [string, CellValue, string | null][] = [
     [t.asOf, input.asOf, null],
     [t.fiscalYear, formatFiscalYear(headlineYear(input), locale), null],
-    [t.files, withFiles ? files : input.sheets.length, COUNT_FORMAT],
+    // inside one workbook (the add-in) the sheets are counted instead
+    [withFiles ? t.files : t.sheets, withFiles ? files : input.sheets.length, COUNT_FORMAT],
     [t.items, total.items, COUNT_FORMAT],
     [t.good(lowestGood, total.good, total.graded), total.graded > 0 ? total.good / total.graded : null, PERCENT_FORMAT],
     [t.errors, total.errors, COUNT_FORMAT],
