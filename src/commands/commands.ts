@@ -27,7 +27,7 @@ function officeGlobal(): OfficeUiLike | undefined {
 }
 
 function pageAddress(): string {
-  return typeof location !== 'undefined' ? location.href : 'https://localhost/commands.html';
+  return typeof location !== 'undefined' ? location.href : '';
 }
 
 /**

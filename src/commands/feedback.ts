@@ -37,15 +37,16 @@ export function failureNotice(error: unknown, action: PaneAction, strings: Strin
 
 /** The dialog page's address: the task pane's page beside this one, with the notice in its query. */
 export function noticeUrl(base: string, notice: Notice): string {
-  const url = new URL('taskpane.html', base);
-  url.searchParams.set(NOTICE_PARAM, JSON.stringify(notice));
-  return url.toString();
+  const folder = base.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  return `${folder}taskpane.html?${NOTICE_PARAM}=${encodeURIComponent(JSON.stringify(notice))}`;
 }
 
 /** The notice a dialog page was opened with, or null (the ordinary task pane). */
 export function noticeFromUrl(href: string): Notice | null {
   try {
-    const raw = new URL(href).searchParams.get(NOTICE_PARAM);
+    const query = href.replace(/#.*$/, '').split('?')[1] ?? '';
+    const pair = query.split('&').find((p) => p.startsWith(`${NOTICE_PARAM}=`));
+    const raw = pair ? decodeURIComponent(pair.slice(NOTICE_PARAM.length + 1)) : null;
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<Notice>;
     if (typeof parsed.title !== 'string' || typeof parsed.body !== 'string') return null;

@@ -160,3 +160,12 @@ describe('ribbon feedback (issue 9: the buttons used to say nothing)', () => {
     }
   });
 });
+
+test('the notice travels in the dialog page address beside the commands page, and back', async () => {
+  const { noticeUrl } = await import('../../src/commands/feedback');
+  const notice: Notice = { intent: 'warning', title: '「進捗 & 状況」のチェック', body: '理由は?#メモに' };
+  const url = noticeUrl('https://intra.example.lg.jp/psc/commands.html?_host_Info=Excel#x', notice);
+  expect(url.startsWith('https://intra.example.lg.jp/psc/taskpane.html?notice=')).toBe(true);
+  expect(noticeFromUrl(url)).toEqual(notice);
+  expect(noticeFromUrl('https://intra.example.lg.jp/psc/taskpane.html')).toBeNull();
+});
