@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: 'none' },
   issue: {
     display: 'grid',
-    gridTemplateColumns: '3.5em 1fr',
+    gridTemplateColumns: '3em 1fr',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
     borderLeft: `${tokens.strokeWidthThicker} solid transparent`,
