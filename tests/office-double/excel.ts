@@ -15,7 +15,7 @@
  *
  * The workbook is plain data (state.ts) so that tests can build it and compare it cell by cell.
  */
-import { type Area, MAX_COLUMNS, MAX_ROWS, cellCount, intersects, parseAddress, qualifiedAddress } from './a1';
+import { type Area, MAX_COLUMNS, MAX_ROWS, cellCount, intersects, letters, parseAddress, qualifiedAddress, quoteSheetName } from './a1';
 import {
   OfficeDoubleError,
   apiNotFound,
@@ -32,6 +32,7 @@ import {
   type CellData,
   type DoubleValue,
   type FillData,
+  type NameData,
   type SheetData,
   type SheetVisibilityValue,
   type WorkbookData,
@@ -460,15 +461,153 @@ export class DoubleProtection extends DoubleObject {
   }
 }
 
+/** A workbook-level name (ExcelApi 1.1; delete 1.4): name, formula ("=Sheet!$A$1"), visible. */
+export class DoubleNamedItem extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly resolve: (x: Exec) => NameData | null,
+  ) {
+    super(context, path);
+    sealed(this, DoubleNamedItem);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['name', 'formula', 'visible'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.resolve(x) === null;
+  }
+  private dataIn(x: Exec): NameData {
+    const data = this.resolve(x);
+    if (!data) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath})`);
+    return data;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    return nameScalar(x.wb, this.dataIn(x), name);
+  }
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+  get formula(): string {
+    return this.loadedProperty('formula');
+  }
+  get visible(): boolean {
+    return this.loadedProperty('visible');
+  }
+  set visible(value: boolean) {
+    this.queueWrite('visible', value, (x) => {
+      this.dataIn(x).visible = value;
+    });
+  }
+  delete(): void {
+    this.queueWrite(
+      'delete()',
+      null,
+      (x) => {
+        const data = this.dataIn(x);
+        x.wb.names = (x.wb.names ?? []).filter((n) => n !== data);
+      },
+      '1.4',
+    );
+  }
+}
+
+function nameScalar(wb: WorkbookData, data: NameData, property: string): unknown {
+  if (property === 'name') return data.name;
+  if (property === 'visible') return data.visible;
+  const sheet = wb.sheets.find((s) => s.id === data.sheetId);
+  const cell = `$${letters(data.column)}$${data.row + 1}`;
+  return `=${sheet ? quoteSheetName(sheet.name) : '#REF'}!${cell}`;
+}
+
+const findName = (wb: WorkbookData, name: string) => (wb.names ?? []).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+
+export class DoubleNamedItemCollection extends DoubleObject {
+  private itemList: DoubleNamedItem[] | undefined = undefined;
+  constructor(context: DoubleRequestContext, path: string) {
+    super(context, path);
+    sealed(this, DoubleNamedItemCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  get items(): DoubleNamedItem[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const names = (specToPaths(spec) ?? ['name', 'formula', 'visible']).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (!['name', 'formula', 'visible'].includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'names.load',
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const list = [...(x.wb.names ?? [])];
+        const proxies = list.map((d) => new DoubleNamedItem(this.context, `${this.objectPath}.getItem(${JSON.stringify(d.name)})`, (y) => findName(y.wb, d.name)));
+        const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, nameScalar(x.wb, d, n)])));
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+  getItem(name: string): DoubleNamedItem {
+    const item = new DoubleNamedItem(this.context, `${this.objectPath}.getItem(${JSON.stringify(name)})`, (x) => {
+      const found = findName(x.wb, name);
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (name ${name})`, 'names.getItem');
+      return found;
+    });
+    item.created('names.getItem');
+    return item;
+  }
+  getItemOrNullObject(name: string): DoubleNamedItem {
+    const item = new DoubleNamedItem(this.context, `${this.objectPath}.getItemOrNullObject(${JSON.stringify(name)})`, (x) => findName(x.wb, name));
+    item.created('names.getItemOrNullObject', '1.4');
+    return item;
+  }
+  /** ExcelApi 1.4. The reference is one cell of a sheet. */
+  add(name: string, reference: DoubleRange): DoubleNamedItem {
+    this.context.enqueue({
+      kind: 'write',
+      api: 'names.add',
+      minVersion: '1.4',
+      describe: () => ({ path: this.objectPath, call: 'add', args: [name, reference.objectPath] }),
+      run: (x) => {
+        if (!/^[A-Za-z_\\][\w.]*$/.test(name)) throw invalidArgument(`The name "${name}" is not valid.`, 'names.add');
+        if (findName(x.wb, name)) throw new OfficeDoubleError('ItemAlreadyExists', `The name "${name}" already exists.`, 'names.add');
+        const t = reference.targetIn(x);
+        x.wb.names = [...(x.wb.names ?? []), { name, sheetId: t.sheet.id, row: t.area.top, column: t.area.left, visible: true }];
+      },
+    });
+    return new DoubleNamedItem(this.context, `${this.objectPath}.add(${JSON.stringify(name)})`, (x) => findName(x.wb, name));
+  }
+}
+
 export class DoubleWorkbook extends DoubleObject {
   readonly worksheets: DoubleWorksheetCollection;
   readonly application: DoubleApplication;
   readonly protection: DoubleProtection;
+  readonly names: DoubleNamedItemCollection;
   constructor(context: DoubleRequestContext, path: string) {
     super(context, path);
     this.worksheets = new DoubleWorksheetCollection(context, `${path}.worksheets`);
     this.application = new DoubleApplication(context, 'application');
     this.protection = new DoubleProtection(context, `${path}.protection`, (x) => x.wb.protected === true, '1.7');
+    this.names = new DoubleNamedItemCollection(context, `${path}.names`);
     sealed(this, DoubleWorkbook);
   }
   protected scalarNames(): readonly string[] {
@@ -476,6 +615,7 @@ export class DoubleWorkbook extends DoubleObject {
   }
   protected override child(name: string): DoubleObject | undefined {
     if (name === 'protection') return this.protection;
+    if (name === 'names') return this.names;
     return name === 'worksheets' ? this.worksheets : name === 'application' ? this.application : undefined;
   }
   isNullIn(): boolean {
@@ -868,6 +1008,7 @@ export class DoubleWorksheet extends DoubleObject {
         throw new OfficeDoubleError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
       }
       x.wb.sheets = x.wb.sheets.filter((s) => s !== sheet);
+      for (const n of x.wb.names ?? []) if (n.sheetId === sheet.id) n.sheetId = null;
       if (x.wb.activeSheetId === sheet.id) x.wb.activeSheetId = others[0].id;
     });
   }
@@ -2019,6 +2160,7 @@ export class ExcelDouble {
     for (const sheet of wb.sheets) {
       const id = `{00000000-${String(this.reopened + 1).padStart(4, '0')}-0000-0000-${sheet.id.slice(-13, -1)}}`;
       if (wb.activeSheetId === sheet.id) wb.activeSheetId = id;
+      for (const n of wb.names ?? []) if (n.sheetId === sheet.id) n.sheetId = id;
       sheet.id = id;
     }
     wb.staleCalculation = false;

@@ -67,11 +67,22 @@ export interface WorkbookData {
   nextSheetId: number;
   /** ［ブックの保護］ (structure): sheets cannot be added, deleted, renamed, hidden or shown. */
   protected?: boolean;
+  /** Workbook-level names referring to one cell; they follow their sheet when it is renamed. */
+  names?: NameData[];
   /**
    * Writes made while API calculation was suspended, not yet followed by a recalculation: cells
    * that depend on them show stale results (Excel leaves recalculating to the add-in).
    */
   staleCalculation?: boolean;
+}
+
+export interface NameData {
+  name: string;
+  /** The sheet referred to; null once it was deleted (#REF!). */
+  sheetId: string | null;
+  row: number;
+  column: number;
+  visible: boolean;
 }
 
 /** What Excel answers when a protected sheet's locked cells are written. */
@@ -255,6 +266,7 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
     activeSheetId: wb.activeSheetId,
     nextSheetId: wb.nextSheetId,
     ...(wb.protected ? { protected: true } : {}),
+    ...(wb.names ? { names: wb.names.map((n) => ({ ...n })) } : {}),
     sheets: wb.sheets.map((s) => ({
       ...(s.protected ? { protected: true } : {}),
       id: s.id,

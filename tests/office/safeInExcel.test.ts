@@ -130,6 +130,31 @@ describe('clearing', () => {
   });
 });
 
+describe('a marker of ours follows the sheet (a hidden workbook name on its A1)', () => {
+  test('renamed and reopened (new id, new name): clearing still finds the sheet, and takes the marker away', async () => {
+    const { excel, done } = withCover();
+    try {
+      activate(excel, '進行管理票');
+      const before = cloneWorkbook(excel.workbook);
+      await checkActiveSheet({ asOf: AS_OF });
+      expect(excel.workbook.names).toEqual([expect.objectContaining({ name: expect.stringMatching(/^_psc_/), visible: false, row: 0, column: 0 })]);
+      sheetByName(excel.workbook, '進行管理票').name = '総務課';
+      excel.reopen();
+      // a new sheet now bears the old name: it is not the one checked
+      excel.workbook.sheets.push({ ...cloneWorkbook(excel.workbook).sheets[0], id: '{new}', name: '進行管理票' });
+      activate(excel, '総務課');
+      const cleared = await clearActiveSheetFlags();
+      expect(cleared.restored).toBeGreaterThan(0);
+      const renamedBack = { ...excel.workbook, sheets: excel.workbook.sheets.filter((s) => s.id !== '{new}') };
+      sheetByName(renamedBack, '総務課').name = '進行管理票';
+      expect(diffWorkbooks(before, renamedBack)).toEqual([]);
+      expect(excel.workbook.names ?? []).toEqual([]);
+    } finally {
+      done();
+    }
+  });
+});
+
 describe('protection', () => {
   test('a protected sheet is checked without writing: results in the pane only, the reason given', async () => {
     const { excel, done } = installDouble([{ ...standardSheet({ rows: 20, missingDepartmentEvery: 7 }), protected: true }]);

@@ -24,12 +24,15 @@ import {
 import { type Capabilities, detectCapabilities } from './requirements';
 import { OPERATION_BYTES, type ProgressCallback, type QueuedWork, type Session, jsonBytes, utf8Length } from './session';
 import {
+  MARKER_PREFIX,
   type RecordedFill,
+  type SheetState,
   type StoredState,
   StateReader,
   emptySheetState,
   encodeState,
   findSheetState,
+  hashText,
   isEmptySheetState,
   queueStateWrite,
   stateWriteBytes,
@@ -76,6 +79,14 @@ export interface ApplyResult {
   restored: number;
 }
 
+/** A workbook name no person would choose, from the sheet (so that reruns write the same), not yet taken. */
+function newMarker(target: ApplyTarget, taken: Map<string, unknown>): string {
+  const base = `${MARKER_PREFIX}${hashText(`${target.sheetId}\n${target.sheetName}`)}`;
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  return name;
+}
+
 export async function applyPlan(session: Session, target: ApplyTarget, plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   const caps = options.capabilities ?? detectCapabilities();
   const reader = options.state ?? new StateReader(session);
@@ -83,7 +94,7 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
   const startSyncs = session.syncs;
   const sheet = session.context.workbook.worksheets.getItem(target.sheetName);
 
-  const found = findSheetState(stored, target);
+  const found = findSheetState(stored, target, reader.markers);
   const previous = found ?? emptySheetState(target);
   const wanted = wantedBy(plan);
 
@@ -91,19 +102,25 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
   const now = await readCurrent(session, sheet, whatToRead(previous, wanted, caps.notes), caps);
   // 2. Decide.
   const { writes, next, counts } = reconcile(previous, now, wanted, { notes: caps.notes });
-  // The record follows the sheet: its name and id now (the id may have changed since a reopen).
-  const nextSheet = { ...next, sheetId: target.sheetId, sheetName: target.sheetName };
-  const nextStored: StoredState = {
-    version: 1,
-    sheets: [...stored.sheets.filter((s) => s !== found), ...(isEmptySheetState(nextSheet) ? [] : [nextSheet])],
+  // The record follows the sheet: its name and id now (the id may have changed since a reopen),
+  // and a marker of ours that follows it through renames.
+  const markerAlive = found?.marker !== undefined && reader.markers.has(found.marker.toLowerCase());
+  const marker = markerAlive ? found!.marker! : newMarker(target, reader.markers);
+  const nextSheet: SheetState = { ...next, sheetId: target.sheetId, sheetName: target.sheetName, marker };
+  const kept = !isEmptySheetState(nextSheet);
+  const nextStored: StoredState = { version: 1, sheets: [...stored.sheets.filter((s) => s !== found), ...(kept ? [nextSheet] : [])] };
+  const markers = {
+    add: kept && !markerAlive ? [{ name: marker, sheetName: target.sheetName }] : [],
+    remove: !kept && markerAlive ? [marker] : [],
   };
   // 3. Record first, then write.
   const work = queuedWrites(sheet, writes, caps);
-  if (JSON.stringify(nextStored) !== JSON.stringify(stored) || (nextStored.sheets.length === 0 && reader.sheetExists)) {
+  const changed = JSON.stringify(nextStored) !== JSON.stringify(stored) || markers.add.length > 0 || markers.remove.length > 0;
+  if (changed || (nextStored.sheets.length === 0 && reader.sheetExists)) {
     work.unshift({
-      requestBytes: nextStored.sheets.length ? stateWriteBytes(encodeState(nextStored)) : OPERATION_BYTES,
+      requestBytes: (nextStored.sheets.length ? stateWriteBytes(encodeState(nextStored)) : OPERATION_BYTES) + 3 * OPERATION_BYTES,
       responseBytes: 0,
-      queue: () => queueStateWrite(session.context, nextStored, reader.sheetExists, reader.storedChunks, !options.workbookProtected),
+      queue: () => queueStateWrite(session.context, nextStored, reader.sheetExists, reader.storedChunks, !options.workbookProtected, markers),
     });
   }
   const application = session.context.workbook.application;

@@ -54,7 +54,7 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
   const state = new StateReader(session);
   const read = await readSheet(session, { ...readOptions, sheetName, onProgress });
   const stored = await state.ready();
-  const previous = findSheetState(stored, read);
+  const previous = findSheetState(stored, read, state.markers);
   const grid = previous ? withoutOurWrites(read.grid, previous) : read.grid;
 
   onProgress?.('check', 0, 1);

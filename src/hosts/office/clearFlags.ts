@@ -31,7 +31,7 @@ export async function clearFlags(session: Session, options: ClearOptions = {}): 
   const stored = await state.ready();
   const target = { sheetName: sheet.name, sheetId: sheet.id };
   // Nothing of ours on a protected sheet is fine; something to put back is not.
-  if (sheet.protection.protected && findSheetState(stored, target)) {
+  if (sheet.protection.protected && findSheetState(stored, target, state.markers)) {
     throw new HostError('SheetProtected', `The sheet "${sheet.name}" is protected.`);
   }
   const result = await applyPlan(session, target, EMPTY_PLAN, {

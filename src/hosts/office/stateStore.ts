@@ -72,6 +72,11 @@ export interface WidthRecord {
 export interface SheetState {
   sheetId: string;
   sheetName: string;
+  /**
+   * A hidden workbook name of ours referring to the sheet's A1: it follows the sheet through
+   * renames and reopening, where neither the id nor the name can be trusted alone.
+   */
+  marker?: string;
   flags: FlagRecord[];
   writtenCells: WrittenCell[];
   headerStyles: HeaderStyleRecord[];
@@ -83,14 +88,39 @@ export interface StoredState {
   sheets: SheetState[];
 }
 
+/** Where each marker name points now: the sheet's current name, or null once the sheet is gone. */
+export type MarkerSheets = Map<string, string | null>;
+
 /**
- * The record of a worksheet: by id within one session, else by name. Worksheet.id is not promised
- * to survive closing and reopening the file (office-js-docs #297, office-js #1390); the name is.
+ * The record of a worksheet: by id within one session; else by its marker (a name of ours that
+ * follows the sheet); else by the sheet's name, unless the record's marker says it moved on.
+ * Worksheet.id is not promised to survive closing and reopening the file (office-js-docs #297,
+ * office-js #1390).
  */
-export function findSheetState(state: StoredState, sheet: { sheetId: string; sheetName: string }): SheetState | undefined {
+export function findSheetState(
+  state: StoredState,
+  sheet: { sheetId: string; sheetName: string },
+  markers: MarkerSheets = new Map(),
+): SheetState | undefined {
   const name = sheet.sheetName.toLowerCase();
-  return state.sheets.find((s) => s.sheetId === sheet.sheetId) ?? state.sheets.find((s) => s.sheetName.toLowerCase() === name);
+  const markedAt = (s: SheetState) => (s.marker ? markers.get(s.marker.toLowerCase()) : undefined);
+  return (
+    state.sheets.find((s) => s.sheetId === sheet.sheetId) ??
+    state.sheets.find((s) => markedAt(s)?.toLowerCase() === name) ??
+    state.sheets.find((s) => s.sheetName.toLowerCase() === name && markedAt(s) === undefined)
+  );
 }
+
+/** The sheet a name's formula ("='進捗 状況'!$A$1") refers to; null for #REF!. */
+export function sheetOfFormula(formula: string): string | null {
+  const m = /^=(?:'((?:[^']|'')+)'|([^!']+))!/.exec(formula);
+  if (!m) return null;
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return name === '#REF' ? null : name;
+}
+
+/** Prefix of our marker names (workbook names of the add-in). */
+export const MARKER_PREFIX = '_psc_';
 
 export function emptyState(): StoredState {
   return { version: 1, sheets: [] };
@@ -137,6 +167,7 @@ const storedFill = z.object({ c: z.string(), p: z.string().optional(), pc: z.str
 const storedSheet = z.object({
   sheetId: z.string(),
   sheetName: z.string(),
+  m: z.string().optional(),
   /** One list per field: addresses, original fills, our fills, note hashes (0: not ours). */
   flags: z.object({ a: z.array(z.string()), o: rleOf(storedFill), s: rleOf(z.string()), n: rleOf(z.union([z.string(), z.literal(0)])) }),
   /** Vertical runs of written cells: column, first row, values, formulas where any differs, formats. */
@@ -194,6 +225,7 @@ function encodeSheet(sheet: SheetState): StoredSheet {
   return {
     sheetId: sheet.sheetId,
     sheetName: sheet.sheetName,
+    ...(sheet.marker ? { m: sheet.marker } : {}),
     cells: columnRuns(sheet.writtenCells).map((run) => {
       const values = run.map((c) => c.value);
       const formulas = run.map((c) => c.formula);
@@ -228,6 +260,7 @@ function decodeSheet(stored: StoredSheet): SheetState {
   return {
     sheetId: stored.sheetId,
     sheetName: stored.sheetName,
+    ...(stored.m ? { marker: stored.m } : {}),
     flags: stored.flags.a.map((address, i) => {
       const record: FlagRecord = { address, originalFill: fromStoredFill(originals[i]), flagFill: fills[i] ?? '' };
       const n = notes[i];
@@ -286,6 +319,7 @@ export class StateReader {
   private state: StoredState | null = null;
   private exists = false;
   private chunkCount = 0;
+  private markerSheets: MarkerSheets = new Map();
   private step: () => void;
 
   constructor(private readonly session: Session) {
@@ -297,6 +331,11 @@ export class StateReader {
     return this.exists;
   }
 
+  /** Where our marker names point now (loaded with the sheet list). */
+  get markers(): MarkerSheets {
+    return this.markerSheets;
+  }
+
   /** Number of chunk cells below the header (what a rewrite must overwrite). */
   get storedChunks(): number {
     return this.chunkCount;
@@ -305,11 +344,16 @@ export class StateReader {
   private queueLookup(): () => void {
     const sheets = this.session.context.workbook.worksheets;
     sheets.load('items/name');
-    this.session.expect(200, 2000);
+    const workbookNames = this.session.context.workbook.names;
+    workbookNames.load('items/name, items/formula');
+    this.session.expect(300, 4000);
     const next = () => {
       let names: string[];
       try {
         names = sheets.items.map((s) => s.name);
+        this.markerSheets = new Map(
+          workbookNames.items.filter((n) => n.name.startsWith(MARKER_PREFIX)).map((n) => [n.name.toLowerCase(), sheetOfFormula(String(n.formula))]),
+        );
       } catch (error) {
         if (errorCode(error) !== 'PropertyNotLoaded') throw error;
         // The sync carrying our load failed (and was retried by its owner): ask again.
@@ -388,8 +432,14 @@ export function queueStateWrite(
   previousChunks: number,
   /** false where the workbook's structure is protected: the sheet stays, emptied. */
   canDelete = true,
+  markers: { add: { name: string; sheetName: string }[]; remove: string[] } = { add: [], remove: [] },
 ): void {
   const sheets = context.workbook.worksheets;
+  for (const name of markers.remove) context.workbook.names.getItem(name).delete();
+  for (const marker of markers.add) {
+    const item = context.workbook.names.add(marker.name, sheets.getItem(marker.sheetName).getRange('A1'));
+    item.visible = false;
+  }
   if (state.sheets.length === 0 && (canDelete || !existed)) {
     if (existed) {
       // Excel refuses to delete a very hidden sheet (office-js #365): hide it plainly first.
