@@ -195,6 +195,13 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
       const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect({ width, overflow }).toEqual({ width, overflow: 0 });
     }
+    // Scrolled down a long list, 前へ / 次へ stay at the top of the pane (a sticky bar).
+    await tab.setViewportSize({ width: 350, height: 400 });
+    await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await tab.screenshot({ path: path.join(OUTPUT, 'pane-350px-scrolled.png') });
+    const next = await tab.getByRole('button', { name: '次へ', exact: true }).boundingBox();
+    expect(next !== null && next.y >= 0 && next.y + next.height <= 400).toBe(true);
+    await tab.evaluate(() => window.scrollTo(0, 0));
     await tab.setViewportSize({ width: 420, height: 900 });
   });
 
