@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
 import type { ItemResult } from '../engine';
 import { checkWorkbook, type CheckSettings, type WorkbookResult } from './checkWorkbook';
@@ -14,13 +15,13 @@ export interface WorkerJob {
 }
 
 /**
- * A sheet's items as one UTF-8 buffer of JSON texts, one per item: moved to the main thread
- * without a copy, and read there one item at a time (a structured clone of 80,000 items costs
- * as much as checking them, and a second copy of them in memory).
+ * A sheet's items as UTF-8 JSON texts, one per item, in buffers of a few MB: moved to the main
+ * thread without a copy, and read there one item at a time (a structured clone of 80,000 items
+ * costs as much as checking them, and a second copy of them in memory).
  */
 export interface PackedRows {
-  bytes: Uint8Array;
-  /** Start and end byte of each item's text. */
+  chunks: Uint8Array[];
+  /** Per item: its chunk, start byte and end byte. */
   bounds: Int32Array;
 }
 
@@ -29,27 +30,35 @@ export interface WorkerReply {
   result: WorkbookResult;
   /** Per sheet, when the job asked for packing: the sheet's rows (its report's rows are then []). */
   packed: PackedRows[] | null;
+  /** The worker's heap after this file: a worker grown large is replaced (pool.ts). */
+  heapBytes: number;
 }
 
 const encoder = new TextEncoder();
+const CHUNK = 4 * 1024 * 1024;
 
-export function packRows(rows: readonly ItemResult[]): PackedRows {
-  let bytes = new Uint8Array(Math.max(1024, rows.length * 512));
-  const bounds = new Int32Array(rows.length * 2);
+/** Pack the items; each item is let go as soon as it is written (the array is left with holes). */
+export function packRows(rows: (ItemResult | undefined)[]): PackedRows {
+  const chunks: Uint8Array[] = [];
+  const bounds = new Int32Array(rows.length * 3);
+  let chunk = new Uint8Array(0);
   let at = 0;
-  rows.forEach((row, i) => {
-    const text = JSON.stringify(row);
+  for (let i = 0; i < rows.length; i++) {
+    const text = JSON.stringify(rows[i] ?? null);
+    rows[i] = undefined;
     // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (bytes.length - at < text.length * 3) {
-      const bigger = new Uint8Array(Math.max(bytes.length * 2, at + text.length * 3));
-      bigger.set(bytes.subarray(0, at));
-      bytes = bigger;
+    if (chunk.length - at < text.length * 3) {
+      if (at > 0) chunks.push(chunk.subarray(0, at));
+      chunk = new Uint8Array(Math.max(CHUNK, text.length * 3));
+      at = 0;
     }
-    bounds[2 * i] = at;
-    at += encoder.encodeInto(text, bytes.subarray(at)).written;
-    bounds[2 * i + 1] = at;
-  });
-  return { bytes: bytes.slice(0, at), bounds };
+    bounds[3 * i] = chunks.length;
+    bounds[3 * i + 1] = at;
+    at += encoder.encodeInto(text, chunk.subarray(at)).written;
+    bounds[3 * i + 2] = at;
+  }
+  if (at > 0) chunks.push(chunk.subarray(0, at));
+  return { chunks, bounds };
 }
 
 if (parentPort) {
@@ -62,9 +71,9 @@ if (parentPort) {
       if (job.packRows) {
         packed = result.report.sheets.map((sheet) => packRows(sheet.rows));
         result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [] }));
-        for (const p of packed) transfer.push(p.bytes.buffer as ArrayBuffer, p.bounds.buffer as ArrayBuffer);
+        for (const p of packed) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
       }
-      const reply: WorkerReply = { id: job.id, result, packed };
+      const reply: WorkerReply = { id: job.id, result, packed, heapBytes: getHeapStatistics().total_heap_size };
       port.postMessage(reply, transfer);
     });
   });

@@ -107,7 +107,9 @@ export class CheckPool {
       if (message.id !== id) return;
       const { result, packed } = message;
       if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyRows(packed[i])));
-      finish(result, false);
+      // a worker whose heap grew past this (an 80,000-row file) is replaced: V8 keeps a grown
+      // heap, and the memory goes back to the system only when the thread ends
+      finish(result, message.heapBytes > LARGE_WORKER_HEAP);
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(failed('too-large', limitText(this.settings.locale, 'memory', this.limits)), true);
@@ -127,6 +129,7 @@ export class CheckPool {
 }
 
 const decoder = new TextDecoder();
+const LARGE_WORKER_HEAP = 256 * 1024 * 1024;
 
 /**
  * Packed items as an array: the length is known, each item is parsed when it is read and not
@@ -134,8 +137,8 @@ const decoder = new TextDecoder();
  * equal objects, which is why only callers that keep nothing get this (CheckPool's rowsStreamed).
  */
 function lazyRows(packed: PackedRows): ItemResult[] {
-  const { bytes, bounds } = packed;
-  const count = bounds.length / 2;
+  const { chunks, bounds } = packed;
+  const count = bounds.length / 3;
   const index = (key: string | symbol): number => {
     if (typeof key !== 'string') return -1;
     const i = Number(key);
@@ -145,7 +148,7 @@ function lazyRows(packed: PackedRows): ItemResult[] {
     get(target, key, receiver) {
       const i = index(key);
       if (i < 0) return Reflect.get(target, key, receiver) as unknown;
-      return JSON.parse(decoder.decode(bytes.subarray(bounds[2 * i], bounds[2 * i + 1]))) as ItemResult;
+      return JSON.parse(decoder.decode(chunks[bounds[3 * i]].subarray(bounds[3 * i + 1], bounds[3 * i + 2]))) as ItemResult;
     },
     // array methods skip holes: every item is there
     has(target, key) {
@@ -172,7 +175,7 @@ export function defaultPoolSize(): number {
  * starting in a fraction of the time ts-node would take to compile it in every worker.
  */
 function startWorker(limits: FileLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 64 };
+  const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16 };
   if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'checkWorker.js'), { resourceLimits });
   return new Worker(bundledWorker(), { resourceLimits });
 }

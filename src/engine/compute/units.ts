@@ -12,7 +12,6 @@ import { legendsNearTable, type PlacedLegend } from '../read/legend';
 import { normalizeLabel, nfkc } from '../read/text';
 import type { UnitRecord } from '../rows/record';
 import type { EvaluationColumn, UnitComputation } from '../rules/context';
-import { fieldCell } from '../rows/record';
 import type { MappedColumn } from '../table/header';
 import type { TableLayout } from '../table/layout';
 import type { SheetView } from '../table/sheetView';
@@ -45,7 +44,8 @@ export function evaluationScalesOf(input: ScaleInput): EvaluationScales {
   const { view, layout, units, config } = input;
   const mapped = layout.match.columns.filter((c) => isEvaluationField(c.field));
   const legends = mapped.length > 0 ? legendsNearTable(view, layout) : [];
-  const values = mapped.map((col) => units.map((u) => fieldCell(view, u.first, col).value));
+  // the value a record's cell would hold (merges resolved), without making the cell
+  const values = mapped.map((col) => units.map((u) => view.value(u.first, col.column)));
   const otherLabels = layout.match.columns.filter((c) => !isEvaluationField(c.field)).map((c) => normalizeLabel(c.label));
   const legendFor = assignLegends(mapped, values, legends, otherLabels);
   // a legend's letter thresholds define the grades unless the configuration gives its own

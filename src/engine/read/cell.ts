@@ -21,7 +21,13 @@ const NONE_MARKERS = new Set(['－', '-', '―', 'ー', '‐', '—', '–', '�
 export function isBlank(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   // String.prototype.trim also removes the ideographic space U+3000
-  if (typeof value === 'string') return value.length === 0 || value.trim() === '';
+  if (typeof value === 'string') {
+    if (value.length === 0) return true;
+    // a first character that is no white space decides at once (most cells), without trimming a copy
+    const first = value.charCodeAt(0);
+    if ((first > 32 && first < 0xa0) || (first > 0x3000 && first !== 0xfeff)) return false;
+    return value.trim() === '';
+  }
   return false;
 }
 

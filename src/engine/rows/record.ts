@@ -164,7 +164,12 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
   const { view, layout } = ctx;
   const { profile } = layout.match;
   const columns = new ColumnIndex(layout.match.columns);
-  const carried: Partial<Record<Field, string>> = {};
+  // a Map, not an object: levels are deleted as parents change, which would turn an object slow
+  const carried = new Map<Field, string>();
+  const carryDown = profile.carryDown;
+  // the mapped single fields and their columns, walked by index (no iterator per item)
+  const singleFields = SINGLE_FIELDS.filter((f) => columns.first(f) !== undefined);
+  const singleColumns = singleFields.map((f) => columns.first(f) as MappedColumn);
   const departmentCache = new Map<string, { lead: string | null; all: string[] }>();
   let sectionFromRows: string | null = null;
   let lastRow = -1;
@@ -177,27 +182,23 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
     }
     lastRow = rows[rows.length - 1];
     const cells: Partial<Record<Field, FieldCell>> = {};
-    for (const f of SINGLE_FIELDS) {
-      const col = columns.first(f);
-      if (col) cells[f] = fieldCell(view, first, col);
-    }
+    for (let k = 0; k < singleFields.length; k++) cells[singleFields[k]] = fieldCell(view, first, singleColumns[k]);
     // hierarchy columns: a blank takes the value above; a parent whose value changes resets the
     // levels below it. A merged parent shows its value on every row it spans: that is no change,
     // so the 取組項目 carried down under it survives (design.md §3)
-    const groupValues: Partial<Record<Field, string | null>> = {};
-    profile.carryDown.forEach((f, level) => {
+    for (let level = 0; level < carryDown.length; level++) {
+      const f = carryDown[level];
       const own = textOf(cells[f]);
-      if (own !== null) {
-        if (own !== carried[f]) {
-          for (const lower of profile.carryDown.slice(level + 1)) {
-            if (textOf(cells[lower]) === null) delete carried[lower];
-          }
+      if (own === null) continue;
+      if (own !== carried.get(f)) {
+        for (let lower = level + 1; lower < carryDown.length; lower++) {
+          if (textOf(cells[carryDown[lower]]) === null) carried.delete(carryDown[lower]);
         }
-        carried[f] = own;
       }
-      groupValues[f] = carried[f] ?? null;
-    });
-    const valueOf = (f: Field) => (profile.carryDown.includes(f) ? (groupValues[f] ?? null) : textOf(cells[f]));
+      carried.set(f, own);
+    }
+    // carried values are read after the whole hierarchy is settled, as before
+    const valueOf = (f: Field) => (carryDown.includes(f) ? (carried.get(f) ?? null) : textOf(cells[f]));
     let item = valueOf('item');
     let id = textOf(cells.id);
     if (profile.idFromItemNumber && item) {

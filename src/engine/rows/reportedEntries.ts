@@ -22,26 +22,67 @@ function digest(text: string): string {
  * next round can tell an entry that changed after it was reported (issue 11, --previous).
  * Keys are the header labels, stable across rounds where row numbers are not.
  */
+/** Keys built once per label, not once per item: a sheet has a handful of labels and 80,000 items. */
+const keyCache = new Map<string, Map<string, string>>();
+
+function keyOf(prefix: string, label: string): string {
+  let byLabel = keyCache.get(prefix);
+  if (!byLabel) {
+    if (keyCache.size > 1_000) keyCache.clear();
+    keyCache.set(prefix, (byLabel = new Map()));
+  }
+  let key = byLabel.get(label);
+  if (key === undefined) {
+    key = `${prefix}:${label}`;
+    if (byLabel.size > 10_000) byLabel.clear();
+    byLabel.set(label, key);
+  }
+  return key;
+}
+
+const KPI_PREFIXES = Array.from({ length: 16 }, (_v, i) => `kpi${i + 1}`);
+
+/** The first `max` code points of `text`, without splitting every text into an array of characters. */
+function quoted(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let points = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xd800 && prev <= 0xdbff) continue; // the second half of a pair
+    }
+    if (++points > max) return `${text.slice(0, i)}…`;
+  }
+  return text;
+}
+
 export function reportedEntries(view: SheetView, unit: UnitRecord): ReportedEntry[] {
   const entries: ReportedEntry[] = [];
-  const seen = new Map<string, number>();
+  // two columns under one label (a repeated header) stay apart; most items have none
+  let seen: Map<string, number> | null = null;
+  const names: string[] = [];
   const add = (name: string, cell: FieldCell | null) => {
     if (!cell) return;
-    // two columns under one label (a repeated header) stay apart
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    const key = n === 1 ? name : `${name}#${n}`;
+    let key = name;
+    if (names.includes(name)) {
+      seen ??= new Map();
+      const n = (seen.get(name) ?? 1) + 1;
+      seen.set(name, n);
+      key = `${name}#${n}`;
+    } else {
+      names.push(name);
+    }
     if (isBlank(cell.value)) return;
     const full = displayText(cellText(cell.value));
     if (full === '') return;
-    const chars = [...full];
-    const text = chars.length > MAX_TEXT ? `${chars.slice(0, MAX_TEXT).join('')}…` : full;
-    entries.push({ key, label: cell.label, cell: view.address(cell.r, cell.c), text, digest: digest(full) });
+    entries.push({ key, label: cell.label, cell: view.address(cell.r, cell.c), text: quoted(full, MAX_TEXT), digest: digest(full) });
   };
-  for (const p of unit.periods) if (p.entry === 'result' || p.entry === 'actual') add(`period:${p.cell.label}`, p.cell);
+  for (const p of unit.periods) if (p.entry === 'result' || p.entry === 'actual') add(keyOf('period', p.cell.label), p.cell);
   unit.kpis.forEach((k, i) => {
-    for (const a of k.yearActuals) add(`kpi${i + 1}:${a.cell.label}`, a.cell);
-    add(`kpi${i + 1}:total`, k.totalActual);
+    const prefix = KPI_PREFIXES[i] ?? `kpi${i + 1}`;
+    for (const a of k.yearActuals) add(keyOf(prefix, a.cell.label), a.cell);
+    add(keyOf(prefix, 'total'), k.totalActual);
   });
   add('evaluation', unit.evaluation);
   add('evaluation2', unit.evaluation2);

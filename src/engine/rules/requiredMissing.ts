@@ -13,8 +13,8 @@ export const requiredMissing: Rule = {
   id: 'required-missing',
   check(ctx) {
     const out: Finding[] = [];
-    const required = new Set<Field>(ctx.profile.required);
-    if (ctx.profile.unit === 'action') required.add('action');
+    // an array, not a Set: iterated once per item, where a Set's iterator allocates
+    const required = [...new Set<Field>([...ctx.profile.required, ...(ctx.profile.unit === 'action' ? (['action'] as Field[]) : [])])];
     for (const unit of ctx.units) {
       for (const field of required) {
         const cell = unit.cells[field];

@@ -6,7 +6,7 @@ import { type CellStyles, NO_STYLES, readStyles } from './styles';
 import { WORKBOOK_PATH, WORKBOOK_RELS_PATH, readWorkbookParts } from './workbook';
 import { readWorksheet } from './worksheet';
 import { XmlError } from './xml';
-import { ZipArchive } from './zip';
+import { decodeText, ZipArchive } from './zip';
 
 export { DEFAULT_READ_LIMITS, type ReadLimits, resolveLimits } from './limits';
 
@@ -29,6 +29,13 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits): ReadSheet[] {
   const part = (path: string): string | undefined => {
     try {
       return zip.readText(path);
+    } catch (err) {
+      throw err instanceof UnreadableWorkbookError ? err : corrupt(`${path}: ${message(err)}`);
+    }
+  };
+  const partBytes = (path: string): Uint8Array | undefined => {
+    try {
+      return zip.readBytes(path);
     } catch (err) {
       throw err instanceof UnreadableWorkbookError ? err : corrupt(`${path}: ${message(err)}`);
     }
@@ -58,11 +65,66 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits): ReadSheet[] {
     // no rels entry for the sheet (a hand-made package): the conventional part name, if present
     const conventional = `xl/worksheets/sheet${wb.sheets.indexOf(sheet) + 1}.xml`;
     const path = sheet.path ?? (zip.has(conventional) ? conventional : undefined);
-    const xml = path === undefined ? undefined : part(path);
-    if (path === undefined || xml === undefined) throw corrupt(`worksheet part of "${sheet.name}" missing`);
-    const grid = parse(path, () => readWorksheet(xml, { name: sheet.name, strings, styles, date1904: wb.date1904, limits }));
+    const bytes = path === undefined ? undefined : partBytes(path);
+    if (path === undefined || bytes === undefined) throw corrupt(`worksheet part of "${sheet.name}" missing`);
+    const ctx = { name: sheet.name, strings, styles, date1904: wb.date1904, limits };
+    const grid = parse(path, () => {
+      try {
+        return readWorksheet(xmlChunks(bytes), ctx);
+      } catch (err) {
+        // a cut inside a comment or CDATA that holds "</row>" shows as an unterminated construct:
+        // read the part whole, as it always could be
+        if (err instanceof XmlError) return readWorksheet(decodeText(bytes), ctx);
+        throw err;
+      }
+    });
     return { name: sheet.name, grid };
   });
+}
+
+/** Bytes of a worksheet decoded per piece of about this size, cut after a row's end tag. */
+const PIECE = 4 * 1024 * 1024;
+const ROW_END = Buffer.from('row>');
+
+/**
+ * A worksheet's XML as pieces that each end after a "</row>" (or "</x:row>"): a 40 MB sheet is
+ * never one 80 MB string (Japanese text makes a JavaScript string two bytes a character). The
+ * pieces are decoded one at a time as the reader asks for them. A UTF-16 part is decoded whole.
+ */
+export function* xmlChunks(bytes: Uint8Array): Generator<string> {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.length <= PIECE) {
+    yield decodeText(bytes);
+    return;
+  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const decoder = new TextDecoder('utf-8');
+  let start = 0;
+  while (start < bytes.length) {
+    let cut = bytes.length;
+    for (let at = buffer.indexOf(ROW_END, start + PIECE); at >= 0; at = buffer.indexOf(ROW_END, at + 1)) {
+      if (isEndTag(bytes, at)) {
+        cut = at + ROW_END.length;
+        break;
+      }
+    }
+    // the cut is after ">" (ASCII): never inside a character's UTF-8 bytes
+    yield decoder.decode(bytes.subarray(start, cut));
+    start = cut;
+  }
+}
+
+/** Whether "row>" at `at` closes an end tag: "</row>" or "</prefix:row>". */
+function isEndTag(bytes: Uint8Array, at: number): boolean {
+  let i = at - 1;
+  if (bytes[i] === 0x2f /* / */) return bytes[i - 1] === 0x3c; /* < */
+  if (bytes[i] !== 0x3a /* : */) return false;
+  for (i--; i > at - 64 && i > 0; i--) {
+    const b = bytes[i];
+    if (b === 0x2f) return bytes[i - 1] === 0x3c;
+    // a prefix is a plain name
+    if (!((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e)) return false;
+  }
+  return false;
 }
 
 /** A zip with no workbook part: say what it looks like instead, when that is plain. */

@@ -86,8 +86,11 @@ function elementTextAfter(reader: XmlReader): string {
   return text;
 }
 
-/** One worksheet part → grid: present cells only, rows created only where a cell has a value. */
-export function readWorksheet(xml: string, ctx: SheetContext): Grid {
+/**
+ * One worksheet part → grid: present cells only, rows created only where a cell has a value. The
+ * part may come in pieces that each end after a row (see xmlChunks): the reading goes on across them.
+ */
+export function readWorksheet(xml: string | Iterable<string>, ctx: SheetContext): Grid {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const merges: MergedArea[] = [];
@@ -96,8 +99,6 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
   const ref = new Int32Array(2);
   const at = new Int32Array(6);
   const vRange = new Int32Array(2);
-  const reader = new XmlReader(xml);
-  const src = xml;
   let inSheetData = false;
   let row = -1;
   let col = -1;
@@ -116,155 +117,159 @@ export function readWorksheet(xml: string, ctx: SheetContext): Grid {
       if (format !== undefined && format !== '') (numberFormats[row] ??= [])[col] = format;
     }
   };
-  for (let tok = reader.next(); tok !== END; tok = reader.next()) {
-    if (tok === CLOSE) {
-      if (reader.name === 'sheetData') inSheetData = false;
-      continue;
-    }
-    if (tok !== OPEN) continue;
-    const name = reader.name;
-    if (name === 'c' && inSheetData) {
-      if (++cells > limits.maxCellsPerSheet) {
-        throw tooComplex(
-          `シート「${ctx.name}」のセルが上限 ${limits.maxCellsPerSheet.toLocaleString('en-US')} 個を超えています`,
-          `sheet "${ctx.name}" has more than ${limits.maxCellsPerSheet.toLocaleString('en-US')} cells`,
-        );
+  for (const piece of typeof xml === 'string' ? [xml] : xml) {
+    const reader = new XmlReader(piece);
+    const src = piece;
+    for (let tok = reader.next(); tok !== END; tok = reader.next()) {
+      if (tok === CLOSE) {
+        if (reader.name === 'sheetData') inSheetData = false;
+        continue;
       }
-      reader.attrRanges(CELL_ATTRIBUTES, at);
-      if (at[0] >= 0) {
-        parseRef(src, at[0], at[1], ref);
-        if (ref[0] >= MAX_COLUMNS || ref[1] >= MAX_ROWS) throw outOfSheet(ctx, src.slice(at[0], at[1]));
-        col = ref[0] >= 0 ? ref[0] : col + 1;
-        if (ref[1] >= 0) row = ref[1];
-      } else {
-        col++;
-        if (col >= MAX_COLUMNS) throw outOfSheet(ctx, `row ${row + 1}`);
-      }
-      if (row < 0) row = 0;
-      if (reader.selfClosing) continue; // a styled empty cell (or a merge's continuation)
-      const type = at[2] < 0 ? 'n' : at[3] - at[2] === 1 ? src[at[2]] : src.slice(at[2], at[3]);
-      const styleIndex = at[4] < 0 ? 0 : digits(src, at[4], at[5]);
-      // the value's text: kept as a range into the document when it needs no decoding (numbers, indices)
-      let v: string | undefined;
-      let vPlain = false;
-      let inline: string | undefined;
-      let formula = false;
-      // the common cell, <c …><v>text</v></c>, read straight from the source without tokens
-      const p = reader.position;
-      let fast = false;
-      if (src.startsWith('<v>', p)) {
-        const lt = src.indexOf('<', p + 3);
-        if (lt >= 0 && src.startsWith('</v></c>', lt) && indexIn(src, 38, p + 3, lt) < 0 && indexIn(src, 13, p + 3, lt) < 0) {
-          vRange[0] = p + 3;
-          vRange[1] = lt;
-          vPlain = fast = true;
-          reader.seek(lt + 8);
+      if (tok !== OPEN) continue;
+      const name = reader.name;
+      if (name === 'c' && inSheetData) {
+        if (++cells > limits.maxCellsPerSheet) {
+          throw tooComplex(
+            `シート「${ctx.name}」のセルが上限 ${limits.maxCellsPerSheet.toLocaleString('en-US')} 個を超えています`,
+            `sheet "${ctx.name}" has more than ${limits.maxCellsPerSheet.toLocaleString('en-US')} cells`,
+          );
         }
-      }
-      for (let t = fast ? END : reader.next(); t !== END; t = reader.next()) {
-        if (t === CLOSE) {
-          if (reader.name === 'c') break;
-        } else if (t === OPEN) {
-          if (reader.name === 'v') {
-            if (reader.selfClosing) {
-              v = '';
-              continue;
-            }
-            t = reader.next();
-            if (t === CLOSE) {
-              v = '';
-            } else if (t === TEXT) {
-              const plain = reader.plainText(vRange);
-              const first = plain ? '' : reader.text();
-              const after = reader.next();
-              if (after === CLOSE) {
-                vPlain = plain;
-                v = plain ? undefined : first;
-              } else {
-                // rare: a comment or CDATA splitting <v>; read the rest the general way
-                let rest = after === TEXT ? reader.text() : '';
-                if (after === OPEN) reader.skipElement();
-                if (after !== END) rest += elementTextAfter(reader);
-                v = (plain ? src.slice(vRange[0], vRange[1]) : first) + rest;
+        reader.attrRanges(CELL_ATTRIBUTES, at);
+        if (at[0] >= 0) {
+          parseRef(src, at[0], at[1], ref);
+          if (ref[0] >= MAX_COLUMNS || ref[1] >= MAX_ROWS) throw outOfSheet(ctx, src.slice(at[0], at[1]));
+          col = ref[0] >= 0 ? ref[0] : col + 1;
+          if (ref[1] >= 0) row = ref[1];
+        } else {
+          col++;
+          if (col >= MAX_COLUMNS) throw outOfSheet(ctx, `row ${row + 1}`);
+        }
+        if (row < 0) row = 0;
+        if (reader.selfClosing) continue; // a styled empty cell (or a merge's continuation)
+        const type = at[2] < 0 ? 'n' : at[3] - at[2] === 1 ? src[at[2]] : src.slice(at[2], at[3]);
+        const styleIndex = at[4] < 0 ? 0 : digits(src, at[4], at[5]);
+        // the value's text: kept as a range into the document when it needs no decoding (numbers, indices)
+        let v: string | undefined;
+        let vPlain = false;
+        let inline: string | undefined;
+        let formula = false;
+        // the common cell, <c …><v>text</v></c>, read straight from the source without tokens
+        const p = reader.position;
+        let fast = false;
+        if (src.startsWith('<v>', p)) {
+          const lt = src.indexOf('<', p + 3);
+          if (lt >= 0 && src.startsWith('</v></c>', lt) && indexIn(src, 38, p + 3, lt) < 0 && indexIn(src, 13, p + 3, lt) < 0) {
+            vRange[0] = p + 3;
+            vRange[1] = lt;
+            vPlain = fast = true;
+            reader.seek(lt + 8);
+          }
+        }
+        for (let t = fast ? END : reader.next(); t !== END; t = reader.next()) {
+          if (t === CLOSE) {
+            if (reader.name === 'c') break;
+          } else if (t === OPEN) {
+            if (reader.name === 'v') {
+              if (reader.selfClosing) {
+                v = '';
+                continue;
               }
-            } else {
-              if (t === OPEN) reader.skipElement();
-              v = t === END ? '' : elementTextAfter(reader);
+              t = reader.next();
+              if (t === CLOSE) {
+                v = '';
+              } else if (t === TEXT) {
+                const plain = reader.plainText(vRange);
+                const first = plain ? '' : reader.text();
+                const after = reader.next();
+                if (after === CLOSE) {
+                  vPlain = plain;
+                  v = plain ? undefined : first;
+                } else {
+                  // rare: a comment or CDATA splitting <v>; read the rest the general way
+                  let rest = after === TEXT ? reader.text() : '';
+                  if (after === OPEN) reader.skipElement();
+                  if (after !== END) rest += elementTextAfter(reader);
+                  v = (plain ? src.slice(vRange[0], vRange[1]) : first) + rest;
+                }
+              } else {
+                if (t === OPEN) reader.skipElement();
+                v = t === END ? '' : elementTextAfter(reader);
+              }
+            } else if (reader.name === 'is') inline = reader.selfClosing ? '' : readInlineString(reader);
+            else {
+              if (reader.name === 'f') formula = true;
+              reader.skipElement();
             }
-          } else if (reader.name === 'is') inline = reader.selfClosing ? '' : readInlineString(reader);
-          else {
-            if (reader.name === 'f') formula = true;
-            reader.skipElement();
           }
         }
-      }
-      if (vPlain) {
-        if (type === 's') {
-          // a shared string index: no string made for it
-          let index = digits(src, vRange[0], vRange[1]);
-          if (index < 0) index = parseInt(src.slice(vRange[0], vRange[1]).trim(), 10); // " 3 ", as ExcelJS read it
-          v = undefined;
-          const shared = index >= 0 ? strings[index] : undefined; // NaN ≥ 0 is false
-          if (shared === undefined || shared === '') continue;
-          placeCell(shared, -1);
-          continue;
-        }
-        v = src.slice(vRange[0], vRange[1]);
-      }
-      let value: CellValue | undefined;
-      let numberStyle = -1;
-      switch (type) {
-        case 's':
-          if (v !== undefined) value = strings[parseInt(v, 10)];
-          break;
-        case 'str':
-          value = v === undefined ? '' : v.indexOf('_x') >= 0 ? decodeOoxmlEscapes(v) : v;
-          break;
-        case 'inlineStr':
-          value = inline ?? v;
-          break;
-        case 'b':
-          // Excel writes 0 and 1; other writers have been seen writing the words
-          if (v !== undefined && v !== '') value = v !== '0' && v !== 'false';
-          break;
-        case 'e':
-          value = v;
-          break;
-        case 'd':
-          if (v !== undefined && v !== '') {
-            value = serialFromIsoDate(v) ?? v;
-            numberStyle = styleIndex;
+        if (vPlain) {
+          if (type === 's') {
+            // a shared string index: no string made for it
+            let index = digits(src, vRange[0], vRange[1]);
+            if (index < 0) index = parseInt(src.slice(vRange[0], vRange[1]).trim(), 10); // " 3 ", as ExcelJS read it
+            v = undefined;
+            const shared = index >= 0 ? strings[index] : undefined; // NaN ≥ 0 is false
+            if (shared === undefined || shared === '') continue;
+            placeCell(shared, -1);
+            continue;
           }
-          break;
-        default:
-          if (v !== undefined && v !== '') {
-            const n = parseFloat(v);
-            // not a number after all: the text is more use to a reader than NaN
-            value = Number.isNaN(n) ? v : n;
-            if (typeof value === 'number') {
+          v = src.slice(vRange[0], vRange[1]);
+        }
+        let value: CellValue | undefined;
+        let numberStyle = -1;
+        switch (type) {
+          case 's':
+            if (v !== undefined) value = strings[parseInt(v, 10)];
+            break;
+          case 'str':
+            value = v === undefined ? '' : v.indexOf('_x') >= 0 ? decodeOoxmlEscapes(v) : v;
+            break;
+          case 'inlineStr':
+            value = inline ?? v;
+            break;
+          case 'b':
+            // Excel writes 0 and 1; other writers have been seen writing the words
+            if (v !== undefined && v !== '') value = v !== '0' && v !== 'false';
+            break;
+          case 'e':
+            value = v;
+            break;
+          case 'd':
+            if (v !== undefined && v !== '') {
+              value = serialFromIsoDate(v) ?? v;
               numberStyle = styleIndex;
-              if (styleIndex > 0 && styles.isDate[styleIndex]) value = dateSerialFromStored(value, ctx.date1904);
             }
-          }
+            break;
+          default:
+            if (v !== undefined && v !== '') {
+              const n = parseFloat(v);
+              // not a number after all: the text is more use to a reader than NaN
+              value = Number.isNaN(n) ? v : n;
+              if (typeof value === 'number') {
+                numberStyle = styleIndex;
+                if (styleIndex > 0 && styles.isDate[styleIndex]) value = dateSerialFromStored(value, ctx.date1904);
+              }
+            }
+        }
+        // a formula without a cached value reads as empty, like any other empty cell
+        if (value === undefined || value === '' || (formula && v === undefined && inline === undefined)) continue;
+        placeCell(value, numberStyle);
+      } else if (name === 'row' && inSheetData) {
+        const r = reader.attr('r');
+        const n = r === undefined ? NaN : parseInt(r, 10);
+        row = Number.isNaN(n) ? row + 1 : n - 1;
+        if (row >= MAX_ROWS || row < 0) throw outOfSheet(ctx, `row ${r ?? row + 1}`);
+        col = -1;
+      } else if (name === 'sheetData') {
+        inSheetData = !reader.selfClosing;
+      } else if (name === 'mergeCell') {
+        const box = mergeBox(reader.attr('ref'), ref);
+        if (box === 'outside') throw outOfSheet(ctx, reader.attr('ref') ?? '');
+        if (box) merges.push(box);
+      } else if (name === 'dimension') {
+        const dim = reader.attr('ref') ?? '';
+        if (mergeBox(dim, ref) === 'outside') throw outOfSheet(ctx, dim);
       }
-      // a formula without a cached value reads as empty, like any other empty cell
-      if (value === undefined || value === '' || (formula && v === undefined && inline === undefined)) continue;
-      placeCell(value, numberStyle);
-    } else if (name === 'row' && inSheetData) {
-      const r = reader.attr('r');
-      const n = r === undefined ? NaN : parseInt(r, 10);
-      row = Number.isNaN(n) ? row + 1 : n - 1;
-      if (row >= MAX_ROWS || row < 0) throw outOfSheet(ctx, `row ${r ?? row + 1}`);
-      col = -1;
-    } else if (name === 'sheetData') {
-      inSheetData = !reader.selfClosing;
-    } else if (name === 'mergeCell') {
-      const box = mergeBox(reader.attr('ref'), ref);
-      if (box === 'outside') throw outOfSheet(ctx, reader.attr('ref') ?? '');
-      if (box) merges.push(box);
-    } else if (name === 'dimension') {
-      const dim = reader.attr('ref') ?? '';
-      if (mergeBox(dim, ref) === 'outside') throw outOfSheet(ctx, dim);
     }
   }
   // rows of ordinary width, and the gaps between rows of an ordinary sheet, are made dense; see above

@@ -62,6 +62,12 @@ export class ZipArchive {
 
   /** Inflate one entry as UTF-8 text (a BOM is dropped); undefined when there is no such entry. */
   readText(name: string): string | undefined {
+    const bytes = this.readBytes(name);
+    return bytes === undefined ? undefined : decodeText(bytes);
+  }
+
+  /** Inflate one entry, every cap counted; undefined when there is no such entry. */
+  readBytes(name: string): Uint8Array | undefined {
     const entry = this.entries.get(partKey(name));
     if (!entry) return undefined;
     const data = this.compressedData(entry);
@@ -73,7 +79,7 @@ export class ZipArchive {
     };
     if (entry.method === 0) {
       count(data);
-      return decodeText(data);
+      return data;
     }
     // Node's native inflate, told the most it may produce: a part over any cap stops there, never
     // allocated in full (about 3× faster than inflating in JavaScript)
@@ -92,7 +98,7 @@ export class ZipArchive {
       throw corrupt(`${entry.name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
     count(inflated);
-    return decodeText(inflated);
+    return inflated;
   }
 
   private checkInflated(entry: ZipEntry, produced: number): void {
@@ -199,7 +205,7 @@ function chunkSizeFor(declared: number, cap: number): number {
 }
 
 /** XML parts are UTF-8 but for the odd UTF-16 one, which says so with a byte order mark. */
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return utf8.decode(bytes);
