@@ -168,6 +168,23 @@ export function installPolyfills(): string[] {
     });
   }
 
+  // Our engine (scale word lists).
+  if (need(typeof Array.prototype.flat === 'function', 'Array.prototype.flat')) {
+    define(Array.prototype, 'flat', function flat(this: unknown[], depth = 1): unknown[] {
+      const result: unknown[] = [];
+      const add = (items: unknown[], level: number) => {
+        for (let i = 0; i < items.length; i++) {
+          if (!(i in items)) continue;
+          const item = items[i];
+          if (Array.isArray(item) && level > 0) add(item, level - 1);
+          else result.push(item);
+        }
+      };
+      add(this, Math.floor(Number(depth)) || 0);
+      return result;
+    });
+  }
+
   // zod's code generator for object schemas.
   if (need(typeof String.prototype.trimStart === 'function', 'String.prototype.trimStart')) {
     define(String.prototype, 'trimStart', function trimStart(this: string) {

@@ -36,6 +36,17 @@ test('Object.fromEntries', () => {
   });
 });
 
+test('Array.prototype.flat: to the depth asked, holes skipped', () => {
+  without(Array.prototype, 'flat', () => {
+    expect(installPolyfills()).toContain('Array.prototype.flat');
+    expect([1, [2, [3, [4]]]].flat()).toEqual([1, 2, [3, [4]]]);
+    expect([1, [2, [3, [4]]]].flat(2)).toEqual([1, 2, 3, [4]]);
+    // eslint-disable-next-line no-sparse-arrays
+    expect([1, , [2, , 3]].flat()).toEqual([1, 2, 3]);
+    expect(Object.keys(Array.prototype)).not.toContain('flat');
+  });
+});
+
 test('Array.prototype.flatMap: one level, holes skipped, not enumerable', () => {
   without(Array.prototype, 'flatMap', () => {
     expect(installPolyfills()).toContain('Array.prototype.flatMap');

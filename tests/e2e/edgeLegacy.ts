@@ -35,6 +35,7 @@ export const EDGE_LEGACY_POLYFILLED = [
   'ResizeObserver',
   'DOMRect',
   'Object.fromEntries',
+  'Array.prototype.flat',
   'Array.prototype.flatMap',
   'String.prototype.trimStart',
   'String.prototype.trimEnd',
