@@ -10,8 +10,11 @@ export interface WorkerJob {
   bytes: Uint8Array;
   annotate: boolean;
   settings: CheckSettings;
-  /** The main thread only streams the items (no summary kept): send them packed as bytes. */
-  packRows: boolean;
+  /**
+   * How the items travel: as objects (a summary keeps them), packed as bytes (only streamed into
+   * the JSON report), or only their number (nothing reads them: printing counts them).
+   */
+  rows: RowsMode;
 }
 
 /**
@@ -25,11 +28,15 @@ export interface PackedRows {
   bounds: Int32Array;
 }
 
+export type RowsMode = 'objects' | 'packed' | 'count';
+
 export interface WorkerReply {
   id: number;
   result: WorkbookResult;
   /** Per sheet, when the job asked for packing: the sheet's rows (its report's rows are then []). */
   packed: PackedRows[] | null;
+  /** Per sheet, when the job asked for the number of items only. */
+  counts: number[] | null;
   /** The worker's heap after this file: a worker grown large is replaced (pool.ts). */
   heapBytes: number;
 }
@@ -68,12 +75,15 @@ if (parentPort) {
       // the copy's bytes move to the main thread instead of being copied
       const transfer: ArrayBuffer[] = result.annotated ? [result.annotated.buffer as ArrayBuffer] : [];
       let packed: PackedRows[] | null = null;
-      if (job.packRows) {
+      let counts: number[] | null = null;
+      if (job.rows === 'packed') {
         packed = result.report.sheets.map((sheet) => packRows(sheet.rows));
-        result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [] }));
         for (const p of packed) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
+      } else if (job.rows === 'count') {
+        counts = result.report.sheets.map((sheet) => sheet.rows.length);
       }
-      const reply: WorkerReply = { id: job.id, result, packed, heapBytes: getHeapStatistics().total_heap_size };
+      if (job.rows !== 'objects') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [] }));
+      const reply: WorkerReply = { id: job.id, result, packed, counts, heapBytes: getHeapStatistics().total_heap_size };
       port.postMessage(reply, transfer);
     });
   });

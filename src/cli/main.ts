@@ -95,9 +95,10 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   if (command.returnsDir) await refuseReturnsOnInputs(command, t);
   // the previous round is read first: a wrong path is one line before any workbook is checked
   const previous = command.previousPath ? await previousOrRefuse(command.previousPath, settings, options, t) : null;
-  // items kept for a summary, returns or a comparison come as objects; otherwise as bytes, read once
-  const rowsStreamed = !(command.summaryPath || command.returnsDir || previous);
-  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rowsStreamed });
+  // items kept for a summary, returns or a comparison come as objects; for the JSON report alone
+  // as bytes, read once; otherwise only their number (printing counts them)
+  const rows = command.summaryPath || command.returnsDir || previous ? 'objects' : command.jsonPath ? 'packed' : 'count';
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows });
   // a progress line only where a person watches a terminal, and never into a JSON stream
   const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
   const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;

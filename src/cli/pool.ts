@@ -5,7 +5,7 @@ import { Worker } from 'worker_threads';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import type { ItemResult } from '../engine';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
-import type { PackedRows, WorkerJob, WorkerReply } from './checkWorker';
+import type { PackedRows, RowsMode, WorkerJob, WorkerReply } from './checkWorker';
 
 /** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
 export interface FileLimits {
@@ -23,7 +23,7 @@ interface Slot {
 }
 
 interface Pending {
-  job: Omit<WorkerJob, 'id' | 'settings' | 'packRows'>;
+  job: Omit<WorkerJob, 'id' | 'settings' | 'rows'>;
   resolve: (result: WorkbookResult) => void;
 }
 
@@ -39,14 +39,15 @@ export class CheckPool {
   private closed = false;
 
   /**
-   * With `rowsStreamed`, the caller reads each report's items once, in order (printing, the JSON
-   * report) and keeps none: they come over as bytes and are read one at a time as they are used.
+   * `rows`: objects (default) when the caller keeps the items; packed when it reads each report's
+   * items once, in order (the JSON report), and keeps none: they come over as bytes and are read
+   * one at a time; count when it only counts them (printing, totals).
    */
   constructor(
     private readonly settings: CheckSettings,
     private readonly limits: FileLimits = DEFAULT_LIMITS,
     private readonly size = defaultPoolSize(),
-    private readonly options: { rowsStreamed?: boolean } = {},
+    private readonly options: { rows?: RowsMode } = {},
   ) {}
 
   /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
@@ -105,8 +106,10 @@ export class CheckPool {
     });
     const onMessage = (message: WorkerReply) => {
       if (message.id !== id) return;
-      const { result, packed } = message;
+      const { result, packed, counts } = message;
       if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyRows(packed[i])));
+      // nothing reads these items, only their number
+      if (counts) result.report.sheets.forEach((sheet, i) => (sheet.rows = new Array<ItemResult>(counts[i])));
       // a worker whose heap grew past this (an 80,000-row file) is replaced: V8 keeps a grown
       // heap, and the memory goes back to the system only when the thread ends
       finish(result, message.heapBytes > LARGE_WORKER_HEAP);
@@ -120,7 +123,7 @@ export class CheckPool {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const job: WorkerJob = { id, ...pending.job, settings: this.settings, packRows: this.options.rowsStreamed === true };
+    const job: WorkerJob = { id, ...pending.job, settings: this.settings, rows: this.options.rows ?? 'objects' };
     // the bytes move into the worker; the main thread keeps no copy
     const buffer = pending.job.bytes.buffer as ArrayBuffer;
     const transferable = pending.job.bytes.byteOffset === 0 && pending.job.bytes.byteLength === buffer.byteLength;
@@ -134,7 +137,7 @@ const LARGE_WORKER_HEAP = 256 * 1024 * 1024;
 /**
  * Packed items as an array: the length is known, each item is parsed when it is read and not
  * kept (a streamed report holds the bytes, not 80,000 objects). Reading an item twice gives two
- * equal objects, which is why only callers that keep nothing get this (CheckPool's rowsStreamed).
+ * equal objects, which is why only callers that keep nothing get this (CheckPool's rows: packed).
  */
 function lazyRows(packed: PackedRows): ItemResult[] {
   const { chunks, bounds } = packed;

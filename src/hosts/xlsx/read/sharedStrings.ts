@@ -29,7 +29,7 @@ export function readSharedStrings(xml: string): string[] {
           const lt = src.indexOf('<', p + 3);
           if (lt >= 0 && src.startsWith('</t></si>', lt) && indexIn(src, 13, p + 3, lt) < 0) {
             const text = decodeEntities(src, p + 3, lt);
-            strings.push(text.indexOf('_x') >= 0 ? decodeOoxmlEscapes(text) : text);
+            strings.push(text.indexOf('_x') >= 0 ? decodeOoxmlEscapes(text) : ownCopy(text));
             inString = false;
             reader.seek(lt + 9);
           }
@@ -50,6 +50,16 @@ export function readSharedStrings(xml: string): string[] {
     }
   }
   return strings;
+}
+
+/**
+ * The string as a copy of its own. A slice of the part's text would keep the whole part alive
+ * (V8 slices longer strings as views of their parent): the strings of an 80,000-row sheet would
+ * hold its 40 MB sharedStrings text for as long as any cell is read.
+ */
+function ownCopy(text: string): string {
+  // joining forces a new flat string; the slice then views that copy, not the part
+  return text.length < 13 ? text : `${text}\u0000`.slice(0, -1);
 }
 
 /** The text of an inline string (`<is>`), with the reader just past its OPEN: same rules as above. */

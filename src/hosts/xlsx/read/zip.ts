@@ -198,9 +198,13 @@ export class ZipArchive {
   }
 }
 
-/** Output buffers of the size the header declares (within reason): one piece for an honest part. */
+/**
+ * One output buffer of the size the header declares (plus one byte, so that zlib sees the end):
+ * an honest part is inflated into a single allocation, not pieces joined into a second copy.
+ * Capped, so that a lying header costs at most 64 MB before the bytes actually produced count.
+ */
 function chunkSizeFor(declared: number, cap: number): number {
-  const wanted = Math.min(Math.max(declared, 64 * 1024), cap, 16 * 1024 * 1024);
+  const wanted = Math.min(Math.max(declared + 1, 64 * 1024), cap + 1, 64 * 1024 * 1024);
   return Math.max(zlibConstants.Z_MIN_CHUNK, Math.floor(wanted));
 }
 
