@@ -601,3 +601,49 @@ describe('Excel double: wrapped text, frozen rows, list validations', () => {
     expect(before.sheets[0].cells.get(0)?.wrap).toBe(true);
   });
 });
+
+describe('custom XML parts (ExcelApi 1.5)', () => {
+  const NS = 'urn:test:parts';
+  test('add, getByNamespace, getOnlyItemOrNullObject, getXml, setXml, delete; values only after load and sync; kept over reopen()', async () => {
+    const excel = new ExcelDouble({ workbook: buildWorkbook([{ name: 'S', values: [['a']] }]) });
+    await excel.run(async (context) => {
+      const none = context.workbook.customXmlParts.getByNamespace(NS).getOnlyItemOrNullObject();
+      expect(() => none.isNullObject).toThrow();
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      context.workbook.customXmlParts.add(`<root xmlns="${NS}">one</root>`);
+      await context.sync();
+    });
+    excel.reopen();
+    await excel.run(async (context) => {
+      const part = context.workbook.customXmlParts.getByNamespace(NS).getOnlyItemOrNullObject();
+      part.load('id');
+      const xml = part.getXml();
+      expect(() => xml.value).toThrow();
+      await context.sync();
+      expect(part.isNullObject).toBe(false);
+      expect(xml.value).toBe(`<root xmlns="${NS}">one</root>`);
+      part.setXml(`<root xmlns="${NS}">two</root>`);
+      await context.sync();
+    });
+    expect(excel.workbook.customXmlParts?.[0].xml).toContain('two');
+    await excel.run(async (context) => {
+      const other = context.workbook.customXmlParts.getByNamespace('urn:other').getOnlyItemOrNullObject();
+      const part = context.workbook.customXmlParts.getByNamespace(NS).getOnlyItemOrNullObject();
+      part.delete();
+      await context.sync();
+      expect(other.isNullObject).toBe(true);
+    });
+    expect(excel.workbook.customXmlParts).toEqual([]);
+  });
+
+  test('below ExcelApi 1.5 the calls fail at sync', async () => {
+    const excel = new ExcelDouble({ apiVersion: '1.4', workbook: buildWorkbook([{ name: 'S', values: [['a']] }]) });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.customXmlParts.getByNamespace(NS).getOnlyItemOrNullObject();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});

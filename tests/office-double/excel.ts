@@ -32,6 +32,7 @@ import {
   type CellData,
   type DoubleValue,
   type FillData,
+  type CustomXmlPartData,
   type NameData,
   type SheetData,
   type SheetVisibilityValue,
@@ -48,6 +49,7 @@ import {
   readCell,
   setValidation,
   updateCell,
+  keyToCell,
   usedArea,
   validationsIn,
 } from './state';
@@ -597,13 +599,204 @@ export class DoubleNamedItemCollection extends DoubleObject {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Events (ExcelApi 1.7 Worksheet.onChanged)
+// ---------------------------------------------------------------------------------------------
+
+/** What a WorksheetChanged handler receives (the part the double models). */
+export interface DoubleChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+}
+
+export type DoubleChangedHandler = (event: DoubleChangedEvent) => Promise<unknown>;
+
+export interface DoubleHandlerRegistration {
+  sheetId: string;
+  handler: DoubleChangedHandler;
+}
+
+/** OfficeExtension.EventHandlerResult: remove() takes effect at the next sync of any run. */
+export class DoubleEventHandlerResult {
+  constructor(
+    readonly context: DoubleRequestContext,
+    private readonly double: ExcelDouble,
+    private readonly registration: DoubleHandlerRegistration,
+  ) {}
+  remove(): void {
+    this.double.pendingRemovals.push(this.registration);
+  }
+}
+
+export class DoubleEventHandlers {
+  constructor(
+    private readonly context: DoubleRequestContext,
+    private readonly sheet: DoubleWorksheet,
+  ) {}
+  add(handler: DoubleChangedHandler): DoubleEventHandlerResult {
+    const registration: DoubleHandlerRegistration = { sheetId: '', handler };
+    const double = this.context.double;
+    this.context.enqueue({
+      kind: 'call',
+      api: 'worksheet.onChanged.add',
+      minVersion: '1.7',
+      describe: () => ({ path: this.sheet.objectPath, call: 'onChanged.add' }),
+      run: (x) => {
+        registration.sheetId = this.sheet.sheetIn(x).id;
+        return { payload: null, commit: () => double.handlers.push(registration) };
+      },
+    });
+    return new DoubleEventHandlerResult(this.context, double, registration);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom XML parts (ExcelApi 1.5): kept in the workbook's data, so they survive reopen()
+// ---------------------------------------------------------------------------------------------
+
+/** Workbook.customXmlParts, or the collection getByNamespace(ns) gives (scoped to one namespace). */
+export class DoubleCustomXmlPartCollection extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly namespaceUri: string | null,
+  ) {
+    super(context, path);
+    sealed(this, DoubleCustomXmlPartCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  private partsIn(x: Exec): CustomXmlPartData[] {
+    const all = x.wb.customXmlParts ?? [];
+    return this.namespaceUri === null ? all : all.filter((p) => p.namespaceUri === this.namespaceUri);
+  }
+  /** Adds a part; its namespace is the root element's xmlns. */
+  add(xml: string): DoubleCustomXmlPart {
+    let id = '';
+    this.context.enqueue({
+      kind: 'write',
+      api: 'customXmlParts.add',
+      minVersion: '1.5',
+      describe: () => ({ path: this.objectPath, call: 'add', args: [xml] }),
+      run: (x) => {
+        if (this.namespaceUri !== null) throw invalidArgument('add is only on workbook.customXmlParts.', 'customXmlParts.add');
+        const root = /<([A-Za-z_][\w.:-]*)([^>]*)>/.exec(xml.replace(/^<\?xml[^>]*\?>/, ''));
+        if (!root) throw invalidArgument('The XML is not well formed.', 'customXmlParts.add');
+        const ns = /\sxmlns="([^"]*)"/.exec(root[2])?.[1] ?? '';
+        const parts = (x.wb.customXmlParts ??= []);
+        id = `{CXP-${String(parts.length + 1).padStart(4, '0')}}`;
+        parts.push({ id, namespaceUri: ns, xml });
+      },
+    });
+    return new DoubleCustomXmlPart(this.context, `${this.objectPath}.add()`, (x) => x.wb.customXmlParts?.find((p) => p.id === id) ?? null);
+  }
+  getByNamespace(namespaceUri: string): DoubleCustomXmlPartCollection {
+    const scoped = new DoubleCustomXmlPartCollection(this.context, `${this.objectPath}.getByNamespace(${JSON.stringify(namespaceUri)})`, namespaceUri);
+    scoped.created('customXmlParts.getByNamespace', '1.5');
+    return scoped;
+  }
+  getItem(id: string): DoubleCustomXmlPart {
+    const part = new DoubleCustomXmlPart(this.context, `${this.objectPath}.getItem(${JSON.stringify(id)})`, (x) => {
+      const found = this.partsIn(x).find((p) => p.id === id);
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (part ${id})`, 'customXmlParts.getItem');
+      return found;
+    });
+    part.created('customXmlParts.getItem', '1.5');
+    return part;
+  }
+  getItemOrNullObject(id: string): DoubleCustomXmlPart {
+    const part = new DoubleCustomXmlPart(this.context, `${this.objectPath}.getItemOrNullObject(${JSON.stringify(id)})`, (x) => this.partsIn(x).find((p) => p.id === id) ?? null);
+    part.created('customXmlParts.getItemOrNullObject', '1.5');
+    return part;
+  }
+  /** The only part of the namespace; a null object when there is none; an error when there are several. */
+  getOnlyItemOrNullObject(): DoubleCustomXmlPart {
+    const part = new DoubleCustomXmlPart(this.context, `${this.objectPath}.getOnlyItemOrNullObject()`, (x) => {
+      const parts = this.partsIn(x);
+      if (parts.length > 1) throw invalidArgument('There is more than one part in this collection.', 'customXmlParts.getOnlyItemOrNullObject');
+      return parts[0] ?? null;
+    });
+    part.created('customXmlParts.getOnlyItemOrNullObject', '1.5');
+    return part;
+  }
+}
+
+export class DoubleCustomXmlPart extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly resolve: (x: Exec) => CustomXmlPartData | null,
+  ) {
+    super(context, path);
+    sealed(this, DoubleCustomXmlPart);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['id', 'namespaceUri'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.resolve(x) === null;
+  }
+  private dataIn(x: Exec): CustomXmlPartData {
+    const data = this.resolve(x);
+    if (!data) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return data;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    const data = this.dataIn(x);
+    return name === 'id' ? data.id : data.namespaceUri;
+  }
+  get id(): string {
+    return this.loadedProperty('id');
+  }
+  get namespaceUri(): string {
+    return this.loadedProperty('namespaceUri');
+  }
+  getXml(): DoubleClientResult<string> {
+    const result = new DoubleClientResult<string>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'customXmlPart.getXml',
+      minVersion: '1.5',
+      describe: () => ({ path: this.objectPath, call: 'getXml' }),
+      run: (x) => {
+        const xml = this.dataIn(x).xml;
+        return { payload: xml, commit: () => result.set(xml) };
+      },
+    });
+    return result;
+  }
+  setXml(xml: string): void {
+    this.queueWrite('setXml', [xml], (x) => {
+      this.dataIn(x).xml = xml;
+    }, '1.5');
+  }
+  delete(): void {
+    this.queueWrite('delete', [], (x) => {
+      const data = this.dataIn(x);
+      x.wb.customXmlParts = (x.wb.customXmlParts ?? []).filter((p) => p !== data);
+    }, '1.5');
+  }
+}
+
 export class DoubleWorkbook extends DoubleObject {
   readonly worksheets: DoubleWorksheetCollection;
   readonly application: DoubleApplication;
   readonly protection: DoubleProtection;
   readonly names: DoubleNamedItemCollection;
+  readonly customXmlParts: DoubleCustomXmlPartCollection;
   constructor(context: DoubleRequestContext, path: string) {
     super(context, path);
+    this.customXmlParts = new DoubleCustomXmlPartCollection(context, `${path}.customXmlParts`, null);
     this.worksheets = new DoubleWorksheetCollection(context, `${path}.worksheets`);
     this.application = new DoubleApplication(context, 'application');
     this.protection = new DoubleProtection(context, `${path}.protection`, (x) => x.wb.protected === true, '1.7');
@@ -828,6 +1021,12 @@ export class DoubleWorksheet extends DoubleObject {
   protected override child(name: string): DoubleObject | undefined {
     if (name === 'protection') return this.protection;
     return name === 'notes' ? this.notes : undefined;
+  }
+
+  /** ExcelApi 1.7: handlers run (asynchronously) after a sync or a person's edit changed values of this sheet. */
+  get onChanged(): DoubleEventHandlers {
+    this.context.assertOpen();
+    return new DoubleEventHandlers(this.context, this);
   }
 
   /** ExcelApi 1.2: whether the sheet is protected. */
@@ -2139,6 +2338,14 @@ export class ExcelDouble {
   readonly beforeSync: Array<(double: ExcelDouble, syncIndex: number) => void> = [];
   private editModeRuns = 0;
   private batchCounter = 0;
+  /** @internal onChanged handlers registered (at sync), and removals waiting for the next sync. */
+  readonly handlers: DoubleHandlerRegistration[] = [];
+  /** @internal */
+  readonly pendingRemovals: DoubleHandlerRegistration[] = [];
+  /** Events sent to handlers (ours and a person's). */
+  readonly firedEvents: DoubleChangedEvent[] = [];
+  /** Handler calls still running (the events arrive asynchronously, as in Excel). */
+  private running: Array<Promise<unknown>> = [];
 
   constructor(options: ExcelDoubleOptions = {}) {
     this.workbook = options.workbook ?? createWorkbook();
@@ -2189,7 +2396,85 @@ export class ExcelDouble {
     if (versionNumber(version) > versionNumber(this.apiVersion)) throw apiNotFound(api, version, `ExcelApi ${this.apiVersion}`);
   }
 
-  async run<T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T> {
+  /** Handlers on each sheet (after removals took effect). */
+  handlerCount(sheetName?: string): number {
+    const id = sheetName ? sheetByNameOrUndefined(this.workbook, sheetName)?.id : undefined;
+    return this.handlers.filter((h) => !this.pendingRemovals.includes(h) && (id === undefined || h.sheetId === id)).length;
+  }
+
+  /**
+   * A person types `value` into one cell (not through the API): the cell changes and the sheet's
+   * onChanged handlers are called, after the current task as in Excel. Resolves when they were called.
+   */
+  async userEdit(sheetName: string, address: string, value: DoubleValue): Promise<void> {
+    const sheet = sheetByNameOrUndefined(this.workbook, sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const { area } = parseAddress(address);
+    for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) updateCell(sheet, r, c, (cell) => { cell.value = value; });
+    this.fire(sheet.id, area, 'Local');
+    await this.settle();
+  }
+
+  /** Waits until every handler call so far (and those they started) has finished. */
+  async settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    while (this.running.length) {
+      const now = this.running;
+      this.running = [];
+      await Promise.allSettled(now);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  private fire(sheetId: string, area: Area, source: 'Local' | 'Remote'): void {
+    const targets = this.handlers.filter((h) => h.sheetId === sheetId);
+    if (!targets.length) return;
+    const event: DoubleChangedEvent = {
+      type: 'WorksheetChanged',
+      worksheetId: sheetId,
+      address: area.top === area.bottom && area.left === area.right ? `${letters(area.left)}${area.top + 1}` : `${letters(area.left)}${area.top + 1}:${letters(area.right)}${area.bottom + 1}`,
+      changeType: 'RangeEdited',
+      source,
+    };
+    this.firedEvents.push(event);
+    const call = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => Promise.all(targets.map((t) => t.handler({ ...event }))));
+    this.running.push(call);
+  }
+
+  /** Values of sheets someone listens to, before a sync (to find what the sync changed). */
+  private watchedValues(): Map<SheetData, Map<number, DoubleValue>> {
+    const out = new Map<SheetData, Map<number, DoubleValue>>();
+    for (const sheet of this.workbook.sheets) {
+      if (!this.handlers.some((h) => h.sheetId === sheet.id)) continue;
+      const values = new Map<number, DoubleValue>();
+      for (const [k, c] of sheet.cells) if (c.value !== '') values.set(k, c.value);
+      out.set(sheet, values);
+    }
+    return out;
+  }
+
+  /** One event per column a sync changed (rows top to bottom of the changes), as Excel reports range writes. */
+  private fireChanges(before: Map<SheetData, Map<number, DoubleValue>>): void {
+    for (const [sheet, values] of before) {
+      const columns = new Map<number, Area>();
+      const extend = (k: number) => {
+        const { row, column } = keyToCell(k);
+        const a = columns.get(column);
+        columns.set(column, a ? { ...a, top: Math.min(a.top, row), bottom: Math.max(a.bottom, row) } : { top: row, left: column, bottom: row, right: column });
+      };
+      for (const [k, c] of sheet.cells) if ((values.get(k) ?? '') !== c.value) extend(k);
+      for (const k of values.keys()) if (!sheet.cells.has(k) || sheet.cells.get(k)!.value === '') extend(k);
+      for (const area of [...columns.values()].sort((a, b) => a.left - b.left)) this.fire(sheet.id, area, 'Local');
+    }
+  }
+
+  async run<T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
+  async run<T>(object: { context: unknown }, batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    first: ((context: DoubleRequestContext) => Promise<T>) | { context: unknown },
+    second?: (context: DoubleRequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof first === 'function' ? first : second!;
     this.stats.runs++;
     const inEditMode = this.editModeRuns > 0;
     if (inEditMode) this.editModeRuns--;
@@ -2208,6 +2493,11 @@ export class ExcelDouble {
   execute(context: DoubleRequestContext, ops: Operation[]): void {
     const index = ++this.stats.syncs;
     for (const hook of this.beforeSync) hook(this, index);
+    for (const r of this.pendingRemovals.splice(0)) {
+      const at = this.handlers.indexOf(r);
+      if (at >= 0) this.handlers.splice(at, 1);
+    }
+    const before = this.handlers.length ? this.watchedValues() : null;
     const record: SyncRecord = {
       index,
       requestBytes: 0,
@@ -2264,12 +2554,14 @@ export class ExcelDouble {
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
     if (record.responseBytes > this.payloadLimitBytes) fail(responseTooLarge(record.responseBytes, this.payloadLimitBytes));
     for (const o of outcomes) o.commit();
+    if (before) this.fireChanges(before);
   }
 
   /** What `globalThis.Excel` holds while installed: run, and the enum values hosts refer to. */
   excelGlobal(): Record<string, unknown> {
     return {
-      run: <T>(batch: (context: DoubleRequestContext) => Promise<T>) => this.run(batch),
+      run: <T>(first: ((context: DoubleRequestContext) => Promise<T>) | { context: unknown }, second?: (context: DoubleRequestContext) => Promise<T>) =>
+        typeof first === 'function' ? this.run(first) : this.run(first, second!),
       ErrorCodes: {
         invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
         itemNotFound: 'ItemNotFound',
@@ -2307,6 +2599,10 @@ export class ExcelDouble {
       g.Office = before.Office;
     };
   }
+}
+
+function sheetByNameOrUndefined(wb: WorkbookData, name: string): SheetData | undefined {
+  return wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
 export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble {

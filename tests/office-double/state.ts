@@ -74,6 +74,14 @@ export interface WorkbookData {
    * that depend on them show stale results (Excel leaves recalculating to the add-in).
    */
   staleCalculation?: boolean;
+  /** Custom XML parts (ExcelApi 1.5): kept in the file, so they survive closing and reopening. */
+  customXmlParts?: CustomXmlPartData[];
+}
+
+export interface CustomXmlPartData {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 export interface NameData {
@@ -267,6 +275,7 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
     nextSheetId: wb.nextSheetId,
     ...(wb.protected ? { protected: true } : {}),
     ...(wb.names ? { names: wb.names.map((n) => ({ ...n })) } : {}),
+    ...(wb.customXmlParts ? { customXmlParts: wb.customXmlParts.map((p) => ({ ...p })) } : {}),
     sheets: wb.sheets.map((s) => ({
       ...(s.protected ? { protected: true } : {}),
       id: s.id,

@@ -13,6 +13,8 @@ import { labelSeverities } from './severityLabels';
 import type { Capabilities } from './requirements';
 import { type ProgressCallback, Session } from './session';
 import { type SheetState, StateReader, findSheetState } from './stateStore';
+import { SettingsReader } from './workbookSettings';
+import type { WorkbookSettings } from '../../engine/workbookSettings';
 
 /**
  * Why a check wrote nothing on the sheet (its results are in the pane only): the sheet is
@@ -45,6 +47,15 @@ export interface CheckRunResult {
   /** null when nothing was written (see notWritten). */
   apply: ApplyResult | null;
   notWritten: NotWritten | null;
+  /** The workbook's settings part as read at this check (null when there is none). */
+  settings: WorkbookSettings | null;
+  /** Why the settings part could not be used, or null. */
+  settingsProblem: string | null;
+  /**
+   * Cells ("E6") whose values this check wrote or gave back: a change event covering only these
+   * is our own write, not the person's.
+   */
+  ownValueCells: string[];
 }
 
 export async function checkInContext(context: Excel.RequestContext, checker: SheetChecker, options: CheckRunOptions): Promise<CheckRunResult> {
@@ -52,13 +63,17 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
   const session = new Session(context, budgetBytes);
   // Looked up alongside the read, at no sync of its own when the read takes two.
   const state = new StateReader(session);
+  // The settings part (acknowledgements) rides the read's syncs too.
+  const settingsReader = new SettingsReader(session);
   const read = await readSheet(session, { ...readOptions, sheetName, onProgress });
   const stored = await state.ready();
   const previous = findSheetState(stored, read, state.markers);
   const grid = previous ? withoutOurWrites(read.grid, previous) : read.grid;
+  const settingsRead = await settingsReader.ready();
+  const acknowledgements = [...(checkOptions.acknowledgements ?? []), ...(settingsRead.settings?.acknowledgements ?? [])];
 
   onProgress?.('check', 0, 1);
-  const check = checker(grid, { ...checkOptions, sheetName: read.sheetName });
+  const check = checker(grid, { ...checkOptions, sheetName: read.sheetName, ...(acknowledgements.length ? { acknowledgements } : {}) });
   onProgress?.('check', 1, 1);
 
   const notWritten: NotWritten | null = read.sheetProtected
@@ -76,7 +91,31 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
         workbookProtected: read.workbookProtected,
       });
   const base = { check, sheetName: read.sheetName, sheetId: read.sheetId, grid, readSyncs: read.syncs };
-  return { ...base, syncs: session.syncs, apply, notWritten };
+  const own = new Set<string>();
+  for (const v of plan.values) own.add(cellA1(v.row, v.column));
+  for (const c of plan.appendedColumns) for (const r of plan.headerRows) own.add(cellA1(r, c.column));
+  for (const c of previous?.writtenCells ?? []) own.add(cellA1(c.row, c.column));
+  return {
+    ...base,
+    syncs: session.syncs,
+    apply,
+    notWritten,
+    settings: settingsRead.settings,
+    settingsProblem: settingsRead.problem,
+    ownValueCells: [...own],
+  };
+}
+
+/** "E6" from 1-based row and column. */
+export function cellA1(row: number, column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row}`;
 }
 
 function isEmpty(value: unknown): boolean {
