@@ -136,8 +136,9 @@ const LARGE_WORKER_HEAP = 256 * 1024 * 1024;
 
 /**
  * Packed items as an array: the length is known, each item is parsed when it is read and not
- * kept (a streamed report holds the bytes, not 80,000 objects). Reading an item twice gives two
- * equal objects, which is why only callers that keep nothing get this (CheckPool's rows: packed).
+ * kept (a streamed report holds the bytes, not 80,000 objects). Reading an item again after
+ * another gives a second, equal object, which is why only callers that keep nothing get this
+ * (CheckPool's rows: packed).
  */
 function lazyRows(packed: PackedRows): ItemResult[] {
   const { chunks, bounds } = packed;
@@ -147,11 +148,18 @@ function lazyRows(packed: PackedRows): ItemResult[] {
     const i = Number(key);
     return Number.isInteger(i) && i >= 0 && i < count && String(i) === key ? i : -1;
   };
+  // the item read last, kept: a reader that looks at value[i] twice in a row parses it once
+  let lastIndex = -1;
+  let last: ItemResult | null = null;
   return new Proxy(new Array<ItemResult>(count), {
     get(target, key, receiver) {
       const i = index(key);
       if (i < 0) return Reflect.get(target, key, receiver) as unknown;
-      return JSON.parse(decoder.decode(chunks[bounds[3 * i]].subarray(bounds[3 * i + 1], bounds[3 * i + 2]))) as ItemResult;
+      if (i !== lastIndex) {
+        last = JSON.parse(decoder.decode(chunks[bounds[3 * i]].subarray(bounds[3 * i + 1], bounds[3 * i + 2]))) as ItemResult;
+        lastIndex = i;
+      }
+      return last;
     },
     // array methods skip holes: every item is there
     has(target, key) {
