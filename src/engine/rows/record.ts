@@ -249,6 +249,29 @@ function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate |
   return { kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy, end: fiscalYearEnd(fy, ctx.startMonth) };
 }
 
+/**
+ * A period entry that is its own cell: one object per period cell instead of an entry holding a
+ * cell (an 80,000-row sheet has hundreds of thousands of them).
+ */
+class PeriodCell implements PeriodEntry, FieldCell {
+  constructor(
+    readonly r: number,
+    readonly c: number,
+    readonly value: CellValue,
+    readonly numberFormat: string | null,
+    readonly label: string,
+    readonly kind: PeriodEntry['kind'],
+    readonly entry: PeriodEntry['entry'],
+    readonly quarter: number | null,
+    readonly fiscalYear: number,
+    readonly end: string,
+  ) {}
+
+  get cell(): FieldCell {
+    return this;
+  }
+}
+
 /** The entry of a period column on row r (the column's facts are worked out once per check). */
 function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry | null {
   let template = periodTemplates.get(col);
@@ -257,9 +280,12 @@ function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry
     periodTemplates.set(col, template);
   }
   if (!template) return null;
-  // a literal of fixed shape (not a spread): V8 keeps these fast, and there is one per cell
+  const { view } = ctx;
+  let ar = r;
+  let ac = col.column;
+  if (view.isMergeContinuation(r, col.column)) [ar, ac] = view.anchor(r, col.column);
   const { kind, entry, quarter, fiscalYear, end } = template;
-  return { cell: fieldCell(ctx.view, r, col), kind, entry, quarter, fiscalYear, end };
+  return new PeriodCell(ar, ac, view.value(r, col.column), view.numberFormat(r, col.column), col.label, kind, entry, quarter, fiscalYear, end);
 }
 
 function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {
