@@ -8,6 +8,9 @@ import type { NotWritten } from '../hosts/office/checkPipeline';
 import { insertStandardTemplate } from '../hosts/office/insertTemplate';
 import { runWithRetry } from '../hosts/office/runWithRetry';
 import type { ProgressCallback } from '../hosts/office/session';
+import { SheetWatcher } from '../hosts/office/watch';
+import { saveAcknowledgement, withdrawAcknowledgement } from '../hosts/office/workbookSettings';
+import type { Acknowledgement } from '../engine/workbookSettings';
 
 export interface PaneCheckOptions {
   asOf: string;
@@ -15,6 +18,8 @@ export interface PaneCheckOptions {
   /** A profile id chosen by the person, or undefined to detect. */
   template?: string;
   onProgress?: ProgressCallback;
+  /** The sheet to check (a re-check after an edit); default: the active one. */
+  sheetName?: string;
 }
 
 export interface PaneCheckResult {
@@ -23,6 +28,23 @@ export interface PaneCheckResult {
   syncs: number;
   /** Why the sheet was left unmarked (results in the pane only); null when marked. */
   notWritten?: NotWritten | null;
+  /** Cells whose values the check wrote (a change only there is our own, not the person's). */
+  ownValueCells?: string[];
+  /** The workbook's settings could not be read (the check went on without them). */
+  settingsProblem?: string | null;
+}
+
+/** A running watch of the checked sheet; stop() unregisters it. */
+export interface PaneWatch {
+  stop(): Promise<void>;
+}
+
+export interface PaneWatchOptions {
+  sheetName: string;
+  ownValueCells: string[];
+  /** Re-checks the sheet (same options as the ［チェック］ that started the watch). */
+  recheck: () => Promise<PaneCheckResult>;
+  onError?: (error: unknown) => void;
 }
 
 export interface PaneClearResult {
@@ -39,12 +61,43 @@ export interface PaneHost {
   insertStandardTemplate(options: { fiscalYear: number; locale: Locale }): Promise<string>;
   /** Checks every sheet and writes the summary sheet; returns its name and the sheets checked. */
   buildSummary(options: { asOf: string; locale: Locale }): Promise<{ sheetName: string; progressSheets: number }>;
+  /** Re-checks after each edit of the sheet; null when this Excel has no change events (the pane cannot know). */
+  watch?(options: PaneWatchOptions): Promise<PaneWatch | null>;
+  /** Saves a warning's reason (理由あり) in the workbook. */
+  acknowledge?(ack: Acknowledgement): Promise<void>;
+  /** Withdraws it. */
+  withdrawAcknowledgement?(key: Pick<Acknowledgement, 'sheet' | 'cell' | 'code'>): Promise<void>;
 }
 
 export const officePaneHost: PaneHost = {
   async check(options) {
     const result = await checkActiveSheet(options);
-    return { check: result.check, sheetName: result.sheetName, syncs: result.syncs, notWritten: result.notWritten };
+    return {
+      check: result.check,
+      sheetName: result.sheetName,
+      syncs: result.syncs,
+      notWritten: result.notWritten,
+      ownValueCells: result.ownValueCells,
+      settingsProblem: result.settingsProblem,
+    };
+  },
+  async watch(options) {
+    const watcher = new SheetWatcher({
+      sheetName: options.sheetName,
+      ownValueCells: options.ownValueCells,
+      recheck: async () => {
+        const result = await options.recheck();
+        return { ownValueCells: result.ownValueCells ?? [] };
+      },
+      onError: options.onError,
+    });
+    return (await watcher.start()) ? watcher : null;
+  },
+  async acknowledge(ack) {
+    await saveAcknowledgement(ack);
+  },
+  async withdrawAcknowledgement(key) {
+    await withdrawAcknowledgement(key);
   },
   async clearFlags(sheetName) {
     const result = await clearActiveSheetFlags(sheetName ? { sheetName } : {});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -19,7 +19,9 @@ import {
 } from '@fluentui/react-components';
 import { BUILTIN_PROFILES, fiscalYearOf, type Locale } from '../../engine';
 import { type Failure, describeFailure } from '../failure';
-import type { PaneCheckResult, PaneHost } from '../paneHost';
+import type { Issue } from '../../engine';
+import { ACKNOWLEDGEABLE } from '../../engine/workbookSettings';
+import type { PaneCheckOptions, PaneCheckResult, PaneHost, PaneWatch } from '../paneHost';
 import type { PaneAction, Strings } from '../strings';
 import { IssueNavigator } from './IssueNavigator';
 import { SheetSummary } from './SheetSummary';
@@ -60,6 +62,41 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
   const [notice, setNotice] = useState<Notice>(null);
   const [announcement, setAnnouncement] = useState('');
   const checkButton = useRef<HTMLButtonElement>(null);
+  /** The watch of the checked sheet (re-checks after each edit), and whether the pane can know of edits. */
+  const watch = useRef<PaneWatch | null>(null);
+  const [stale, setStale] = useState(false);
+
+  const stopWatch = async () => {
+    const w = watch.current;
+    watch.current = null;
+    if (w) await w.stop().catch(() => undefined);
+  };
+  useEffect(() => () => void stopWatch(), []);
+
+  /** After a check: follow the person's edits on that sheet; where events are missing, say the results may go stale. */
+  async function startWatch(outcome: PaneCheckResult, options: PaneCheckOptions) {
+    await stopWatch();
+    setStale(false);
+    if (!outcome.check.template) return;
+    const started = host.watch
+      ? await host
+          .watch({
+            sheetName: outcome.sheetName,
+            ownValueCells: outcome.ownValueCells ?? [],
+            recheck: async () => {
+              const again = await host.check({ ...options, onProgress: undefined, sheetName: outcome.sheetName });
+              setResult(again);
+              const c = countOf(again);
+              setAnnouncement(strings.rechecked(again.sheetName, c.error, c.warning, c.info));
+              return again;
+            },
+            onError: () => setStale(true),
+          })
+          .catch(() => null)
+      : null;
+    watch.current = started;
+    if (!started) setStale(true);
+  }
 
   const failure = (action: PaneAction) => (err: unknown) => {
     const f = describeFailure(err, action, strings);
@@ -77,13 +114,13 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     setAnnouncement('');
     setProgress({ phase: strings.phase.read, value: 0 });
     try {
+      const options: PaneCheckOptions = { asOf, locale, template: template || undefined };
       const outcome = await host.check({
-        asOf,
-        locale,
-        template: template || undefined,
+        ...options,
         onProgress: (phase, done, total) => setProgress({ phase: strings.phase[phase], value: total > 0 ? done / total : 0 }),
       });
       setResult(outcome);
+      await startWatch(outcome, options);
       if (!outcome.check.template) tell('warning', strings.notProgressSheet);
       else {
         const c = countOf(outcome);
@@ -106,6 +143,8 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     setNotice(null);
     try {
       // The sheet that was checked, whichever sheet is active now (the summary, say).
+      await stopWatch();
+      setStale(false);
       const cleared = await host.clearFlags(result?.sheetName);
       setResult(null);
       tell(cleared.restored > 0 ? 'success' : 'info', cleared.restored > 0 ? strings.flagsCleared(cleared.sheetName) : strings.nothingToClear(cleared.sheetName));
@@ -121,6 +160,8 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     setNotice(null);
     try {
       const name = await host.insertStandardTemplate({ fiscalYear: fiscalYearOf(asOf), locale });
+      await stopWatch();
+      setStale(false);
       setResult(null);
       tell('success', strings.templateInserted(name));
     } catch (err) {
@@ -145,6 +186,45 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
 
   const select = (cell: string) => {
     if (result) host.selectCell(cell, result.sheetName).catch(failure('select'));
+  };
+  /** 理由あり: saved in the workbook, then marked on the listed issue (no re-check needed). */
+  const canAcknowledge = (issue: Issue) =>
+    Boolean(host.acknowledge) && (ACKNOWLEDGEABLE as readonly string[]).includes(issue.code) && /^[A-Z]{1,3}[1-9][0-9]*$/.test(issue.cell);
+  const markIssue = (target: Issue, acknowledged: Issue['acknowledged']) =>
+    setResult((r) =>
+      r
+        ? {
+            ...r,
+            check: {
+              ...r.check,
+              issues: r.check.issues.map((i) => {
+                if (i.cell !== target.cell || i.code !== target.code) return i;
+                const { acknowledged: _old, ...rest } = i;
+                return acknowledged ? { ...rest, acknowledged } : rest;
+              }),
+            },
+          }
+        : r,
+    );
+  const acknowledge = async (issue: Issue, reason: string) => {
+    if (!result || !host.acknowledge) return;
+    const ack = { sheet: result.sheetName, cell: issue.cell, code: issue.code as (typeof ACKNOWLEDGEABLE)[number], reason, at: today };
+    try {
+      await host.acknowledge(ack);
+      markIssue(issue, { reason, at: today });
+      setAnnouncement(strings.acknowledged(reason));
+    } catch (err) {
+      failure('check')(err);
+    }
+  };
+  const withdraw = async (issue: Issue) => {
+    if (!result || !host.withdrawAcknowledgement) return;
+    try {
+      await host.withdrawAcknowledgement({ sheet: result.sheetName, cell: issue.cell, code: issue.code as (typeof ACKNOWLEDGEABLE)[number] });
+      markIssue(issue, undefined);
+    } catch (err) {
+      failure('check')(err);
+    }
   };
   const backToTop = () => {
     checkButton.current?.focus();
@@ -214,6 +294,16 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
           </MessageBar>
         )
       )}
+      {result && result.check.template && stale && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale-notice">
+          <MessageBarBody>{strings.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result?.settingsProblem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{result.settingsProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && result.check.template && counts && (
         <>
           <Divider />
@@ -227,6 +317,9 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
             onSelect={select}
             announce={setAnnouncement}
             onBackToTop={backToTop}
+            canAcknowledge={canAcknowledge}
+            onAcknowledge={acknowledge}
+            onWithdraw={withdraw}
           />
           <Divider />
           <SheetSummary check={result.check} sheetName={result.sheetName} strings={strings} locale={locale} onSelect={select} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Field, Link, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, Link, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue, ItemResult, Severity } from '../../engine';
 import type { Strings } from '../strings';
 import { type IssueFilter, SEVERITY_ORDER, applyFilter, groupByKind, issueKey, itemOf, walkOrder } from './issueGroups';
@@ -37,7 +37,11 @@ const useStyles = makeStyles({
   current: { backgroundColor: tokens.colorBrandBackground2, borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
   cell: { fontFamily: tokens.fontFamilyMonospace, alignSelf: 'start' },
   item: { gridColumn: '2', color: tokens.colorNeutralForeground2 },
+  ack: { gridColumn: '2', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  reasonForm: { gridColumn: '2', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
+
+const REASON_MAX = 200;
 
 export interface IssueNavigatorProps {
   issues: Issue[];
@@ -49,14 +53,62 @@ export interface IssueNavigatorProps {
   announce: (text: string) => void;
   /** Takes focus back to the pane's buttons. */
   onBackToTop: () => void;
+  /** Whether the issue may be marked 理由あり (grade-mismatch, computed-mismatch, unknown-department). */
+  canAcknowledge?: (issue: Issue) => boolean;
+  onAcknowledge?: (issue: Issue, reason: string) => Promise<void>;
+  onWithdraw?: (issue: Issue) => Promise<void>;
+}
+
+/** The 理由あり form of one issue: a short reason, saved or dropped. */
+function ReasonForm({ issue, strings, onSave, onCancel }: { issue: Issue; strings: Strings; onSave: (reason: string) => Promise<void>; onCancel: () => void }) {
+  const styles = useStyles();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    const text = reason.trim();
+    if (!text) return setProblem(strings.reasonRequired);
+    if (text.length > REASON_MAX) return setProblem(strings.reasonTooLong);
+    setSaving(true);
+    try {
+      await onSave(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div className={styles.reasonForm}>
+      <Field label={strings.reason} size="small" validationMessage={problem ?? undefined} validationState={problem ? 'error' : 'none'}>
+        <Input
+          size="small"
+          value={reason}
+          maxLength={REASON_MAX}
+          data-testid={`reason-${issue.cell}`}
+          onChange={(_, data) => {
+            setReason(data.value);
+            setProblem(null);
+          }}
+        />
+      </Field>
+      <div className={styles.ack}>
+        <Button size="small" appearance="primary" onClick={() => void save()} disabled={saving}>
+          {strings.saveReason}
+        </Button>
+        <Button size="small" onClick={onCancel} disabled={saving}>
+          {strings.cancelReason}
+        </Button>
+      </div>
+    </div>
+  );
 }
 
 /**
  * The issues as Excel's own checking panes show them: grouped by kind with counts, a filter, and
  * 前へ / 次へ that walk them in that order, mark the current one and select its cell.
  */
-export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBackToTop }: IssueNavigatorProps) {
+export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBackToTop, canAcknowledge, onAcknowledge, onWithdraw }: IssueNavigatorProps) {
   const styles = useStyles();
+  const [editing, setEditing] = useState<string | null>(null);
   const [filter, setFilter] = useState<IssueFilter>('all');
   const [current, setCurrent] = useState<string | null>(null);
   const shown = applyFilter(issues, filter);
@@ -158,6 +210,34 @@ export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBa
                         {strings.severity[issue.severity]}
                         {strings.severitySuffix[issue.severity]}・{item}
                       </Caption1>
+                      {issue.acknowledged ? (
+                        <div className={styles.ack} data-testid={`acknowledged-${issue.cell}`}>
+                          <Caption1>{strings.acknowledged(issue.acknowledged.reason)}</Caption1>
+                          {onWithdraw && (
+                            <Button size="small" appearance="subtle" aria-label={strings.withdrawLabel(issue.cell)} onClick={() => void onWithdraw(issue)}>
+                              {strings.withdraw}
+                            </Button>
+                          )}
+                        </div>
+                      ) : editing === key && onAcknowledge ? (
+                        <ReasonForm
+                          issue={issue}
+                          strings={strings}
+                          onCancel={() => setEditing(null)}
+                          onSave={async (reason) => {
+                            await onAcknowledge(issue, reason);
+                            setEditing(null);
+                          }}
+                        />
+                      ) : (
+                        canAcknowledge?.(issue) && (
+                          <div className={styles.ack}>
+                            <Button size="small" aria-label={strings.acknowledgeLabel(issue.cell)} onClick={() => setEditing(key)}>
+                              {strings.acknowledge}
+                            </Button>
+                          </div>
+                        )
+                      )}
                     </li>
                   );
                 })}
