@@ -1,3 +1,4 @@
+import { normalizeLabel } from '../read/text';
 import { cellText, isNoneMarker } from '../read/cell';
 import { readFiscalYear } from '../read/years';
 import type { HeaderMatch, MappedColumn } from './header';
@@ -20,6 +21,13 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   const kpiRows = has('kpi.target') || has('kpi.baseline');
   const takesActuals = match.profile.columns.some((spec) => spec.field === 'kpi.actual');
   for (const col of match.columns) {
+    const namesYear = col.periodToken !== null && readFiscalYear(col.periodToken) !== null;
+    if (col.field === 'kpi.actual' && col.term === 'year.result' && !namesYear && !BARE_RESULT.test(normalizeLabel(col.label))) {
+      // 取組における進捗状況, 実施状況: a report in words beside the KPI, not its actual value
+      col.field = 'note';
+      col.period = null;
+      continue;
+    }
     if (!col.period || col.period.kind !== 'year') continue;
     if (col.field === 'kpi.value' && !paired) {
       // a year alone over a column of an item table may be a plan period as well as a result:
@@ -35,6 +43,9 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   }
   settleEvaluations(match);
 }
+
+/** A result column of a KPI table that names no year is its actual only when it says just 実績 (値). */
+const BARE_RESULT = /^実績値?$/;
 
 function toActual(col: MappedColumn): void {
   col.field = 'kpi.actual';
