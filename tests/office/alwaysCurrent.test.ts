@@ -18,7 +18,7 @@ import { standardSheet } from './sheets';
 const AS_OF = '2025-10-15';
 const SHEET = '進行管理票';
 
-async function watched(rows: number, apiVersion = '1.18') {
+async function watched(rows: number, apiVersion = '1.18', ownWriteWindowMs?: number) {
   const installed = installDouble([standardSheet({ rows, missingDepartmentEvery: 7 })], { apiVersion });
   const first = await checkActiveSheet({ asOf: AS_OF });
   let latest = first;
@@ -26,6 +26,7 @@ async function watched(rows: number, apiVersion = '1.18') {
     sheetName: first.sheetName,
     ownValueCells: first.ownValueCells,
     debounceMs: 10,
+    ownWriteWindowMs,
     recheck: async () => {
       latest = await checkActiveSheet({ asOf: AS_OF, sheetName: first.sheetName });
       return latest;
@@ -85,6 +86,23 @@ describe('always current (Worksheet.onChanged)', () => {
       expect(watcher.rechecks).toBe(1);
       const written = latest().check.plan.values.find((w) => w.row === rate.row && w.role === 'rate')!;
       expect(written.value).not.toBe(rate.value);
+    } finally {
+      await watcher.stop();
+      done();
+    }
+  });
+
+  test('a person typing over one of our computed cells, later, is not taken for our own write', async () => {
+    const { excel, done, first, watcher } = await watched(20, '1.18', 50);
+    try {
+      await watcher.start();
+      const rate = first.check.plan.values.find((w) => w.role === 'rate' && w.value !== null)!;
+      const cell = `${String.fromCharCode(64 + rate.column)}${rate.row}`;
+      expect(first.ownValueCells).toContain(cell);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await excel.userEdit(SHEET, cell, 0.5);
+      await settle(excel, watcher);
+      expect(watcher.rechecks).toBe(1);
     } finally {
       await watcher.stop();
       done();

@@ -7,6 +7,11 @@
 import { supportsExcelApi } from './requirements';
 
 export const WATCH_DEBOUNCE_MS = 600;
+/**
+ * How long after a check its own writes may still arrive as events. A change of one of our cells
+ * later than this is the person's (typing over a computed value), and re-checks.
+ */
+export const OWN_WRITE_WINDOW_MS = 2000;
 
 export interface SheetWatcherOptions {
   sheetName: string;
@@ -15,6 +20,8 @@ export interface SheetWatcherOptions {
   /** Cells the check that started the watch wrote. */
   ownValueCells: string[];
   debounceMs?: number;
+  /** Default OWN_WRITE_WINDOW_MS. */
+  ownWriteWindowMs?: number;
   /** A re-check failed (the pane shows it; the watch goes on). */
   onError?: (error: unknown) => void;
 }
@@ -61,6 +68,8 @@ export class SheetWatcher {
   private busy: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** When our last check (the one that started the watch, or a re-check) finished writing. */
+  private lastWrite = Date.now();
   /** Re-checks run so far, and events ignored as our own. */
   rechecks = 0;
   ignored = 0;
@@ -93,7 +102,8 @@ export class SheetWatcher {
   private onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const cells = cellsOf(event.address);
-    if (cells && cells.length > 0 && cells.every((c) => this.own.has(c))) {
+    const recent = this.busy !== null || Date.now() - this.lastWrite < (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
+    if (recent && cells && cells.length > 0 && cells.every((c) => this.own.has(c))) {
       this.ignored++;
       return Promise.resolve();
     }
@@ -120,6 +130,7 @@ export class SheetWatcher {
         this.rechecks++;
         const result = await this.options.recheck();
         for (const c of result.ownValueCells) this.own.add(c);
+        this.lastWrite = Date.now();
       } catch (error) {
         this.options.onError?.(error);
       }
