@@ -1,4 +1,4 @@
-import type { IssueCode, RoundComparison, Severity, SheetCheck, SheetStatus, UnrecognizedLayout } from '../engine';
+import type { Issue, RoundComparison, SheetCheck, SheetStatus, UnrecognizedLayout } from '../engine';
 
 /** The JSON report of design.md §8. Field names are a contract; fields may be added, never renamed. */
 export interface JsonReport {
@@ -37,17 +37,8 @@ export interface SheetReport {
   /** For an unrecognized table: the closest template, the headers seen, the fields not found. */
   unrecognized: UnrecognizedLayout | null;
   rows: SheetCheck['rows'];
-  issues: {
-    code: IssueCode;
-    severity: Severity;
-    cell: string;
-    row: number;
-    column: number;
-    field: string;
-    message: string;
-    /** A warning acknowledged in the workbook (理由あり), with its reason. */
-    acknowledged?: { reason: string; by?: string; at?: string };
-  }[];
+  /** The engine's issues without their render parameters (acknowledged only where a person gave a reason). */
+  issues: Pick<Issue, 'code' | 'severity' | 'cell' | 'row' | 'column' | 'field' | 'message' | 'acknowledged'>[];
 }
 
 export interface Totals {

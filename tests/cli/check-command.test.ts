@@ -1,20 +1,15 @@
 /** `progress-sheet check`: the reform office's command line (design.md §8). */
+import { runCli } from '../helpers/cli';
 import { execFileSync, spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
 import { EXAMPLES, HARD, ROOT, SEEDS } from '../helpers/workbooks';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'psc-cli-'));

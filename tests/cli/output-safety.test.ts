@@ -2,22 +2,17 @@
  * Originals are never written (issue: the reform office's batch, data loss). Each case the issue
  * found is rebuilt here; the originals are compared by sha256 before and after.
  */
+import { runCli } from '../helpers/cli';
 import { spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
-import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
 import { ROOT, SEEDS } from '../helpers/workbooks';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, { workers: 1 });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv, { workers: 1 });
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'psc-safety-'));

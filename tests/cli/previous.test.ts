@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { previousAsOf } from '../../src/cli/previous';
 import type { JsonReport } from '../../src/cli/report';
 import type { RoundComparison } from '../../src/engine';
@@ -12,12 +12,7 @@ import { fixture } from '../helpers/workbooks';
 const Q1 = fixture('rounds', 'q1');
 const Q2 = fixture('rounds', 'q2');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'psc-previous-'));

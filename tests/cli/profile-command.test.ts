@@ -6,16 +6,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
+import { runCli } from '../helpers/cli';
 import { fixture, SEEDS } from '../helpers/workbooks';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, { workers: 1 });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv, { workers: 1 });
 
 // 北九州市's KPI sheet (事業名等 | 概要 | KPI | KPI実績及び達成状況): no template fits it
 const UNKNOWN = fixture('cities', 'kitakyushu.xlsx');

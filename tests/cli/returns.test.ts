@@ -3,17 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
+import { runCli } from '../helpers/cli';
 import { issueLines } from '../../src/engine';
 import { EXAMPLES, fixture } from '../helpers/workbooks';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'psc-returns-'));
