@@ -51,7 +51,7 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
   try {
     const sheets = await readWorkbook(bytes);
     // the workbook's own settings (saved from the task pane), under the command line's --config
-    const own = readWorkbookSettings(bytes);
+    const own = readWorkbookSettings(bytes, settings.locale);
     if (own && !own.ok) settingsProblem = own.problem;
     const workbook = own?.ok ? own.settings : null;
     const config = mergeConfig(workbook?.config, configOf(settings));

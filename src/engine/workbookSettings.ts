@@ -50,25 +50,40 @@ export function encodeSettingsXml(settings: WorkbookSettings): string {
   return `<?xml version="1.0" encoding="UTF-8"?><${ROOT} xmlns="${WORKBOOK_SETTINGS_NAMESPACE}">${escapeXml(json)}</${ROOT}>`;
 }
 
+/** What is wrong with a settings part, and what to do, in either language. */
+const PROBLEMS = {
+  ja: {
+    unreadable: 'ブックの設定（カスタム XML）を読めません。作業ウィンドウの設定で保存し直してください。',
+    notJson: 'ブックの設定が JSON として読めません。作業ウィンドウの設定で保存し直してください。',
+    invalid: (detail: string) => `ブックの設定が正しくありません: ${detail}。作業ウィンドウの設定で保存し直してください。`,
+  },
+  en: {
+    unreadable: "The workbook's settings (custom XML) cannot be read. Save them again from the task pane.",
+    notJson: "The workbook's settings are not valid JSON. Save them again from the task pane.",
+    invalid: (detail: string) => `The workbook's settings are not valid: ${detail}. Save them again from the task pane.`,
+  },
+};
+
 export type DecodedSettings = { ok: true; settings: WorkbookSettings } | { ok: false; problem: string };
 
 /**
  * Settings from the part's text. A part that is damaged or was edited by hand into something
  * invalid is a problem a person can act on, never a crash: the check goes on without it.
  */
-export function decodeSettingsXml(xml: string): DecodedSettings {
+export function decodeSettingsXml(xml: string, locale: 'ja' | 'en' = 'ja'): DecodedSettings {
+  const say = PROBLEMS[locale];
   const open = xml.indexOf(`<${ROOT}`);
   const start = open < 0 ? -1 : xml.indexOf('>', open);
   const end = xml.lastIndexOf(`</${ROOT}>`);
-  if (open < 0 || start < 0 || end < start) return { ok: false, problem: 'ブックの設定（カスタム XML）を読めません。作業ウィンドウの設定で保存し直してください。' };
+  if (open < 0 || start < 0 || end < start) return { ok: false, problem: say.unreadable };
   let data: unknown;
   try {
     data = JSON.parse(unescapeXml(xml.slice(start + 1, end)));
   } catch {
-    return { ok: false, problem: 'ブックの設定が JSON として読めません。作業ウィンドウの設定で保存し直してください。' };
+    return { ok: false, problem: say.notJson };
   }
   const result = workbookSettingsSchema.safeParse(data);
-  if (!result.success) return { ok: false, problem: `ブックの設定が正しくありません: ${describeProblems(result.error)}` };
+  if (!result.success) return { ok: false, problem: say.invalid(describeProblems(result.error)) };
   return { ok: true, settings: result.data };
 }
 

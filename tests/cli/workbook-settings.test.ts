@@ -73,6 +73,14 @@ test('a damaged settings part is one line; the check goes on without it', async 
   expect(text).toContain('ブックの設定が JSON として読めません');
 });
 
+test('with --lang en the damaged part is reported in English, saying what to do', async () => {
+  const file = withSettings(`<progressSheetChecker xmlns="${WORKBOOK_SETTINGS_NAMESPACE}">{not json</progressSheetChecker>`);
+  const out: string[] = [];
+  await main(['check', '--as-of', '2024-06-01', '--lang', 'en', '--json', '-', file], { out: (s) => out.push(s), err: () => undefined }, { workers: 1 });
+  const json = JSON.parse(out.join('\n')) as JsonReport;
+  expect(json.files[0].settingsProblem).toBe("The workbook's settings are not valid JSON. Save them again from the task pane.");
+});
+
 describe('the settings part', () => {
   test('round-trips through its XML, with text that needs escaping', () => {
     const settings: WorkbookSettings = { version: 1, acknowledgements: [{ sheet: 'A&B <表>', cell: 'C3', code: 'grade-mismatch', reason: '"理由" & <注>' }] };

@@ -11,7 +11,7 @@ const CUSTOM_XML_ITEM = /^customXml\/item\d+\.xml$/i;
  * as the task pane saved them in a custom XML part of our namespace; null when there are none.
  * Read through the same bounded zip access as the cells, so a hostile part cannot cost more.
  */
-export function readWorkbookSettings(bytes: Uint8Array): DecodedSettings | null {
+export function readWorkbookSettings(bytes: Uint8Array, locale: 'ja' | 'en' = 'ja'): DecodedSettings | null {
   const zip = ZipArchive.open(bytes, resolveLimits({ maxEntryBytes: MAX_SETTINGS_BYTES }));
   for (const name of zip.names()) {
     if (!CUSTOM_XML_ITEM.test(name)) continue;
@@ -21,7 +21,7 @@ export function readWorkbookSettings(bytes: Uint8Array): DecodedSettings | null 
     } catch {
       continue; // a part over the cap or damaged is someone else's; ours are small
     }
-    if (xml && xml.includes(WORKBOOK_SETTINGS_NAMESPACE)) return decodeSettingsXml(xml);
+    if (xml && xml.includes(WORKBOOK_SETTINGS_NAMESPACE)) return decodeSettingsXml(xml, locale);
   }
   return null;
 }
