@@ -1,5 +1,3 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import type { SheetCheck } from '../engine';
 import { patchWorkbook } from '../hosts/xlsx/patch';
 
@@ -12,15 +10,4 @@ export { CannotAnnotateError } from '../hosts/xlsx/patch';
 export function annotatedBytes(bytes: Uint8Array, checks: { name: string; check: SheetCheck }[]): Uint8Array {
   const sheets = checks.filter(({ check }) => check.template).map(({ name, check }) => ({ name, plan: check.plan }));
   return patchWorkbook(bytes, sheets);
-}
-
-/** Write a copy of a workbook with the check's plan carried out; the original is never touched. */
-export async function writeAnnotatedCopy(
-  bytes: Uint8Array,
-  checks: { name: string; check: SheetCheck }[],
-  target: string,
-): Promise<void> {
-  const copy = annotatedBytes(bytes, checks);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, copy);
 }
