@@ -1,9 +1,11 @@
 // The task pane: inside Excel, the check panel; outside Excel (a plain browser), a readable note
 // saying where to open it. The page never goes blank.
 import { useEffect, useState } from 'react';
-import { Body1, FluentProvider, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, FluentProvider, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { localIsoDate } from '../hosts/office/actions';
 import { CheckPanel } from './components/CheckPanel';
+import { SettingsView } from './settings/SettingsView';
+import { settingsStringsFor } from './settings/settingsStrings';
 import { NotInOffice } from './NotInOffice';
 import { officeReady, type OfficeEnvironment, type OfficeReadyOptions } from './officeReady';
 import { officePaneHost, type PaneHost } from './paneHost';
@@ -17,6 +19,7 @@ const useStyles = makeStyles({
   root: { minHeight: '100vh', boxSizing: 'border-box', padding: tokens.spacingHorizontalL },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
+  intro: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
 export interface AppProps {
@@ -33,6 +36,8 @@ export function App({ ready = officeReady, host = officePaneHost, today = localI
   const [environment, setEnvironment] = useState<OfficeEnvironment | null>(null);
   const locale = localeOf(environment?.displayLanguage ?? 'ja');
   const strings = stringsFor(locale);
+  // The settings view replaces the check panel, which stays mounted (its results and watch live on).
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -60,8 +65,18 @@ export function App({ ready = officeReady, host = officePaneHost, today = localI
           <Spinner size="small" label="読み込み中…" />
         ) : environment.inOffice ? (
           <>
-            <Body1>{strings.intro}</Body1>
-            <CheckPanel host={host} strings={strings} locale={locale} today={today} />
+            <div className={styles.intro}>
+              <Body1>{strings.intro}</Body1>
+              {host.readSettings && !settingsOpen && (
+                <Button size="small" title={settingsStringsFor(locale).openHint} onClick={() => setSettingsOpen(true)}>
+                  {settingsStringsFor(locale).open}
+                </Button>
+              )}
+            </div>
+            {settingsOpen && <SettingsView host={host} locale={locale} today={today} onClose={() => setSettingsOpen(false)} />}
+            <div hidden={settingsOpen}>
+              <CheckPanel host={host} strings={strings} locale={locale} today={today} />
+            </div>
           </>
         ) : (
           <NotInOffice language={environment.displayLanguage} />

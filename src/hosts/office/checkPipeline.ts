@@ -14,7 +14,7 @@ import type { Capabilities } from './requirements';
 import { type ProgressCallback, Session } from './session';
 import { type SheetState, StateReader, findSheetState } from './stateStore';
 import { SettingsReader } from './workbookSettings';
-import type { WorkbookSettings } from '../../engine/workbookSettings';
+import { type WorkbookSettings, mergeConfig } from '../../engine/workbookSettings';
 
 /**
  * Why a check wrote nothing on the sheet (its results are in the pane only): the sheet is
@@ -71,9 +71,16 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
   const grid = previous ? withoutOurWrites(read.grid, previous) : read.grid;
   const settingsRead = await settingsReader.ready();
   const acknowledgements = [...(checkOptions.acknowledgements ?? []), ...(settingsRead.settings?.acknowledgements ?? [])];
+  // The workbook's own settings (saved from the pane's settings view), under any config passed in.
+  const config = mergeConfig(settingsRead.settings?.config, checkOptions.config);
 
   onProgress?.('check', 0, 1);
-  const check = checker(grid, { ...checkOptions, sheetName: read.sheetName, ...(acknowledgements.length ? { acknowledgements } : {}) });
+  const check = checker(grid, {
+    ...checkOptions,
+    sheetName: read.sheetName,
+    ...(config ? { config } : {}),
+    ...(acknowledgements.length ? { acknowledgements } : {}),
+  });
   onProgress?.('check', 1, 1);
 
   const notWritten: NotWritten | null = read.sheetProtected
