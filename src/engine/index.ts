@@ -39,3 +39,4 @@ export {
   type WorkbookSettings,
   type DecodedSettings,
 } from './workbookSettings';
+export { planFixes, certainFixes, numberText, NONE_MARK, type Fix, type FixKind, type FixOptions, type NumberText } from './fixes';
