@@ -1,5 +1,5 @@
 /** The worksheet's <legacyDrawing r:id>, the link to the VML that shows its notes. */
-import { findFirst, rootPrefix, splice } from './xml';
+import { type TextEdit, findFirst } from './xml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -7,20 +7,19 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const AFTER = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 /** The relationship id of the sheet's legacy drawing, if it has one. */
-export function legacyDrawingId(xml: string): string | undefined {
-  const p = rootPrefix(xml);
+export function legacyDrawingId(xml: string, p: string): string | undefined {
   const found = findFirst(xml, `${p}legacyDrawing`);
   if (!found) return undefined;
   return found.attrs.find(([name]) => name.endsWith(':id'))?.[1];
 }
 
-export function addLegacyDrawing(xml: string, id: string): string {
-  const p = rootPrefix(xml);
+/** The edits that add <legacyDrawing r:id> (and the relationships namespace when missing). */
+export function legacyDrawingEdits(xml: string, p: string, id: string): TextEdit[] {
   const root = findFirst(xml, `${p}worksheet`);
   if (!root || root.selfClosing) throw new Error('worksheet without its root');
   const bound = root.attrs.find(([name, value]) => name.startsWith('xmlns:') && value === REL_NS);
   let relPrefix = bound?.[0].slice('xmlns:'.length);
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   if (!relPrefix) {
     relPrefix = root.attrs.some(([name]) => name === 'xmlns:r') ? 'psc_r' : 'r';
     const at = root.openEnd - 1;
@@ -38,7 +37,7 @@ export function addLegacyDrawing(xml: string, id: string): string {
   const wrapper = xml.lastIndexOf('<mc:AlternateContent', at);
   if (wrapper > xml.lastIndexOf('</mc:AlternateContent>', at)) at = wrapper;
   edits.push({ start: at, end: at, text: `<${p}legacyDrawing ${relPrefix}:id="${id}"/>` });
-  return splice(xml, edits);
+  return edits;
 }
 
 /** Start of the worksheet-level extLst: the one ending right before the worksheet's end tag. */

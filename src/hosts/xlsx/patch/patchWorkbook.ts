@@ -10,12 +10,12 @@ import { cannotAnnotate } from './errors';
 import { Package, dirName, relsPath, resolvePath } from './package';
 import { planEdits, planNotes, planWidths } from './planEdits';
 import { REL, readRelationships } from './rels';
-import { patchCells, patchDimension } from './sheetCells';
-import { patchCols } from './sheetCols';
+import { cellEdits, dimensionEdit } from './sheetCells';
+import { colsEdit } from './sheetCols';
 import { patchNotes } from './sheetNotes';
 import { StyleBook } from './styles';
 import { usedBlocks } from './vml';
-import { type Found, findAll, findFirst, getAttr, rootPrefix } from './xml';
+import { type Found, type TextEdit, findAll, findFirst, getAttr, rootPrefix, splice } from './xml';
 
 interface SheetPart {
   path: string;
@@ -44,8 +44,7 @@ function sheetParts(pkg: Package, wbPath: string): Map<string, SheetPart> {
 }
 
 /** The format a new cell starts from: its row's, when the row has one, else its column's. */
-function defaultStyles(xml: string): (row: Found | undefined, column: number) => number {
-  const p = rootPrefix(xml);
+function defaultStyles(xml: string, p: string): (row: Found | undefined, column: number) => number {
   const cols = findAll(xml, `${p}col`).map((f) => ({ min: Number(getAttr(f.attrs, 'min')), max: Number(getAttr(f.attrs, 'max')), s: Number(getAttr(f.attrs, 'style') ?? 0) }));
   return (row, column) => {
     if (row && getAttr(row.attrs, 'customFormat') === '1' && getAttr(row.attrs, 's')) return Number(getAttr(row.attrs, 's'));
@@ -79,10 +78,17 @@ export function patchWorkbook(original: Uint8Array, sheets: { name: string; plan
     const before = part ? pkg.text(part.path) : undefined;
     if (!part || before === undefined) throw cannotAnnotate(`シート「${name}」が見つかりません`, `sheet "${name}" is not in the package`);
     const edits = planEdits(plan, styles);
-    const cells = patchCells(before, edits, defaultStyles(before));
-    let xml = patchDimension(cells.xml, edits);
-    xml = patchCols(xml, planWidths(plan));
-    xml = patchNotes(pkg, part.path, xml, planNotes(plan), blocks);
+    const p = rootPrefix(before);
+    // every edit is made against the sheet's text as read, and spliced once: each splice of a
+    // sheet of many rows costs a copy of the whole text
+    const cells = cellEdits(before, p, edits, defaultStyles(before, p));
+    const all: TextEdit[] = cells.edits;
+    const dimension = dimensionEdit(before, p, edits);
+    if (dimension) all.push(dimension);
+    const cols = colsEdit(before, p, planWidths(plan));
+    if (cols) all.push(cols);
+    all.push(...patchNotes(pkg, part.path, before, p, planNotes(plan), blocks));
+    const xml = all.length ? splice(before, all) : before;
     if (xml !== before) pkg.set(part.path, xml);
     if (cells.overwrittenFormulas.length) formulasGone.set(part.sheetId, new Set(cells.overwrittenFormulas));
   }

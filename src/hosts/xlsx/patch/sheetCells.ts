@@ -4,7 +4,7 @@
  */
 import { columnName, parseRef, ref } from './a1';
 import { cannotAnnotate } from './errors';
-import { type Found, attrOf, escapeText, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
+import { type Found, type TextEdit, attrOf, escapeText, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
 
 export interface CellEdit {
   row: number;
@@ -16,12 +16,13 @@ export interface CellEdit {
 }
 
 export interface CellsResult {
-  xml: string;
+  /** Against the sheet's text as given: spliced once with the sheet's other edits. */
+  edits: TextEdit[];
   /** Cells whose formula the plan overwrote (their calcChain entries must go). */
   overwrittenFormulas: string[];
 }
 
-type Edit = { start: number; end: number; text: string };
+type Edit = TextEdit;
 
 /** Drop the characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */
 function xmlChars(text: string): string {
@@ -59,12 +60,13 @@ function cellColumns(xml: string, cells: Found[]): number[] {
   });
 }
 
-export function patchCells(
+/** `p` is the part's namespace prefix (rootPrefix). */
+export function cellEdits(
   xml: string,
+  p: string,
   edits: CellEdit[],
   defaultStyle: (row: Found | undefined, column: number) => number,
 ): CellsResult {
-  const p = rootPrefix(xml);
   const sheetData = findFirst(xml, `${p}sheetData`);
   if (!sheetData) throw cannotAnnotate('シートにセルの表 (sheetData) がありません', 'the sheet has no sheetData');
   const rows = sheetData.selfClosing ? [] : findAll(xml, `${p}row`, sheetData.openEnd, sheetData.closeStart);
@@ -101,9 +103,9 @@ export function patchCells(
   for (const r of newRows) out.push({ start: r.before, end: r.before, text: r.text });
   if (sheetData.selfClosing && newRows.length) {
     const inner = newRows.map((r) => r.text).join('');
-    return { xml: splice(xml, [{ start: sheetData.start, end: sheetData.end, text: `<${p}sheetData>${inner}</${p}sheetData>` }]), overwrittenFormulas: overwritten };
+    return { edits: [{ start: sheetData.start, end: sheetData.end, text: `<${p}sheetData>${inner}</${p}sheetData>` }], overwrittenFormulas: overwritten };
   }
-  return { xml: splice(xml, out), overwrittenFormulas: overwritten };
+  return { edits: out, overwrittenFormulas: overwritten };
 }
 
 function newCell(p: string, row: number, edit: CellEdit, current: number): string {
@@ -194,11 +196,10 @@ function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: Cel
 }
 
 /** Grow the sheet's dimension to cover the written cells. */
-export function patchDimension(xml: string, cells: { row: number; column: number }[]): string {
-  if (!cells.length) return xml;
-  const p = rootPrefix(xml);
+export function dimensionEdit(xml: string, p: string, cells: { row: number; column: number }[]): TextEdit | null {
+  if (!cells.length) return null;
   const dim = findFirst(xml, `${p}dimension`);
-  if (!dim) return xml;
+  if (!dim) return null;
   const [from, to] = (getAttr(dim.attrs, 'ref') ?? '').split(':');
   const a = parseRef(from ?? '');
   const b = parseRef(to ?? from ?? '');
@@ -211,5 +212,5 @@ export function patchDimension(xml: string, cells: { row: number; column: number
   const bottom = Math.max(...rows, ...(known ? [b.row] : []));
   const right = Math.max(...cols, ...(known ? [b.column] : []));
   const value = `${columnName(left)}${top}:${columnName(right)}${bottom}`;
-  return splice(xml, [{ start: dim.start, end: dim.end, text: openTag(`${p}dimension`, setAttr(dim.attrs, 'ref', value), true) }]);
+  return { start: dim.start, end: dim.end, text: openTag(`${p}dimension`, setAttr(dim.attrs, 'ref', value), true) };
 }

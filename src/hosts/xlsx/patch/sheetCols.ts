@@ -2,7 +2,7 @@
  * Column widths for the appended columns. A <col> range that covers such a column is split so
  * the other columns of the range keep their width and format.
  */
-import { type Attributes, findAll, findFirst, getAttr, openTag, rootPrefix, setAttr, splice } from './xml';
+import { type Attributes, type TextEdit, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
 
 interface ColRange {
   min: number;
@@ -14,9 +14,8 @@ function withRange(attrs: Attributes, min: number, max: number): Attributes {
   return setAttr(setAttr(attrs, 'min', String(min)), 'max', String(max));
 }
 
-export function patchCols(xml: string, widths: { column: number; width: number }[]): string {
-  if (!widths.length) return xml;
-  const p = rootPrefix(xml);
+export function colsEdit(xml: string, p: string, widths: { column: number; width: number }[]): TextEdit | null {
+  if (!widths.length) return null;
   const cols = findFirst(xml, `${p}cols`);
   let ranges: ColRange[] = cols && !cols.selfClosing
     ? findAll(xml, `${p}col`, cols.openEnd, cols.closeStart).map((f) => ({
@@ -43,9 +42,9 @@ export function patchCols(xml: string, widths: { column: number; width: number }
     ranges = next.sort((a, b) => a.min - b.min);
   }
   const text = `<${p}cols>${ranges.map((r) => openTag(`${p}col`, r.attrs, true)).join('')}</${p}cols>`;
-  if (cols) return splice(xml, [{ start: cols.start, end: cols.end, text }]);
+  if (cols) return { start: cols.start, end: cols.end, text };
   // cols comes right before sheetData
   const sheetData = findFirst(xml, `${p}sheetData`);
-  if (!sheetData) return xml;
-  return splice(xml, [{ start: sheetData.start, end: sheetData.start, text }]);
+  if (!sheetData) return null;
+  return { start: sheetData.start, end: sheetData.start, text };
 }

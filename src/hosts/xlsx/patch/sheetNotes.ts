@@ -5,10 +5,11 @@
 import { patchComments } from './comments';
 import { cannotAnnotate } from './errors';
 import { COMMENTS_TYPE, CONTENT_TYPES_PART, VML_TYPE, ensureDefault, ensureOverride } from './contentTypes';
-import { addLegacyDrawing, legacyDrawingId } from './legacyDrawing';
+import { legacyDrawingEdits, legacyDrawingId } from './legacyDrawing';
 import { type Package, dirName, relativeTarget, relsPath, resolvePath } from './package';
 import { REL, addRelationship, readRelationships } from './rels';
 import { patchVml } from './vml';
+import type { TextEdit } from './xml';
 
 function freeName(pkg: Package, make: (n: number) => string): string {
   let n = 1;
@@ -16,21 +17,25 @@ function freeName(pkg: Package, make: (n: number) => string): string {
   return make(n);
 }
 
-/** Returns the sheet's new XML (a <legacyDrawing> may have been added). */
+/**
+ * Returns the edits of the sheet's text (a <legacyDrawing> may be added); `p` is the sheet's
+ * namespace prefix.
+ */
 export function patchNotes(
   pkg: Package,
   sheetPath: string,
   sheetXml: string,
+  p: string,
   notes: Map<string, string>,
   blocks: (count: number) => number[],
-): string {
+): TextEdit[] {
   const relsName = relsPath(sheetPath);
   const dir = dirName(sheetPath);
   let rels = pkg.text(relsName);
   const relationships = readRelationships(rels);
   const commentsRel = relationships.find((r) => r.type === REL.comments && !r.external);
-  if (!commentsRel && !notes.size) return sheetXml;
-  let xml = sheetXml;
+  if (!commentsRel && !notes.size) return [];
+  let edits: TextEdit[] = [];
   let contentTypes = pkg.text(CONTENT_TYPES_PART) ?? '';
 
   let commentsPath: string;
@@ -44,7 +49,7 @@ export function patchNotes(
   const comments = patchComments(pkg.text(commentsPath), notes);
   if (comments.xml !== pkg.text(commentsPath)) pkg.set(commentsPath, comments.xml);
 
-  const drawingId = legacyDrawingId(xml);
+  const drawingId = legacyDrawingId(sheetXml, p);
   const drawingRel = drawingId ? relationships.find((r) => r.id === drawingId && !r.external) : undefined;
   if (drawingId && !drawingRel) {
     throw cannotAnnotate('シートのメモ図形 (legacyDrawing) の参照先がありません', 'the sheet links a legacy drawing that is missing');
@@ -55,7 +60,7 @@ export function patchNotes(
     vmlPath = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
     const added = addRelationship(rels, REL.vmlDrawing, relativeTarget(dir, vmlPath));
     rels = added.xml;
-    xml = addLegacyDrawing(xml, added.id);
+    edits = legacyDrawingEdits(sheetXml, p, added.id);
     contentTypes = ensureDefault(contentTypes, 'vml', VML_TYPE, vmlPath);
   }
   const lines = (ref: string): number => (notes.get(ref) ?? '').split('\n').length;
@@ -64,5 +69,5 @@ export function patchNotes(
   if (nextVml !== vml) pkg.set(vmlPath, nextVml);
   if (rels !== pkg.text(relsName) && rels !== undefined) pkg.set(relsName, rels);
   if (contentTypes !== pkg.text(CONTENT_TYPES_PART)) pkg.set(CONTENT_TYPES_PART, contentTypes);
-  return xml;
+  return edits;
 }

@@ -160,8 +160,15 @@ export function rootPrefix(xml: string): string {
   return m?.[1] ?? '';
 }
 
+/** A replacement of xml[start, end) (an insertion when start = end). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** Replace text ranges; edits must not overlap. */
-export function splice(xml: string, edits: { start: number; end: number; text: string }[]): string {
+export function splice(xml: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let p = 0;
