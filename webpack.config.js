@@ -114,7 +114,14 @@ module.exports = (_env = {}, argv = {}) => {
       clean: true,
     },
     devtool: production ? false : 'eval-cheap-module-source-map',
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // The workbook reader inflates with Node's zlib on the command line and with fflate in the
+      // pane (提出ブックを取り込む): no Node module is ever bundled.
+      alias: {
+        [path.resolve(__dirname, 'src/hosts/xlsx/read/inflate.ts')]: path.resolve(__dirname, 'src/hosts/xlsx/read/inflate.browser.ts'),
+      },
+    },
     module: {
       rules: [
         {

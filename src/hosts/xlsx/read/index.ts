@@ -84,7 +84,8 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits): ReadSheet[] {
 
 /** Bytes of a worksheet decoded per piece of about this size, cut after a row's end tag. */
 const PIECE = 4 * 1024 * 1024;
-const ROW_END = Buffer.from('row>');
+/** "row>" as bytes (no Buffer: the task pane reads workbooks with this code too). */
+const ROW_END = [0x72, 0x6f, 0x77, 0x3e];
 
 /**
  * A worksheet's XML as pieces that each end after a "</row>" (or "</x:row>"): a 40 MB sheet is
@@ -96,12 +97,11 @@ export function* xmlChunks(bytes: Uint8Array): Generator<string> {
     yield decodeText(bytes);
     return;
   }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const decoder = new TextDecoder('utf-8');
   let start = 0;
   while (start < bytes.length) {
     let cut = bytes.length;
-    for (let at = buffer.indexOf(ROW_END, start + PIECE); at >= 0; at = buffer.indexOf(ROW_END, at + 1)) {
+    for (let at = indexOfRowEnd(bytes, start + PIECE); at >= 0; at = indexOfRowEnd(bytes, at + 1)) {
       if (isEndTag(bytes, at)) {
         cut = at + ROW_END.length;
         break;
@@ -111,6 +111,14 @@ export function* xmlChunks(bytes: Uint8Array): Generator<string> {
     yield decoder.decode(bytes.subarray(start, cut));
     start = cut;
   }
+}
+
+/** The next "row>" at or after `from`, or -1 (a native search for its first byte, then the rest). */
+function indexOfRowEnd(bytes: Uint8Array, from: number): number {
+  for (let at = bytes.indexOf(ROW_END[0], from); at >= 0; at = bytes.indexOf(ROW_END[0], at + 1)) {
+    if (bytes[at + 1] === ROW_END[1] && bytes[at + 2] === ROW_END[2] && bytes[at + 3] === ROW_END[3]) return at;
+  }
+  return -1;
 }
 
 /** Whether "row>" at `at` closes an end tag: "</row>" or "</prefix:row>". */

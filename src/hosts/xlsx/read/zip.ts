@@ -1,4 +1,4 @@
-import { constants as zlibConstants, inflateRawSync } from 'zlib';
+import { InflateCapError, inflateRaw } from './inflate';
 import { corrupt, type ReadLimits, sizeText, tooComplex, tooLarge } from './limits';
 
 /**
@@ -81,16 +81,16 @@ export class ZipArchive {
       count(data);
       return data;
     }
-    // Node's native inflate, told the most it may produce: a part over any cap stops there, never
-    // allocated in full (about 3× faster than inflating in JavaScript)
+    // told the most it may produce: a part over any cap stops there, never allocated in full
+    // (Node's native zlib in the command line, fflate in the task pane: see inflate.ts)
     const { limits } = this;
     const ratioCap = Math.max(limits.ratioMinBytes, limits.maxRatio * Math.max(entry.compressedSize, 1));
     const cap = Math.max(0, Math.min(limits.maxEntryBytes, limits.maxTotalBytes - this.inflatedTotal, ratioCap, MAX_OUTPUT));
-    let inflated: Buffer;
+    let inflated: Uint8Array;
     try {
-      inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, cap), chunkSize: chunkSizeFor(entry.size, cap) });
+      inflated = inflateRaw(data, cap, entry.size);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (err instanceof InflateCapError) {
         // past the smallest cap: say which one, as counting the bytes one past it would
         this.inflatedTotal += cap + 1;
         this.checkInflated(entry, cap + 1);
@@ -196,16 +196,6 @@ export class ZipArchive {
       at = next;
     }
   }
-}
-
-/**
- * One output buffer of the size the header declares (plus one byte, so that zlib sees the end):
- * an honest part is inflated into a single allocation, not pieces joined into a second copy.
- * Capped, so that a lying header costs at most 64 MB before the bytes actually produced count.
- */
-function chunkSizeFor(declared: number, cap: number): number {
-  const wanted = Math.min(Math.max(declared + 1, 64 * 1024), cap + 1, 64 * 1024 * 1024);
-  return Math.max(zlibConstants.Z_MIN_CHUNK, Math.floor(wanted));
 }
 
 /** XML parts are UTF-8 but for the odd UTF-16 one, which says so with a byte order mark. */
