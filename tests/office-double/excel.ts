@@ -38,6 +38,9 @@ import {
   type SheetVisibilityValue,
   type WorkbookData,
   type ValidationData,
+  type ChartData,
+  type ChartSeriesData,
+  type TableData,
   DEFAULT_COLUMN_WIDTH,
   ProtectedError,
   assertUnprotected,
@@ -994,6 +997,8 @@ export class DoubleWorksheet extends DoubleObject {
   private noteCollection: DoubleNoteCollection | undefined = undefined;
   private panes: DoubleWorksheetFreezePanes | undefined = undefined;
   private sheetProtection: DoubleProtection | undefined = undefined;
+  private tableCollection: DoubleTableCollection | undefined = undefined;
+  private chartCollection: DoubleChartCollection | undefined = undefined;
 
   constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => SheetData | null) {
     super(context, path);
@@ -1085,6 +1090,20 @@ export class DoubleWorksheet extends DoubleObject {
     this.context.assertOpen();
     this.noteCollection ??= new DoubleNoteCollection(this.context, `${this.objectPath}.notes`, this);
     return this.noteCollection;
+  }
+
+  /** Excel tables on this sheet (ExcelApi 1.1). */
+  get tables(): DoubleTableCollection {
+    this.context.assertOpen();
+    this.tableCollection ??= new DoubleTableCollection(this.context, `${this.objectPath}.tables`, this);
+    return this.tableCollection;
+  }
+
+  /** Charts on this sheet (ExcelApi 1.1). */
+  get charts(): DoubleChartCollection {
+    this.context.assertOpen();
+    this.chartCollection ??= new DoubleChartCollection(this.context, `${this.objectPath}.charts`, this);
+    return this.chartCollection;
   }
 
   /** ExcelApi 1.7 (checked when a call on it is sent). */
@@ -2316,6 +2335,919 @@ export class DoubleNote extends DoubleObject {
       },
       '1.18',
     );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables (ListObjects) and charts (ExcelApi 1.1, with the later members the host uses)
+// ---------------------------------------------------------------------------------------------
+
+interface TableTarget {
+  sheet: SheetData;
+  table: TableData;
+}
+
+/** A fresh id for a table or chart, unique in the workbook. */
+function nextObjectId(wb: WorkbookData, prefix: string): string {
+  let n = 0;
+  for (const s of wb.sheets) for (const o of [...(s.tables ?? []), ...(s.charts ?? [])]) n = Math.max(n, Number(o.id.split('-').pop()) || 0);
+  return `${prefix}-${n + 1}`;
+}
+
+function tableNamed(wb: WorkbookData, name: string): TableTarget | undefined {
+  const lower = name.toLowerCase();
+  for (const sheet of wb.sheets) {
+    const table = (sheet.tables ?? []).find((t) => t.name.toLowerCase() === lower);
+    if (table) return { sheet, table };
+  }
+  return undefined;
+}
+
+/** Excel's rules for a table name: a letter, "_" or "\" first, no spaces or punctuation, not a cell address. */
+function assertTableName(name: unknown, wb: WorkbookData, self: TableData | null): string {
+  if (typeof name !== 'string' || name === '' || name.length > 255) throw invalidArgument(`The table name "${String(name)}" is not valid.`);
+  if (/^[0-9.]/.test(name) || /[\s!"#$%&'()*+,\-/:;<=>?@[\]^`{|}~]/.test(name) || /^([A-Za-z]{1,3}[0-9]+|[RrCc]|[Rr][0-9]*[Cc][0-9]*)$/.test(name)) {
+    throw invalidArgument(`The table name "${name}" is not valid.`);
+  }
+  const other = tableNamed(wb, name);
+  if (other && other.table !== self) throw new OfficeDoubleError('ItemAlreadyExists', `A table named "${name}" already exists.`);
+  return name;
+}
+
+const TABLE_STYLE = /^TableStyle(Light([1-9]|1[0-9]|2[01])|Medium([1-9]|1[0-9]|2[0-8])|Dark([1-9]|1[01]))$/;
+
+/** Where a table or chart argument points: an address on this sheet, or a range proxy. */
+function areaArgument(arg: string | DoubleRange, sheet: SheetData, x: Exec, api: string): Area {
+  if (typeof arg !== 'string') {
+    const t = arg.targetIn(x);
+    if (t.sheet !== sheet) throw invalidArgument('The range is on another worksheet.', api);
+    return t.area;
+  }
+  let parsed;
+  try {
+    parsed = parseAddress(arg);
+  } catch {
+    throw invalidArgument(`The argument is invalid or missing or has an incorrect format. (address ${arg})`, api);
+  }
+  if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(`The address ${arg} is on another sheet.`, api);
+  return parsed.area;
+}
+
+/** Worksheet.tables: add (with a header row), getItem, getCount, items. */
+export class DoubleTableCollection extends DoubleObject {
+  private itemList: DoubleTable[] | undefined = undefined;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheet: DoubleWorksheet,
+  ) {
+    super(context, path);
+    sealed(this, DoubleTableCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['count'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.sheet.isNullIn(x);
+  }
+  protected readScalar(x: Exec): unknown {
+    return (this.sheet.sheetIn(x).tables ?? []).length;
+  }
+  get count(): number {
+    return this.loadedProperty('count');
+  }
+
+  /**
+   * Turns the range into a table whose first row is the header. Blank headers become Column1…,
+   * repeated ones get a number, and the header cells hold those texts, as in Excel.
+   */
+  add(address: string | DoubleRange, hasHeaders: boolean): DoubleTable {
+    let createdId: string | undefined;
+    const path = `${this.objectPath}.add(${JSON.stringify(typeof address === 'string' ? address : address.objectPath)})`;
+    this.context.enqueue({
+      kind: 'write',
+      api: 'TableCollection.add',
+      describe: () => ({ path, call: 'add', args: [typeof address === 'string' ? address : '<range>', hasHeaders] }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        assertUnprotected(sheet);
+        if (hasHeaders !== true) throw new OfficeDoubleError('NotImplemented', 'The Excel double models tables with a header row only.');
+        const area = { ...areaArgument(address, sheet, x, 'TableCollection.add') };
+        if (cellCount(area) > 5_000_000) throw invalidArgument('The double does not make tables this large.');
+        if ((sheet.tables ?? []).some((t) => intersects(t.area, area))) throw invalidArgument("A table can't overlap another table.", 'TableCollection.add');
+        if (mergesIn(sheet, area).length > 0) throw invalidArgument("A table can't contain merged cells.", 'TableCollection.add');
+        // a header row alone gets one empty row below it
+        if (area.bottom === area.top) area.bottom++;
+        const seen = new Set<string>();
+        for (let c = area.left; c <= area.right; c++) {
+          const value = readCell(sheet, area.top, c).value;
+          const base = value === '' ? `Column${c - area.left + 1}` : String(value);
+          let header = base;
+          for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${base}${n}`;
+          seen.add(header.toLowerCase());
+          if (header !== value) updateCell(sheet, area.top, c, (cell) => (cell.value = header));
+        }
+        let n = 1;
+        while (tableNamed(x.wb, `Table${n}`)) n++;
+        const table: TableData = { id: nextObjectId(x.wb, 'table'), name: `Table${n}`, area, style: 'TableStyleMedium2', showFilterButton: true };
+        sheet.tables = [...(sheet.tables ?? []), table];
+        createdId = table.id;
+      },
+    });
+    return new DoubleTable(this.context, path, this.sheet, (x) => {
+      if (!createdId) throw new OfficeDoubleError('InvalidObjectPath', 'The table is used before it was added.');
+      const sheet = this.sheet.sheetIn(x);
+      const table = (sheet.tables ?? []).find((t) => t.id === createdId);
+      return table ? { sheet, table } : null;
+    });
+  }
+
+  getItem(key: string): DoubleTable {
+    const table = new DoubleTable(this.context, `${this.objectPath}.getItem(${JSON.stringify(key)})`, this.sheet, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      const found = (sheet.tables ?? []).find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (table ${key})`, 'TableCollection.getItem');
+      return { sheet, table: found };
+    });
+    table.created('TableCollection.getItem');
+    return table;
+  }
+
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'TableCollection.getCount',
+      minVersion: '1.4',
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = (this.sheet.sheetIn(x).tables ?? []).length;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const names = (specToPaths(spec) ?? [...TABLE_SCALARS]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (!TABLE_SCALARS.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'TableCollection.load',
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        const tables = [...(sheet.tables ?? [])];
+        for (const n of names) if (n === 'showFilterButton') x.double.requireVersion('Table.showFilterButton', '1.3');
+        const payload = tables.map((t) => Object.fromEntries(names.map((n) => [n, tableScalar(t, n)])));
+        const proxies = tables.map(
+          (t) =>
+            new DoubleTable(this.context, `${this.objectPath}.getItem(${JSON.stringify(t.id)})`, this.sheet, (y) => {
+              const s = this.sheet.sheetIn(y);
+              const found = (s.tables ?? []).find((u) => u.id === t.id);
+              return found ? { sheet: s, table: found } : null;
+            }),
+        );
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  get items(): DoubleTable[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+const TABLE_SCALARS: readonly string[] = ['id', 'name', 'style', 'showFilterButton', 'showHeaders', 'showTotals'];
+
+function tableScalar(t: TableData, name: string): unknown {
+  switch (name) {
+    case 'id':
+      return t.id;
+    case 'name':
+      return t.name;
+    case 'style':
+      return t.style;
+    case 'showFilterButton':
+      return t.showFilterButton;
+    case 'showHeaders':
+      return true;
+    case 'showTotals':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+export class DoubleTable extends DoubleObject {
+  private readonly target: Resolver<TableTarget | null>;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheetProxy: DoubleWorksheet,
+    resolve: (x: Exec) => TableTarget | null,
+  ) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    sealed(this, DoubleTable);
+  }
+  private targetIn(x: Exec): TableTarget {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t;
+  }
+  protected scalarNames(): readonly string[] {
+    return TABLE_SCALARS;
+  }
+  protected override propertyVersion(name: string): string | undefined {
+    return name === 'showFilterButton' ? '1.3' : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    return tableScalar(this.targetIn(x).table, name);
+  }
+  get id(): string {
+    return this.loadedProperty('id');
+  }
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+  set name(value: string) {
+    this.queueWrite('name', value, (x) => {
+      const t = this.targetIn(x);
+      t.table.name = assertTableName(value, x.wb, t.table);
+    });
+  }
+  get style(): string {
+    return this.loadedProperty('style');
+  }
+  set style(value: string) {
+    this.queueWrite('style', value, (x) => {
+      if (typeof value !== 'string' || !TABLE_STYLE.test(value)) throw invalidArgument(`The table style "${String(value)}" does not exist.`);
+      this.targetIn(x).table.style = value;
+    });
+  }
+  get showFilterButton(): boolean {
+    return this.loadedProperty('showFilterButton');
+  }
+  set showFilterButton(value: boolean) {
+    this.queueWrite(
+      'showFilterButton',
+      value,
+      (x) => {
+        if (typeof value !== 'boolean') throw invalidArgument('showFilterButton must be a boolean');
+        this.targetIn(x).table.showFilterButton = value;
+      },
+      '1.3',
+    );
+  }
+  get showHeaders(): boolean {
+    return this.loadedProperty('showHeaders');
+  }
+  get showTotals(): boolean {
+    return this.loadedProperty('showTotals');
+  }
+  private part(name: string, pick: (a: Area) => Area): DoubleRange {
+    const range = new DoubleRange(this.context, `${this.objectPath}.${name}()`, this.sheetProxy, (x) => {
+      const t = this.targetIn(x);
+      return { sheet: t.sheet, area: pick(t.table.area) };
+    });
+    range.created(`Table.${name}`);
+    return range;
+  }
+  getRange(): DoubleRange {
+    return this.part('getRange', (a) => a);
+  }
+  getHeaderRowRange(): DoubleRange {
+    return this.part('getHeaderRowRange', (a) => ({ ...a, bottom: a.top }));
+  }
+  getDataBodyRange(): DoubleRange {
+    return this.part('getDataBodyRange', (a) => ({ ...a, top: a.top + 1 }));
+  }
+  /** Turns the table back into a range: the cells keep their values. */
+  delete(): void {
+    this.queueWrite('delete()', null, (x) => {
+      const t = this.targetIn(x);
+      assertUnprotected(t.sheet);
+      t.sheet.tables = (t.sheet.tables ?? []).filter((u) => u !== t.table);
+    });
+  }
+}
+
+interface ChartTarget {
+  sheet: SheetData;
+  chart: ChartData;
+}
+
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'Doughnut',
+  'Area',
+  'XYScatter',
+]);
+
+/**
+ * The series Excel makes from a chart's source: one per column (or row); a first row (column) of
+ * texts names them, a first column (row) of texts gives the categories.
+ */
+function seriesFrom(sheet: SheetData, area: Area, by: 'Columns' | 'Rows'): ChartSeriesData[] {
+  const value = (r: number, c: number) => readCell(sheet, r, c).value;
+  const isText = (v: DoubleValue) => typeof v === 'string' && v !== '';
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  const across = by === 'Columns' ? cols : rows;
+  const along = by === 'Columns' ? rows : cols;
+  const at = (i: number, j: number) => (by === 'Columns' ? value(area.top + j, area.left + i) : value(area.top + i, area.left + j));
+  const named = along > 1 && Array.from({ length: across }, (_, i) => at(i, 0)).every(isText);
+  const first = named ? 1 : 0;
+  const labelled = across > 1 && Array.from({ length: along - first }, (_, j) => at(0, first + j)).every(isText);
+  const out: ChartSeriesData[] = [];
+  for (let i = labelled ? 1 : 0; i < across; i++) {
+    const values: Area =
+      by === 'Columns'
+        ? { top: area.top + first, bottom: area.bottom, left: area.left + i, right: area.left + i }
+        : { top: area.top + i, bottom: area.top + i, left: area.left + first, right: area.right };
+    const categories: Area | null = !labelled
+      ? null
+      : by === 'Columns'
+        ? { top: area.top + first, bottom: area.bottom, left: area.left, right: area.left }
+        : { top: area.top, bottom: area.top, left: area.left + first, right: area.right };
+    out.push({ name: named ? String(at(i, 0)) : `Series${out.length + 1}`, values, categories, fill: null });
+  }
+  return out;
+}
+
+/** Worksheet.charts: add, getItem, getCount, items. */
+export class DoubleChartCollection extends DoubleObject {
+  private itemList: DoubleChart[] | undefined = undefined;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheet: DoubleWorksheet,
+  ) {
+    super(context, path);
+    sealed(this, DoubleChartCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['count'];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.sheet.isNullIn(x);
+  }
+  protected readScalar(x: Exec): unknown {
+    return (this.sheet.sheetIn(x).charts ?? []).length;
+  }
+  get count(): number {
+    return this.loadedProperty('count');
+  }
+
+  add(type: string, sourceData: DoubleRange, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): DoubleChart {
+    let createdId: string | undefined;
+    const path = `${this.objectPath}.add(${JSON.stringify(type)},${sourceData.objectPath})`;
+    this.context.enqueue({
+      kind: 'write',
+      api: 'ChartCollection.add',
+      describe: () => ({ path, call: 'add', args: [type, '<range>', seriesBy] }),
+      run: (x) => {
+        const sheet = this.sheet.sheetIn(x);
+        assertUnprotected(sheet);
+        if (!CHART_TYPES.has(type)) throw invalidArgument(`The chart type "${type}" is not valid (or not modelled by the double).`, 'ChartCollection.add');
+        if (!['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw invalidArgument(`Bad seriesBy ${String(seriesBy)}`, 'ChartCollection.add');
+        const source = sourceData.targetIn(x);
+        const rows = source.area.bottom - source.area.top + 1;
+        const cols = source.area.right - source.area.left + 1;
+        const by = seriesBy === 'Auto' ? (rows >= cols ? 'Columns' : 'Rows') : seriesBy;
+        const series = seriesFrom(source.sheet, source.area, by);
+        if (series.length === 0) throw invalidArgument('The chart source holds no series.', 'ChartCollection.add');
+        const id = nextObjectId(x.wb, 'chart');
+        const chart: ChartData = {
+          id,
+          name: `Chart ${id.split('-').pop()}`,
+          type,
+          source: { ...source.area },
+          series,
+          title: '',
+          categoryAxisReversed: false,
+          showValueLabels: false,
+          position: null,
+          width: 360,
+          height: 216,
+        };
+        sheet.charts = [...(sheet.charts ?? []), chart];
+        createdId = id;
+      },
+    });
+    return new DoubleChart(this.context, path, this.sheet, (x) => {
+      if (!createdId) throw new OfficeDoubleError('InvalidObjectPath', 'The chart is used before it was added.');
+      const sheet = this.sheet.sheetIn(x);
+      const chart = (sheet.charts ?? []).find((c) => c.id === createdId);
+      return chart ? { sheet, chart } : null;
+    });
+  }
+
+  getItem(name: string): DoubleChart {
+    const chart = new DoubleChart(this.context, `${this.objectPath}.getItem(${JSON.stringify(name)})`, this.sheet, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      const found = (sheet.charts ?? []).find((c) => c.name === name);
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (chart ${name})`, 'ChartCollection.getItem');
+      return { sheet, chart: found };
+    });
+    chart.created('ChartCollection.getItem');
+    return chart;
+  }
+
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'ChartCollection.getCount',
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = (this.sheet.sheetIn(x).charts ?? []).length;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const names = (specToPaths(spec) ?? [...CHART_SCALARS]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (!CHART_SCALARS.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'ChartCollection.load',
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const charts = [...(this.sheet.sheetIn(x).charts ?? [])];
+        const payload = charts.map((c) => Object.fromEntries(names.map((n) => [n, chartScalar(c, n)])));
+        const proxies = charts.map(
+          (c) =>
+            new DoubleChart(this.context, `${this.objectPath}.getItem(${JSON.stringify(c.name)})`, this.sheet, (y) => {
+              const s = this.sheet.sheetIn(y);
+              const found = (s.charts ?? []).find((d) => d.id === c.id);
+              return found ? { sheet: s, chart: found } : null;
+            }),
+        );
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  get items(): DoubleChart[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+const CHART_SCALARS: readonly string[] = ['id', 'name', 'chartType', 'width', 'height'];
+
+function chartScalar(c: ChartData, name: string): unknown {
+  switch (name) {
+    case 'id':
+      return c.id;
+    case 'name':
+      return c.name;
+    case 'chartType':
+      return c.type;
+    case 'width':
+      return c.width;
+    case 'height':
+      return c.height;
+    default:
+      return undefined;
+  }
+}
+
+/** A size in points: a positive number. */
+function assertPoints(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw invalidArgument(`Bad ${what} ${String(value)}`);
+  return value;
+}
+
+export class DoubleChart extends DoubleObject {
+  private readonly target: Resolver<ChartTarget | null>;
+  readonly title: DoubleChartPart;
+  readonly series: DoubleChartSeriesCollection;
+  readonly axes: DoubleChartAxes;
+  readonly dataLabels: DoubleChartPart;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly sheetProxy: DoubleWorksheet,
+    resolve: (x: Exec) => ChartTarget | null,
+  ) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    const chartIn = (x: Exec) => this.targetIn(x);
+    this.title = new DoubleChartPart(context, `${path}.title`, chartIn, {
+      text: { get: (c) => c.title, set: (c, v) => (c.title = typeof v === 'string' ? v : fail(`Bad title ${String(v)}`)) },
+    });
+    this.series = new DoubleChartSeriesCollection(context, `${path}.series`, chartIn);
+    this.axes = new DoubleChartAxes(context, `${path}.axes`, chartIn);
+    this.dataLabels = new DoubleChartPart(context, `${path}.dataLabels`, chartIn, {
+      showValue: { get: (c) => c.showValueLabels, set: (c, v) => (c.showValueLabels = typeof v === 'boolean' ? v : fail('showValue must be a boolean')) },
+    });
+    sealed(this, DoubleChart);
+  }
+  /** @internal */
+  targetIn(x: Exec): ChartTarget {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t;
+  }
+  protected scalarNames(): readonly string[] {
+    return CHART_SCALARS;
+  }
+  protected override propertyVersion(name: string): string | undefined {
+    return name === 'chartType' || name === 'id' ? '1.7' : undefined;
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return ({ title: this.title, series: this.series, axes: this.axes, dataLabels: this.dataLabels } as Record<string, DoubleObject>)[name];
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    return chartScalar(this.targetIn(x).chart, name);
+  }
+  get id(): string {
+    return this.loadedProperty('id');
+  }
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+  set name(value: string) {
+    this.queueWrite('name', value, (x) => {
+      if (typeof value !== 'string' || value === '') throw invalidArgument(`Bad chart name ${String(value)}`);
+      this.targetIn(x).chart.name = value;
+    });
+  }
+  get chartType(): string {
+    return this.loadedProperty('chartType');
+  }
+  set chartType(value: string) {
+    this.queueWrite(
+      'chartType',
+      value,
+      (x) => {
+        if (!CHART_TYPES.has(value)) throw invalidArgument(`The chart type "${value}" is not valid.`);
+        this.targetIn(x).chart.type = value;
+      },
+      '1.7',
+    );
+  }
+  get width(): number {
+    return this.loadedProperty('width');
+  }
+  set width(value: number) {
+    this.queueWrite('width', value, (x) => {
+      this.targetIn(x).chart.width = assertPoints(value, 'width');
+    });
+  }
+  get height(): number {
+    return this.loadedProperty('height');
+  }
+  set height(value: number) {
+    this.queueWrite('height', value, (x) => {
+      this.targetIn(x).chart.height = assertPoints(value, 'height');
+    });
+  }
+  /** Puts the chart's top-left corner on `startCell` (and, with `endCell`, its size is not modelled). */
+  setPosition(startCell: string | DoubleRange, endCell?: string | DoubleRange): void {
+    this.queueWrite('setPosition', [typeof startCell === 'string' ? startCell : '<range>', endCell === undefined ? null : '<range>'], (x) => {
+      const t = this.targetIn(x);
+      if (endCell !== undefined) throw new OfficeDoubleError('NotImplemented', 'The Excel double does not model setPosition with an end cell.');
+      const area = areaArgument(startCell, t.sheet, x, 'Chart.setPosition');
+      t.chart.position = { top: area.top, left: area.left, bottom: area.top, right: area.left };
+    });
+  }
+  delete(): void {
+    this.queueWrite('delete()', null, (x) => {
+      const t = this.targetIn(x);
+      assertUnprotected(t.sheet);
+      t.sheet.charts = (t.sheet.charts ?? []).filter((c) => c !== t.chart);
+    });
+  }
+  /** @internal the worksheet the chart was reached from. */
+  get worksheetProxy(): DoubleWorksheet {
+    return this.sheetProxy;
+  }
+}
+
+function fail(message: string): never {
+  throw invalidArgument(message);
+}
+
+interface PartProperty<T> {
+  get: (t: T) => unknown;
+  set?: (t: T, value: unknown) => void;
+  version?: string;
+}
+
+/**
+ * A small chart object (title, data labels, an axis, a series' fill…) whose scalar properties
+ * live in the chart's data: read after load and sync, written at sync.
+ */
+class DoubleChartPartBase<T> extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly resolve: (x: Exec) => T,
+    private readonly properties: Record<string, PartProperty<T>>,
+  ) {
+    super(context, path);
+    for (const [name, p] of Object.entries(properties)) {
+      Object.defineProperty(this, name, {
+        enumerable: true,
+        get: () => this.loadedProperty(name),
+        set: (value: unknown) => {
+          if (!p.set) throw invalidArgument(`${name} is read-only.`);
+          const set = p.set;
+          this.queueWrite(name, value, (x) => set(this.resolve(x), value), p.version);
+        },
+      });
+    }
+  }
+  protected scalarNames(): readonly string[] {
+    return Object.keys(this.properties);
+  }
+  protected override propertyVersion(name: string): string | undefined {
+    return this.properties[name]?.version;
+  }
+  isNullIn(x: Exec): boolean {
+    this.resolve(x);
+    return false;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    return this.properties[name].get(this.resolve(x));
+  }
+}
+
+/** Chart.title (text) and Chart.dataLabels (showValue). */
+export class DoubleChartPart extends DoubleChartPartBase<ChartTarget> {
+  [property: string]: unknown;
+  constructor(context: DoubleRequestContext, path: string, chartIn: (x: Exec) => ChartTarget, properties: Record<string, PartProperty<ChartData>>) {
+    super(
+      context,
+      path,
+      chartIn,
+      Object.fromEntries(Object.entries(properties).map(([k, p]) => [k, { get: (t: ChartTarget) => p.get(t.chart), set: p.set && ((t: ChartTarget, v: unknown) => p.set!(t.chart, v)), version: p.version }])),
+    );
+    sealed(this, DoubleChartPart);
+  }
+}
+
+/** Chart.axes: categoryAxis and valueAxis (reversePlotOrder, ExcelApi 1.7, on the category axis only). */
+export class DoubleChartAxes extends DoubleObject {
+  readonly categoryAxis: DoubleChartPart;
+  readonly valueAxis: DoubleChartPart;
+  constructor(context: DoubleRequestContext, path: string, chartIn: (x: Exec) => ChartTarget) {
+    super(context, path);
+    this.categoryAxis = new DoubleChartPart(context, `${path}.categoryAxis`, chartIn, {
+      reversePlotOrder: {
+        get: (c) => c.categoryAxisReversed,
+        set: (c, v) => (c.categoryAxisReversed = typeof v === 'boolean' ? v : fail('reversePlotOrder must be a boolean')),
+        version: '1.7',
+      },
+    });
+    this.valueAxis = new DoubleChartPart(context, `${path}.valueAxis`, chartIn, {});
+    sealed(this, DoubleChartAxes);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'categoryAxis' ? this.categoryAxis : name === 'valueAxis' ? this.valueAxis : undefined;
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+}
+
+interface SeriesTarget extends ChartTarget {
+  series: ChartSeriesData;
+}
+
+export class DoubleChartSeriesCollection extends DoubleObject {
+  private itemList: DoubleChartSeries[] | undefined = undefined;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly chartIn: (x: Exec) => ChartTarget,
+  ) {
+    super(context, path);
+    sealed(this, DoubleChartSeriesCollection);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['count'];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(x: Exec): unknown {
+    return this.chartIn(x).chart.series.length;
+  }
+  get count(): number {
+    return this.loadedProperty('count');
+  }
+  getItemAt(index: number): DoubleChartSeries {
+    const series = new DoubleChartSeries(this.context, `${this.objectPath}.getItemAt(${index})`, (x) => {
+      const t = this.chartIn(x);
+      const found = Number.isInteger(index) && index >= 0 ? t.chart.series[index] : undefined;
+      if (!found) throw invalidArgument(`The chart has no series at ${index}.`, 'ChartSeriesCollection.getItemAt');
+      return { ...t, series: found };
+    });
+    series.created('ChartSeriesCollection.getItemAt');
+    return series;
+  }
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'ChartSeriesCollection.getCount',
+      minVersion: '1.7',
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = this.chartIn(x).chart.series.length;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const names = (specToPaths(spec) ?? ['name']).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (n !== 'name') throw invalidArgument(`Cannot load items/${n} here.`);
+    this.context.enqueue({
+      kind: 'load',
+      api: 'ChartSeriesCollection.load',
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const all = this.chartIn(x).chart.series;
+        const payload = all.map((s) => Object.fromEntries(names.map((n) => [n, s.name])));
+        const proxies = all.map((_, i) => {
+          const p = new DoubleChartSeries(this.context, `${this.objectPath}.getItemAt(${i})`, (y) => {
+            const t = this.chartIn(y);
+            const found = t.chart.series[i];
+            if (!found) throw itemNotFound(`The chart has no series at ${i}.`);
+            return { ...t, series: found };
+          });
+          return p;
+        });
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): DoubleChartSeries[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+export class DoubleChartSeries extends DoubleObject {
+  private readonly target: Resolver<SeriesTarget>;
+  readonly format: DoubleChartSeriesFormat;
+  constructor(context: DoubleRequestContext, path: string, resolve: (x: Exec) => SeriesTarget) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+    this.format = new DoubleChartSeriesFormat(context, `${path}.format`, (x) => this.target.get(x));
+    sealed(this, DoubleChartSeries);
+  }
+  protected scalarNames(): readonly string[] {
+    return ['name'];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'format' ? this.format : undefined;
+  }
+  isNullIn(x: Exec): boolean {
+    this.target.get(x);
+    return false;
+  }
+  protected readScalar(x: Exec): unknown {
+    return this.target.get(x).series.name;
+  }
+  get name(): string {
+    return this.loadedProperty('name');
+  }
+  set name(value: string) {
+    this.queueWrite('name', value, (x) => {
+      if (typeof value !== 'string') throw invalidArgument('A series name must be a string.');
+      this.target.get(x).series.name = value;
+    });
+  }
+  /** ExcelApi 1.7: the categories (x-axis labels) from a range. */
+  setXAxisValues(sourceData: DoubleRange): void {
+    this.queueWrite(
+      'setXAxisValues',
+      '<range>',
+      (x) => {
+        this.target.get(x).series.categories = { ...sourceData.targetIn(x).area };
+      },
+      '1.7',
+    );
+  }
+  /** ExcelApi 1.7: the values from a range. */
+  setValues(sourceData: DoubleRange): void {
+    this.queueWrite(
+      'setValues',
+      '<range>',
+      (x) => {
+        this.target.get(x).series.values = { ...sourceData.targetIn(x).area };
+      },
+      '1.7',
+    );
+  }
+}
+
+export class DoubleChartSeriesFormat extends DoubleObject {
+  readonly fill: DoubleChartFill;
+  constructor(context: DoubleRequestContext, path: string, seriesIn: (x: Exec) => SeriesTarget) {
+    super(context, path);
+    this.fill = new DoubleChartFill(context, `${path}.fill`, seriesIn);
+    sealed(this, DoubleChartSeriesFormat);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  protected override child(name: string): DoubleObject | undefined {
+    return name === 'fill' ? this.fill : undefined;
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+}
+
+/** ChartFill: setSolidColor and clear (it has no readable properties in Office.js either). */
+export class DoubleChartFill extends DoubleObject {
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    private readonly seriesIn: (x: Exec) => SeriesTarget,
+  ) {
+    super(context, path);
+    sealed(this, DoubleChartFill);
+  }
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(): boolean {
+    return false;
+  }
+  protected readScalar(): unknown {
+    return undefined;
+  }
+  setSolidColor(color: string): void {
+    this.queueWrite('setSolidColor', color, (x) => {
+      this.seriesIn(x).series.fill = normaliseColor(color);
+    });
+  }
+  clear(): void {
+    this.queueWrite('clear()', null, (x) => {
+      this.seriesIn(x).series.fill = null;
+    });
   }
 }
 

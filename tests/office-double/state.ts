@@ -59,6 +59,45 @@ export interface SheetData {
   validations: ValidationData[];
   /** ［シートの保護］: every cell is locked (the double does not model unlocked cells). */
   protected?: boolean;
+  /** Excel tables (ListObjects) added through Worksheet.tables. */
+  tables?: TableData[];
+  /** Charts added through Worksheet.charts. */
+  charts?: ChartData[];
+}
+
+/** An Excel table: its name (unique in the workbook), its cells (header row first) and its look. */
+export interface TableData {
+  id: string;
+  name: string;
+  area: Area;
+  style: string;
+  showFilterButton: boolean;
+}
+
+/** One series of a chart: its name, the cells of its values and (once set) of its categories. */
+export interface ChartSeriesData {
+  name: string;
+  values: Area;
+  categories: Area | null;
+  /** setSolidColor's colour, upper-case #RRGGBB; null: the chart's automatic colour. */
+  fill: string | null;
+}
+
+export interface ChartData {
+  id: string;
+  name: string;
+  /** Excel.ChartType, e.g. "BarStacked", "ColumnClustered". */
+  type: string;
+  source: Area;
+  series: ChartSeriesData[];
+  title: string;
+  categoryAxisReversed: boolean;
+  showValueLabels: boolean;
+  /** The top-left cell given to setPosition; null until set. */
+  position: Area | null;
+  /** Points. */
+  width: number;
+  height: number;
 }
 
 export interface WorkbookData {
@@ -287,7 +326,18 @@ export function cloneWorkbook(wb: WorkbookData): WorkbookData {
       selection: s.selection ? { ...s.selection } : null,
       frozenRows: s.frozenRows,
       validations: s.validations.map(cloneValidation),
+      ...(s.tables ? { tables: s.tables.map((t) => ({ ...t, area: { ...t.area } })) } : {}),
+      ...(s.charts ? { charts: s.charts.map(cloneChart) } : {}),
     })),
+  };
+}
+
+export function cloneChart(c: ChartData): ChartData {
+  return {
+    ...c,
+    source: { ...c.source },
+    position: c.position ? { ...c.position } : null,
+    series: c.series.map((s) => ({ ...s, values: { ...s.values }, categories: s.categories ? { ...s.categories } : null })),
   };
 }
 

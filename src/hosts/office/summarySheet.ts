@@ -22,18 +22,82 @@ export interface SummaryRunResult {
   syncs: number;
 }
 
-/** An as-of date no sheet has: the part of the title before it is what every summary begins with. */
-const TITLE_PROBE = '\u0000';
-
-/** 集計, 集計 (2), 集計 (3)…, ignoring case as Excel's sheet names do. */
-function isSummaryName(name: string, base: string): boolean {
-  const lower = name.toLowerCase();
-  const b = base.toLowerCase();
-  return lower === b || (lower.startsWith(`${b} (`) && /^ \(\d+\)$/.test(lower.slice(b.length)));
-}
+/** An as-of date no sheet has: the part of a title before it is what every such sheet begins with. */
+export const TITLE_PROBE = '\u0000';
 
 /** Points per character of column width, roughly, for Japanese UI fonts. */
 const POINTS_PER_CHAR = 7;
+
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * The n-th name for a sheet of ours: base, then "base (2)", "base (3)"…, cut to Excel's 31
+ * characters (whole characters, never half a surrogate pair) with the number kept.
+ */
+export function numberedSheetName(base: string, n: number): string {
+  const safe = base.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '') || '_';
+  const suffix = n === 1 ? '' : ` (${n})`;
+  return [...safe].slice(0, MAX_SHEET_NAME - suffix.length).join('') + suffix;
+}
+
+/** A sheet the product writes: its layout, its base name, and how its title cell begins. */
+export interface LayoutSheet {
+  table: SummaryTable;
+  baseName: string;
+  titleStart: string;
+}
+
+/** How a title begins whatever the as-of date, from a layout made with TITLE_PROBE as the date. */
+export function titleStartOf(probe: SummaryTable): string {
+  return String(probe.values[0]?.[0] ?? '').split(TITLE_PROBE)[0];
+}
+
+interface SheetNames {
+  /** Every sheet's name, lower case (Excel compares sheet names ignoring case). */
+  taken: Set<string>;
+  /** Sheets of ours (by name as written), per base name. */
+  ours: Map<string, Set<string>>;
+}
+
+/**
+ * Which sheets named like ours are ours: their title cell says so (one sync for all). A person's
+ * sheet of the same name is never taken for ours.
+ */
+async function sheetNames(session: Session, sheets: { name: string }[], layouts: { baseName: string; titleStart: string }[]): Promise<SheetNames> {
+  const worksheets = session.context.workbook.worksheets;
+  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const candidates: { name: string; layout: number; title: Excel.Range }[] = [];
+  layouts.forEach((layout, i) => {
+    for (const sheet of sheets) {
+      const lower = sheet.name.toLowerCase();
+      for (let n = 1; n <= sheets.length + 1; n++) {
+        if (numberedSheetName(layout.baseName, n).toLowerCase() !== lower) continue;
+        candidates.push({ name: sheet.name, layout: i, title: worksheets.getItem(sheet.name).getRange('A1').load('values') });
+        break;
+      }
+    }
+  });
+  if (candidates.length) await session.sync();
+  const ours = new Map<string, Set<string>>(layouts.map((l) => [l.baseName, new Set<string>()]));
+  for (const c of candidates) {
+    const start = layouts[c.layout].titleStart;
+    if (start !== '' && String(c.title.values[0][0]).startsWith(start)) ours.get(layouts[c.layout].baseName)?.add(c.name);
+  }
+  return { taken, ours };
+}
+
+/** The first free name, or one of ours to replace; a person's sheet is passed over. */
+function placeFor(baseName: string, names: SheetNames): { name: string; replaces: boolean } {
+  const ours = names.ours.get(baseName) ?? new Set<string>();
+  for (let n = 1; ; n++) {
+    const name = numberedSheetName(baseName, n);
+    const lower = name.toLowerCase();
+    const mine = [...ours].find((o) => o.toLowerCase() === lower);
+    if (mine) return { name: mine, replaces: true };
+    if (!names.taken.has(lower)) return { name, replaces: false };
+  }
+}
 
 export async function buildSummarySheet(context: Excel.RequestContext, options: SummaryRunOptions): Promise<SummaryRunResult> {
   const session = new Session(context);
@@ -43,18 +107,16 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   await session.sync();
   if (protection?.protected) throw new HostError('WorkbookProtected', 'The workbook structure is protected.');
   const probe = summaryTable({ asOf: TITLE_PROBE, sheets: [], grades: [], locale: options.locale });
-  const titleStart = String(probe.values[0]?.[0] ?? '').split(TITLE_PROBE)[0];
+  const summary = { baseName: probe.name, titleStart: titleStartOf(probe) };
   // Which sheets named like the summary are ours: their title cell says so. One sync for all.
   const all = worksheets.items.filter((s) => s.name !== STATE_SHEET_NAME && s.visibility === 'Visible');
-  const candidates = all.filter((s) => isSummaryName(s.name, probe.name));
-  const titles = candidates.map((s) => worksheets.getItem(s.name).getRange('A1').load('values'));
-  if (candidates.length) await session.sync();
-  const ours = new Set(candidates.filter((_, i) => titleStart !== '' && String(titles[i].values[0][0]).startsWith(titleStart)).map((s) => s.name));
-  const names = all.filter((s) => !ours.has(s.name)).map((s) => s.name);
+  const names = await sheetNames(session, all, [summary]);
+  const ours = names.ours.get(summary.baseName) ?? new Set<string>();
+  const toCheck = all.filter((s) => !ours.has(s.name)).map((s) => s.name);
 
   const checked: { name: string; check: SheetCheck }[] = [];
-  for (const [i, name] of names.entries()) {
-    options.onProgress?.('read', i, names.length);
+  for (const [i, name] of toCheck.entries()) {
+    options.onProgress?.('read', i, toCheck.length);
     const read = await readSheet(session, { sheetName: name, sampleRows: 200 });
     checked.push({ name, check: checkSheet(read.grid, { asOf: options.asOf, locale: options.locale, sheetName: name }) });
   }
@@ -77,14 +139,44 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   // Our own summary is replaced whole; a person's sheet of that name is left alone, and ours goes
   // beside it as 集計 (2), (3)…
   options.onProgress?.('write', 0, 1);
-  const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
-  let target = table.name;
-  for (let n = 2; taken.has(target.toLowerCase()) && !ours.has(target); n++) target = `${table.name} (${n})`;
-  if (ours.has(target)) worksheets.getItem(target).delete();
-  writeTable(worksheets.add(target), table);
+  names.taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
+  const target = placeFor(summary.baseName, names);
+  if (target.replaces) worksheets.getItem(target.name).delete();
+  const sheet = worksheets.add(target.name);
+  writeTable(sheet, table);
+  sheet.activate();
   await session.sync();
   options.onProgress?.('write', 1, 1);
-  return { sheetName: target, checked, syncs: session.syncs };
+  return { sheetName: target.name, checked, syncs: session.syncs };
+}
+
+/**
+ * Writes layouts as sheets of their own (the imported submissions' summary, the returns): an
+ * earlier sheet of ours of the same name is replaced, a person's never (ours goes beside it as
+ * "name (2)"). One sync per sheet keeps each request small; the first sheet is left active.
+ */
+export async function writeLayoutSheets(session: Session, layouts: LayoutSheet[]): Promise<string[]> {
+  const worksheets = session.context.workbook.worksheets;
+  worksheets.load('items/name, items/visibility');
+  const protection = supportsExcelApi('1.7') ? session.context.workbook.protection.load('protected') : null;
+  await session.sync();
+  if (protection?.protected) throw new HostError('WorkbookProtected', 'The workbook structure is protected.');
+  const names = await sheetNames(session, worksheets.items, layouts);
+  const written: string[] = [];
+  for (const layout of layouts) {
+    const target = placeFor(layout.baseName, names);
+    if (target.replaces) worksheets.getItem(target.name).delete();
+    writeTable(worksheets.add(target.name), layout.table);
+    names.taken.add(target.name.toLowerCase());
+    names.ours.get(layout.baseName)?.delete(target.name);
+    await session.sync();
+    written.push(target.name);
+  }
+  if (written.length) {
+    worksheets.getItem(written[0]).activate();
+    await session.sync();
+  }
+  return written;
 }
 
 /**
@@ -154,6 +246,8 @@ function writeTable(sheet: Excel.Worksheet, table: SummaryTable): void {
     sheet.freezePanes.freezeRows(table.freezeRows);
     // each issue row's sheet name goes to the issue's cell
     for (const link of table.links) {
+      // a submitted file's cell is in a file this workbook cannot address: no link
+      if (link.file !== '') continue;
       const cell = sheet.getRangeByIndexes(link.row, link.column, 1, 1);
       // Range.hyperlink is ExcelApi 1.7; a host object without it (a test double) is passed over
       if (!('hyperlink' in cell)) break;
@@ -167,5 +261,4 @@ function writeTable(sheet: Excel.Worksheet, table: SummaryTable): void {
     sheet.pageLayout.paperSize = 'A4';
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   }
-  sheet.activate();
 }
