@@ -3,7 +3,7 @@ import { acknowledgementsOf } from './workbookSettings';
 import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
 import { MESSAGES, SEVERITY, renderMessage } from './messages';
-import { buildWritePlan } from './plan/writePlan';
+import { buildWritePlan, flagsOf } from './plan/writePlan';
 import { resolveProfiles } from './profiles';
 import { readFiscalYear, readReportingYears } from './read/years';
 import { withInferredDepartment } from './rows/inferDepartment';
@@ -11,8 +11,11 @@ import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
 import { reportedEntries } from './rows/reportedEntries';
 import { RULES } from './rules';
 import type { Finding, RuleContext, UnitComputation } from './rules/context';
-import { locateTable, type TableLayout } from './table/layout';
-import { SheetView } from './table/sheetView';
+import { mapHeader } from './table/header';
+import { classifyRows, locateTable, type TableLayout } from './table/layout';
+import { RemappedSheetView, SheetView, a1, columnLetter } from './table/sheetView';
+import { readTransposed } from './table/transposed';
+import type { Profile } from './profiles/schema';
 import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, SheetCheck } from './types';
 import { unrecognizedSheet } from './unrecognized';
 
@@ -29,10 +32,39 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   if (options.template && !forced) throw new Error(`unknown template: ${options.template}`);
   const view = new SheetView(grid);
   const found = locateTable(view, profiles, forced);
-  const layout = found.layout;
+  // years across and 計画/実績 rows per indicator (a card, a transposed table): read as paired rows.
+  // The catch-all profile may have taken one of its year rows for a header: the blocks read better.
+  const transposed = forced || (found.layout && !found.layout.match.profile.fallback) ? null : transposedLayout(view, profiles);
+  const yearRowHeader = found.layout && transposed?.yearRows.includes(view.sheetRow(found.layout.match.rows[0]));
+  if (found.layout && !yearRowHeader) return checkTable(view, found.layout, options, 'rows');
+  if (transposed) return checkTable(transposed.view, transposed.layout, options, 'transposed', transposed.yearRows);
   // a table no template fits is reported (never silent); a cover or 記入要領 stays quietly 対象外
-  if (!layout) return (found.unrecognized && unrecognizedSheet(view, found.unrecognized, options)) || noTable();
+  return (found.unrecognized && unrecognizedSheet(view, found.unrecognized, options)) || noTable();
+}
 
+/** The paired-rows family a transposed table is read as. */
+const PAIRED_ROWS_TEMPLATE = 'kpi-target-actual';
+
+function transposedLayout(view: SheetView, profiles: readonly Profile[]): { view: SheetView; layout: TableLayout; yearRows: number[] } | null {
+  const profile = profiles.find((p) => p.id === PAIRED_ROWS_TEMPLATE);
+  const table = profile ? readTransposed(view) : null;
+  if (!profile || !table) return null;
+  const built = new RemappedSheetView(table.grid, table.origins);
+  const match = mapHeader(built, profile, [table.headerRow]);
+  const layout = classifyRows(built, match, [{ template: profile.id, score: Math.round(match.score * 100) / 100 }]);
+  // the header a person sees is the sheet's year rows
+  return { view: built, layout, yearRows: table.yearRows.map((r) => view.sheetRow(r)) };
+}
+
+function checkTable(
+  view: SheetView,
+  layout: TableLayout,
+  options: CheckOptions,
+  shape: 'rows' | 'transposed',
+  sheetHeaderRows?: number[],
+): SheetCheck {
+  const locale = options.locale ?? 'ja';
+  const config = options.config ?? {};
   const profile = layout.match.profile;
   const startMonth = config.fiscalYearStartMonth ?? 4;
   const { year: fiscalYear, source: fiscalYearSource } = resolveFiscalYear(layout, options, startMonth);
@@ -57,38 +89,59 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
     departments: config.departments ?? null,
   };
   const issues = markAcknowledged(
-    RULES.flatMap((rule, order) => rule.check(ctx).map((f) => toIssue(view, f, order, locale)))
+    RULES.flatMap((rule, order) => rule.check(ctx).flatMap((f) => toIssue(view, f, order, locale)))
       .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
-      .map((x) => x.issue),
+      .map((x) => x.issue)
+      // a sheet cell read into two cells of a built table (a card's owner) is reported once
+      .filter((issue, i, all) => i === 0 || issue.cell !== all[i - 1].cell || issue.code !== all[i - 1].code || issue.message !== all[i - 1].message),
     options,
   );
   const top = layout.candidates.find((c) => c.template === profile.id);
+  const transposed = shape === 'transposed';
   return {
     template: profile.id,
-    templateName: profile.name[locale],
+    templateName: transposed ? `${profile.name[locale]}${locale === 'en' ? ' (years across)' : '（年度が横に並ぶ表）'}` : profile.name[locale],
     confidence: top?.score ?? 0,
     candidates: layout.candidates,
-    headerRows: layout.headerRows.map((r) => view.sheetRow(r)),
+    headerRows: sheetHeaderRows ?? layout.headerRows.map((r) => view.sheetRow(r)),
     fiscalYear,
     fiscalYearSource,
-    columns: layout.match.columns.map((c) => ({
-      field: c.field,
-      column: view.sheetColumn(c.column),
-      letter: view.address(0, c.column).replace(/\d+$/, ''),
-      label: c.label,
-      term: c.term,
-      matchedBy: c.via,
-    })),
+    columns: columnMappings(view, layout),
     rows: withInferredDepartment(
       units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
       // no 担当課 column: the title, sheet or file name may name the owner (issue 11)
       { hasColumn: layout.match.columns.some((c) => c.field === 'department'), titles: layout.titleTexts, sheetName: options.sheetName, fileName: options.fileName },
     ),
     issues,
-    plan: options.plan === false ? emptyPlan() : buildWritePlan({ view, layout, units, computed, issues, locale }),
+    // a transposed table has no column to write computed values into: its plan flags cells only
+    plan: options.plan === false ? emptyPlan() : transposed ? { ...emptyPlan(), flags: flagsOf(issues) } : buildWritePlan({ view, layout, units, computed, issues, locale }),
     status: 'checked',
     unrecognized: null,
+    shape,
   };
+}
+
+/**
+ * Which sheet column was read as which field (what --explain prints). A built table's column
+ * stands for the sheet column of its header cell, or of its first cell read from the sheet.
+ */
+function columnMappings(view: SheetView, layout: TableLayout): SheetCheck['columns'] {
+  const out: SheetCheck['columns'] = [];
+  const header = layout.headerRows[0] ?? 0;
+  for (const c of layout.match.columns) {
+    let p = view.position(header, c.column);
+    for (let r = header + 1; !p && r < view.rowCount; r++) p = view.position(r, c.column);
+    if (!p) continue;
+    out.push({
+      field: c.field,
+      column: p.column,
+      letter: columnLetter(p.column),
+      label: c.label,
+      term: c.term,
+      matchedBy: c.via,
+    });
+  }
+  return out;
 }
 
 /** Warnings acknowledged with a reason (理由あり) in the workbook stay listed, marked as such. */
@@ -171,22 +224,27 @@ function headerResultYear(layout: TableLayout, asOfYear: number): number | null 
   return begun.length > 0 ? Math.max(...begun) : Math.min(...years);
 }
 
-function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number } {
+function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number }[] {
+  const at = view.position(f.r, f.c);
+  // a cell of a built table that stands for no sheet cell (a year one block lacks) has nothing to flag
+  if (!at) return [];
   const code = MESSAGES[f.messageId].code;
   const params = quoteParams(f.params);
-  return {
-    order,
-    issue: {
-      code,
-      severity: SEVERITY[code],
-      cell: view.address(f.r, f.c),
-      row: view.sheetRow(f.r),
-      column: view.sheetColumn(f.c),
-      field: f.field,
-      message: renderMessage(f.messageId, params, locale ?? 'ja'),
-      params: { ...params, messageId: f.messageId },
+  return [
+    {
+      order,
+      issue: {
+        code,
+        severity: SEVERITY[code],
+        cell: a1(at.row, at.column),
+        row: at.row,
+        column: at.column,
+        field: f.field,
+        message: renderMessage(f.messageId, params, locale ?? 'ja'),
+        params: { ...params, messageId: f.messageId },
+      },
     },
-  };
+  ];
 }
 
 /** A message quotes at most a short excerpt of a cell: a 1 MB cell must not become a 1 MB message. */

@@ -195,6 +195,11 @@ export interface SheetCheck {
   status?: SheetStatus;
   /** For an unrecognized table: what came closest and what was missing. */
   unrecognized?: UnrecognizedLayout | null;
+  /**
+   * How the table runs: one row per item (rows), or years across with 計画/実績 rows per
+   * indicator (transposed, read as paired rows). Optional for hand-built results.
+   */
+  shape?: 'rows' | 'transposed';
 }
 
 export type SheetStatus = 'checked' | 'not-table' | 'unrecognized';

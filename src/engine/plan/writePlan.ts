@@ -115,7 +115,7 @@ export function buildWritePlan(input: PlanInput): WritePlan {
 }
 
 /** One flag per cell: the most severe issue's colour, every message in the note. */
-function flagsOf(issues: Issue[]): CellFlag[] {
+export function flagsOf(issues: Issue[]): CellFlag[] {
   const byCell = new Map<string, CellFlag>();
   for (const issue of issues) {
     const flag = byCell.get(issue.cell);

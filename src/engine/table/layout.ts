@@ -137,7 +137,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
+export function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
   const kinds: RowKind[] = new Array(view.rowCount).fill('title');
   const headerRows = [...match.rows];
   const headerBlockLastRows = [match.rows[match.rows.length - 1]];

@@ -162,7 +162,44 @@ export class SheetView {
     return this.originColumn + c + 1;
   }
 
+  /** The sheet cell (1-based) that grid cell (r, c) stands for; null where it stands for none. */
+  position(r: number, c: number): { row: number; column: number } | null {
+    return { row: this.sheetRow(r), column: this.sheetColumn(c) };
+  }
+
   address(r: number, c: number): string {
-    return a1(this.sheetRow(r), this.sheetColumn(c));
+    const p = this.position(r, c);
+    return p ? a1(p.row, p.column) : '';
+  }
+}
+
+/**
+ * A view of a table built from another sheet's cells (a transposed table turned into rows, see
+ * transposed.ts): each of its cells stands for the sheet cell it was read from, so that issues and
+ * flags name the cell a person edits.
+ */
+export class RemappedSheetView extends SheetView {
+  private readonly rowOrigin = new Map<number, number>();
+
+  constructor(
+    grid: Grid,
+    /** Grid cell (r * 65536 + c) → sheet cell [row, column], 0-based. */
+    private readonly origins: ReadonlyMap<number, readonly [number, number]>,
+  ) {
+    super(grid);
+    for (const [key, [row]] of origins) {
+      const r = Math.floor(key / 65536);
+      if (!this.rowOrigin.has(r)) this.rowOrigin.set(r, row);
+    }
+  }
+
+  override position(r: number, c: number): { row: number; column: number } | null {
+    const origin = this.origins.get(r * 65536 + c);
+    return origin ? { row: origin[0] + 1, column: origin[1] + 1 } : null;
+  }
+
+  /** The sheet row of a built row: the row its first mapped cell was read from. */
+  override sheetRow(r: number): number {
+    return (this.rowOrigin.get(r) ?? r) + 1;
   }
 }
