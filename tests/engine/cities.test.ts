@@ -73,13 +73,12 @@ const PINS: Record<string, Pin> = {
     falseFlags: ['E5 invalid-number'],
   },
   'kitakyushu.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'D11 grade-mismatch': 'sheet not recognised (header row 9 found, closest kpi-baseline-target 48%): no 基準値 / 目標値 / 担当課 columns — the target stands after the indicator name in the KPI(平成31年度) cell, the bureau in 【…】 inside 事業名等, the grade 【C】 inside the actual cell',
-      'A14 required-missing': 'sheet not recognised (header row 9 found, closest kpi-baseline-target 48%): no 基準値 / 目標値 / 担当課 columns — the target stands after the indicator name in the KPI(平成31年度) cell, the bureau in 【…】 inside 事業名等, the grade 【C】 inside the actual cell',
-      'D15 formula-error': 'sheet not recognised (header row 9 found, closest kpi-baseline-target 48%): no 基準値 / 目標値 / 担当課 columns — the target stands after the indicator name in the KPI(平成31年度) cell, the bureau in 【…】 inside 事業名等, the grade 【C】 inside the actual cell',
-    },
+    template: 'generic',
+    found: ['D11 grade-mismatch', 'A14 required-missing', 'D15 formula-error'],
+    missed: {},
+    // the target is read after the indicator's name in the KPI(平成31年度) cell, the actual and the
+    // grade 【B】 from one cell (調査中\n－ = not reported, not evaluated), the grade bands from the
+    // legend strip 120%以上【A】 …, the bureau from 【産業経済局】 at the end of the item (inferred)
     falseFlags: [],
   },
   'kizugawa.xlsx': {
@@ -122,20 +121,18 @@ const PINS: Record<string, Pin> = {
   },
   'ohtawara.xlsx': {
     template: 'generic',
-    found: ['G6 normalized-value', 'D9 required-missing', 'F11 missing-entry'],
-    missed: {
-      'G7 grade-mismatch': 'the a–d legend’s % bands (a:90%以上 …) are read as the column’s thresholds, but no rate is computed from the text cells 目標 (加入率 75%) / 実績 (71.8%) under the 平成28年度 group',
-    },
+    found: ['G6 normalized-value', 'G7 grade-mismatch', 'D9 required-missing', 'F11 missing-entry'],
+    missed: {},
+    // 目標 「加入率 75%」 is read as a name and a figure: 71.8% / 75% = 95.7%, a on the legend's bands
     falseFlags: [],
   },
   'osaki.xlsx': {
     template: 'generic',
-    found: [],
+    found: ['D7 invalid-number', 'E9 computed-mismatch'],
     missed: {
-      'D7 invalid-number': 'KPI(平成27年度) not mapped as the actual (only KPI(平成32年3月まで), as kpi.name); name-and-value cells (就業相談者数 100 人) not split',
       'B9 required-missing': '具体的な取組み (action) is not required by the generic profile; only the item (具体的な施策, merged above) is',
-      'E9 computed-mismatch': 'no rate computed: target and actual are name-and-value text cells and the actual column is not mapped',
     },
+    // KPI(平成32年3月まで) is the target, KPI(平成27年度) that year's actual; 「就業相談者数 100 人」 is read as a name and a figure
     falseFlags: [],
   },
   'oyabe.xlsx': {
@@ -174,20 +171,17 @@ const PINS: Record<string, Pin> = {
   },
   'miyakojima.xlsx': {
     template: 'annual-results',
-    found: ['B6 required-missing', 'D7 missing-entry'],
-    missed: {
-      'C10 normalized-value': '目標年度 ( 進捗状況 ) column not mapped, so its value is never read',
-    },
+    found: ['B6 required-missing', 'D7 missing-entry', 'C10 normalized-value'],
+    missed: {},
+    // 目標年度（進捗状況）「H28 年度\n(75%)」 is read as the progress rate after its target year
     falseFlags: [],
   },
   'sanda.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'B4 normalized-value': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
-      'E5 computed-mismatch': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
-      'C6 missing-entry': 'sheet not recognised: blank header over the row labels; 計画額a / 決算額b / 達成率 (金額ベース) b/a*100 not in the vocabulary',
-    },
+    template: 'generic',
+    found: ['B4 normalized-value', 'E5 computed-mismatch', 'C6 missing-entry'],
+    missed: {},
+    // the blank corner over 【適正化】… is the item column ((行見出し)); 計画額a the target, 決算額b the
+    // actual, 差b-a kept as text, 達成率 b/a*100 the rate; the 合計 row is a total
     falseFlags: [],
   },
   'nagano-ken.xlsx': {

@@ -1,5 +1,5 @@
 import type { GradeStep } from '../config';
-import { readNumber } from '../read/number';
+import { readKpiNumber } from '../read/nameValue';
 import type { FieldCell, KpiRecord, PeriodEntry } from '../rows/record';
 
 /** The figures a rate was computed from, for messages and the summary. */
@@ -15,7 +15,8 @@ export interface RateBasis {
 
 function num(cell: FieldCell | null | undefined): number | null {
   if (!cell) return null;
-  const reading = readNumber(cell.value, cell.numberFormat);
+  // 「就職者数\n年間3,000人」: a name-and-value cell's figure
+  const reading = readKpiNumber(cell.value, cell.numberFormat);
   return reading.kind === 'number' ? reading.value : null;
 }
 

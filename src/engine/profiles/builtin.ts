@@ -30,8 +30,9 @@ const GENERIC_PROFILE: ProfileInput = {
     { field: 'department', terms: ['department'], weight: 0 },
     { field: 'section', terms: ['section'], weight: 0 },
     { field: 'subsection', terms: ['subsection'], weight: 0 },
-    // 取組名 first; 具体的な取組 or a KPI's name (数値目標, 指標名) only where no plainer item column exists
-    { field: 'item', terms: ['item', 'item.broad', 'action', 'item.indicator'] },
+    // 取組名 first; 具体的な取組 or a KPI's name (数値目標, 指標名) only where no plainer item column
+    // exists; last, the row labels under a blank corner cell (三田市: 【適正化】… under 計画額a | 決算額b)
+    { field: 'item', terms: ['item', 'item.broad', 'action', 'item.indicator', 'item.rowlabel'] },
     { field: 'action', terms: ['action'], weight: 0 },
     { field: 'kpi.name', terms: ['kpi.name'], weight: 0 },
     { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
@@ -92,6 +93,8 @@ const builtinInputs: ProfileInput[] = [
       { field: 'department', terms: ['department'], weight: 0 },
       { field: 'id', terms: ['id'], weight: 0 },
       { field: 'evaluation', terms: ['evaluation'], weight: 0 },
+      // 目標年度（進捗状況）: a progress percentage beside the year's report (宮古島市)
+      { field: 'rate', terms: ['rate'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
       {
         field: 'period',

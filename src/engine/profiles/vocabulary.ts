@@ -101,6 +101,12 @@ const input: z.input<typeof vocabularySchema> = [
     patterns: ['^重要業績評価指標'],
   },
   {
+    // a blank header cell over a column of row labels at the table's left edge (header.ts names it)
+    term: 'item.rowlabel',
+    field: 'item',
+    labels: ['(行見出し)'],
+  },
+  {
     term: 'action',
     field: 'action',
     labels: [
@@ -141,7 +147,8 @@ const input: z.input<typeof vocabularySchema> = [
       'コメント', '今後の対応', '課題及び今後の方向性', '補足', '委員意見', '結果', '設定の考え方', '指標の定義', '出所',
       '出所(把握方法)', '主な成果・取組等', '翌年度の取組', '今後の取組方針',
     ],
-    patterns: ['^備考', '^今後の', '^課題'],
+    // 差b-a, 差額: a difference of two other columns, kept as text
+    patterns: ['^備考', '^今後の', '^課題', '^(差|差額|差引|増減)(額)?\\(?[a-zA-Z][-−][a-zA-Z]\\)?$', '^(差額|差引額|増減額)$'],
   },
   {
     term: 'schedule',
@@ -245,8 +252,12 @@ const input: z.input<typeof vocabularySchema> = [
   {
     term: 'kpi.target',
     field: 'kpi.target',
-    labels: ['目標値', '目標', '最終目標', '最終目標値', '目標年度の値', '計画値', '目標水準', '到達目標', '目安値', '目標数値'],
+    labels: ['目標値', '目標', '最終目標', '最終目標値', '目標年度の値', '計画値', '目標水準', '到達目標', '目安値', '目標数値', '計画額', '予算額', '目標額'],
     patterns: [
+      // 計画額a | 決算額b | 達成率 b/a*100: a formula letter after the amount
+      '^(計画|予算|目標)額[a-zA-Z]$',
+      // KPI(平成31年度): the indicator with its target for the plan's last year (the first such column)
+      '^KPI\\(.*(年度|年|まで)',
       '^目標値', '^(最終)?目標(値)?(\\(.*\\))?$', `^${YEAR}(の)?目標値?`, '^.+年度目標値?$', '目標値$', '^施策目標',
       '^\\d+(ヵ|か|カ|ケ|ヶ)年目標', '^(最終|計画)目標', '^目安値',
     ],
@@ -255,8 +266,12 @@ const input: z.input<typeof vocabularySchema> = [
     term: 'kpi.actual',
     field: 'kpi.actual',
     period: { kind: 'year', entry: 'actual' },
-    labels: ['実績値', '現在値', '最新値', '直近値', '実績値(最新)', '現状実績', '直近の実績値', '最新の実績値'],
+    labels: ['実績値', '現在値', '最新値', '直近値', '実績値(最新)', '現状実績', '直近の実績値', '最新の実績値', '決算額', '実績額'],
     patterns: [
+      '^(決算|実績)額[a-zA-Z]$',
+      // KPI実績及び達成状況; KPI(平成27年度) after the target's KPI column: that year's actual
+      '^KPI実績',
+      '^KPI\\((.+?年度?)\\)$',
       '^実績値?\\((.+)\\)$', '^(.+年度?)実績値', `^${YEAR}(の)?実績値`, '^実績値$', '^現在値(\\((.+)\\))?$',
       '^(最新|直近)の?(値|実績)',
     ],
@@ -271,7 +286,8 @@ const input: z.input<typeof vocabularySchema> = [
     term: 'rate',
     field: 'rate',
     labels: ['達成率', '達成度(%)', '進捗率', '達成率(%)', '執行率', '進捗率(%)', '達成割合'],
-    patterns: ['^達成率', '^進捗率', '^達成度\\(%\\)', '^達成状況.*達成率', '達成率$'],
+    // 目標年度(進捗状況): the target year and the progress as a percentage (H28年度 (75%))
+    patterns: ['^達成率', '^進捗率', '^達成度\\(%\\)', '^達成状況.*達成率', '達成率$', '^目標(年度|時期)\\(進捗(状況|率)?\\)$'],
   },
   {
     term: 'grade',

@@ -28,9 +28,13 @@ export type EvaluationReading =
   | { kind: 'blank' }
   | { kind: 'none' }
   | { kind: 'error'; error: string }
-  /** A symbol or a letter; `variant` holds the spelling when it was not the canonical one. */
-  | { kind: 'symbol'; symbol: EvaluationSymbol; variant: string | null }
-  | { kind: 'letter'; letter: string; variant: string | null }
+  /**
+   * A symbol or a letter; `variant` holds the spelling when it was not the canonical one.
+   * `embedded` is the grade as written when it stands after a value in the same cell
+   * (「H29:26.4%\n【B】」): the rest of the cell is no misspelling of it.
+   */
+  | { kind: 'symbol'; symbol: EvaluationSymbol; variant: string | null; embedded?: string }
+  | { kind: 'letter'; letter: string; variant: string | null; embedded?: string }
   | { kind: 'other'; text: string };
 
 const BLANK: EvaluationReading = { kind: 'blank' };
@@ -59,7 +63,22 @@ function readText(raw: string): EvaluationReading {
   if (/^[A-Z][+-]?$/.test(letter)) {
     return { kind: 'letter', letter, variant: raw === letter ? null : raw };
   }
-  return { kind: 'other', text: raw };
+  return embeddedGrade(raw) ?? { kind: 'other', text: raw };
+}
+
+/** 【B】 after a value (「H29:26.4%\n【B】」), or a lone mark on the last line (「調査中\n－」). */
+const EMBEDDED_GRADE = /(?:[\n ]\s*【\s*([^【】\s]{1,3})\s*】|\n\s*([^\s【】]))$/;
+
+/** A grade that stands after a value in one cell: read as the grade, never as a misspelling. */
+function embeddedGrade(raw: string): EvaluationReading | null {
+  if (raw.length > 200) return null;
+  const m = EMBEDDED_GRADE.exec(raw);
+  // a value must stand before the grade
+  if (!m || raw.slice(0, m.index).trim() === '') return null;
+  const inner = m[1] ?? m[2];
+  const reading = readText(inner);
+  if (reading.kind === 'symbol' || reading.kind === 'letter') return { ...reading, embedded: inner };
+  return reading.kind === 'none' ? reading : null;
 }
 
 /** "Not evaluated" (design.md §3): never invalid, never compared, and present (not missing). */
@@ -143,18 +162,20 @@ export function readOnScale(value: CellValue | undefined, scale: EvaluationScale
 function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): ScaleReading {
   const key = wordKey(raw);
   if (scale.notEvaluated.some((n) => wordKey(n) === key)) return { kind: 'none' };
+  // a grade after a value in the same cell is compared as written inside its brackets
+  const written = (base.kind === 'symbol' || base.kind === 'letter') && base.embedded !== undefined ? base.embedded : raw;
   if (scale.kind === 'symbols') {
     if (base.kind === 'symbol' && scale.allowed.includes(base.symbol)) return { kind: 'value', value: base.symbol, variant: base.variant };
     return { kind: 'invalid', text: raw };
   }
   if (scale.kind === 'letters') {
     // on a letter scale, X and O are letters (a legend F S A B C X Y Z), not × and ○
-    const letter = base.kind === 'letter' ? base.letter : /^[A-Za-z]$/.test(nfkc(raw)) ? nfkc(raw).toUpperCase() : null;
+    const letter = base.kind === 'letter' ? base.letter : /^[A-Za-z]$/.test(nfkc(written)) ? nfkc(written).toUpperCase() : null;
     if (letter === null) return { kind: 'invalid', text: raw };
     // the scale's own case is canonical: a–d sheets write lower case, S–D sheets upper case
     const value = scale.allowed.find((a) => a.toUpperCase() === letter);
     if (value === undefined) return { kind: 'invalid', text: raw };
-    return { kind: 'value', value, variant: raw === value ? null : raw };
+    return { kind: 'value', value, variant: written === value ? null : written };
   }
   const value = scale.allowed.find((a) => wordKey(a) === key);
   if (value === undefined) return { kind: 'invalid', text: raw };

@@ -34,7 +34,7 @@ const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|�
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
   const t = nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'));
-  if (!/[:=]/.test(t)) return parseList(t);
+  if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseList(t);
   const { label, entries } = splitEntries(t);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
 }
@@ -68,6 +68,37 @@ function keyBefore(t: string, end: number, from: number): { text: string; at: nu
     return { text: trailing[0], at: end - trailing[0].length };
   }
   return run.length <= 8 ? { text: run, at } : null;
+}
+
+/** A key in brackets: 【A】, 【◎】 (one letter or symbol, never a number such as 【7】). */
+const BRACKET_KEY = /【\s*([A-Za-z][+-]?|[◎○〇◯△▲×✕-])\s*】/g;
+
+/**
+ * Keys in brackets beside their descriptions, one per cell of a strip (北九州市):
+ * 「120%以上【A】 100~119%【B】 70~99%【C】 69%以下【D】」 (description first) or
+ * 「【A】120%以上 【B】100~119% …」 (key first).
+ */
+function parseBracketKeys(t: string): Legend | null {
+  const keys: { key: string; at: number; end: number }[] = [];
+  BRACKET_KEY.lastIndex = 0;
+  for (let m = BRACKET_KEY.exec(t); m; m = BRACKET_KEY.exec(t)) keys.push({ key: m[1], at: m.index, end: m.index + m[0].length });
+  if (keys.length < 2) return null;
+  const keyFirst = t.slice(0, keys[0].at).trim() === '';
+  let label = '';
+  const entries: Entry[] = keys.map((k, i) => {
+    if (keyFirst) return { key: k.key, description: t.slice(k.end, i + 1 < keys.length ? keys[i + 1].at : t.length).trim() };
+    const from = i === 0 ? 0 : keys[i - 1].end;
+    const before = t.slice(from, k.at).trim();
+    if (i > 0) return { key: k.key, description: before };
+    // what precedes the first description (the strip's title) is the label
+    const parts = before.split(/\n|\s{2,}/);
+    const description = parts.pop()?.trim() ?? '';
+    label = parts.join(' ');
+    return { key: k.key, description };
+  });
+  // every key needs a description, or this is no legend (a list of 【A】 marks)
+  if (entries.some((e) => e.description === '' || e.description.length > 40)) return null;
+  return toLegend(cleanLabel(label), entries, true);
 }
 
 /** 「完了／取組中／未着手」, 「◎・○・△・×」: values listed without descriptions. */

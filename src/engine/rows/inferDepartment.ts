@@ -42,12 +42,28 @@ export function inferDepartment(context: Omit<InferenceContext, 'hasColumn'>): {
   return fromFile ? { department: fromFile, source: 'file' } : null;
 }
 
-/** Rows of a sheet without a department column get the inferred one, marked departmentInferred. */
+/** 「市内大学等と連携した地元就職の促進\n【産業経済局】」: the owner in brackets at the end of the item. */
+const ITEM_DEPARTMENT = /[【[［(（]\s*([^【】[\]［］()（）\s]{2,20})\s*[】\]］)）]\s*$/;
+
+/** The department an item's own text names at its end (【産業経済局】), or null. */
+export function departmentInItem(item: string | null): string | null {
+  if (!item) return null;
+  const m = ITEM_DEPARTMENT.exec(item);
+  return m && looksLikeDepartment(m[1]) ? m[1] : null;
+}
+
+/**
+ * Rows of a sheet without a department column get the inferred one, marked departmentInferred:
+ * the item's own bracket (【産業経済局】) first, else the sheet-wide one (title, sheet, file name).
+ */
 export function withInferredDepartment(rows: ItemResult[], context: InferenceContext): ItemResult[] {
   if (context.hasColumn || rows.length === 0) return rows;
-  const inferred = inferDepartment(context);
-  if (!inferred) return rows;
-  return rows.map((row) =>
-    row.department === null ? { ...row, department: inferred.department, departments: [inferred.department], departmentInferred: true } : row,
-  );
+  let inferred: ReturnType<typeof inferDepartment> | undefined;
+  return rows.map((row) => {
+    if (row.department !== null) return row;
+    const own = departmentInItem(row.item);
+    if (own) return { ...row, department: own, departments: [own], departmentInferred: true };
+    if (inferred === undefined) inferred = inferDepartment(context);
+    return inferred ? { ...row, department: inferred.department, departments: [inferred.department], departmentInferred: true } : row;
+  });
 }

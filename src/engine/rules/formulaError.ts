@@ -7,7 +7,9 @@ export const formulaError: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const { view, layout } = ctx;
-    const fieldOf = new Map(layout.match.columns.map((col) => [col.column, col.field as string]));
+    // a column read twice (a KPI actual that also holds the grade) is named by its first field
+    const fieldOf = new Map<number, string>();
+    for (const col of layout.match.columns) if (!fieldOf.has(col.column)) fieldOf.set(col.column, col.field);
     for (const unit of ctx.units) {
       for (const r of unit.rows) {
         for (let c = 0; c <= layout.lastColumn; c++) {

@@ -1,7 +1,7 @@
 import { formatRate } from '../messages';
 import { gradeOf } from '../compute/rate';
 import { readOnScale } from '../read/evaluation';
-import { readNumber } from '../read/number';
+import { readKpiNumber } from '../read/nameValue';
 import { evaluationCells, type Finding, type Rule } from './context';
 
 /** A written rate further than this from the computed one is a mismatch (0.5 point). */
@@ -48,7 +48,7 @@ export const computedMismatch: Rule = {
       const computed = ctx.computed.get(unit);
       const cell = unit.rate;
       if (!computed?.rate || !cell) continue;
-      const written = readNumber(cell.value, cell.numberFormat);
+      const written = readKpiNumber(cell.value, cell.numberFormat);
       if (written.kind !== 'number') continue;
       // a rate typed as 106.36 (no % sign) is meant as a percentage
       const value = written.unit === '%' || Math.abs(written.value) <= 10 ? written.value : written.value / 100;

@@ -1,5 +1,5 @@
 import { readOnScale } from '../read/evaluation';
-import { readNumber } from '../read/number';
+import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
 import { evaluationCells, type Finding, type Rule } from './context';
 import { eachNumericCell, numericField } from './numbers';
@@ -22,7 +22,7 @@ export const normalizedValue: Rule = {
         });
       }
       eachNumericCell(unit, (numeric, kpi, part, fiscalYear) => {
-        const reading = readNumber(numeric.value, numeric.numberFormat);
+        const reading = readKpiNumber(numeric.value, numeric.numberFormat);
         if (reading.kind !== 'number' || !reading.variant) return;
         out.push({
           messageId: 'normalized-value.digits',

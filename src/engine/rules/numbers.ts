@@ -1,4 +1,4 @@
-import { readNumber } from '../read/number';
+import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
 import type { FieldCell, UnitRecord } from '../rows/record';
 import { labelText, type Finding, type Rule } from './context';
@@ -39,7 +39,7 @@ export const invalidNumber: Rule = {
     const out: Finding[] = [];
     for (const unit of ctx.units) {
       eachNumericCell(unit, (cell, kpi, part, fiscalYear) => {
-        const reading = readNumber(cell.value, cell.numberFormat);
+        const reading = readKpiNumber(cell.value, cell.numberFormat);
         if (reading.kind !== 'invalid') return;
         out.push({
           messageId: 'invalid-number',

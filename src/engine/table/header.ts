@@ -2,6 +2,9 @@ import type { ColumnSpec, Field, PeriodSpec, Profile } from '../profiles/schema'
 import { periodToken, termHits, type TermHit } from '../profiles/match';
 import { vocabularyTerm } from '../profiles/vocabulary';
 import { cellText } from '../read/cell';
+import { readEvaluation } from '../read/evaluation';
+import { readKpiNumber, splitNameValue } from '../read/nameValue';
+import { readNumber } from '../read/number';
 import { normalizeLabel } from '../read/text';
 import type { SheetView } from './sheetView';
 
@@ -117,6 +120,8 @@ export interface HeaderReading {
   owned: Partial<Record<OwnedRole, number>>;
   ownedColumns: Set<number>;
   signature: string[][];
+  /** A blank header cell over the table's row labels (see rowLabelColumn), or null. */
+  rowLabels: number | null;
 }
 
 export function readHeader(view: SheetView, rows: number[]): HeaderReading {
@@ -130,6 +135,13 @@ export function readHeader(view: SheetView, rows: number[]): HeaderReading {
     for (const label of candidates) for (const hit of termHits(label)) if (!out.some((h) => h.term === hit.term)) out.push(hit);
     return out;
   });
+  let rowLabels = rowLabelColumn(view, rows, labels);
+  // row labels under years across (計画値 | 実績値 down the side) make a transposed table, not items
+  if (rowLabels !== null && yearsAcross(labels, hits)) rowLabels = null;
+  if (rowLabels !== null) {
+    labels[rowLabels] = { candidates: [ROW_LABELS], written: ROW_LABELS };
+    hits[rowLabels] = termHits(ROW_LABELS);
+  }
   const owned: Partial<Record<OwnedRole, number>> = {};
   const ownedColumns = new Set<number>();
   for (let c = 0; c < width; c++) {
@@ -141,8 +153,60 @@ export function readHeader(view: SheetView, rows: number[]): HeaderReading {
     }
   }
   const signature = rows.map((r) => Array.from({ length: width }, (_, c) => normalizeLabel(cellText(view.value(r, c)))));
-  return { rows, width, labels, hits, owned, ownedColumns, signature };
+  return { rows, width, labels, hits, owned, ownedColumns, signature, rowLabels };
 }
+
+/**
+ * What a blank header cell over a column of row labels is called (三田市: 計画額a | 決算額b under
+ * a blank corner cell, 【適正化】… down column A). The vocabulary lists it as an item's label, so
+ * --explain shows the column as read by it.
+ */
+export const ROW_LABELS = '(行見出し)';
+
+/** Rows under the header looked at to tell a column of row labels. */
+const ROW_LABEL_SAMPLE = 30;
+
+/**
+ * The table's left edge when its header cell is blank and the cells below are text labels (not
+ * figures): the row labels of the table, or null. Only the columns left of every labelled one
+ * qualify, and the right-most of them that holds text is taken.
+ */
+function rowLabelColumn(view: SheetView, rows: number[], labels: { candidates: string[] }[]): number | null {
+  const firstLabelled = labels.findIndex((l) => l.candidates.length > 0);
+  if (firstLabelled <= 0 || labels.filter((l) => l.candidates.length > 0).length < 2) return null;
+  const from = rows[rows.length - 1] + 1;
+  const to = Math.min(view.rowCount, from + ROW_LABEL_SAMPLE);
+  for (let c = firstLabelled - 1; c >= 0; c--) {
+    // a merged header over this column (a group label to its left) is no blank corner
+    if (rows.some((r) => view.isMergeContinuation(r, c))) return null;
+    let texts = 0;
+    let others = 0;
+    for (let r = from; r < to; r++) {
+      const v = view.value(r, c);
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+      if (typeof v === 'string' && readNumber(v, null).kind === 'invalid' && v.trim().length <= MAX_ROW_LABEL) texts++;
+      else others++;
+    }
+    if (texts + others === 0) continue;
+    return texts >= 2 && texts >= others * 3 ? c : null;
+  }
+  return null;
+}
+
+/** Half or more of the labelled header cells are bare years (H25年度 | H26年度 | …). */
+function yearsAcross(labels: { candidates: string[] }[], hits: TermHit[][]): boolean {
+  let labelled = 0;
+  let years = 0;
+  labels.forEach((l, c) => {
+    if (l.candidates.length === 0) return;
+    labelled++;
+    if (hits[c].some((h) => h.term === 'year.value')) years++;
+  });
+  return years * 2 >= labelled;
+}
+
+/** Row labels are names, not paragraphs. */
+const MAX_ROW_LABEL = 80;
 
 /** Whether column c answers a spec: by its own labels, or by one of its vocabulary terms (in order). */
 function specHit(reading: HeaderReading, spec: ColumnSpec, c: number, term: string | null | undefined): ColumnHit | null {
@@ -221,6 +285,8 @@ export function mapProfile(view: SheetView, reading: HeaderReading, profile: Pro
   let mappedCells = 0;
   for (let c = 0; c < width; c++) {
     if (labels[c].candidates.length === 0) continue;
+    // a blank corner no profile read as its row labels is not a header cell left unread
+    if (c === reading.rowLabels && !claimed.has(c)) continue;
     headerCells++;
     // the catch-all reads a label the vocabulary knows as understood even when it keeps one
     // column of a kind (a second 目標 column)
@@ -243,8 +309,68 @@ export function mapProfile(view: SheetView, reading: HeaderReading, profile: Pro
     if (gate.none.length > 0 && gate.none.some((f) => headerNames(reading, f))) score *= 0.5;
   }
   if (profile.fallback) score *= FALLBACK_FACTOR;
+  addEmbeddedTarget(view, reading, profile, columns);
+  addEmbeddedEvaluation(view, reading, profile, columns);
   columns.sort((a, b) => a.column - b.column);
   return { profile, rows, columns, owned: { ...reading.owned }, score, signature: reading.signature, missing };
+}
+
+/**
+ * An indicator whose cells also carry the target (「市内就職率\n30%」 under KPI(平成31年度)): where
+ * the profile reads a target and no column of its own holds one, the name column is read a second
+ * time as the target. Decided by the cells: most filled ones end with a figure after the name.
+ */
+function addEmbeddedTarget(view: SheetView, reading: HeaderReading, profile: Profile, columns: MappedColumn[]): void {
+  if (!profile.columns.some((spec) => spec.field === 'kpi.target')) return;
+  if (columns.some((col) => col.field === 'kpi.target')) return;
+  // only beside an actual the header names as such: 主な指標等 over 「連携事業数 3件」 beside a
+  // report in words may state the result, not a target
+  if (!columns.some((col) => col.field === 'kpi.actual')) return;
+  const name = columns.find((col) => col.field === 'kpi.name');
+  if (!name) return;
+  const counts = sampleColumn(view, reading, name.column, (v) => {
+    const parts = splitNameValue(v);
+    return parts !== null && parts.name !== null && readKpiNumber(v, null).kind === 'number';
+  });
+  if (counts.hits >= 2 && counts.hits * 2 >= counts.filled) {
+    columns.push({ ...name, field: 'kpi.target', period: null, periodToken: null, via: `${name.via} (名称の後の数値 / figure after the name)` });
+  }
+}
+
+/** How many of the first text cells under the header pass a test. */
+function sampleColumn(view: SheetView, reading: HeaderReading, c: number, test: (text: string) => boolean): { hits: number; filled: number } {
+  const from = reading.rows[reading.rows.length - 1] + 1;
+  const to = Math.min(view.rowCount, from + ROW_LABEL_SAMPLE);
+  let hits = 0;
+  let filled = 0;
+  for (let r = from; r < to; r++) {
+    const v = view.value(r, c);
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    filled++;
+    if (test(v)) hits++;
+  }
+  return { hits, filled };
+}
+
+/**
+ * A KPI actual whose cells also carry the self-grade (「H29:26.4%\n【B】」 under KPI実績及び達成状況):
+ * where the profile reads an evaluation and no column of its own holds one, the same column is
+ * read a second time as the evaluation. Decided by the cells: most filled ones carry a grade.
+ */
+function addEmbeddedEvaluation(view: SheetView, reading: HeaderReading, profile: Profile, columns: MappedColumn[]): void {
+  if (!profile.columns.some((spec) => spec.field === 'evaluation')) return;
+  if (columns.some((col) => col.field === 'evaluation')) return;
+  for (const col of columns) {
+    if (col.field !== 'kpi.actual') continue;
+    const counts = sampleColumn(view, reading, col.column, (v) => {
+      const grade = readEvaluation(v);
+      return ((grade.kind === 'letter' || grade.kind === 'symbol') && grade.embedded !== undefined) || (grade.kind === 'none' && /\S\s*\n/.test(v));
+    });
+    if (counts.hits >= 2 && counts.hits * 2 >= counts.filled) {
+      columns.push({ ...col, field: 'evaluation', period: null, periodToken: null, via: `${col.via} (同じセルの評価 / grade in the same cell)` });
+      return;
+    }
+  }
 }
 
 /** Whether some column of the header is named, in the vocabulary's words, as this field. */
