@@ -25,7 +25,6 @@ import { unrecognizedSheet } from './unrecognized';
  */
 export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   if (!isIsoDate(options.asOf)) throw new Error(`as-of date must be YYYY-MM-DD: ${options.asOf}`);
-  const locale = options.locale ?? 'ja';
   const config = options.config ?? {};
   const profiles = resolveProfiles(config);
   const forced = options.template ? profiles.find((p) => p.id === options.template) : undefined;
