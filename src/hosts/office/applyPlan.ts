@@ -62,6 +62,8 @@ export interface ApplyOptions {
   onProgress?: ProgressCallback;
   /** The workbook's structure is protected: the state sheet can be neither added nor deleted. */
   workbookProtected?: boolean;
+  /** What the caller already knows of the cells the decision needs (a re-check of a few rows); null: read them. */
+  known?: (request: ReadRequest) => CurrentCells | null;
 }
 
 export interface ApplyResult {
@@ -99,7 +101,8 @@ export async function applyPlan(session: Session, target: ApplyTarget, plan: Wri
   const wanted = wantedBy(plan);
 
   // 1. Read.
-  const now = await readCurrent(session, sheet, whatToRead(previous, wanted, caps.notes), caps);
+  const request = whatToRead(previous, wanted, caps.notes);
+  const now = options.known?.(request) ?? (await readCurrent(session, sheet, request, caps));
   // 2. Decide.
   const { writes, next, counts } = reconcile(previous, now, wanted, { notes: caps.notes });
   // The record follows the sheet: its name and id now (the id may have changed since a reopen),

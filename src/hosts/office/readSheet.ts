@@ -11,9 +11,11 @@
  * A sheet that fits in the sample is read in one sync. Nothing here interprets a value.
  */
 import type { CellValue, Grid, MergedArea } from '../../engine/types';
-import { type SheetArea, parseAreaList, rangeAddress } from './a1';
+import { type SheetArea, cellAddress, parseAreaList, rangeAddress } from './a1';
+import { fillFromProperties } from './fills';
 import { supportsExcelApi } from './requirements';
 import { type ProgressCallback, type Session, errorCode, isPayloadTooLarge, jsonBytes } from './session';
+import type { RecordedFill } from './stateStore';
 
 export interface ReadOptions {
   /** The worksheet to read; default: the active one. */
@@ -220,4 +222,83 @@ export function toGridMerges(
     out.push({ top, left, bottom, right });
   }
   return out;
+}
+
+/** What a re-check of a few rows read of each cell: value, formula, number format, and where asked, fill and note. */
+export interface RowCell {
+  value: CellValue;
+  formula: CellValue;
+  numberFormat: string;
+  /** Undefined where fills were not read (before ExcelApi 1.9). */
+  fill?: RecordedFill | null;
+  /** The note's content, null for none; undefined where notes were not read. */
+  note?: string | null;
+}
+
+export interface RowsRead {
+  /** Sheet rows read (1-based), each as cells from `left` to `right`. */
+  rows: Map<number, RowCell[]>;
+  left: number;
+  right: number;
+  /** The cell at a 1-based sheet row and column, when it was read. */
+  at(row: number, column: number): RowCell | undefined;
+}
+
+/**
+ * Queues the read of whole rows between two columns (values, formulas, number formats; fills with
+ * ExcelApi 1.9, notes with 1.18) on the next sync of `session`, and returns what it found once that
+ * sync has run. A re-check after an edit reads only these rows (incremental.ts).
+ */
+export function queueRowsRead(
+  session: Session,
+  sheetName: string,
+  runs: { top: number; bottom: number }[],
+  left: number,
+  right: number,
+  read: { fills: boolean; notes: boolean },
+): () => RowsRead {
+  const sheet = session.context.workbook.worksheets.getItem(sheetName);
+  const pending: (() => void)[] = [];
+  const rows = new Map<number, RowCell[]>();
+  for (const run of runs) {
+    const range = sheet.getRange(rangeAddress(run.top, left, run.bottom, right));
+    range.load('values, formulas, numberFormat');
+    const properties = read.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } }) : null;
+    const notes: { row: number; column: number; note: Excel.Note }[] = [];
+    if (read.notes) {
+      for (let row = run.top; row <= run.bottom; row++) {
+        for (let column = left; column <= right; column++) {
+          const note = sheet.notes.getItemOrNullObject(cellAddress(row, column));
+          note.load('content');
+          notes.push({ row, column, note });
+        }
+      }
+    }
+    const cells = (run.bottom - run.top + 1) * (right - left + 1);
+    session.expect(300 * (2 + notes.length), cells * 400);
+    pending.push(() => {
+      const values = range.values as CellValue[][];
+      const formulas = range.formulas as CellValue[][];
+      const formats = range.numberFormat as string[][];
+      for (let i = 0; i <= run.bottom - run.top; i++) {
+        rows.set(
+          run.top + i,
+          values[i].map((value, j) => ({
+            value,
+            formula: formulas[i][j],
+            numberFormat: String(formats[i][j]),
+            ...(properties ? { fill: fillFromProperties(properties.value[i][j].format?.fill) } : {}),
+          })),
+        );
+      }
+      for (const { row, column, note } of notes) {
+        const cell = rows.get(row)?.[column - left];
+        if (cell) cell.note = note.isNullObject ? null : note.content;
+      }
+    });
+  }
+  return () => {
+    for (const p of pending) p();
+    return { rows, left, right, at: (row, column) => (column < left || column > right ? undefined : rows.get(row)?.[column - left]) };
+  };
 }

@@ -322,8 +322,12 @@ export class StateReader {
   private markerSheets: MarkerSheets = new Map();
   private step: () => void;
 
-  constructor(private readonly session: Session) {
-    this.step = this.queueLookup();
+  /** expectSheet: the caller knows the state sheet is there (a re-check), so its first chunks ride the lookup's sync. */
+  constructor(
+    private readonly session: Session,
+    options: { expectSheet?: boolean } = {},
+  ) {
+    this.step = this.queueLookup(options.expectSheet === true);
   }
 
   /** Whether the state sheet existed when looked up. */
@@ -341,7 +345,7 @@ export class StateReader {
     return this.chunkCount;
   }
 
-  private queueLookup(): () => void {
+  private queueLookup(expectSheet = false): () => void {
     const sheets = this.session.context.workbook.worksheets;
     sheets.load('items/name');
     const workbookNames = this.session.context.workbook.names;
@@ -365,9 +369,11 @@ export class StateReader {
         this.state = emptyState();
         return;
       }
-      this.step = this.queueChunks(0, FIRST_CHUNKS);
+      this.step = early ?? this.queueChunks(0, FIRST_CHUNKS);
     };
     this.session.afterNextSync(() => this.step());
+    // Queued after the lookup, so its callback runs once the lookup has made it the next step.
+    const early = expectSheet ? this.queueChunks(0, FIRST_CHUNKS) : null;
     return next;
   }
 

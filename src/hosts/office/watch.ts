@@ -3,8 +3,33 @@
  * (Worksheet.onChanged, ExcelApi 1.7) re-checks it, debounced, through the same pipeline as the
  * ［チェック］ button. Changes that only touch cells our check wrote (computed values, the result
  * column, values given back) are our own and are ignored, so our writes never start a loop.
+ *
+ * The watch also keeps where the person changed the sheet (takeChanges), so that the re-check can
+ * read only those rows (incremental.ts), and lets fixes written by the pane announce their cells
+ * (expectOwnWrites), which are then not taken for a person's edit.
  */
+import { type SheetArea, parseArea } from './a1';
 import { supportsExcelApi } from './requirements';
+
+/** Where the person changed the sheet since the last re-check; 'full' when it cannot be told. */
+export type PendingChanges = SheetArea[] | 'full';
+
+/** Running watches by sheet name (lower case): fixes and re-checks find theirs here. */
+const active = new Map<string, SheetWatcher>();
+
+function watcherOf(sheetName: string): SheetWatcher | undefined {
+  return active.get(sheetName.toLowerCase());
+}
+
+/** The changes a person made on the sheet since the last call, or null when no watch is running. */
+export function takeChanges(sheetName: string): PendingChanges | null {
+  return watcherOf(sheetName)?.takeChanges() ?? null;
+}
+
+/** Cells the add-in is about to write (fixes): their change events are not a person's edit. */
+export function expectOwnWrites(sheetName: string, cells: string[]): void {
+  watcherOf(sheetName)?.expectOwnWrites(cells);
+}
 
 export const WATCH_DEBOUNCE_MS = 600;
 /**
@@ -73,6 +98,10 @@ export class SheetWatcher {
   /** Re-checks run so far, and events ignored as our own. */
   rechecks = 0;
   ignored = 0;
+  /** The person's changes not yet re-checked. */
+  private changes: PendingChanges = [];
+  /** Cells the add-in announced it writes (fixes), until when their events count as ours. */
+  private expected = new Map<string, number>();
 
   constructor(private readonly options: SheetWatcherOptions) {
     this.own = new Set(options.ownValueCells);
@@ -93,6 +122,7 @@ export class SheetWatcher {
         await context.sync();
         return registration;
       });
+      active.set(this.options.sheetName.toLowerCase(), this);
       return true;
     } catch {
       return false;
@@ -102,17 +132,41 @@ export class SheetWatcher {
   private onChanged(event: Excel.WorksheetChangedEventArgs): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const cells = cellsOf(event.address);
-    const recent = this.busy !== null || Date.now() - this.lastWrite < (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
-    if (recent && cells && cells.length > 0 && cells.every((c) => this.own.has(c))) {
+    const now = Date.now();
+    const recent = this.busy !== null || now - this.lastWrite < (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
+    const expected = (c: string) => (this.expected.get(c) ?? 0) >= now;
+    if (cells && cells.length > 0 && cells.every((c) => (recent && this.own.has(c)) || expected(c))) {
       this.ignored++;
       return Promise.resolve();
     }
+    this.recordChange(cells ? parseArea(event.address) : null);
     if (this.busy) {
       this.again = true;
       return Promise.resolve();
     }
     this.schedule();
     return Promise.resolve();
+  }
+
+  private recordChange(area: SheetArea | null): void {
+    if (this.changes === 'full') return;
+    // many separate edits before one re-check: the whole sheet is read, as before
+    if (!area || this.changes.length >= 50) this.changes = 'full';
+    else this.changes.push(area);
+  }
+
+  /** The person's changes since the last call (and forgets them). */
+  takeChanges(): PendingChanges {
+    const out = this.changes;
+    this.changes = [];
+    return out;
+  }
+
+  /** Change events of these cells within the own-write window are the add-in's, not the person's. */
+  expectOwnWrites(cells: string[]): void {
+    const until = Date.now() + (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
+    for (const cell of cells) this.expected.set(cell, until);
+    for (const [cell, at] of this.expected) if (at < Date.now()) this.expected.delete(cell);
   }
 
   private schedule(): void {
@@ -152,6 +206,7 @@ export class SheetWatcher {
   /** Unregisters the handler (the pane cleared the flags, or moved to another sheet). */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (watcherOf(this.options.sheetName) === this) active.delete(this.options.sheetName.toLowerCase());
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const registration = this.registration;
