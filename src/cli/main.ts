@@ -153,7 +153,7 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   }
   await json?.close(totals, comparison ? { previousRound: comparison } : {});
   if (command.summaryPath) {
-    // the xlsx writing library is loaded only when a summary is asked for
+    // the summary writer is loaded only when a summary is asked for
     const { summaryWorkbookBytes } = await import('./summary');
     const bytes = await summaryWorkbookBytes(report, { locale: command.locale, target: plan.summaryPath as string, gradeScale, comparison });
     await writeOutput(plan.summaryPath as string, bytes, command.summaryPath, t);

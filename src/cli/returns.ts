@@ -3,7 +3,7 @@ import { issueLines, returnTable, UNKNOWN_DEPARTMENT, type Locale } from '../eng
 import type { InputFile } from './collect';
 import type { JsonReport } from './report';
 import { makeFoldersBelow, writeAtomically } from './safeWrite';
-import { newWorkbook, workbookBytes, writeSheet } from './summary';
+import { newWorkbook, writeSheet } from './summary';
 import { realPathOf } from './outputs';
 
 /** A returns workbook sits in one folder: a department name becomes a safe file name. */
@@ -46,11 +46,11 @@ export async function writeReturns(dir: string, report: JsonReport, locale: Loca
   const folder = await makeFoldersBelow(dir, Buffer.alloc(0));
   const written: string[] = [];
   for (const department of returnDepartments(report, locale)) {
-    const { wb, date } = newWorkbook(report.asOf);
+    const wb = newWorkbook(report.asOf);
     const table = returnTable({ department, asOf: report.asOf, due: returnsDue(report.asOf), issues: lines.filter((l) => l.department === department), locale });
     writeSheet(wb, table, path.resolve(dir));
     const name = returnsFileName(department, locale);
-    await writeAtomically(Buffer.concat([folder, Buffer.from(path.sep + name)]), await workbookBytes(wb, [], date));
+    await writeAtomically(Buffer.concat([folder, Buffer.from(path.sep + name)]), wb.toBytes());
     written.push(name);
   }
   return written;

@@ -1,13 +1,13 @@
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { comparisonTable, DEFAULT_GRADE_SCALE, displayWidth, summaryTable, type Config, type LayoutLink, type RoundComparison, type SummaryTable } from '../engine';
 import type { JsonReport } from './report';
 import { SUMMARY_MARK } from './outputs';
-import { withCharts, type SheetCharts } from './summaryCharts';
+import { anchorXml, chartXml } from './summaryCharts';
+import { type Font, type Sheet, Workbook } from './xlsxWriter';
 
-const TITLE_FONT = { bold: true, size: 14, color: { argb: 'FF1F3864' } };
-const SECTION_FONT = { bold: true, size: 12, color: { argb: 'FF1F3864' } };
-const NOTE_FONT = { size: 9, color: { argb: 'FF595959' } };
+const TITLE_FONT: Font = { bold: true, size: 14, color: 'FF1F3864' };
+const SECTION_FONT: Font = { bold: true, size: 12, color: 'FF1F3864' };
+const NOTE_FONT: Font = { size: 9, color: 'FF595959' };
 
 /**
  * A link from a workbook written in `fromFolder` to a cell of a checked workbook: the file's path
@@ -22,13 +22,9 @@ export function cellLink(fromFolder: string, link: Pick<LayoutLink, 'file' | 'sh
   return `${uri}#${place}`;
 }
 
-/** The engine's layout → one ExcelJS worksheet: values, real tables, links, formats, print setup. */
-export function writeSheet(wb: ExcelJS.Workbook, table: SummaryTable, linkFolder: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(table.name, {
-    views: [{ state: 'frozen', ySplit: table.freezeRows, topLeftCell: `A${table.freezeRows + 1}`, activeCell: `A${table.freezeRows + 1}`, showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddFooter: '&P / &N' },
-  });
+/** The engine's layout → one worksheet: values, real tables, links, formats, print setup, charts. */
+export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string): Sheet {
+  const ws = wb.addSheet(table.name, table.freezeRows);
   const inTable = new Set<string>();
   const tableRows = new Set<number>();
   for (const t of table.tables) {
@@ -40,88 +36,79 @@ export function writeSheet(wb: ExcelJS.Workbook, table: SummaryTable, linkFolder
   // every value is set as it is: a text such as "=SUM(A1)" copied from a submission stays text
   table.values.forEach((row, r) => {
     row.forEach((v, c) => {
-      if (v !== null && v !== '' && !inTable.has(`${r}:${c}`)) ws.getCell(r + 1, c + 1).value = v;
+      if (v !== null && v !== '' && !inTable.has(`${r}:${c}`)) ws.cell(r + 1, c + 1).value = v;
     });
   });
   const links = new Map(table.links.map((l) => [`${l.row}:${l.column}`, l]));
   for (const t of table.tables) {
-    const rows = Array.from({ length: t.rows }, (_, i) =>
-      t.headers.map((_, c) => {
-        const v = table.values[t.top + 1 + i][t.left + c] ?? null;
-        const link = links.get(`${t.top + 1 + i}:${t.left + c}`);
-        return link && v !== null ? { text: String(v), hyperlink: cellLink(linkFolder, link) } : v;
-      }),
-    );
-    ws.addTable({
-      name: t.name,
-      ref: ws.getCell(t.top + 1, t.left + 1).address,
-      headerRow: true,
-      style: { theme: 'TableStyleMedium2', showRowStripes: true },
-      columns: t.headers.map((name) => ({ name, filterButton: t.filters !== false })),
-      // a table needs one row; an empty one stands for "none"
-      rows: rows.length > 0 ? rows : [t.headers.map(() => null)],
-    });
+    // the header, then the body; a table needs one row: an empty one stands for "none"
+    t.headers.forEach((name, c) => (ws.cell(t.top + 1, t.left + c + 1).value = name));
+    for (let i = 0; i < Math.max(1, t.rows); i++) {
+      t.headers.forEach((_, c) => {
+        const cell = ws.cell(t.top + 2 + i, t.left + c + 1);
+        const v = i < t.rows ? table.values[t.top + 1 + i][t.left + c] ?? null : null;
+        const link = i < t.rows ? links.get(`${t.top + 1 + i}:${t.left + c}`) : undefined;
+        cell.value = link && v !== null ? String(v) : v;
+        if (link && v !== null) cell.hyperlink = cellLink(linkFolder, link);
+      });
+    }
+    ws.tables.push({ name: t.name, top: t.top + 1, left: t.left + 1, headers: t.headers, bodyRows: Math.max(1, t.rows), filters: t.filters !== false });
     t.formats.forEach((format, c) => {
       if (!format) return;
-      for (let i = 1; i <= t.rows; i++) ws.getCell(t.top + 1 + i, t.left + c + 1).numFmt = format;
+      for (let i = 1; i <= t.rows; i++) ws.cell(t.top + 1 + i, t.left + c + 1).numFmt = format;
     });
     // LibreOffice and the table style's absence in older readers: the header is styled by hand too
     t.headers.forEach((_, c) => {
-      const cell = ws.getCell(t.top + 1, t.left + c + 1);
-      cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5597' } };
+      const cell = ws.cell(t.top + 1, t.left + c + 1);
+      cell.font = { bold: true, color: 'FFFFFFFF' };
+      cell.fill = 'FF2F5597';
       cell.alignment = { vertical: 'middle', horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : 'left' };
     });
     for (let i = 1; i <= t.rows; i++) {
       let lines = 1;
       t.wrap.forEach((wrap, c) => {
-        const cell = ws.getCell(t.top + 1 + i, t.left + c + 1);
+        const cell = ws.cell(t.top + 1 + i, t.left + c + 1);
         cell.alignment = { vertical: 'top', wrapText: wrap, horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : undefined };
         const v = table.values[t.top + i][t.left + c];
         // readers do not all fit a row to wrapped text: its height is set from the text's length
         if (wrap && typeof v === 'string') lines = Math.max(lines, Math.ceil((displayWidth(v) * 1.15) / Math.max(1, (table.widths[t.left + c] ?? 10) - 2)));
       });
-      if (lines > 1) ws.getRow(t.top + 1 + i).height = Math.min(6, lines) * 14 + 4;
+      if (lines > 1) ws.setHeight(t.top + 1 + i, Math.min(6, lines) * 14 + 4);
       const link = links.get(`${t.top + i}:${t.left}`);
-      if (link) ws.getCell(t.top + 1 + i, t.left + 1).font = { color: { argb: 'FF0563C1' }, underline: true };
+      if (link) ws.cell(t.top + 1 + i, t.left + 1).font = { color: 'FF0563C1', underline: true };
     }
   }
-  for (const f of table.formats) ws.getCell(f.row + 1, f.column + 1).numFmt = f.format;
+  for (const f of table.formats) ws.cell(f.row + 1, f.column + 1).numFmt = f.format;
   // the headline's values line up on the right, dates and years with the counts
-  for (const f of table.formats.filter((x) => x.column === 1)) ws.getCell(f.row + 1, 2).alignment = { horizontal: 'right' };
+  for (const f of table.formats.filter((x) => x.column === 1)) ws.cell(f.row + 1, 2).alignment = { horizontal: 'right' };
   if (table.formats.some((x) => x.column === 1)) {
-    for (let r = 0; r < table.values.length; r++) if (typeof table.values[r][1] === 'string' && !tableRows.has(r)) ws.getCell(r + 1, 2).alignment = { horizontal: 'right' };
+    for (let r = 0; r < table.values.length; r++) if (typeof table.values[r][1] === 'string' && !tableRows.has(r)) ws.cell(r + 1, 2).alignment = { horizontal: 'right' };
   }
-  for (const r of table.titleRows) ws.getCell(r + 1, 1).font = r === 0 ? TITLE_FONT : SECTION_FONT;
+  for (const r of table.titleRows) ws.cell(r + 1, 1).font = r === 0 ? TITLE_FONT : SECTION_FONT;
   table.values.forEach((row, r) => {
-    if (r > 0 && !tableRows.has(r) && !table.titleRows.includes(r) && row.length === 1 && typeof row[0] === 'string') ws.getCell(r + 1, 1).font = NOTE_FONT;
+    if (r > 0 && !tableRows.has(r) && !table.titleRows.includes(r) && row.length === 1 && typeof row[0] === 'string') ws.cell(r + 1, 1).font = NOTE_FONT;
   });
   for (const r of table.totalRows) {
     table.values[r].forEach((_, c) => {
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = ws.cell(r + 1, c + 1);
       cell.font = { bold: true };
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+      cell.totalBorder = true;
     });
   }
-  table.widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  table.widths.forEach((w, c) => {
+    if (w) ws.widths.set(c + 1, w);
+  });
+  ws.charts = table.charts.map((chart, i) => ({ xml: chartXml(chart, table.name, table.values), anchorXml: (relId) => anchorXml(chart, i, relId) }));
   return ws;
 }
 
-/** Workbook-level marks and fixed dates: the same summary gives the same bytes. */
-export function newWorkbook(asOf: string): { wb: ExcelJS.Workbook; date: Date } {
-  const wb = new ExcelJS.Workbook();
-  const date = new Date(`${asOf}T00:00:00Z`);
+/** Workbook-level marks and a fixed date: the same summary gives the same bytes. */
+export function newWorkbook(asOf: string): Workbook {
+  const wb = new Workbook(new Date(`${asOf}T00:00:00Z`));
   // marks the file as ours: a later run may replace it, and never takes it for a submission
   wb.creator = SUMMARY_MARK.creator;
-  wb.lastModifiedBy = SUMMARY_MARK.creator;
   wb.keywords = SUMMARY_MARK.keywords;
-  wb.created = date;
-  wb.modified = date;
-  return { wb, date };
-}
-
-export async function workbookBytes(wb: ExcelJS.Workbook, sheets: SheetCharts[], date: Date): Promise<Uint8Array> {
-  return withCharts(new Uint8Array(await wb.xlsx.writeBuffer()), sheets, date);
+  return wb;
 }
 
 export interface SummaryOptions {
@@ -149,13 +136,8 @@ export function summaryLayouts(report: JsonReport, options: Omit<SummaryOptions,
 
 /** One consolidated workbook for the reform headquarters: headline, charts, tables, every issue. */
 export async function summaryWorkbookBytes(report: JsonReport, options: SummaryOptions): Promise<Uint8Array> {
-  const { wb, date } = newWorkbook(report.asOf);
-  const layouts = summaryLayouts(report, options);
+  const wb = newWorkbook(report.asOf);
   const folder = path.dirname(path.resolve(options.target));
-  layouts.forEach((layout) => writeSheet(wb, layout, folder));
-  return workbookBytes(
-    wb,
-    layouts.map((layout, i) => ({ sheetNumber: i + 1, sheetName: layout.name, values: layout.values, charts: layout.charts })),
-    date,
-  );
+  for (const layout of summaryLayouts(report, options)) writeSheet(wb, layout, folder);
+  return wb.toBytes();
 }

@@ -1,27 +1,14 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { CellRange, CellValue, LayoutChart } from '../engine';
 
 /**
- * ExcelJS writes no charts, so the summary's charts are added to its bytes as DrawingML parts: one
- * chart part per chart, a drawing part that anchors them, the sheet's link to the drawing, and
- * their content types. The ZIP is then written again with a fixed date, so that one summary
- * gives the same bytes every time.
+ * The summary's charts as DrawingML: one chart part per chart, anchored by the sheet's drawing
+ * part (xlsxWriter.ts writes the parts, their relationships and content types).
  */
 
 const EMU_PER_POINT = 12700;
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-
-export interface SheetCharts {
-  /** 1-based position of the worksheet in the workbook (ExcelJS names its part sheetN.xml). */
-  sheetNumber: number;
-  sheetName: string;
-  values: CellValue[][];
-  charts: LayoutChart[];
-}
 
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -111,72 +98,13 @@ export function chartXml(chart: LayoutChart, sheet: string, values: CellValue[][
   );
 }
 
-function drawingXml(charts: LayoutChart[], firstRel: number): string {
-  const anchors = charts
-    .map(
-      (chart, i) =>
-        `<xdr:oneCellAnchor><xdr:from><xdr:col>${chart.anchor.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
-        `<xdr:ext cx="${Math.round(chart.width * EMU_PER_POINT)}" cy="${Math.round(chart.height * EMU_PER_POINT)}"/>` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-        `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}">` +
-        `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId${firstRel + i}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}">${anchors}</xdr:wsDr>`;
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  const body = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
-}
-
-/** Add the charts to the workbook's parts (in place). */
-function addCharts(parts: Record<string, Uint8Array>, sheets: SheetCharts[]): void {
-  let chartNumber = 0;
-  let types = strFromU8(parts['[Content_Types].xml']);
-  sheets.forEach((sheet, drawingIndex) => {
-    if (sheet.charts.length === 0) return;
-    const sheetPart = `xl/worksheets/sheet${sheet.sheetNumber}.xml`;
-    const sheetXml = parts[sheetPart];
-    if (!sheetXml) throw new Error(`no ${sheetPart} in the summary workbook`);
-    const drawing = `drawing${drawingIndex + 1}.xml`;
-    const chartRels = sheet.charts.map((chart) => {
-      chartNumber++;
-      parts[`xl/charts/chart${chartNumber}.xml`] = strToU8(chartXml(chart, sheet.sheetName, sheet.values));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
-      return { id: '', type: REL_CHART, target: `../charts/chart${chartNumber}.xml` };
-    });
-    parts[`xl/drawings/${drawing}`] = strToU8(drawingXml(sheet.charts, 1));
-    parts[`xl/drawings/_rels/${drawing}.rels`] = strToU8(relsXml(chartRels.map((r, i) => ({ ...r, id: `rId${i + 1}` }))));
-    types = types.replace('</Types>', `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
-
-    // the sheet's relationships: ExcelJS's (hyperlinks, tables) kept, the drawing's added
-    const relsPart = `xl/worksheets/_rels/sheet${sheet.sheetNumber}.xml.rels`;
-    const existing = parts[relsPart] ? strFromU8(parts[relsPart]) : relsXml([]);
-    const relId = 'rIdChartDrawing';
-    parts[relsPart] = strToU8(existing.replace('</Relationships>', `<Relationship Id="${relId}" Type="${REL_DRAWING}" Target="../drawings/${drawing}"/></Relationships>`));
-    // CT_Worksheet's order: <drawing> goes before <legacyDrawing>, <tableParts> and <extLst>
-    let xml = strFromU8(sheetXml);
-    if (!xml.includes('xmlns:r=')) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
-    const before = ['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
-      .map((tag) => xml.indexOf(tag))
-      .filter((i) => i >= 0);
-    const at = Math.min(...before);
-    parts[sheetPart] = strToU8(`${xml.slice(0, at)}<drawing r:id="${relId}"/>${xml.slice(at)}`);
-  });
-  parts['[Content_Types].xml'] = strToU8(types);
-}
-
-/**
- * The workbook's bytes with the charts added, zipped again with a fixed date and in a fixed part
- * order: the same summary gives the same bytes.
- */
-export function withCharts(xlsx: Uint8Array, sheets: SheetCharts[], fixedDate: Date): Uint8Array {
-  const parts = unzipSync(xlsx);
-  addCharts(parts, sheets);
-  // [Content_Types].xml first, as Office writes it; the rest in name order
-  const names = Object.keys(parts).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [parts[name], { mtime: fixedDate, level: 6 }];
-  return zipSync(zippable);
+/** The drawing's anchor of one chart: its top-left cell and its size, linked by `relId`. */
+export function anchorXml(chart: LayoutChart, index: number, relId: string): string {
+  return (
+    `<xdr:oneCellAnchor><xdr:from><xdr:col>${chart.anchor.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:ext cx="${Math.round(chart.width * EMU_PER_POINT)}" cy="${Math.round(chart.height * EMU_PER_POINT)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${index + 2}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}">` +
+    `<c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${relId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>`
+  );
 }

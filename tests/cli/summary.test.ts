@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { totalsOf, type JsonReport } from '../../src/cli/report';
 import { summaryWorkbookBytes } from '../../src/cli/summary';
+import { wellFormedError } from '../../src/hosts/xlsx/patch';
 import { EXAMPLES } from '../helpers/workbooks';
 
 async function run(...argv: string[]): Promise<number> {
@@ -121,6 +122,16 @@ describe('the summary of examples/', () => {
     expect(strFromU8(parts['xl/worksheets/sheet1.xml'])).toMatch(/<drawing r:id="rIdChartDrawing"\/><tableParts/);
     expect(strFromU8(parts['xl/worksheets/_rels/sheet1.xml.rels'])).toContain('Target="../drawings/drawing1.xml"');
     expect(strFromU8(parts['xl/drawings/_rels/drawing1.xml.rels'])).toContain('Target="../charts/chart2.xml"');
+  });
+
+  test('every part is well-formed XML, and the core properties mark the workbook as ours', () => {
+    const parts = unzipSync(fs.readFileSync(target));
+    const problems = Object.entries(parts)
+      .map(([name, bytes]) => [name, wellFormedError(strFromU8(bytes))])
+      .filter(([, problem]) => problem);
+    expect(problems).toEqual([]);
+    expect(Object.keys(parts)[0]).toBe('[Content_Types].xml');
+    expect(strFromU8(parts['docProps/core.xml'])).toContain('<cp:keywords>progress-sheet-summary</cp:keywords>');
   });
 
   test('generating twice gives the same bytes, and the second run does not say it was made anew', async () => {
