@@ -10,6 +10,7 @@ import { FLAG_FILLS } from '../../src/engine/types';
 import { WORKBOOK_SETTINGS_NAMESPACE, decodeSettingsXml, encodeSettingsXml } from '../../src/engine/workbookSettings';
 import { checkActiveSheet, clearActiveSheetFlags } from '../../src/hosts/office/actions';
 import { SheetWatcher, cellsOf } from '../../src/hosts/office/watch';
+import { type FollowResult, checkFollowingEdits, forgetLastChecks } from '../../src/hosts/office/incremental';
 import { saveAcknowledgement, withdrawAcknowledgement } from '../../src/hosts/office/workbookSettings';
 import { cellAt, sheetByName } from '../office-double';
 import { installDouble } from './helpers';
@@ -18,14 +19,14 @@ import { standardSheet } from './sheets';
 const AS_OF = '2025-10-15';
 const SHEET = '進行管理票';
 
-async function watched(rows: number, apiVersion = '1.18', ownWriteWindowMs?: number) {
+async function watched(rows: number, apiVersion = '1.18', ownWriteWindowMs?: number, debounceMs = 10) {
   const installed = installDouble([standardSheet({ rows, missingDepartmentEvery: 7 })], { apiVersion });
   const first = await checkActiveSheet({ asOf: AS_OF });
   let latest = first;
   const watcher = new SheetWatcher({
     sheetName: first.sheetName,
     ownValueCells: first.ownValueCells,
-    debounceMs: 10,
+    debounceMs,
     ownWriteWindowMs,
     recheck: async () => {
       latest = await checkActiveSheet({ asOf: AS_OF, sheetName: first.sheetName });
@@ -110,12 +111,14 @@ describe('always current (Worksheet.onChanged)', () => {
   });
 
   test('several quick edits make one re-check (debounced); stop() unregisters the handler', async () => {
-    const { excel, done, watcher } = await watched(20);
+    // a debounce long enough that three edits in a row fall inside it on a busy machine
+    const { excel, done, watcher } = await watched(20, '1.18', undefined, 300);
     try {
       await watcher.start();
       await excel.userEdit(SHEET, 'F4', '指標A');
       await excel.userEdit(SHEET, 'F5', '指標B');
       await excel.userEdit(SHEET, 'F6', '指標C');
+      await new Promise((resolve) => setTimeout(resolve, 400));
       await settle(excel, watcher);
       expect(watcher.rechecks).toBe(1);
       await watcher.stop();
@@ -154,6 +157,78 @@ describe('always current (Worksheet.onChanged)', () => {
     expect(cellsOf('E6')).toEqual(['E6']);
     expect(cellsOf("'進行管理票'!$A$1:$B$2")).toEqual(['A1', 'B1', 'A2', 'B2']);
     expect(cellsOf('A:A')).toBeNull();
+  });
+});
+
+describe('the cost of one edit (only the changed rows are read)', () => {
+  afterEach(() => forgetLastChecks());
+
+  async function following(rows: number) {
+    const installed = installDouble([standardSheet({ rows, missingDepartmentEvery: 7 })]);
+    const first = await checkFollowingEdits({ asOf: AS_OF });
+    let latest: FollowResult = first;
+    const watcher = new SheetWatcher({
+      sheetName: first.sheetName,
+      ownValueCells: first.ownValueCells,
+      debounceMs: 10,
+      recheck: async () => {
+        latest = await checkFollowingEdits({ asOf: AS_OF, sheetName: first.sheetName });
+        return latest;
+      },
+    });
+    await watcher.start();
+    return { ...installed, first, watcher, latest: () => latest };
+  }
+
+  test('typing a department re-checks in 2 syncs: the error and its colour go, the sheet ends as a full check leaves it', async () => {
+    const { excel, done, first, watcher, latest } = await following(60);
+    try {
+      expect(first.incremental).toBe(false);
+      // item 7 (row 10) has no department
+      expect(cellAt(excel.workbook, SHEET, 'E10').fill?.color).toBe(FLAG_FILLS.error);
+      const before = excel.stats.syncs;
+      await excel.userEdit(SHEET, 'E10', '人事課');
+      await settle(excel, watcher);
+      expect(watcher.rechecks).toBe(1);
+      expect(latest().incremental).toBe(true);
+      expect(latest().syncs).toBe(2);
+      expect(excel.stats.syncs - before).toBe(2);
+      expect(latest().check.issues.some((i) => i.cell === 'E10')).toBe(false);
+      expect(cellAt(excel.workbook, SHEET, 'E10').fill?.color).not.toBe(FLAG_FILLS.error);
+      expect(cellAt(excel.workbook, SHEET, 'E10').note).toBeNull();
+
+      // A new error in another row: read, flagged and noted in the same 2 syncs.
+      const again = excel.stats.syncs;
+      await excel.userEdit(SHEET, 'E11', '');
+      await settle(excel, watcher);
+      expect(latest().incremental).toBe(true);
+      expect(excel.stats.syncs - again).toBe(2);
+      expect(latest().check.issues.find((i) => i.cell === 'E11')?.code).toBe('required-missing');
+      expect(cellAt(excel.workbook, SHEET, 'E11').fill?.color).toBe(FLAG_FILLS.error);
+      expect(cellAt(excel.workbook, SHEET, 'E11').note).toContain('【エラー】');
+
+      // The same issues as a check of the whole sheet.
+      const full = await checkActiveSheet({ asOf: AS_OF });
+      const key = (r: { check: { issues: { cell: string; code: string }[] } }) => r.check.issues.map((i) => `${i.cell} ${i.code}`);
+      expect(key(latest())).toEqual(key(full));
+    } finally {
+      await watcher.stop();
+      done();
+    }
+  });
+
+  test('an edit in the header (or above it) reads the whole sheet again', async () => {
+    const { excel, done, watcher, latest } = await following(20);
+    try {
+      await excel.userEdit(SHEET, 'F3', '指標名');
+      await settle(excel, watcher);
+      expect(watcher.rechecks).toBe(1);
+      expect(latest().incremental).toBe(false);
+      expect(latest().syncs).toBeGreaterThan(2);
+    } finally {
+      await watcher.stop();
+      done();
+    }
   });
 });
 
