@@ -112,11 +112,10 @@ const PINS: Record<string, Pin> = {
   },
   'nagayo.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['F6 invalid-number', 'F9 missing-entry', 'G10 invalid-evaluation'],
-    missed: {
-      'B5 required-missing': '数値目標 mapped as kpi.name, not as the row\'s item: the carried-down 施策 stands in as item, so an empty indicator name is not required',
-    },
-    // − (U+2212, the legend's 評価なし) is a not-evaluated marker
+    found: ['B5 required-missing', 'F6 invalid-number', 'F9 missing-entry', 'G10 invalid-evaluation'],
+    missed: {},
+    // − (U+2212, the legend's 評価なし) is a not-evaluated marker; an indicator row with figures
+    // but no 数値目標 (under a 施策 merged over two rows) has its name required
     falseFlags: [],
   },
   'ohtawara.xlsx': {

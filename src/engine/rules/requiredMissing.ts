@@ -1,5 +1,7 @@
 import type { Field } from '../profiles/schema';
 import type { MessageId } from '../messages';
+import { isEmptyOrNone } from '../read/cell';
+import type { UnitRecord } from '../rows/record';
 import { labelText, type Finding, type Rule } from './context';
 
 const MESSAGE_BY_FIELD: Partial<Record<Field, MessageId>> = {
@@ -29,7 +31,27 @@ export const requiredMissing: Rule = {
           params: { label: labelText(cell.label) },
         });
       }
+      out.push(...unnamedIndicators(unit));
     }
     return out;
   },
 };
+
+/**
+ * An indicator row with figures but no name (長与町: 数値目標 blank under a 施策 merged over two
+ * rows): the figures belong to nothing a person can name, so the name is required like the item.
+ * Paired 目標/実績 rows name their indicator once, on the 目標 row, and are left alone.
+ */
+function unnamedIndicators(unit: UnitRecord): Finding[] {
+  const out: Finding[] = [];
+  for (const kpi of unit.kpis) {
+    const name = kpi.name;
+    if (!name || kpi.targetRow !== null || kpi.actualRow !== null || !isEmptyOrNone(name.value)) continue;
+    // the name column read twice as the target (「就職者数\n年間500人」) is that cell: blank is blank
+    if (kpi.target && kpi.target.r === name.r && kpi.target.c === name.c) continue;
+    const figures = [kpi.baseline, kpi.target, ...kpi.yearActuals.map((a) => a.cell)];
+    if (!figures.some((cell) => cell && !isEmptyOrNone(cell.value))) continue;
+    out.push({ messageId: 'required-missing.field', r: name.r, c: name.c, field: 'kpi.name', params: { label: labelText(name.label) } });
+  }
+  return out;
+}
