@@ -23,6 +23,7 @@ import type { Issue } from '../../engine';
 import { ACKNOWLEDGEABLE } from '../../engine/workbookSettings';
 import type { PaneCheckOptions, PaneCheckResult, PaneHost, PaneWatch } from '../paneHost';
 import type { PaneAction, Strings } from '../strings';
+import { ImportPanel } from './ImportPanel';
 import { IssueNavigator } from './IssueNavigator';
 import { SheetSummary } from './SheetSummary';
 
@@ -325,6 +326,8 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
           <SheetSummary check={result.check} sheetName={result.sheetName} strings={strings} locale={locale} onSelect={select} />
         </>
       )}
+      <Divider />
+      <ImportPanel asOf={asOf} locale={locale} strings={strings} />
     </div>
   );
 }
