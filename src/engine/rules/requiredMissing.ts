@@ -1,8 +1,8 @@
 import type { Field } from '../profiles/schema';
 import type { MessageId } from '../messages';
-import { isEmptyOrNone } from '../read/cell';
+import { isBlank, isEmptyOrNone } from '../read/cell';
 import type { UnitRecord } from '../rows/record';
-import { labelText, type Finding, type Rule } from './context';
+import { labelText, type Finding, type Rule, type RuleContext } from './context';
 
 const MESSAGE_BY_FIELD: Partial<Record<Field, MessageId>> = {
   item: 'required-missing.item',
@@ -32,10 +32,27 @@ export const requiredMissing: Rule = {
         });
       }
       out.push(...unnamedIndicators(unit));
+      if (!required.includes('action')) out.push(...actionUnderGroup(ctx, unit));
     }
     return out;
   },
 };
+
+/**
+ * An item merged over several rows with an action column beside it (大崎町: 具体的な施策 over three
+ * 具体的な取組み rows): the item is a group there and each row is an action, so a row with other
+ * content needs its action as a unit would (design.md §3).
+ */
+function actionUnderGroup(ctx: RuleContext, unit: UnitRecord): Finding[] {
+  const action = unit.cells.action;
+  const item = unit.cells.item;
+  if (!action || !item || !isBlank(action.value)) return [];
+  const { view } = ctx;
+  const below = unit.first + 1;
+  const grouped = item.r !== unit.first || (below < view.rowCount && view.isMergeContinuation(below, item.c) && view.anchor(below, item.c)[0] === item.r);
+  if (!grouped) return [];
+  return [{ messageId: 'required-missing.action', r: action.r, c: action.c, field: 'action', params: { label: labelText(action.label) } }];
+}
 
 /**
  * An indicator row with figures but no name (長与町: 数値目標 blank under a 施策 merged over two
