@@ -2,13 +2,15 @@
  * What the task pane asks of Excel, as one small interface: the Office.js host implements it, and
  * the pane's tests pass a fake. The pane itself never touches Office.js.
  */
-import type { Locale, SheetCheck } from '../engine';
-import { buildSummary, checkActiveSheet, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
+import type { Fix, Locale, SheetCheck } from '../engine';
+import { buildSummary, clearActiveSheetFlags, selectCell } from '../hosts/office/actions';
 import type { NotWritten } from '../hosts/office/checkPipeline';
 import { insertStandardTemplate } from '../hosts/office/insertTemplate';
 import { runWithRetry } from '../hosts/office/runWithRetry';
 import type { ProgressCallback } from '../hosts/office/session';
 import { SheetWatcher } from '../hosts/office/watch';
+import { checkFollowingEdits, forgetLastChecks } from '../hosts/office/incremental';
+import { type FixHost, officeFixHost, paneResultOf } from './components/fixActions';
 import { saveAcknowledgement, withdrawAcknowledgement } from '../hosts/office/workbookSettings';
 import type { Acknowledgement } from '../engine/workbookSettings';
 import type { Config } from '../engine/config';
@@ -34,6 +36,8 @@ export interface PaneCheckResult {
   ownValueCells?: string[];
   /** The workbook's settings could not be read (the check went on without them). */
   settingsProblem?: string | null;
+  /** Safe fixes the check allows (issue 10): 〇 → ○, numbers typed as text, 「－」 where chosen. */
+  fixes?: Fix[];
 }
 
 /** A running watch of the checked sheet; stop() unregisters it. */
@@ -55,7 +59,7 @@ export interface PaneClearResult {
   restored: number;
 }
 
-export interface PaneHost {
+export interface PaneHost extends Partial<FixHost> {
   check(options: PaneCheckOptions): Promise<PaneCheckResult>;
   /** Takes the marks off `sheetName` (the sheet checked), else off the active sheet. */
   clearFlags(sheetName?: string): Promise<PaneClearResult>;
@@ -77,16 +81,10 @@ export interface PaneHost {
 
 export const officePaneHost: PaneHost = {
   async check(options) {
-    const result = await checkActiveSheet(options);
-    return {
-      check: result.check,
-      sheetName: result.sheetName,
-      syncs: result.syncs,
-      notWritten: result.notWritten,
-      ownValueCells: result.ownValueCells,
-      settingsProblem: result.settingsProblem,
-    };
+    // A re-check after an edit reads only the changed rows where it can (incremental.ts).
+    return paneResultOf(await checkFollowingEdits(options), options.locale);
   },
+  ...officeFixHost,
   async watch(options) {
     const watcher = new SheetWatcher({
       sheetName: options.sheetName,
@@ -100,15 +98,18 @@ export const officePaneHost: PaneHost = {
     return (await watcher.start()) ? watcher : null;
   },
   async acknowledge(ack) {
+    forgetLastChecks();
     await saveAcknowledgement(ack);
   },
   async withdrawAcknowledgement(key) {
+    forgetLastChecks();
     await withdrawAcknowledgement(key);
   },
   readSettings(options) {
     return readSettingsView(options);
   },
   async saveSettings(config) {
+    forgetLastChecks();
     await saveWorkbookConfig(config);
   },
   async clearFlags(sheetName) {

@@ -35,6 +35,8 @@ export interface Fix {
   optIn: boolean;
   /** The issue the fix resolves, when there is one (a 「△500」 text raises none). */
   issue: IssueCode | null;
+  /** How the cell shows the new value (「△500」 for -500 with its format). */
+  shown: string;
   /** What the fix does, in the check's language. */
   message: string;
 }
@@ -74,11 +76,11 @@ export function planFixes(grid: Grid, check: SheetCheck, options: FixOptions = {
   const valueAt = (row: number, column: number): CellValue => grid.values[row - 1 - r0]?.[column - 1 - c0] ?? '';
   const formatAt = (row: number, column: number) => grid.numberFormats?.[row - 1 - r0]?.[column - 1 - c0] ?? null;
   const fixes = new Map<string, Fix>();
-  const add = (fix: Omit<Fix, 'cell' | 'message'>, shown: string) => {
+  const add = (fix: Omit<Fix, 'cell' | 'message' | 'shown'>, shown: string) => {
     const cell = a1(fix.row, fix.column);
     if (fixes.has(cell)) return;
     const old = typeof fix.oldValue === 'string' ? fix.oldValue : String(fix.oldValue ?? '');
-    fixes.set(cell, { ...fix, cell, message: MESSAGES[fix.kind][locale]({ old, shown }) });
+    fixes.set(cell, { ...fix, cell, shown, message: MESSAGES[fix.kind][locale]({ old, shown }) });
   };
 
   for (const issue of check.issues) {

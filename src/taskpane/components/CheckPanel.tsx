@@ -24,6 +24,7 @@ import { ACKNOWLEDGEABLE } from '../../engine/workbookSettings';
 import type { PaneCheckOptions, PaneCheckResult, PaneHost, PaneWatch } from '../paneHost';
 import type { PaneAction, Strings } from '../strings';
 import { ImportPanel } from './ImportPanel';
+import { useFixes } from './FixPanel';
 import { IssueNavigator } from './IssueNavigator';
 import { SheetSummary } from './SheetSummary';
 
@@ -232,6 +233,16 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
     checkButton.current?.scrollIntoView?.({ block: 'nearest' });
   };
 
+  // Safe fixes (issue 10): the re-check after them replaces the result, as one after an edit does.
+  const fixes = useFixes({
+    host,
+    result,
+    locale,
+    options: { asOf, locale, template: template || undefined },
+    onResult: setResult,
+    announce: setAnnouncement,
+    onFailure: failure('check'),
+  });
   const counts = result ? countOf(result) : null;
   return (
     <div className={styles.panel}>
@@ -311,6 +322,7 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
           <Body1 as="p" className={styles.counts} data-testid="issue-counts">
             {strings.items(result.check.rows.length)}・{strings.counts(counts.error, counts.warning, counts.info)}
           </Body1>
+          {fixes.panel}
           <IssueNavigator
             issues={result.check.issues}
             rows={result.check.rows}
@@ -321,6 +333,7 @@ export function CheckPanel({ host, strings, locale, today }: CheckPanelProps) {
             canAcknowledge={canAcknowledge}
             onAcknowledge={acknowledge}
             onWithdraw={withdraw}
+            renderIssueAction={fixes.issueAction}
           />
           <Divider />
           <SheetSummary check={result.check} sheetName={result.sheetName} strings={strings} locale={locale} onSelect={select} />

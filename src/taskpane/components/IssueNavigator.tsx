@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Field, Input, Link, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Issue, ItemResult, Severity } from '../../engine';
 import type { Strings } from '../strings';
@@ -57,6 +57,8 @@ export interface IssueNavigatorProps {
   canAcknowledge?: (issue: Issue) => boolean;
   onAcknowledge?: (issue: Issue, reason: string) => Promise<void>;
   onWithdraw?: (issue: Issue) => Promise<void>;
+  /** More for one issue (a 修正 button where the engine has a safe fix). */
+  renderIssueAction?: (issue: Issue) => ReactNode;
 }
 
 /** The 理由あり form of one issue: a short reason, saved or dropped. */
@@ -106,7 +108,7 @@ function ReasonForm({ issue, strings, onSave, onCancel }: { issue: Issue; string
  * The issues as Excel's own checking panes show them: grouped by kind with counts, a filter, and
  * 前へ / 次へ that walk them in that order, mark the current one and select its cell.
  */
-export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBackToTop, canAcknowledge, onAcknowledge, onWithdraw }: IssueNavigatorProps) {
+export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBackToTop, canAcknowledge, onAcknowledge, onWithdraw, renderIssueAction }: IssueNavigatorProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState<string | null>(null);
   const [filter, setFilter] = useState<IssueFilter>('all');
@@ -238,6 +240,7 @@ export function IssueNavigator({ issues, rows, strings, onSelect, announce, onBa
                           </div>
                         )
                       )}
+                      {renderIssueAction?.(issue)}
                     </li>
                   );
                 })}
