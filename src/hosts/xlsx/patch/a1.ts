@@ -11,9 +11,25 @@ export function ref(row: number, column: number): string {
 
 /** "AB12" → { row: 12, column: 28 }; undefined when it is no cell reference. */
 export function parseRef(text: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text);
-  if (!m) return undefined;
+  // one pass over the characters: this runs for every cell of a sheet that is copied
+  const length = text.length;
+  let i = text.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
   let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), column };
+  const lettersStart = i;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    column = column * 26 + c - 96;
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return undefined;
+  if (text.charCodeAt(i) === 36) i++;
+  if (i >= length) return undefined;
+  let row = 0;
+  for (; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  return { row, column };
 }

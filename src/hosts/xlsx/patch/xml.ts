@@ -75,7 +75,10 @@ export function attrOf(xml: string, element: Found, name: string): string | unde
     if (quote !== 34 && quote !== 39) return getAttr(element.attrs, name);
     const close = xml.indexOf(quote === 34 ? '"' : "'", at + 1);
     if (close < 0 || close >= end) return getAttr(element.attrs, name);
-    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) return unescape(xml.slice(at + 1, close));
+    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
+      const value = xml.slice(at + 1, close);
+      return value.includes('&') ? unescape(value) : value;
+    }
     at = close + 1;
   }
   return undefined;

@@ -125,8 +125,9 @@ export function makeEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipE
     size: data.length,
     internalAttributes: 0,
     externalAttributes: like?.externalAttributes ?? 0,
-    // Node's native deflate at level 5: about 4× faster than fflate at 6, parts within a few % of its size
-    raw: deflateRawSync(data, { level: 5 }),
+    // Node's native deflate at level 2: measured on 60 department sheets, half the time of level 5
+    // for parts about 10% larger (a copy is written once; its size matters less than the batch's time)
+    raw: deflateRawSync(data, { level: 2 }),
   };
 }
 
