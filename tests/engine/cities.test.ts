@@ -69,8 +69,9 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['D13 missing-entry', 'D14 normalized-value', 'D17 invalid-number', 'C18 formula-error'],
     missed: {},
-    // row 9 (内 容 | a long description) is a description row, not an item
-    falseFlags: ['E5 invalid-number'],
+    // row 9 (内 容 | a long description) is a description row, not an item; 「※調査時点変更により
+    // 未公表」 in a value cell is a footnote standing for the figure (nothing to report), not an invalid number
+    falseFlags: [],
   },
   'kitakyushu.xlsx': {
     template: 'generic',

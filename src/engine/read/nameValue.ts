@@ -104,14 +104,20 @@ function split(raw: string): NameValueParts | null {
   return { name: name === '' ? null : name, value: t.slice(figureStart).trim(), year, qualifier, grade };
 }
 
+/** A value cell that is a footnote: ※…, ＊…, 注) … */
+const FOOTNOTE = /^\s*([※＊]|注[)）:：])/;
+
 /**
  * A KPI figure (baseline, target, actual, an existing rate): a plain number as readNumber reads
  * it; else a name-and-value cell's figure. A cell whose grade says "not evaluated" and whose value
- * is no figure (「調査中\n－」) is an entry with nothing to report, not an invalid number.
+ * is no figure (「調査中\n－」) is an entry with nothing to report, not an invalid number; so is
+ * a footnote in the figure's place.
  */
 export function readKpiNumber(value: CellValue | undefined, numberFormat?: string | null): NumberReading {
   const plain = readNumber(value, numberFormat);
   if (plain.kind !== 'invalid' || typeof value !== 'string') return plain;
+  // 「※調査時点変更により未公表」: a footnote in place of the figure explains its absence
+  if (FOOTNOTE.test(value)) return { kind: 'none' };
   const parts = splitNameValue(value);
   if (!parts) return plain;
   const inner = readNumber(parts.value, null);

@@ -40,6 +40,11 @@ describe('splitNameValue / readKpiNumber', () => {
     expect(readKpiNumber('調査中\n－')).toEqual({ kind: 'none' });
   });
 
+  test('a footnote in place of the figure (「※調査時点変更により未公表」) is nothing to report', () => {
+    expect(readKpiNumber('※調査時点変更により未公表')).toEqual({ kind: 'none' });
+    expect(readKpiNumber('注）集計方法の変更により比較不可')).toEqual({ kind: 'none' });
+  });
+
   test.each([
     ['就業相談者数 未集計'],
     ['集計中'],
