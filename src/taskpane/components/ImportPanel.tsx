@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import {
   Body1,
+  Body1Strong,
   Button,
-  Caption1,
   Checkbox,
   Field,
   makeStyles,
@@ -121,12 +121,14 @@ export function ImportPanel({ asOf, locale, strings, importer = importSubmission
         <>
           <MessageBar intent={unreadable > 0 ? 'warning' : 'success'} layout="multiline" data-testid="import-result">
             <MessageBarBody>
-              {t.done(result.files.length, result.summarySheet)}
-              {returns && ` ${t.returnsDone(result.returnSheets)}`}
-              {unreadable > 0 && ` ${t.someUnreadable(unreadable)}`}
+              <div>{t.done(result.files.length, result.summarySheet)}</div>
+              {returns && <div>{t.returnsDone(result.returnSheets)}</div>}
+              {unreadable > 0 && <div>{t.someUnreadable(unreadable)}</div>}
             </MessageBarBody>
           </MessageBar>
-          <Caption1 as="h3">{t.resultsHeading}</Caption1>
+          <Body1Strong as="h3" className={styles.heading}>
+            {t.resultsHeading}
+          </Body1Strong>
           <ul className={styles.files} data-testid="import-files-result">
             {result.files.map((f) => {
               const items = f.sheets.reduce((n, s) => n + (s.template ? s.rows.length : 0), 0);
