@@ -89,13 +89,11 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'koriyama.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'D8 invalid-number': 'sheet not recognised (closest kpi-baseline-target 13%): a one-project card; row 5 (成果指標1 | 入館者数 | 単位: 人) taken as the header, the 区分 / 計画値 / 実績値 mini tables with years across never read',
-      'E8 missing-entry': 'sheet not recognised (closest kpi-baseline-target 13%): a one-project card; row 5 (成果指標1 | 入館者数 | 単位: 人) taken as the header, the 区分 / 計画値 / 実績値 mini tables with years across never read',
-      'E21 formula-error': 'sheet not recognised (closest kpi-baseline-target 13%): a one-project card; row 5 (成果指標1 | 入館者数 | 単位: 人) taken as the header, the 区分 / 計画値 / 実績値 mini tables with years across never read',
-    },
+    template: 'kpi-target-actual',
+    found: ['D8 invalid-number', 'E8 missing-entry', 'E21 formula-error'],
+    missed: {},
+    // a one-project card: each 区分 | 平成25年度… mini table is read as paired 計画値/実績値 rows,
+    // the unused 成果指標2 slot is skipped, the 一次評価 is checked on its own scale only
     falseFlags: [],
   },
   'kurume.xlsx': {
@@ -148,24 +146,19 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'tamano.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'D11 invalid-number': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
-      'E12 missing-entry': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
-      'E23 formula-error': 'transposed table (years across, a 計画 band and an [実績] band per indicator): reported as unrecognized-layout (issue 7), not read',
-    },
+    template: 'kpi-target-actual',
+    found: ['D11 invalid-number', 'E12 missing-entry', 'E23 formula-error'],
+    missed: {},
+    // years across: the 計画 band and the [実績] band are paired by indicator name; 実施計画の内容
+    // (narrative, 同上) is no indicator; the owner is read from 「…(協働推進課)」
     falseFlags: [],
   },
   'tsukuba.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'J6 required-missing': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
-      'B8 normalized-value': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
-      'E9 missing-entry': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
-      'C13 invalid-evaluation': 'sheet not recognised: a KPI card (label:value cells above a transposed 従前値 | H27…H31 | 目標値 block, 実績値 as a row label)',
-    },
+    template: 'kpi-target-actual',
+    found: ['J6 required-missing', 'B8 normalized-value', 'E9 missing-entry', 'C13 invalid-evaluation'],
+    missed: {},
+    // a KPI card: 従前値 | H27…H31 | 目標値 read as paired rows ("-" = no milestone that year),
+    // the owner from 指標担当部課等 | …, the evaluation from 総合評価 | …
     falseFlags: [],
   },
   'miyakojima.xlsx': {
