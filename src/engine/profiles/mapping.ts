@@ -5,6 +5,7 @@
  */
 import { checkSheet } from '../check';
 import type { Config } from '../config';
+import { OWNED_HEADERS } from '../plan/writePlan';
 import { normalizeLabel } from '../read/text';
 import { columnLabels } from '../table/header';
 import { SheetView } from '../table/sheetView';
@@ -78,6 +79,8 @@ function vocabularyPeriod(key: string, field: Field, kind?: PeriodSpec['kind']):
   return fallback;
 }
 
+const OWN_LABELS = new Set(Object.values(OWNED_HEADERS).flatMap((h) => [normalizeLabel(h.ja), normalizeLabel(h.en)]));
+
 function headerLabels(grid: Grid, headerRows: number[]): { column: string; label: string; key: string }[] {
   const view = new SheetView(grid);
   const rows: number[] = [];
@@ -90,7 +93,8 @@ function headerLabels(grid: Grid, headerRows: number[]): { column: string; label
   const out: { column: string; label: string; key: string }[] = [];
   for (let c = 0; c < width; c++) {
     const { candidates, written } = columnLabels(view, rows, c);
-    if (candidates.length === 0) continue;
+    // the columns an earlier check appended (チェック結果…) are the product's output, not the sheet's
+    if (candidates.length === 0 || OWN_LABELS.has(candidates[0])) continue;
     out.push({ column: view.address(0, c).replace(/\d+$/, ''), label: written, key: candidates[0] });
   }
   return out;

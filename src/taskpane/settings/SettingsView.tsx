@@ -10,7 +10,7 @@ import {
   Select,
   Spinner,
   Textarea,
-  Title3,
+  Subtitle1,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -26,7 +26,12 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, border: 'none' },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXS },
-  gradeRow: { display: 'grid', gridTemplateColumns: 'minmax(4em, 1fr) minmax(6em, 1.4fr) auto', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  gradeRow: { display: 'grid', gridTemplateColumns: 'minmax(3em, 1fr) minmax(5em, 1.6fr) 32px', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  remove: { minWidth: '32px', width: '32px', padding: 0 },
+  // a grid cell's input shrinks to its column (an <input> is ~20 characters wide by itself)
+  cell: { minWidth: 0 },
+  cellInput: { minWidth: 0, width: '100%' },
+  cellInputElement: { minWidth: 0, width: '100%' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3, margin: 0 },
   hidden: { display: 'none' },
@@ -82,6 +87,15 @@ export function SettingsView({ host, locale, today, onClose, download = download
   const [notice, setNotice] = useState<Notice>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const view = useRef<HTMLElement>(null);
+  /** Bumped by each refused save or export: the first field in error then takes the focus. */
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused === 0) return;
+    const first = view.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
+    first?.scrollIntoView?.({ block: 'center' });
+  }, [refused]);
 
   useEffect(() => {
     let live = true;
@@ -129,7 +143,10 @@ export function SettingsView({ host, locale, today, onClose, download = download
     const result = evaluate(form, headers, mappingTouched);
     setErrors(result.errors);
     const count = Object.keys(result.errors).length;
-    if (count > 0) setNotice({ intent: 'error', text: say.fixErrors(count) });
+    if (count > 0) {
+      setNotice({ intent: 'error', text: say.fixErrors(count) });
+      setRefused((n) => n + 1);
+    }
     return result.config;
   };
 
@@ -176,10 +193,10 @@ export function SettingsView({ host, locale, today, onClose, download = download
   const fieldState = (key: string) => (errors[key] ? ('error' as const) : ('none' as const));
 
   return (
-    <section className={styles.view} aria-labelledby="settings-heading" data-testid="settings-view">
-      <Title3 as="h2" id="settings-heading" className={styles.heading}>
+    <section className={styles.view} aria-labelledby="settings-heading" data-testid="settings-view" ref={view}>
+      <Subtitle1 as="h2" id="settings-heading" className={styles.heading}>
         {say.heading}
-      </Title3>
+      </Subtitle1>
       <Body1 as="p" className={styles.hint}>
         {say.intro}
       </Body1>
@@ -197,15 +214,27 @@ export function SettingsView({ host, locale, today, onClose, download = download
             <Body1 as="p" className={styles.hint}>
               {say.gradeScaleHint}
             </Body1>
+            <div className={styles.gradeRow} aria-hidden="true">
+              <span className={styles.hint}>{say.grade}</span>
+              <span className={styles.hint}>{say.min}</span>
+            </div>
             {form.gradeScale.map((row, i) => {
               const last = i === form.gradeScale.length - 1;
               return (
                 <div className={styles.gradeRow} key={i}>
-                  <Field validationMessage={error(`gradeScale.${i}.grade`)} validationState={fieldState(`gradeScale.${i}.grade`)}>
-                    <Input aria-label={say.gradeLabel(i + 1)} value={row.grade} onChange={(_, d) => updateGrade(i, { grade: d.value })} />
-                  </Field>
-                  <Field validationMessage={error(`gradeScale.${i}.min`)} validationState={fieldState(`gradeScale.${i}.min`)}>
+                  <Field className={styles.cell} validationMessage={error(`gradeScale.${i}.grade`)} validationState={fieldState(`gradeScale.${i}.grade`)}>
                     <Input
+                      className={styles.cellInput}
+                      input={{ className: styles.cellInputElement }}
+                      aria-label={say.gradeLabel(i + 1)}
+                      value={row.grade}
+                      onChange={(_, d) => updateGrade(i, { grade: d.value })}
+                    />
+                  </Field>
+                  <Field className={styles.cell} validationMessage={error(`gradeScale.${i}.min`)} validationState={fieldState(`gradeScale.${i}.min`)}>
+                    <Input
+                      className={styles.cellInput}
+                      input={{ className: styles.cellInputElement }}
                       aria-label={say.minLabel(i + 1)}
                       value={row.min}
                       inputMode="decimal"
@@ -216,7 +245,9 @@ export function SettingsView({ host, locale, today, onClose, download = download
                   </Field>
                   <Button
                     appearance="subtle"
+                    className={styles.remove}
                     aria-label={say.removeGrade(row.grade)}
+                    title={say.removeGrade(row.grade)}
                     disabled={form.gradeScale.length <= 2}
                     onClick={() => update({ gradeScale: form.gradeScale.filter((_, j) => j !== i) })}
                   >
