@@ -159,6 +159,10 @@ describe('the exported config on the command line finds what the pane finds', ()
 
       const pane = await checkActiveSheet({ asOf: AS_OF });
       expect(pane.check.template).toMatch(/^sheet-/);
+      // opened again, the settings view shows the mapping as saved (the sheet now reads through it)
+      const reread = await readSettingsView({ asOf: AS_OF, locale: 'ja' });
+      expect(reread.mapping).toMatchObject({ source: 'check', template: pane.check.template });
+      expect(reread.mapping?.headers.map((h) => `${h.column}:${h.choice}`)).toEqual(['A:id', 'B:item', 'C:department', 'D:period:quarter.result', 'E:period:quarter.result']);
       const paneIssues = pane.check.issues.map((i) => `${i.cell} ${i.code} ${i.message}`).sort();
       // what a person would see: B5 has no item, C7 no department, D5 and D7 no first-half report, 市民課 not listed
       expect(paneIssues.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual([
