@@ -25,7 +25,7 @@ import { runWithRetry } from './runWithRetry';
 import { Session } from './session';
 import { labelSeverities } from './severityLabels';
 import { StateReader, type SheetState, findSheetState, hashText } from './stateStore';
-import { type PendingChanges, takeChanges } from './watch';
+import { type PendingChanges, expectOwnWrites, takeChanges } from './watch';
 
 /** More changed rows than this: the whole sheet is read again. */
 export const MAX_INCREMENTAL_ROWS = 50;
@@ -41,6 +41,8 @@ interface LastCheck {
   settings: WorkbookSettings | null;
   /** The notes the last check wrote, by cell (to recognise them without reading them). */
   notes: Map<string, string>;
+  /** Cells whose values the last check wrote. */
+  ownValueCells: string[];
 }
 
 const lastChecks = new Map<string, LastCheck>();
@@ -71,6 +73,7 @@ export function rememberCheck(result: CheckRunResult, options: CheckRunOptions):
     check: result.check,
     settings: result.settings,
     notes,
+    ownValueCells: result.ownValueCells,
   });
 }
 
@@ -276,15 +279,17 @@ export async function recheckRows(
 /** The full check inside an Excel.run that is already open (fixes re-check after writing). */
 export async function checkInRun(context: Excel.RequestContext, options: CheckRunOptions, cells: SheetArea[]): Promise<CheckRunResult & { incremental: boolean }> {
   const last = options.sheetName ? lastChecks.get(options.sheetName.toLowerCase()) : undefined;
+  // The re-check rewrites computed cells: not a person's edit for the watch of the sheet.
+  const expect = (cells: string[]) => options.sheetName && expectOwnWrites(options.sheetName, cells);
+  expect(last?.ownValueCells ?? []);
   const rows = last ? changedRows(last, cells, optionsKey(options)) : null;
+  let result: (CheckRunResult & { incremental: boolean }) | null = null;
   if (last && rows) {
-    const result = await recheckRows(context, checkSheet, last, rows, options).catch(() => null);
-    if (result) {
-      rememberCheck(result, options);
-      return { ...result, incremental: true };
-    }
+    const partial = await recheckRows(context, checkSheet, last, rows, options).catch(() => null);
+    if (partial) result = { ...partial, incremental: true };
   }
-  const full = await checkInContext(context, checkSheet, options);
-  rememberCheck(full, options);
-  return { ...full, incremental: false };
+  result ??= { ...(await checkInContext(context, checkSheet, options)), incremental: false };
+  rememberCheck(result, options);
+  expect(result.ownValueCells);
+  return result;
 }

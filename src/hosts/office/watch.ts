@@ -37,6 +37,8 @@ export const WATCH_DEBOUNCE_MS = 600;
  * later than this is the person's (typing over a computed value), and re-checks.
  */
 export const OWN_WRITE_WINDOW_MS = 2000;
+/** How long the events of cells the add-in announced it writes (fixes) count as its own. */
+export const EXPECTED_WRITE_MS = 5000;
 
 export interface SheetWatcherOptions {
   sheetName: string;
@@ -135,7 +137,11 @@ export class SheetWatcher {
     const now = Date.now();
     const recent = this.busy !== null || now - this.lastWrite < (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
     const expected = (c: string) => (this.expected.get(c) ?? 0) >= now;
-    if (cells && cells.length > 0 && cells.every((c) => (recent && this.own.has(c)) || expected(c))) {
+    // One write sync is reported per column, from its first to its last changed cell: a column
+    // whose two ends are cells the add-in announced is its own write (a person's edit comes alone).
+    const area = cells && cells.length > 1 ? parseArea(event.address) : null;
+    const ends = area !== null && area.left === area.right && expected(cells![0]) && expected(cells![cells!.length - 1]);
+    if (cells && cells.length > 0 && (ends || cells.every((c) => (recent && this.own.has(c)) || expected(c)))) {
       this.ignored++;
       return Promise.resolve();
     }
@@ -164,7 +170,7 @@ export class SheetWatcher {
 
   /** Change events of these cells within the own-write window are the add-in's, not the person's. */
   expectOwnWrites(cells: string[]): void {
-    const until = Date.now() + (this.options.ownWriteWindowMs ?? OWN_WRITE_WINDOW_MS);
+    const until = Date.now() + EXPECTED_WRITE_MS;
     for (const cell of cells) this.expected.set(cell, until);
     for (const [cell, at] of this.expected) if (at < Date.now()) this.expected.delete(cell);
   }
