@@ -217,6 +217,19 @@ describe('the cost of one edit (only the changed rows are read)', () => {
     }
   });
 
+  test('a paste over more than 50 rows reads the whole sheet again', async () => {
+    const { excel, done, watcher, latest } = await following(80);
+    try {
+      await excel.userEdit(SHEET, 'F4:F70', '指標');
+      await settle(excel, watcher);
+      expect(watcher.rechecks).toBe(1);
+      expect(latest().incremental).toBe(false);
+    } finally {
+      await watcher.stop();
+      done();
+    }
+  });
+
   test('an edit in the header (or above it) reads the whole sheet again', async () => {
     const { excel, done, watcher, latest } = await following(20);
     try {
