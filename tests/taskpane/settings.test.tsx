@@ -97,6 +97,8 @@ describe('task pane: the settings view', () => {
       expect(exported.fiscalYearStartMonth).toBe(1);
       expect(exported.profiles[0].id).toMatch(/^sheet-/);
       expect(exported.profiles[0].columns.map((c) => c.field)).toEqual(expect.arrayContaining(['item', 'action', 'department']));
+      // the same text stays in the pane, for webviews that save no file
+      expect((within(view).getByRole('textbox', { name: '保存されないときは、この内容をコピーしてファイルに保存してください' }) as HTMLTextAreaElement).value).toBe(files[0].text);
 
       // import: a broken file is refused with the reason; a good one fills the form
       const input = within(view).getByTestId('settings-import');

@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3, margin: 0 },
   hidden: { display: 'none' },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string } | null;
@@ -86,6 +87,8 @@ export function SettingsView({ host, locale, today, onClose, download = download
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The last exported text, shown too: some Excel webviews save no file from a Blob link. */
+  const [exportedText, setExportedText] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const view = useRef<HTMLElement>(null);
   /** Bumped by each refused save or export: the first field in error then takes the focus. */
@@ -171,7 +174,13 @@ export function SettingsView({ host, locale, today, onClose, download = download
   function exportFile() {
     const config = validated();
     if (!config) return;
-    download(say.exportedName, configFileText(config));
+    const text = configFileText(config);
+    setExportedText(text);
+    try {
+      download(say.exportedName, text);
+    } catch {
+      // the text below stays for copying
+    }
     setNotice({ intent: 'success', text: say.exported(say.exportedName) });
   }
 
@@ -341,6 +350,11 @@ export function SettingsView({ host, locale, today, onClose, download = download
               }}
             />
           </div>
+          {exportedText && (
+            <Field label={say.exportedText}>
+              <Textarea value={exportedText} readOnly rows={6} resize="vertical" textarea={{ className: styles.code }} />
+            </Field>
+          )}
         </>
       )}
     </section>
