@@ -156,8 +156,8 @@ export interface RecordContext {
   startMonth: number;
 }
 
-/** What a period column says about every row: its kind, quarter or year, and last day. */
-type PeriodTemplate = Omit<PeriodEntry, 'cell'>;
+/** What a period column says about every row: its kind, quarter or year, last day, and label. */
+type PeriodTemplate = Omit<PeriodEntry, 'cell'> & { label: string };
 const periodTemplates = new WeakMap<MappedColumn, PeriodTemplate | null>();
 
 export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord[] {
@@ -243,15 +243,16 @@ function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate |
     const quarter = Number(col.periodToken);
     if (!(quarter >= 1 && quarter <= 4)) return null;
     const end = quarterEnd(ctx.fiscalYear, quarter, ctx.startMonth);
-    return { kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear, end };
+    return { kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear, end, label: col.label };
   }
   const fy = (col.periodToken && readFiscalYear(col.periodToken)) || ctx.fiscalYear;
-  return { kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy, end: fiscalYearEnd(fy, ctx.startMonth) };
+  return { kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy, end: fiscalYearEnd(fy, ctx.startMonth), label: col.label };
 }
 
 /**
  * A period entry that is its own cell: one object per period cell instead of an entry holding a
- * cell (an 80,000-row sheet has hundreds of thousands of them).
+ * cell (an 80,000-row sheet has hundreds of thousands of them). What the column says about every
+ * row (kind, period, last day, label) is read from the column's template, not copied per cell.
  */
 class PeriodCell implements PeriodEntry, FieldCell {
   constructor(
@@ -259,14 +260,27 @@ class PeriodCell implements PeriodEntry, FieldCell {
     readonly c: number,
     readonly value: CellValue,
     readonly numberFormat: string | null,
-    readonly label: string,
-    readonly kind: PeriodEntry['kind'],
-    readonly entry: PeriodEntry['entry'],
-    readonly quarter: number | null,
-    readonly fiscalYear: number,
-    readonly end: string,
+    private readonly template: PeriodTemplate,
   ) {}
 
+  get label(): string {
+    return this.template.label;
+  }
+  get kind(): PeriodEntry['kind'] {
+    return this.template.kind;
+  }
+  get entry(): PeriodEntry['entry'] {
+    return this.template.entry;
+  }
+  get quarter(): number | null {
+    return this.template.quarter;
+  }
+  get fiscalYear(): number {
+    return this.template.fiscalYear;
+  }
+  get end(): string {
+    return this.template.end;
+  }
   get cell(): FieldCell {
     return this;
   }
@@ -284,17 +298,24 @@ function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry
   let ar = r;
   let ac = col.column;
   if (view.isMergeContinuation(r, col.column)) [ar, ac] = view.anchor(r, col.column);
-  const { kind, entry, quarter, fiscalYear, end } = template;
-  return new PeriodCell(ar, ac, view.value(r, col.column), view.numberFormat(r, col.column), col.label, kind, entry, quarter, fiscalYear, end);
+  return new PeriodCell(ar, ac, view.value(r, col.column), view.numberFormat(r, col.column), template);
+}
+
+/** Shared by every record without entries of a kind (never written to: records are read only). */
+const NO_ENTRIES: PeriodEntry[] = [];
+
+/** The period entries of the columns on row r; no array is made for a row without any. */
+function entriesOf(ctx: RecordContext, r: number, cols: MappedColumn[]): PeriodEntry[] {
+  let out: PeriodEntry[] | null = null;
+  for (let i = 0; i < cols.length; i++) {
+    const p = periodOf(ctx, r, cols[i]);
+    if (p) (out ??= []).push(p);
+  }
+  return out ?? NO_ENTRIES;
 }
 
 function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {
-  const out: PeriodEntry[] = [];
-  for (const col of columns.every('period')) {
-    const p = periodOf(ctx, first, col);
-    if (p) out.push(p);
-  }
-  return out;
+  return entriesOf(ctx, first, columns.every('period'));
 }
 
 /** 目標 / 実績 row labels of paired rows. */
@@ -327,8 +348,8 @@ function readKpis(ctx: RecordContext, rows: number[], columns: ColumnIndex): Kpi
           unit: cellAt(r, col('kpi.unit')),
           baseline: null,
           target: null,
-          yearTargets: [],
-          yearActuals: [],
+          yearTargets: NO_ENTRIES,
+          yearActuals: NO_ENTRIES,
           totalTarget: null,
           totalActual: null,
           targetRow: null,
@@ -336,7 +357,7 @@ function readKpis(ctx: RecordContext, rows: number[], columns: ColumnIndex): Kpi
         };
         kpis.push(kpi);
       }
-      const entries = valueCols.map((c) => periodOf(ctx, r, c)).filter((p): p is PeriodEntry => p !== null);
+      const entries = entriesOf(ctx, r, valueCols);
       if (kind === 'target') {
         kpi.targetRow = r;
         kpi.yearTargets = entries;
@@ -365,8 +386,8 @@ function readKpis(ctx: RecordContext, rows: number[], columns: ColumnIndex): Kpi
     unit: cellAt(first, col('kpi.unit')),
     baseline: cellAt(first, col('kpi.baseline')),
     target: cellAt(first, col('kpi.target')),
-    yearTargets: [],
-    yearActuals: actualCols.map((c) => periodOf(ctx, first, c)).filter((p): p is PeriodEntry => p !== null),
+    yearTargets: NO_ENTRIES,
+    yearActuals: entriesOf(ctx, first, actualCols),
     totalTarget: null,
     totalActual: null,
     targetRow: null,
