@@ -1,6 +1,5 @@
 import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
-import type { ItemResult } from '../engine';
 import { checkWorkbook, type CheckSettings, type WorkbookResult } from './checkWorkbook';
 
 /** A worker thread of the pool (pool.ts): checks one workbook per message, posts the result back. */
@@ -35,6 +34,8 @@ export interface WorkerReply {
   result: WorkbookResult;
   /** Per sheet, when the job asked for packing: the sheet's rows (its report's rows are then []). */
   packed: PackedRows[] | null;
+  /** Per sheet, with packed rows: its issues, packed the same way (its report's issues are then []). */
+  packedIssues: PackedRows[] | null;
   /** Per sheet, when the job asked for the number of items only. */
   counts: number[] | null;
   /** The worker's heap after this file: a worker grown large is replaced (pool.ts). */
@@ -45,7 +46,7 @@ const encoder = new TextEncoder();
 const CHUNK = 4 * 1024 * 1024;
 
 /** Pack the items; each item is let go as soon as it is written (the array is left with holes). */
-export function packRows(rows: (ItemResult | undefined)[]): PackedRows {
+export function packRows<T>(rows: (T | undefined)[]): PackedRows {
   const chunks: Uint8Array[] = [];
   const bounds = new Int32Array(rows.length * 3);
   let chunk = new Uint8Array(0);
@@ -75,15 +76,19 @@ if (parentPort) {
       // the copy's bytes move to the main thread instead of being copied
       const transfer: ArrayBuffer[] = result.annotated ? [result.annotated.buffer as ArrayBuffer] : [];
       let packed: PackedRows[] | null = null;
+      let packedIssues: PackedRows[] | null = null;
       let counts: number[] | null = null;
       if (job.rows === 'packed') {
         packed = result.report.sheets.map((sheet) => packRows(sheet.rows));
-        for (const p of packed) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
+        // the issues too: an 80,000-row sheet has tens of thousands, and a structured clone of them
+        // is one more copy in this thread and a heap of objects in the main one
+        packedIssues = result.report.sheets.map((sheet) => packRows(sheet.issues));
+        for (const p of [...packed, ...packedIssues]) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
       } else if (job.rows === 'count') {
         counts = result.report.sheets.map((sheet) => sheet.rows.length);
       }
-      if (job.rows !== 'objects') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [] }));
-      const reply: WorkerReply = { id: job.id, result, packed, counts, heapBytes: getHeapStatistics().total_heap_size };
+      if (job.rows !== 'objects') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
+      const reply: WorkerReply = { id: job.id, result, packed, packedIssues, counts, heapBytes: getHeapStatistics().total_heap_size };
       port.postMessage(reply, transfer);
     });
   });

@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import type { ItemResult } from '../engine';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
+import type { SheetReport } from './report';
 import type { PackedRows, RowsMode, WorkerJob, WorkerReply } from './checkWorker';
 
 /** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
@@ -106,8 +107,9 @@ export class CheckPool {
     });
     const onMessage = (message: WorkerReply) => {
       if (message.id !== id) return;
-      const { result, packed, counts } = message;
-      if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyRows(packed[i])));
+      const { result, packed, packedIssues, counts } = message;
+      if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyItems<ItemResult>(packed[i])));
+      if (packedIssues) result.report.sheets.forEach((sheet, i) => (sheet.issues = lazyItems<SheetReport['issues'][number]>(packedIssues[i])));
       // nothing reads these items, only their number
       if (counts) result.report.sheets.forEach((sheet, i) => (sheet.rows = new Array<ItemResult>(counts[i])));
       // a worker whose heap grew past this (an 80,000-row file) is replaced: V8 keeps a grown
@@ -138,9 +140,9 @@ const LARGE_WORKER_HEAP = 256 * 1024 * 1024;
  * Packed items as an array: the length is known, each item is parsed when it is read and not
  * kept (a streamed report holds the bytes, not 80,000 objects). Reading an item again after
  * another gives a second, equal object, which is why only callers that keep nothing get this
- * (CheckPool's rows: packed).
+ * (CheckPool's rows: packed): a sheet's items, and its issues.
  */
-function lazyRows(packed: PackedRows): ItemResult[] {
+function lazyItems<T>(packed: PackedRows): T[] {
   const { chunks, bounds } = packed;
   const count = bounds.length / 3;
   const index = (key: string | symbol): number => {
@@ -150,13 +152,13 @@ function lazyRows(packed: PackedRows): ItemResult[] {
   };
   // the item read last, kept: a reader that looks at value[i] twice in a row parses it once
   let lastIndex = -1;
-  let last: ItemResult | null = null;
-  return new Proxy(new Array<ItemResult>(count), {
+  let last: T | null = null;
+  return new Proxy(new Array<T>(count), {
     get(target, key, receiver) {
       const i = index(key);
       if (i < 0) return Reflect.get(target, key, receiver) as unknown;
       if (i !== lastIndex) {
-        last = JSON.parse(decoder.decode(chunks[bounds[3 * i]].subarray(bounds[3 * i + 1], bounds[3 * i + 2]))) as ItemResult;
+        last = JSON.parse(decoder.decode(chunks[bounds[3 * i]].subarray(bounds[3 * i + 1], bounds[3 * i + 2]))) as T;
         lastIndex = i;
       }
       return last;
