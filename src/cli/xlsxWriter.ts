@@ -285,7 +285,7 @@ class Styles {
   private readonly byKey = new Map<string, number>();
 
   index(cell: Cell): number {
-    const key = JSON.stringify([cell.font ?? null, cell.fill ?? null, cell.totalBorder ?? false, cell.numFmt ?? null, cell.alignment ?? null]);
+    const key = styleKey(cell);
     let i = this.byKey.get(key);
     if (i !== undefined) return i;
     const font = cell.font ? find(this.fonts, fontXml(cell.font)) : 0;
@@ -324,6 +324,15 @@ class Styles {
       '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
     );
   }
+}
+
+/** The cell's look as a short text (a summary has tens of thousands of cells and a few looks). */
+function styleKey(cell: Cell): string {
+  const f = cell.font;
+  const a = cell.alignment;
+  const font = f ? `${f.bold ? 'b' : ''}${f.underline ? 'u' : ''}${f.size ?? ''}/${f.color ?? ''}` : '';
+  const align = a ? `${a.horizontal ?? ''}/${a.vertical ?? ''}/${a.wrapText ? 'w' : ''}` : '';
+  return `${font}|${cell.fill ?? ''}|${cell.totalBorder ? 't' : ''}|${align}|${cell.numFmt ?? ''}`;
 }
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
