@@ -216,7 +216,8 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
     const listed: Listed[] = await tab.evaluate(() =>
       [...document.querySelectorAll('section[data-kind] li')].map((li) => {
         const cell = li.querySelector('button')?.textContent ?? '';
-        const caption = li.lastElementChild?.textContent ?? '';
+        // the caption is the third child (a 理由あり or 修正 button may follow it)
+        const caption = li.children[2]?.textContent ?? '';
         const severity = caption.split('（')[0];
         const message = li.children[1]?.textContent ?? '';
         return { severity, cell, message };

@@ -28,10 +28,10 @@ test('修正 on one issue, まとめて修正, the changes listed cell by cell, 
     expect(screen.getByText(/Excel の［元に戻す］（Ctrl\+Z）では取り消せません/)).toBeTruthy();
 
     // Item 1 (row 4) self-evaluates 〇: its info issue has a 修正 button.
-    fireEvent.click(screen.getByRole('button', { name: 'O4 を修正: 「〇」を「○」に直します。' }));
+    fireEvent.click(screen.getByRole('button', { name: '修正（O4: 「〇」を「○」に直します。）' }));
     await waitFor(() => expect(screen.getByTestId('fixes-applied').textContent).toContain('O4: 「〇」→「○」'), { timeout: 5000 });
     expect(cellAt(excel.workbook, SHEET, 'O4').value).toBe('○');
-    expect(screen.queryByRole('button', { name: /^O4 を修正/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^修正（O4:/ })).toBeNull();
 
     // The rest at once: 〇 of item 6 (O9), and 実績値 「△ 1050」 typed as text (N8) made a number.
     fireEvent.click(screen.getByRole('button', { name: /^まとめて修正（\d+ 件）$/ }));

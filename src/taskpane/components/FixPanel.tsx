@@ -18,7 +18,7 @@ const FIX_STRINGS = {
     fixing: '修正しています…',
     fix: '修正',
     fillNone: '「－」を入れる',
-    fixLabel: (cell: string, message: string) => `${cell} を修正: ${message}`,
+    fixLabel: (label: string, cell: string, message: string) => `${label}（${cell}: ${message}）`,
     undoNote:
       'このアドインによる修正は、Excel の［元に戻す］（Ctrl+Z）では取り消せません。取り消すときは、下の［元に戻す］を使ってください（作業ウィンドウを閉じると使えなくなります）。',
     changedHeading: '修正した内容',
@@ -37,7 +37,7 @@ const FIX_STRINGS = {
     fixing: 'Fixing…',
     fix: 'Fix',
     fillNone: 'Enter "－"',
-    fixLabel: (cell: string, message: string) => `Fix ${cell}: ${message}`,
+    fixLabel: (label: string, cell: string, message: string) => `${label} (${cell}: ${message})`,
     undoNote:
       "Excel's Undo (Ctrl+Z) cannot take back changes made by this add-in. To take them back, use Undo below (available until the task pane is closed).",
     changedHeading: 'What was changed',
@@ -185,10 +185,12 @@ export function useFixes({ host, result, locale, options, onResult, announce, on
     if (!available) return null;
     const fix = fixes.find((f) => f.cell === issue.cell && f.issue === issue.code);
     if (!fix) return null;
+    const label = fix.kind === 'none-marker' ? s.fillNone : s.fix;
     return (
       <div className={styles.issueAction}>
-        <Button size="small" disabled={busy} aria-label={s.fixLabel(issue.cell, fix.message)} onClick={() => apply([fix])}>
-          {fix.kind === 'none-marker' ? s.fillNone : s.fix}
+        {/* the accessible name starts with the visible words (WCAG 2.5.3) */}
+        <Button size="small" disabled={busy} aria-label={s.fixLabel(label, issue.cell, fix.message)} onClick={() => apply([fix])}>
+          {label}
         </Button>
       </div>
     );
