@@ -129,6 +129,93 @@ function composedPath(this: Event): EventTarget[] {
   return path;
 }
 
+/** Code units to a string in slices (one call with a huge argument list overflows the stack). */
+function fromCodeUnits(units: number[]): string {
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode.apply(null, units.slice(i, i + 8192));
+  return text;
+}
+
+/** UTF-8 as the WHATWG Encoding Standard decodes it: each ill-formed subsequence one U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): string {
+  const units: number[] = [];
+  const emit = (code: number) => {
+    if (code > 0xffff) units.push(0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff));
+    else units.push(code);
+  };
+  let needed = 0;
+  let seen = 0;
+  let code = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  // a byte order mark is dropped, as TextDecoder drops it
+  for (let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (needed === 0) {
+      if (b <= 0x7f) emit(b);
+      else if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        code = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        code = b & 0x0f;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        code = b & 0x07;
+      } else emit(0xfffd);
+      continue;
+    }
+    if (b < lower || b > upper) {
+      // the sequence so far is one replacement; this byte starts afresh
+      needed = seen = code = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      emit(0xfffd);
+      i--;
+      continue;
+    }
+    lower = 0x80;
+    upper = 0xbf;
+    code = (code << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      emit(code);
+      needed = seen = code = 0;
+    }
+  }
+  if (needed !== 0) emit(0xfffd);
+  return fromCodeUnits(units);
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const units: number[] = [];
+  for (let i = 0; i + 1 < bytes.length; i += 2) units.push(littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+  if (units[0] === 0xfeff) units.shift();
+  if (bytes.length % 2) units.push(0xfffd);
+  return fromCodeUnits(units);
+}
+
+/**
+ * TextDecoder stand-in for the workbook reader of 提出ブックを取り込む: UTF-8 and UTF-16, whole
+ * buffers (no streaming), invalid bytes as U+FFFD, a byte order mark dropped.
+ */
+export class TextDecoderFallback {
+  readonly encoding: string;
+  constructor(label = 'utf-8') {
+    const name = String(label).trim().toLowerCase();
+    this.encoding = name === 'utf8' || name === 'unicode-1-1-utf-8' ? 'utf-8' : name === 'utf-16' ? 'utf-16le' : name;
+    if (['utf-8', 'utf-16le', 'utf-16be'].indexOf(this.encoding) < 0) throw new RangeError(`TextDecoder: the encoding "${label}" is not supported here`);
+  }
+  decode(input?: ArrayBuffer | ArrayBufferView): string {
+    if (!input) return '';
+    const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    return this.encoding === 'utf-8' ? decodeUtf8(bytes) : decodeUtf16(bytes, this.encoding === 'utf-16le');
+  }
+}
+
 /** Adds whatever is missing; returns the names it added (the tests read them). */
 export function installPolyfills(): string[] {
   const added: string[] = [];
@@ -212,6 +299,9 @@ export function installPolyfills(): string[] {
     define(Event.prototype, 'composedPath', composedPath);
   }
   if (typeof document === 'object' && need(typeof root.DOMRect === 'function', 'DOMRect')) define(root, 'DOMRect', DOMRectFallback);
+
+  // The workbook reader (提出ブックを取り込む) makes its decoders when its modules load.
+  if (need(typeof root.TextDecoder === 'function', 'TextDecoder')) define(root, 'TextDecoder', TextDecoderFallback);
 
   // Fluent's MessageBar.
   if (typeof document === 'object' && need(typeof root.ResizeObserver === 'function', 'ResizeObserver')) {

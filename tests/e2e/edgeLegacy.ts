@@ -15,6 +15,8 @@ export const EDGE_LEGACY_MISSING: Record<string, string[]> = {
     'queueMicrotask',
     'structuredClone',
     'reportError',
+    'TextDecoder',
+    'TextEncoder',
   ],
   Object: ['fromEntries', 'hasOwn', 'groupBy'],
   'Array.prototype': ['flat', 'flatMap', 'at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed', 'toSpliced', 'with'],
@@ -25,6 +27,7 @@ export const EDGE_LEGACY_MISSING: Record<string, string[]> = {
   'Node.prototype': ['isConnected'],
   'Element.prototype': ['toggleAttribute', 'replaceChildren', 'animate', 'getAnimations', 'checkVisibility'],
   CSS: ['escape'],
+  'Blob.prototype': ['arrayBuffer', 'text', 'stream'],
 };
 
 /** What src/polyfills.ts adds back (globalThis is removed too, last). */
@@ -40,6 +43,7 @@ export const EDGE_LEGACY_POLYFILLED = [
   'String.prototype.trimStart',
   'String.prototype.trimEnd',
   'Event.prototype.composedPath',
+  'TextDecoder',
 ];
 
 /** An init script (Playwright addInitScript) that removes them all, and fails loudly if it cannot. */

@@ -40,9 +40,19 @@ export interface ImportPanelProps {
   importer?: Importer;
 }
 
-/** A picked File as the importer reads it: its bytes only when its turn comes. */
+/**
+ * A picked File as the importer reads it: its bytes only when its turn comes. FileReader, not
+ * File.arrayBuffer(), which Excel 2019's Edge Legacy webview lacks.
+ */
 function fileSource(file: File): SubmissionSource {
-  return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
+  const read = () =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
+      reader.readAsArrayBuffer(file);
+    });
+  return { name: file.name, read };
 }
 
 /** 「提出ブックを取り込む」: pick submitted workbooks, read them here, write the summary (and returns). */
@@ -101,7 +111,7 @@ export function ImportPanel({ asOf, locale, strings, importer = importSubmission
           className={styles.input}
           tabIndex={-1}
           data-testid="import-files"
-          onChange={(e) => void run([...(e.currentTarget.files ?? [])])}
+          onChange={(e) => void run(Array.from(e.currentTarget.files ?? []))}
         />
       </div>
       {progress && (
