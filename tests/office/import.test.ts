@@ -9,12 +9,13 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { issueLines } from '../../src/engine';
+import { encodeSettingsXml, WORKBOOK_SETTINGS_NAMESPACE } from '../../src/engine/workbookSettings';
 import type { JsonReport } from '../../src/cli/report';
 import { importSubmissions, type SubmissionSource } from '../../src/hosts/office/importSubmissions';
 import { numberedSheetName } from '../../src/hosts/office/summarySheet';
 import { runCli } from '../helpers/cli';
 import { EXAMPLES } from '../helpers/workbooks';
-import { type SheetData, type WorkbookData, cloneWorkbook, diffWorkbooks, keyToCell, letters, sheetByName } from '../office-double';
+import { type SheetData, type WorkbookData, buildWorkbook, cloneWorkbook, diffWorkbooks, keyToCell, letters, sheetByName } from '../office-double';
 import { installDouble } from './helpers';
 
 // The pane's bundle inflates with fflate (webpack alias): so does this test.
@@ -223,6 +224,23 @@ describe('importing again', () => {
       done();
     }
   });
+});
+
+test('the grade scale saved in the open workbook (settings view) is the summary’s, as --config gives it', async () => {
+  const workbook = buildWorkbook([{ name: '表紙', values: [['提出状況']] }]);
+  const config = { gradeScale: [{ grade: '優', min: 1 }, { grade: '良', min: 0.6 }, { grade: '可', min: null }] };
+  workbook.customXmlParts = [{ id: '{SETTINGS}', namespaceUri: WORKBOOK_SETTINGS_NAMESPACE, xml: encodeSettingsXml({ version: 1, config, acknowledgements: [] }) }];
+  const { excel, done } = installDouble(workbook);
+  try {
+    const result = await importSubmissions([source(path.join(EXAMPLES, FILES[2]))], { asOf: AS_OF, locale: 'ja' });
+    const sheet = sheetByName(excel.workbook, result.summarySheet);
+    expect((sheet.charts ?? [])[0].series.map((s) => s.name)).toEqual(['優', '良', '可']);
+    const values = Object.values(cellsOfDouble(sheet));
+    expect(values).toEqual(expect.arrayContaining(['優', '良', '可', '優 以上の割合']));
+    expect(values).not.toContain('S');
+  } finally {
+    done();
+  }
 });
 
 test('sheet names stay within 31 characters and free of characters Excel refuses', () => {

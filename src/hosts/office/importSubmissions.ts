@@ -25,6 +25,7 @@ import { describeUnreadable, UnreadableWorkbookError } from '../xlsx/unreadable'
 import { readWorkbookSettings } from '../xlsx/workbookSettings';
 import { type RetryOptions, runWithRetry } from './runWithRetry';
 import { Session } from './session';
+import { SettingsReader } from './workbookSettings';
 import { type LayoutSheet, TITLE_PROBE, titleStartOf, writeLayoutSheets } from './summarySheet';
 
 /** One picked file: its name, and its bytes when asked for (a File in the pane). */
@@ -48,7 +49,10 @@ export interface CheckedSubmission {
 export interface ImportOptions {
   asOf: string;
   locale: Locale;
-  /** Settings applied under each file's own (as the command line's --config). */
+  /**
+   * Settings applied over each file's own (as the command line's --config). Default: those saved
+   * in the open workbook (the reform office's grade scale, department list…), if any.
+   */
   config?: Config;
   /** Also write one returns sheet per department. */
   returns?: boolean;
@@ -142,6 +146,12 @@ export function importReturns(files: CheckedSubmission[], options: Pick<ImportOp
   }));
 }
 
+/** The configuration saved in the open workbook (settings view), or undefined; a damaged part is passed over. */
+async function openWorkbookConfig(retry?: RetryOptions): Promise<Config | undefined> {
+  const read = await runWithRetry((context) => new SettingsReader(new Session(context)).ready(), retry);
+  return read.settings?.config;
+}
+
 /** Lets the pane paint its progress between two files (each check runs without a pause). */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -151,7 +161,8 @@ function nextFrame(): Promise<void> {
  * Reads and checks each picked file in turn (in name order, as the command line lists a folder),
  * then writes the summary sheet (and the returns sheets) into the open workbook.
  */
-export async function importSubmissions(sources: SubmissionSource[], options: ImportOptions): Promise<ImportResult> {
+export async function importSubmissions(sources: SubmissionSource[], given: ImportOptions): Promise<ImportResult> {
+  const options = given.config ? given : { ...given, config: await openWorkbookConfig(given.retry) };
   const ordered = [...sources].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   const files: CheckedSubmission[] = [];
   for (const [i, source] of ordered.entries()) {
