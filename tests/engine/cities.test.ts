@@ -31,13 +31,16 @@ const PINS: Record<string, Pin> = {
     template: 'kpi-baseline-target',
     found: ['J5 required-missing', 'F6 invalid-number', 'G10 invalid-evaluation', 'F11 normalized-value'],
     missed: {},
-    // the legend F/S/A/B/C/X/Y/Z is read as letters: X (未着手) and Z (評価困難) are on it
+    // the legend F/S/A/B/C/X/Y/Z is read as letters: X (未着手) and Z (評価困難) are on it; rows 7
+    // (未策定 → 策定, 策定済) and 8 (移設) are qualitative indicators, read in words, no rate
     falseFlags: [],
   },
   'asahi-yamagata.xlsx': {
     template: 'kpi-target-actual',
     found: ['C10 required-missing', 'K12 invalid-evaluation', 'A14 duplicate-id', 'G15 missing-entry'],
     missed: {},
+    // a plan year in words (検討, 実施, →) reads that year's actual as a word; item 3's plan ends with
+    // 実施 in H18, so no H19 actual is due (G11)
     falseFlags: [],
   },
   'aya.xlsx': {
@@ -57,6 +60,7 @@ const PINS: Record<string, Pin> = {
     template: 'kpi-baseline-target',
     found: ['E8 invalid-number', 'H9 required-missing', 'E10 missing-entry'],
     missed: {},
+    // 74事業所, 80事業所: a counter word the reader's list lacks reads as the unit
     falseFlags: [],
   },
   'ino.xlsx': {
@@ -100,7 +104,9 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['D6 invalid-number', 'E7 invalid-evaluation', 'D8 missing-entry', 'E8 missing-entry'],
     missed: {},
-    // 実績値(29年度目標値) is read as FY2017 (a bare 平成 year), so the 29年度 actual and its evaluation are due
+    // 実績値(29年度目標値) is read as FY2017 (a bare 平成 year), so the 29年度 actual and its evaluation are due;
+    // 5,730千人(26年度) reads as 5,730 千人 with its year as a note; 基準値を上回る (row 3) is a qualitative target.
+    // Not pinned: E4 and E5 grade-mismatch, the sheet grading against the year's milestone in brackets
     falseFlags: [],
   },
   'misato-shimane.xlsx': {
@@ -121,7 +127,8 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['G6 normalized-value', 'G7 grade-mismatch', 'D9 required-missing', 'F11 missing-entry'],
     missed: {},
-    // 目標 「加入率 75%」 is read as a name and a figure: 71.8% / 75% = 95.7%, a on the legend's bands
+    // 目標 「加入率 75%」 is read as a name and a figure: 71.8% / 75% = 95.7%, a on the legend's bands;
+    // 導入方針の決定 and 「対象手続 10件追加」 (a description, kept as text) make rows 8 and 9 qualitative
     falseFlags: [],
   },
   'osaki.xlsx': {
@@ -136,7 +143,8 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['F8 missing-entry', 'E11 invalid-number', 'B13 required-missing', 'F19 normalized-value'],
     missed: {},
-    // row 15 (生涯スポーツの促進, alone before the repeated header) is the next block's title
+    // row 15 (生涯スポーツの促進, alone before the repeated header) is the next block's title; the
+    // 5ヵ年目標 設置 / 策定 (rows 5, 6, 17) make those indicators qualitative, read in words
     falseFlags: [],
   },
   'shimotsuke.xlsx': {
@@ -180,6 +188,9 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['D6 invalid-evaluation', 'C7 invalid-number'],
     missed: {},
+    // 健康寿命 (row 8): a target of two figures (男性…以上 / 女性…以上) is no single figure, read in
+    // words. Not pinned: D3, D4 grade-mismatch and D5 「C\n(A※1)」 (a grade with its footnoted
+    // alternative), the prefecture's own grading
     falseFlags: [],
   },
   'tokushima-ken.xlsx': {

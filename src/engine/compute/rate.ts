@@ -1,5 +1,6 @@
 import type { GradeStep } from '../config';
 import { readKpiNumber } from '../read/nameValue';
+import { nfkc } from '../read/text';
 import type { FieldCell, KpiRecord, PeriodEntry } from '../rows/record';
 
 /** The figures a rate was computed from, for messages and the summary. */
@@ -18,6 +19,51 @@ function num(cell: FieldCell | null | undefined): number | null {
   // 「就職者数\n年間3,000人」: a name-and-value cell's figure
   const reading = readKpiNumber(cell.value, cell.numberFormat);
   return reading.kind === 'number' ? reading.value : null;
+}
+
+/** 「未集計」「集計中」: a figure not counted yet. As a target it does not make an indicator qualitative. */
+const PENDING = /^(未集計|集計中|調査中|算定中|算出中|未確定|確認中|精査中)$/;
+
+/** A cell that holds a word, not a figure: 策定, 設置, 基準値を上回る, 検討, →, 対象手続 10件追加. */
+function isWord(cell: FieldCell | null | undefined): cell is FieldCell {
+  if (!cell || typeof cell.value !== 'string') return false;
+  return readKpiNumber(cell.value, cell.numberFormat).kind === 'invalid' && !PENDING.test(nfkc(cell.value).trim());
+}
+
+/** A target that is there: not blank, and not 「－」 (no target). */
+function isFilled(cell: FieldCell | null | undefined): cell is FieldCell {
+  if (!cell) return false;
+  const kind = readKpiNumber(cell.value, cell.numberFormat).kind;
+  return kind !== 'blank' && kind !== 'none';
+}
+
+/**
+ * An indicator measured in words: its target (or, lacking one, its baseline) is a word; with paired
+ * 目標/実績 rows, any year's target is. Asked only where a cell is not a number or is blank.
+ */
+export function isQualitative(kpi: KpiRecord): boolean {
+  if (kpi.targetRow === null && kpi.actualRow === null) {
+    const target = [kpi.target, kpi.totalTarget, ...kpi.yearTargets.map((t) => t.cell)].find(isFilled);
+    return isWord(target ?? kpi.baseline);
+  }
+  return isWord(kpi.target) || kpi.yearTargets.some((t) => isWord(t.cell));
+}
+
+/**
+ * Whether a cell of an indicator is read as a word (a qualitative indicator, issue 7), so that its
+ * text is never an invalid number: a single-row indicator is qualitative when its target (or,
+ * lacking one, its baseline) is a word, not a figure; with paired 目標/実績 rows a year whose target
+ * is a word (検討, 実施, →) reads that target and that year's actual as words. A numeric indicator
+ * keeps its words invalid (「未集計」 under a target of 14,000). Asked only of cells that did not
+ * read as numbers, so the usual cell costs nothing.
+ */
+export function readsAsWord(kpi: KpiRecord, cell: FieldCell): boolean {
+  if (kpi.targetRow === null && kpi.actualRow === null) return isQualitative(kpi);
+  if (isWord(kpi.target)) return true;
+  if (kpi.yearTargets.some((t) => t.cell === cell)) return isWord(cell);
+  const actual = kpi.yearActuals.find((a) => a.cell === cell);
+  if (!actual) return false;
+  return isWord(kpi.yearTargets.find((t) => t.fiscalYear === actual.fiscalYear)?.cell);
 }
 
 /**
@@ -61,6 +107,7 @@ export function kpiRate(kpi: KpiRecord): RateBasis | null {
     }
     return null;
   }
+  // a qualitative indicator (target 策定, 基準値を上回る) has no figure to divide by: no rate
   const t = num(kpi.target);
   const latest = latestActual(kpi.yearActuals);
   if (t === null || !latest) return null;

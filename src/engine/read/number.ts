@@ -16,7 +16,7 @@ const UNITS = [
   '時間', '分', '日', 'か月', 'ヶ月', 'カ月', '月', '年',
   '件', '人', '名', '回', '枚', '冊', '団体', '団地', '社', '校', '施設', '箇所', 'か所', 'ヵ所', '箇所', '本', '台', '個', '部',
   '㎡', 'm2', 'm²', 'km', 'm', 't', 'kg', 'ha',
-  '%', 'ポイント', 'pt', '倍', '点', '歳', '世帯', '戸', '項目', '種類', '業務', '手続', '事業',
+  '%', 'ポイント', 'pt', '倍', '点', '歳', '世帯', '戸', '項目', '種類', '業務', '手続', '事業所', '事業',
 ];
 
 const MULTIPLIERS: Record<string, number> = { 万: 1e4, 億: 1e8, 千: 1e3 };
@@ -63,7 +63,27 @@ function splitUnitAndNote(rest: string): { unit: string | null; note: string | n
       return { unit, note: note ?? text.slice(unit.length).trim() };
     }
   }
+  if (isUnitWord(text)) return { unit: text, note };
   return null;
+}
+
+/**
+ * A counter word the list above lacks (千人, 店舗, 区画, 地区): real sheets name their own, so a
+ * short run of kanji (or a katakana word) reads as the unit. 千人 is kept as written, as 千円 is: the
+ * baseline and target share it, so the rate is the same.
+ */
+const UNIT_WORD = /^(?:[\p{Script=Han}ヶヵ]{1,4}|[\p{Script=Katakana}ー]{1,6})$/u;
+/**
+ * A word after the figure that tells what was done (「10件追加」「3回開催」「5人増」) makes the cell a
+ * description, not a figure: the reform office reads it as text (name-value.test.ts pins 「対象手続
+ * 10件追加」 as text), and an indicator whose target is such a text is qualitative.
+ */
+const ACTION_WORD = /実施|開催|追加|達成|策定|設置|導入|完了|開設|移設|検討|整備|予定|見込|増|減|超/;
+
+function isUnitWord(text: string): boolean {
+  if (!UNIT_WORD.test(text) || ACTION_WORD.test(text)) return false;
+  // a known unit and more (年度, 日間, 回目): a date, a span or an ordinal, not a counter
+  return !UNITS.some((unit) => text.startsWith(unit));
 }
 
 /**

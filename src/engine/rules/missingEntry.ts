@@ -1,3 +1,4 @@
+import { isQualitative } from '../compute/rate';
 import { displayText } from '../read/text';
 import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
@@ -51,9 +52,11 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
       kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
     for (const actual of kpi.yearActuals) {
       if (!entryIsDue(actual, ctx.asOf) || !isBlank(actual.cell.value)) continue;
-      // no actual is expected for a year whose target says "nothing" (－, /)
+      // no actual is expected for a year whose target says "nothing" (－, /), nor, in a plan
+      // written in words (検討 → 実施), for a year the plan leaves blank: the work was done
       const target = kpi.yearTargets.find((t) => t.fiscalYear === actual.fiscalYear);
       if (target && isNoneMarker(target.cell.value)) continue;
+      if (target && isBlank(target.cell.value) && kpi.targetRow !== null && isQualitative(kpi)) continue;
       out.push({
         messageId: 'missing-entry.actual',
         r: actual.cell.r,

@@ -1,3 +1,4 @@
+import { readsAsWord } from '../compute/rate';
 import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
 import type { FieldCell, UnitRecord } from '../rows/record';
@@ -32,7 +33,10 @@ export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, kpi: 
   if (unit.rate) visit(unit.rate, 0, 'rate', null);
 }
 
-/** invalid-number: a baseline, target or actual that does not read as a number. */
+/**
+ * invalid-number: a baseline, target or actual that does not read as a number. A qualitative
+ * indicator's words (策定 / 策定済, 設置, 検討 → 実施) are its values, not invalid numbers.
+ */
 export const invalidNumber: Rule = {
   id: 'invalid-number',
   check(ctx) {
@@ -41,6 +45,7 @@ export const invalidNumber: Rule = {
       eachNumericCell(unit, (cell, kpi, part, fiscalYear) => {
         const reading = readKpiNumber(cell.value, cell.numberFormat);
         if (reading.kind !== 'invalid') return;
+        if (part !== 'rate' && readsAsWord(unit.kpis[kpi], cell)) return;
         out.push({
           messageId: 'invalid-number',
           r: cell.r,

@@ -20,6 +20,7 @@ describe('splitNameValue / readKpiNumber', () => {
     ['新規農業生産法人数5件', 5, '新規農業生産法人数'],
     ['学校給食等における地場産物利用割合 30%以上', 0.3, '学校給食等における地場産物利用割合'],
     ['実施\n△112,300', -112300, '実施'],
+    ['認証取得事業所数 74事業所', 74, '認証取得事業所数'],
   ])('%j reads %d after the name', (text, value, name) => {
     const reading = readKpiNumber(text);
     expect(reading).toMatchObject({ kind: 'number', value });

@@ -93,6 +93,26 @@ describe('readNumber: a unit after the number is kept', () => {
   });
 });
 
+describe('readNumber: a unit word the list lacks (issue 7: 枚方市, 久留米市)', () => {
+  // a short run of kanji or katakana after the figure is the sheet's own counter word
+  test.each([
+    ['74事業所', 74, '事業所', null],
+    ['6,500千人', 6500, '千人', null],
+    ['5,730千人(26年度)', 5730, '千人', '26年度'],
+    ['12地区', 12, '地区', null],
+    ['３区画', 3, '区画', null],
+    ['8ヘクタール', 8, 'ヘクタール', null],
+  ])('%s is %d %s (note %s)', (text, value, unit, note) => {
+    const r = asNumber(readNumber(text));
+    expect([r.value, r.unit, r.note]).toEqual([value, unit, note]);
+  });
+
+  // a word that tells what was done, or a known unit and more (年度, 回目), keeps the cell text
+  test.each(['10件追加', '4件追加', '3回開催', '5人増', '3年度', '2回目', '100万円程度の削減', '10か所で実施'])('%s stays text (invalid)', (text) => {
+    expect(readNumber(text).kind).toBe('invalid');
+  });
+});
+
 describe('readNumber: 万 and 億 before a unit multiply', () => {
   test('16.5万㎡ is 165,000 ㎡', () => {
     const r = asNumber(readNumber('16.5万㎡'));

@@ -8,8 +8,22 @@ const Q = HEADERS.quarterly;
 const TITLE = [['令和7年度 行財政改革 進捗状況']];
 const item = (q1: string, q2: string) => [['1 窓口のデジタル化', '総務課', q1, q2, '', '']];
 
+/** Paired 計画 / 実績 rows (朝日町's 集中改革プラン): years 令和4–6年度, one item. */
+const PAIRS = ['No.', '実施項目', '担当課', '区分', '令和4年度', '令和5年度', '令和6年度', '評価'];
+const pairs = (plan: string[], actual: string[]) => [
+  [1, '一職一級制度の導入', '総務課', '計画', ...plan, 'A'],
+  ['', '', '', '実績', ...actual, ''],
+];
+
 ruleTester('missing-entry', {
   valid: [
+    {
+      // issue 7: a plan in words that ends (検討 → 実施) expects no actual for the years it leaves blank
+      name: 'paired rows, a plan in words: no actual due in a year the plan leaves blank',
+      template: 'kpi-target-actual',
+      header: PAIRS,
+      rows: pairs(['検討', '実施', ''], ['検討', '実施', '']),
+    },
     { name: 'Q1 and Q2 filled as of 2025-10-15; Q3 and Q4 not due', template: 'quarterly', above: TITLE, header: Q, rows: item('実施', '実施') },
     { name: 'Q1 empty on its last day (2025-06-30): not due yet', template: 'quarterly', above: TITLE, header: Q, rows: item('', ''), asOf: '2025-06-30' },
     { name: 'none markers －, なし count as present', template: 'quarterly', above: TITLE, header: Q, rows: item('－', 'なし') },
@@ -44,6 +58,13 @@ ruleTester('missing-entry', {
     },
   ],
   invalid: [
+    {
+      name: 'paired rows, a plan in figures: the FY2024 actual is due though its plan is blank',
+      template: 'kpi-target-actual',
+      header: PAIRS,
+      rows: pairs(['10', '10', ''], ['10', '10', '']),
+      errors: [{ cell: 'G3', code: 'missing-entry', field: 'kpi.actual.fy2024' }],
+    },
     {
       name: 'Q1 empty the day after it ends',
       template: 'quarterly',
