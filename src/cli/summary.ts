@@ -25,21 +25,23 @@ export function cellLink(fromFolder: string, link: Pick<LayoutLink, 'file' | 'sh
 /** The engine's layout → one worksheet: values, real tables, links, formats, print setup, charts. */
 export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string): Sheet {
   const ws = wb.addSheet(table.name, table.freezeRows);
-  const inTable = new Set<string>();
+  // cells keyed by a number, not a "r:c" text: the issue list alone has tens of thousands
+  const at = (r: number, c: number) => r * 16384 + c;
+  const inTable = new Set<number>();
   const tableRows = new Set<number>();
   for (const t of table.tables) {
     for (let r = t.top; r <= t.top + t.rows; r++) {
       tableRows.add(r);
-      for (let c = t.left; c < t.left + t.headers.length; c++) inTable.add(`${r}:${c}`);
+      for (let c = t.left; c < t.left + t.headers.length; c++) inTable.add(at(r, c));
     }
   }
   // every value is set as it is: a text such as "=SUM(A1)" copied from a submission stays text
   table.values.forEach((row, r) => {
     row.forEach((v, c) => {
-      if (v !== null && v !== '' && !inTable.has(`${r}:${c}`)) ws.cell(r + 1, c + 1).value = v;
+      if (v !== null && v !== '' && !inTable.has(at(r, c))) ws.cell(r + 1, c + 1).value = v;
     });
   });
-  const links = new Map(table.links.map((l) => [`${l.row}:${l.column}`, l]));
+  const links = new Map(table.links.map((l) => [at(l.row, l.column), l]));
   for (const t of table.tables) {
     // the header, then the body; a table needs one row: an empty one stands for "none"
     t.headers.forEach((name, c) => (ws.cell(t.top + 1, t.left + c + 1).value = name));
@@ -47,7 +49,7 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
       t.headers.forEach((_, c) => {
         const cell = ws.cell(t.top + 2 + i, t.left + c + 1);
         const v = i < t.rows ? table.values[t.top + 1 + i][t.left + c] ?? null : null;
-        const link = i < t.rows ? links.get(`${t.top + 1 + i}:${t.left + c}`) : undefined;
+        const link = i < t.rows ? links.get(at(t.top + 1 + i, t.left + c)) : undefined;
         cell.value = link && v !== null ? String(v) : v;
         if (link && v !== null) cell.hyperlink = cellLink(linkFolder, link);
       });
@@ -74,7 +76,7 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
         if (wrap && typeof v === 'string') lines = Math.max(lines, Math.ceil((displayWidth(v) * 1.15) / Math.max(1, (table.widths[t.left + c] ?? 10) - 2)));
       });
       if (lines > 1) ws.setHeight(t.top + 1 + i, Math.min(6, lines) * 14 + 4);
-      const link = links.get(`${t.top + i}:${t.left}`);
+      const link = links.get(at(t.top + i, t.left));
       if (link) ws.cell(t.top + 1 + i, t.left + 1).font = { color: 'FF0563C1', underline: true };
     }
   }
@@ -85,8 +87,9 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
     for (let r = 0; r < table.values.length; r++) if (typeof table.values[r][1] === 'string' && !tableRows.has(r)) ws.cell(r + 1, 2).alignment = { horizontal: 'right' };
   }
   for (const r of table.titleRows) ws.cell(r + 1, 1).font = r === 0 ? TITLE_FONT : SECTION_FONT;
+  const titleRows = new Set(table.titleRows);
   table.values.forEach((row, r) => {
-    if (r > 0 && !tableRows.has(r) && !table.titleRows.includes(r) && row.length === 1 && typeof row[0] === 'string') ws.cell(r + 1, 1).font = NOTE_FONT;
+    if (r > 0 && !tableRows.has(r) && !titleRows.has(r) && row.length === 1 && typeof row[0] === 'string') ws.cell(r + 1, 1).font = NOTE_FONT;
   });
   for (const r of table.totalRows) {
     table.values[r].forEach((_, c) => {
