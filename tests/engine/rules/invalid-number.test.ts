@@ -1,6 +1,6 @@
 /** invalid-number: a baseline, target, actual or existing rate that does not read as a number. */
 import type { CellValue } from '../../../src/engine';
-import { HEADERS, ruleTester, type InvalidCase, type RuleCase } from './ruleTester';
+import { HEADERS, ruleTester, runCase, type InvalidCase, type RuleCase } from './ruleTester';
 
 const K = HEADERS.kpi;
 /** One KPI row: No, item, indicator, baseline, target, actual (2024), department, rate, evaluation. */
@@ -85,4 +85,13 @@ ruleTester('invalid-number', {
       errors: [{ cell: 'H2', code: 'invalid-number', field: 'rate' }],
     },
   ],
+});
+
+describe('invalid-number: what a qualitative indicator computes', () => {
+  test('words give no rate; a figure with a unit word of its own does', () => {
+    expect(runCase(valid('策定', '未策定', '策定', '策定済')).rows[0].achievementRate).toBeNull();
+    expect(runCase(valid('基準値を上回る', '16,507人(26年度)', '基準値を上回る', '17,861人')).rows[0].achievementRate).toBeNull();
+    // (6,012 − 5,730) / (6,500 − 5,730)
+    expect(runCase(valid('千人', '5,730千人(26年度)', '6,500千人', '6,012千人')).rows[0].achievementRate).toBeCloseTo(0.3662, 4);
+  });
 });
