@@ -12,7 +12,7 @@ import { Deflate, strToU8, zipSync } from 'fflate';
 import { collectInputs } from '../../src/cli/collect';
 import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
-import { rawXlsx, quarterlyRows, textCell } from '../helpers/rawXlsx';
+import { numberCell, rawXlsx, quarterlyRows, textCell } from '../helpers/rawXlsx';
 import { SEEDS } from '../helpers/workbooks';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'psc-hostile-'));
@@ -105,12 +105,13 @@ describe('hostile workbooks become one line, and the batch goes on', () => {
   }, 120_000);
 
   test('numeric cells of "1(((…": read in linear time, messages quote a short excerpt', async () => {
+    // the target is a figure, so the indicator is numeric and its text cells are invalid numbers
     const evil = `1${'('.repeat(20_000)}`;
     const rows =
-      `<row r="1">${textCell('A1', 'No.')}${textCell('B1', '取組項目')}${textCell('C1', '指標')}${textCell('D1', '基準値（2024）')}${textCell('E1', '目標値（2030）')}${textCell('F1', '担当課')}</row>` +
+      `<row r="1">${textCell('A1', 'No.')}${textCell('B1', '取組項目')}${textCell('C1', '指標')}${textCell('D1', '基準値（2024）')}${textCell('E1', '目標値（2030）')}${textCell('F1', '担当課')}${textCell('G1', '実績値（2025）')}</row>` +
       Array.from({ length: 3 }, (_, i) => {
         const r = i + 2;
-        return `<row r="${r}">${textCell(`A${r}`, String(i + 1))}${textCell(`B${r}`, `取組${i + 1}`)}${textCell(`C${r}`, '件数')}${textCell(`D${r}`, evil)}${textCell(`E${r}`, evil)}${textCell(`F${r}`, '財政課')}</row>`;
+        return `<row r="${r}">${textCell(`A${r}`, String(i + 1))}${textCell(`B${r}`, `取組${i + 1}`)}${textCell(`C${r}`, '件数')}${textCell(`D${r}`, evil)}${numberCell(`E${r}`, 100)}${textCell(`F${r}`, '財政課')}${textCell(`G${r}`, evil)}</row>`;
       }).join('');
     const dir = batch('parens.xlsx', rawXlsx([{ name: '計画', rows }]));
     const { report, ms } = await runJson([dir]);

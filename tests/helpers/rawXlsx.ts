@@ -47,6 +47,11 @@ export function textCell(ref: string, text: string): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escaped}</t></is></c>`;
 }
 
+/** A number cell. */
+export function numberCell(ref: string, value: number): string {
+  return `<c r="${ref}"><v>${value}</v></c>`;
+}
+
 /** A small, valid progress sheet (quarterly family): header on row 1, items below. */
 export function quarterlyRows(items: { title: string; department: string; q1: string; q2: string }[]): string {
   const header = `<row r="1">${textCell('A1', '項目')}${textCell('B1', '担当部局')}${textCell('C1', '1/4四半期（4月から6月）')}${textCell('D1', '2/4四半期（7月から9月）')}</row>`;

@@ -72,7 +72,7 @@ function splitUnitAndNote(rest: string): { unit: string | null; note: string | n
  * short run of kanji (or a katakana word) reads as the unit. 千人 is kept as written, as 千円 is: the
  * baseline and target share it, so the rate is the same.
  */
-const UNIT_WORD = /^(?:[\p{Script=Han}ヶヵ]{1,4}|[\p{Script=Katakana}ー]{1,6})$/u;
+const UNIT_WORD = /^(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFFヶヵ]{1,4}|[\u30A1-\u30FAー]{1,6})$/;
 /**
  * A word after the figure that tells what was done (「10件追加」「3回開催」「5人増」) makes the cell a
  * description, not a figure: the reform office reads it as text (name-value.test.ts pins 「対象手続
