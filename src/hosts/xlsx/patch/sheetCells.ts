@@ -77,7 +77,11 @@ export function cellEdits(
     if (!rowIndex.has(n)) rowIndex.set(n, i);
   });
   const byRow = new Map<number, CellEdit[]>();
-  for (const e of edits) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  for (const e of edits) {
+    const list = byRow.get(e.row);
+    if (list) list.push(e);
+    else byRow.set(e.row, [e]);
+  }
   const out: Edit[] = [];
   const overwritten: string[] = [];
   const newRows: { before: number; text: string }[] = [];

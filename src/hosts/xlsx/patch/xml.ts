@@ -17,11 +17,17 @@ export interface Found {
   readonly attrs: Attributes;
 }
 
+// most values (cell references, style numbers) need no escaping: one test instead of seven replaces
+const TEXT_SPECIAL = /[&<>]/;
+const ATTR_SPECIAL = /[&<>"\r\n\t]/;
+
 export function escapeText(text: string): string {
+  if (!TEXT_SPECIAL.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function escapeAttr(text: string): string {
+  if (!ATTR_SPECIAL.test(text)) return text;
   return escapeText(text).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
