@@ -4,6 +4,9 @@
  * One sync lists the sheets, reading costs one or two per sheet (readSheet), writing one more.
  */
 import { checkSheet, DEFAULT_GRADE_SCALE, summaryTable, type CellValue, type Locale, type SheetCheck, type SummaryTable } from '../../engine';
+import type { Config } from '../../engine/config';
+import { mergeConfig } from '../../engine/workbookSettings';
+import { SettingsReader } from './workbookSettings';
 import { HostError } from './errors';
 import { readSheet } from './readSheet';
 import { supportsExcelApi } from './requirements';
@@ -13,6 +16,8 @@ import { STATE_SHEET_NAME } from './stateStore';
 export interface SummaryRunOptions {
   asOf: string;
   locale: Locale;
+  /** A configuration over the workbook's saved settings (as --config is over a file's). */
+  config?: Config;
   onProgress?: ProgressCallback;
 }
 
@@ -104,6 +109,8 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name, items/visibility');
   const protection = supportsExcelApi('1.7') ? context.workbook.protection.load('protected') : null;
+  // the settings saved in the workbook (grade scale, departments…) ride the same syncs
+  const settingsReader = new SettingsReader(session);
   await session.sync();
   if (protection?.protected) throw new HostError('WorkbookProtected', 'The workbook structure is protected.');
   const probe = summaryTable({ asOf: TITLE_PROBE, sheets: [], grades: [], locale: options.locale });
@@ -114,17 +121,21 @@ export async function buildSummarySheet(context: Excel.RequestContext, options: 
   const ours = names.ours.get(summary.baseName) ?? new Set<string>();
   const toCheck = all.filter((s) => !ours.has(s.name)).map((s) => s.name);
 
+  const settings = (await settingsReader.ready()).settings;
+  const config = mergeConfig(settings?.config, options.config);
   const checked: { name: string; check: SheetCheck }[] = [];
   for (const [i, name] of toCheck.entries()) {
     options.onProgress?.('read', i, toCheck.length);
     const read = await readSheet(session, { sheetName: name, sampleRows: 200 });
-    checked.push({ name, check: checkSheet(read.grid, { asOf: options.asOf, locale: options.locale, sheetName: name }) });
+    const acknowledgements = settings?.acknowledgements;
+    checked.push({ name, check: checkSheet(read.grid, { asOf: options.asOf, locale: options.locale, sheetName: name, ...(config ? { config } : {}), ...(acknowledgements ? { acknowledgements } : {}) }) });
   }
   options.onProgress?.('check', 1, 1);
   const table = summaryTable({
     asOf: options.asOf,
     locale: options.locale,
-    gradeScale: DEFAULT_GRADE_SCALE,
+    // the configured scale's columns (優/良/可…), as the command line's --summary shows them
+    gradeScale: config?.gradeScale ?? DEFAULT_GRADE_SCALE,
     sheets: checked.map(({ name, check }) => ({
       file: '',
       sheet: name,

@@ -1,0 +1,48 @@
+/**
+ * The pane's one-click summary (［集計シート］) checks the workbook with the settings saved in it,
+ * as its check does: a configured grade scale (優/良/可) gives the summary's grade columns, as the
+ * command line's --summary does with --config.
+ */
+import { buildSummary, checkActiveSheet } from '../../src/hosts/office/actions';
+import { saveWorkbookConfig } from '../../src/hosts/office/settingsView';
+import { sheetByName } from '../office-double';
+import { installDouble } from './helpers';
+import { standardSheet } from './sheets';
+
+const AS_OF = '2025-10-15';
+
+/** Every text of a sheet of the double, in row order. */
+function texts(sheet: ReturnType<typeof sheetByName>): string[] {
+  return [...sheet.cells.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, cell]) => cell.value)
+    .filter((v): v is string => typeof v === 'string');
+}
+
+test('the summary sheet uses the grade scale saved in the workbook', async () => {
+  const { excel, done } = installDouble([standardSheet({ rows: 12 })]);
+  try {
+    const before = await buildSummary({ asOf: AS_OF, locale: 'ja' });
+    const defaultTexts = texts(sheetByName(excel.workbook, before.sheetName));
+    expect(defaultTexts).toContain('S');
+    expect(defaultTexts).not.toContain('優');
+
+    await saveWorkbookConfig({ gradeScale: [{ grade: '優', min: 1 }, { grade: '良', min: 0.6 }, { grade: '可', min: null }] });
+    const after = await buildSummary({ asOf: AS_OF, locale: 'ja' });
+    // ours is replaced, not doubled
+    expect(after.sheetName).toBe(before.sheetName);
+    const configured = texts(sheetByName(excel.workbook, after.sheetName));
+    expect(configured).toEqual(expect.arrayContaining(['優', '良', '可']));
+    expect(configured).not.toContain('S');
+    // the items' grades are on the saved scale too
+    const check = await checkActiveSheet({ asOf: AS_OF });
+    const grades = new Set(check.check.rows.map((r) => r.grade).filter((g) => g !== null));
+    expect(grades.size).toBeGreaterThan(0);
+    for (const g of grades) expect(['優', '良', '可']).toContain(g);
+    for (const { check: sheetCheck } of after.checked) {
+      for (const row of sheetCheck.rows) if (row.grade !== null) expect(['優', '良', '可']).toContain(row.grade);
+    }
+  } finally {
+    done();
+  }
+});
