@@ -1,4 +1,4 @@
-import type { CellRange, CellValue, LayoutChart } from '../engine';
+import { columnLetter, type CellRange, type CellValue, type LayoutChart } from '../engine';
 
 /**
  * The summary's charts as DrawingML: one chart part per chart, anchored by the sheet's drawing
@@ -14,15 +14,9 @@ function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Column letters of a 0-based column. */
 function columnName(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(c + 1);
 }
 
 function ref(sheet: string, r: CellRange): string {

@@ -6,6 +6,7 @@
  *
  * The output is deterministic: the same workbook gives the same bytes (fixed dates, fixed order).
  */
+import { columnLetter as columnName } from '../engine/table/sheetView';
 import type { CellValue } from '../engine';
 import { makeEntry, writeZip, type ZipEntry } from '../hosts/xlsx/patch/zip';
 
@@ -366,16 +367,6 @@ class Relationships {
   }
 }
 
-export function columnName(c: number): string {
-  let n = c;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,9 +1,7 @@
-/** A1 references. */
-export function columnName(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** A1 references. Column letters are the engine's (1 → A, 27 → AA). */
+import { columnLetter as columnName } from '../../../engine/table/sheetView';
+
+export { columnName };
 
 export function ref(row: number, column: number): string {
   return `${columnName(column)}${row}`;
