@@ -2393,16 +2393,47 @@ function areaArgument(arg: string | DoubleRange, sheet: SheetData, x: Exec, api:
   return parsed.area;
 }
 
-/** Worksheet.tables: add (with a header row), getItem, getCount, items. */
-export class DoubleTableCollection extends DoubleObject {
-  private itemList: DoubleTable[] | undefined = undefined;
+/** A table or chart as the sheet holds it: what the code the two collections share needs of it. */
+interface SheetItemData {
+  id: string;
+}
+
+/**
+ * What tells a sheet's tables from its charts in the code they share: where the items are, which
+ * scalars an item has, how getItem finds one, and the proxy that stands for one.
+ */
+interface SheetItemKind<D extends SheetItemData, T extends { sheet: SheetData }, P extends DoubleObject> {
+  /** The item's API name, 'Table' or 'Chart': the collection's calls are `${item}Collection.…`. */
+  item: string;
+  /** The scalars an item loads, and the collection loads as items/…. */
+  scalars: readonly string[];
+  itemsOf(sheet: SheetData): D[];
+  scalar(data: D, name: string): unknown;
+  /** Whether getItem(key) means this item. */
+  matches(data: D, key: string): boolean;
+  /** The key in the path of an item reached through `items`. */
+  pathKey(data: D): string;
+  target(sheet: SheetData, data: D): T;
+  dataOf(target: T): D;
+  /** Removes the item from its sheet. */
+  remove(target: T): void;
+  proxy(context: DoubleRequestContext, path: string, sheet: DoubleWorksheet, resolve: (x: Exec) => T | null): P;
+  /** ExcelApi version of getCount, where newer than 1.1. */
+  countVersion?: string;
+  /** Item scalars newer than 1.1 that the collection's load checks. */
+  loadVersions?: Readonly<Record<string, string>>;
+}
+
+/** Worksheet.tables and Worksheet.charts: getItem, getCount, load of the items' scalars, items (add is each kind's own). */
+abstract class DoubleSheetItemCollection<D extends SheetItemData, T extends { sheet: SheetData }, P extends DoubleObject> extends DoubleObject {
+  private itemList: P[] | undefined = undefined;
   constructor(
     context: DoubleRequestContext,
     path: string,
-    private readonly sheet: DoubleWorksheet,
+    protected readonly sheet: DoubleWorksheet,
+    private readonly kind: SheetItemKind<D, T, P>,
   ) {
     super(context, path);
-    sealed(this, DoubleTableCollection);
   }
   protected scalarNames(): readonly string[] {
     return ['count'];
@@ -2411,10 +2442,175 @@ export class DoubleTableCollection extends DoubleObject {
     return this.sheet.isNullIn(x);
   }
   protected readScalar(x: Exec): unknown {
-    return (this.sheet.sheetIn(x).tables ?? []).length;
+    return this.kind.itemsOf(this.sheet.sheetIn(x)).length;
   }
   get count(): number {
     return this.loadedProperty('count');
+  }
+
+  /** The proxy add() returns: the item whose id the add records at sync. */
+  protected added(path: string, createdId: () => string | undefined): P {
+    return this.kind.proxy(this.context, path, this.sheet, (x) => {
+      const id = createdId();
+      if (!id) throw new OfficeDoubleError('InvalidObjectPath', `The ${this.kind.item.toLowerCase()} is used before it was added.`);
+      const sheet = this.sheet.sheetIn(x);
+      const data = this.kind.itemsOf(sheet).find((d) => d.id === id);
+      return data ? this.kind.target(sheet, data) : null;
+    });
+  }
+
+  getItem(key: string): P {
+    const api = `${this.kind.item}Collection.getItem`;
+    const item = this.kind.proxy(this.context, `${this.objectPath}.getItem(${JSON.stringify(key)})`, this.sheet, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      const found = this.kind.itemsOf(sheet).find((d) => this.kind.matches(d, key));
+      if (!found) throw itemNotFound(`The requested resource doesn't exist. (${this.kind.item.toLowerCase()} ${key})`, api);
+      return this.kind.target(sheet, found);
+    });
+    item.created(api);
+    return item;
+  }
+
+  getCount(): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api: `${this.kind.item}Collection.getCount`,
+      minVersion: this.kind.countVersion,
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = this.kind.itemsOf(this.sheet.sheetIn(x)).length;
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+
+  override load(spec?: LoadSpec): this {
+    this.context.assertOpen();
+    const { scalars, loadVersions } = this.kind;
+    const names = (specToPaths(spec) ?? [...scalars]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (!scalars.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    this.context.enqueue({
+      kind: 'load',
+      api: `${this.kind.item}Collection.load`,
+      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
+      run: (x) => {
+        const list = [...this.kind.itemsOf(this.sheet.sheetIn(x))];
+        for (const n of names) {
+          const version = loadVersions?.[n];
+          if (version) x.double.requireVersion(`${this.kind.item}.${n}`, version);
+        }
+        const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, this.kind.scalar(d, n)])));
+        const proxies = list.map((d) =>
+          this.kind.proxy(this.context, `${this.objectPath}.getItem(${JSON.stringify(this.kind.pathKey(d))})`, this.sheet, (y) => {
+            const s = this.sheet.sheetIn(y);
+            const found = this.kind.itemsOf(s).find((e) => e.id === d.id);
+            return found ? this.kind.target(s, found) : null;
+          }),
+        );
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  get items(): P[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+}
+
+/** A table or chart proxy: found again in each batch, a null object once its item is gone. */
+abstract class DoubleSheetItem<D extends SheetItemData, T extends { sheet: SheetData }> extends DoubleObject {
+  private readonly target: Resolver<T | null>;
+  constructor(
+    context: DoubleRequestContext,
+    path: string,
+    protected readonly sheetProxy: DoubleWorksheet,
+    resolve: (x: Exec) => T | null,
+    private readonly kind: SheetItemKind<D, T, DoubleObject>,
+  ) {
+    super(context, path);
+    this.target = new Resolver(resolve);
+  }
+  /** @internal */
+  targetIn(x: Exec): T {
+    const t = this.target.get(x);
+    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
+    return t;
+  }
+  protected scalarNames(): readonly string[] {
+    return this.kind.scalars;
+  }
+  isNullIn(x: Exec): boolean {
+    return this.target.get(x) === null;
+  }
+  protected readScalar(x: Exec, name: string): unknown {
+    return this.kind.scalar(this.kind.dataOf(this.targetIn(x)), name);
+  }
+  get id(): string {
+    return this.loadedProperty('id');
+  }
+  delete(): void {
+    this.queueWrite('delete()', null, (x) => {
+      const t = this.targetIn(x);
+      assertUnprotected(t.sheet);
+      this.kind.remove(t);
+    });
+  }
+}
+
+const TABLE_SCALARS: readonly string[] = ['id', 'name', 'style', 'showFilterButton', 'showHeaders', 'showTotals'];
+
+function tableScalar(t: TableData, name: string): unknown {
+  switch (name) {
+    case 'id':
+      return t.id;
+    case 'name':
+      return t.name;
+    case 'style':
+      return t.style;
+    case 'showFilterButton':
+      return t.showFilterButton;
+    case 'showHeaders':
+      return true;
+    case 'showTotals':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+const TABLES: SheetItemKind<TableData, TableTarget, DoubleTable> = {
+  item: 'Table',
+  scalars: TABLE_SCALARS,
+  itemsOf: (sheet) => sheet.tables ?? [],
+  scalar: tableScalar,
+  // by id, or by name in any case
+  matches: (t, key) => t.id === key || t.name.toLowerCase() === key.toLowerCase(),
+  pathKey: (t) => t.id,
+  target: (sheet, table) => ({ sheet, table }),
+  dataOf: (t) => t.table,
+  // the table turns back into a range: the cells keep their values
+  remove: (t) => (t.sheet.tables = (t.sheet.tables ?? []).filter((u) => u !== t.table)),
+  proxy: (context, path, sheet, resolve) => new DoubleTable(context, path, sheet, resolve),
+  countVersion: '1.4',
+  loadVersions: { showFilterButton: '1.3' },
+};
+
+/** Worksheet.tables: add (with a header row), getItem, getCount, items. */
+export class DoubleTableCollection extends DoubleSheetItemCollection<TableData, TableTarget, DoubleTable> {
+  constructor(context: DoubleRequestContext, path: string, sheet: DoubleWorksheet) {
+    super(context, path, sheet, TABLES);
+    sealed(this, DoubleTableCollection);
   }
 
   /**
@@ -2454,132 +2650,17 @@ export class DoubleTableCollection extends DoubleObject {
         createdId = table.id;
       },
     });
-    return new DoubleTable(this.context, path, this.sheet, (x) => {
-      if (!createdId) throw new OfficeDoubleError('InvalidObjectPath', 'The table is used before it was added.');
-      const sheet = this.sheet.sheetIn(x);
-      const table = (sheet.tables ?? []).find((t) => t.id === createdId);
-      return table ? { sheet, table } : null;
-    });
-  }
-
-  getItem(key: string): DoubleTable {
-    const table = new DoubleTable(this.context, `${this.objectPath}.getItem(${JSON.stringify(key)})`, this.sheet, (x) => {
-      const sheet = this.sheet.sheetIn(x);
-      const found = (sheet.tables ?? []).find((t) => t.id === key || t.name.toLowerCase() === key.toLowerCase());
-      if (!found) throw itemNotFound(`The requested resource doesn't exist. (table ${key})`, 'TableCollection.getItem');
-      return { sheet, table: found };
-    });
-    table.created('TableCollection.getItem');
-    return table;
-  }
-
-  getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'TableCollection.getCount',
-      minVersion: '1.4',
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const n = (this.sheet.sheetIn(x).tables ?? []).length;
-        return { payload: n, commit: () => result.set(n) };
-      },
-    });
-    return result;
-  }
-
-  override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
-    const names = (specToPaths(spec) ?? [...TABLE_SCALARS]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
-    for (const n of names) if (!TABLE_SCALARS.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'TableCollection.load',
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const sheet = this.sheet.sheetIn(x);
-        const tables = [...(sheet.tables ?? [])];
-        for (const n of names) if (n === 'showFilterButton') x.double.requireVersion('Table.showFilterButton', '1.3');
-        const payload = tables.map((t) => Object.fromEntries(names.map((n) => [n, tableScalar(t, n)])));
-        const proxies = tables.map(
-          (t) =>
-            new DoubleTable(this.context, `${this.objectPath}.getItem(${JSON.stringify(t.id)})`, this.sheet, (y) => {
-              const s = this.sheet.sheetIn(y);
-              const found = (s.tables ?? []).find((u) => u.id === t.id);
-              return found ? { sheet: s, table: found } : null;
-            }),
-        );
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
-    });
-    return this;
-  }
-
-  get items(): DoubleTable[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
+    return this.added(path, () => createdId);
   }
 }
 
-const TABLE_SCALARS: readonly string[] = ['id', 'name', 'style', 'showFilterButton', 'showHeaders', 'showTotals'];
-
-function tableScalar(t: TableData, name: string): unknown {
-  switch (name) {
-    case 'id':
-      return t.id;
-    case 'name':
-      return t.name;
-    case 'style':
-      return t.style;
-    case 'showFilterButton':
-      return t.showFilterButton;
-    case 'showHeaders':
-      return true;
-    case 'showTotals':
-      return false;
-    default:
-      return undefined;
-  }
-}
-
-export class DoubleTable extends DoubleObject {
-  private readonly target: Resolver<TableTarget | null>;
-  constructor(
-    context: DoubleRequestContext,
-    path: string,
-    private readonly sheetProxy: DoubleWorksheet,
-    resolve: (x: Exec) => TableTarget | null,
-  ) {
-    super(context, path);
-    this.target = new Resolver(resolve);
+export class DoubleTable extends DoubleSheetItem<TableData, TableTarget> {
+  constructor(context: DoubleRequestContext, path: string, sheetProxy: DoubleWorksheet, resolve: (x: Exec) => TableTarget | null) {
+    super(context, path, sheetProxy, resolve, TABLES);
     sealed(this, DoubleTable);
-  }
-  private targetIn(x: Exec): TableTarget {
-    const t = this.target.get(x);
-    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
-    return t;
-  }
-  protected scalarNames(): readonly string[] {
-    return TABLE_SCALARS;
   }
   protected override propertyVersion(name: string): string | undefined {
     return name === 'showFilterButton' ? '1.3' : undefined;
-  }
-  isNullIn(x: Exec): boolean {
-    return this.target.get(x) === null;
-  }
-  protected readScalar(x: Exec, name: string): unknown {
-    return tableScalar(this.targetIn(x).table, name);
-  }
-  get id(): string {
-    return this.loadedProperty('id');
   }
   get name(): string {
     return this.loadedProperty('name');
@@ -2636,14 +2717,6 @@ export class DoubleTable extends DoubleObject {
   getDataBodyRange(): DoubleRange {
     return this.part('getDataBodyRange', (a) => ({ ...a, top: a.top + 1 }));
   }
-  /** Turns the table back into a range: the cells keep their values. */
-  delete(): void {
-    this.queueWrite('delete()', null, (x) => {
-      const t = this.targetIn(x);
-      assertUnprotected(t.sheet);
-      t.sheet.tables = (t.sheet.tables ?? []).filter((u) => u !== t.table);
-    });
-  }
 }
 
 interface ChartTarget {
@@ -2697,28 +2770,44 @@ function seriesFrom(sheet: SheetData, area: Area, by: 'Columns' | 'Rows'): Chart
   return out;
 }
 
+const CHART_SCALARS: readonly string[] = ['id', 'name', 'chartType', 'width', 'height'];
+
+function chartScalar(c: ChartData, name: string): unknown {
+  switch (name) {
+    case 'id':
+      return c.id;
+    case 'name':
+      return c.name;
+    case 'chartType':
+      return c.type;
+    case 'width':
+      return c.width;
+    case 'height':
+      return c.height;
+    default:
+      return undefined;
+  }
+}
+
+const CHARTS: SheetItemKind<ChartData, ChartTarget, DoubleChart> = {
+  item: 'Chart',
+  scalars: CHART_SCALARS,
+  itemsOf: (sheet) => sheet.charts ?? [],
+  scalar: chartScalar,
+  // by the exact name
+  matches: (c, key) => c.name === key,
+  pathKey: (c) => c.name,
+  target: (sheet, chart) => ({ sheet, chart }),
+  dataOf: (t) => t.chart,
+  remove: (t) => (t.sheet.charts = (t.sheet.charts ?? []).filter((c) => c !== t.chart)),
+  proxy: (context, path, sheet, resolve) => new DoubleChart(context, path, sheet, resolve),
+};
+
 /** Worksheet.charts: add, getItem, getCount, items. */
-export class DoubleChartCollection extends DoubleObject {
-  private itemList: DoubleChart[] | undefined = undefined;
-  constructor(
-    context: DoubleRequestContext,
-    path: string,
-    private readonly sheet: DoubleWorksheet,
-  ) {
-    super(context, path);
+export class DoubleChartCollection extends DoubleSheetItemCollection<ChartData, ChartTarget, DoubleChart> {
+  constructor(context: DoubleRequestContext, path: string, sheet: DoubleWorksheet) {
+    super(context, path, sheet, CHARTS);
     sealed(this, DoubleChartCollection);
-  }
-  protected scalarNames(): readonly string[] {
-    return ['count'];
-  }
-  isNullIn(x: Exec): boolean {
-    return this.sheet.isNullIn(x);
-  }
-  protected readScalar(x: Exec): unknown {
-    return (this.sheet.sheetIn(x).charts ?? []).length;
-  }
-  get count(): number {
-    return this.loadedProperty('count');
   }
 
   add(type: string, sourceData: DoubleRange, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): DoubleChart {
@@ -2757,93 +2846,7 @@ export class DoubleChartCollection extends DoubleObject {
         createdId = id;
       },
     });
-    return new DoubleChart(this.context, path, this.sheet, (x) => {
-      if (!createdId) throw new OfficeDoubleError('InvalidObjectPath', 'The chart is used before it was added.');
-      const sheet = this.sheet.sheetIn(x);
-      const chart = (sheet.charts ?? []).find((c) => c.id === createdId);
-      return chart ? { sheet, chart } : null;
-    });
-  }
-
-  getItem(name: string): DoubleChart {
-    const chart = new DoubleChart(this.context, `${this.objectPath}.getItem(${JSON.stringify(name)})`, this.sheet, (x) => {
-      const sheet = this.sheet.sheetIn(x);
-      const found = (sheet.charts ?? []).find((c) => c.name === name);
-      if (!found) throw itemNotFound(`The requested resource doesn't exist. (chart ${name})`, 'ChartCollection.getItem');
-      return { sheet, chart: found };
-    });
-    chart.created('ChartCollection.getItem');
-    return chart;
-  }
-
-  getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'ChartCollection.getCount',
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const n = (this.sheet.sheetIn(x).charts ?? []).length;
-        return { payload: n, commit: () => result.set(n) };
-      },
-    });
-    return result;
-  }
-
-  override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
-    const names = (specToPaths(spec) ?? [...CHART_SCALARS]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
-    for (const n of names) if (!CHART_SCALARS.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'ChartCollection.load',
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const charts = [...(this.sheet.sheetIn(x).charts ?? [])];
-        const payload = charts.map((c) => Object.fromEntries(names.map((n) => [n, chartScalar(c, n)])));
-        const proxies = charts.map(
-          (c) =>
-            new DoubleChart(this.context, `${this.objectPath}.getItem(${JSON.stringify(c.name)})`, this.sheet, (y) => {
-              const s = this.sheet.sheetIn(y);
-              const found = (s.charts ?? []).find((d) => d.id === c.id);
-              return found ? { sheet: s, chart: found } : null;
-            }),
-        );
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
-    });
-    return this;
-  }
-
-  get items(): DoubleChart[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
-  }
-}
-
-const CHART_SCALARS: readonly string[] = ['id', 'name', 'chartType', 'width', 'height'];
-
-function chartScalar(c: ChartData, name: string): unknown {
-  switch (name) {
-    case 'id':
-      return c.id;
-    case 'name':
-      return c.name;
-    case 'chartType':
-      return c.type;
-    case 'width':
-      return c.width;
-    case 'height':
-      return c.height;
-    default:
-      return undefined;
+    return this.added(path, () => createdId);
   }
 }
 
@@ -2853,20 +2856,13 @@ function assertPoints(value: unknown, what: string): number {
   return value;
 }
 
-export class DoubleChart extends DoubleObject {
-  private readonly target: Resolver<ChartTarget | null>;
+export class DoubleChart extends DoubleSheetItem<ChartData, ChartTarget> {
   readonly title: DoubleChartPart;
   readonly series: DoubleChartSeriesCollection;
   readonly axes: DoubleChartAxes;
   readonly dataLabels: DoubleChartPart;
-  constructor(
-    context: DoubleRequestContext,
-    path: string,
-    private readonly sheetProxy: DoubleWorksheet,
-    resolve: (x: Exec) => ChartTarget | null,
-  ) {
-    super(context, path);
-    this.target = new Resolver(resolve);
+  constructor(context: DoubleRequestContext, path: string, sheetProxy: DoubleWorksheet, resolve: (x: Exec) => ChartTarget | null) {
+    super(context, path, sheetProxy, resolve, CHARTS);
     const chartIn = (x: Exec) => this.targetIn(x);
     this.title = new DoubleChartPart(context, `${path}.title`, chartIn, {
       text: { get: (c) => c.title, set: (c, v) => (c.title = typeof v === 'string' ? v : fail(`Bad title ${String(v)}`)) },
@@ -2878,29 +2874,11 @@ export class DoubleChart extends DoubleObject {
     });
     sealed(this, DoubleChart);
   }
-  /** @internal */
-  targetIn(x: Exec): ChartTarget {
-    const t = this.target.get(x);
-    if (!t) throw itemNotFound(`The requested resource doesn't exist. (${this.objectPath} is a null object)`);
-    return t;
-  }
-  protected scalarNames(): readonly string[] {
-    return CHART_SCALARS;
-  }
   protected override propertyVersion(name: string): string | undefined {
     return name === 'chartType' || name === 'id' ? '1.7' : undefined;
   }
   protected override child(name: string): DoubleObject | undefined {
     return ({ title: this.title, series: this.series, axes: this.axes, dataLabels: this.dataLabels } as Record<string, DoubleObject>)[name];
-  }
-  isNullIn(x: Exec): boolean {
-    return this.target.get(x) === null;
-  }
-  protected readScalar(x: Exec, name: string): unknown {
-    return chartScalar(this.targetIn(x).chart, name);
-  }
-  get id(): string {
-    return this.loadedProperty('id');
   }
   get name(): string {
     return this.loadedProperty('name');
@@ -2948,13 +2926,6 @@ export class DoubleChart extends DoubleObject {
       if (endCell !== undefined) throw new OfficeDoubleError('NotImplemented', 'The Excel double does not model setPosition with an end cell.');
       const area = areaArgument(startCell, t.sheet, x, 'Chart.setPosition');
       t.chart.position = { top: area.top, left: area.left, bottom: area.top, right: area.left };
-    });
-  }
-  delete(): void {
-    this.queueWrite('delete()', null, (x) => {
-      const t = this.targetIn(x);
-      assertUnprotected(t.sheet);
-      t.sheet.charts = (t.sheet.charts ?? []).filter((c) => c !== t.chart);
     });
   }
   /** @internal the worksheet the chart was reached from. */
