@@ -167,9 +167,9 @@ export class SheetView {
     return { row: this.sheetRow(r), column: this.sheetColumn(c) };
   }
 
+  /** A1 address of grid cell (r, c) (called for every reported entry: no object per call). */
   address(r: number, c: number): string {
-    const p = this.position(r, c);
-    return p ? a1(p.row, p.column) : '';
+    return a1(this.sheetRow(r), this.sheetColumn(c));
   }
 }
 
@@ -196,6 +196,11 @@ export class RemappedSheetView extends SheetView {
   override position(r: number, c: number): { row: number; column: number } | null {
     const origin = this.origins.get(r * 65536 + c);
     return origin ? { row: origin[0] + 1, column: origin[1] + 1 } : null;
+  }
+
+  override address(r: number, c: number): string {
+    const p = this.position(r, c);
+    return p ? a1(p.row, p.column) : '';
   }
 
   /** The sheet row of a built row: the row its first mapped cell was read from. */
