@@ -7,6 +7,7 @@
  * checking twice plans, and writes, what checking once does.
  */
 import type { CheckOptions, Grid, SheetCheck } from '../../engine/types';
+import { cellAddress } from './a1';
 import { type ApplyResult, applyPlan } from './applyPlan';
 import { type ReadOptions, readSheet } from './readSheet';
 import { labelSeverities } from './severityLabels';
@@ -98,10 +99,7 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
         workbookProtected: read.workbookProtected,
       });
   const base = { check, sheetName: read.sheetName, sheetId: read.sheetId, grid, readSyncs: read.syncs };
-  const own = new Set<string>();
-  for (const v of plan.values) own.add(cellA1(v.row, v.column));
-  for (const c of plan.appendedColumns) for (const r of plan.headerRows) own.add(cellA1(r, c.column));
-  for (const c of previous?.writtenCells ?? []) own.add(cellA1(c.row, c.column));
+  const own = ownValueCells(plan, previous?.writtenCells ?? []);
   return {
     ...base,
     syncs: session.syncs,
@@ -113,16 +111,14 @@ export async function checkInContext(context: Excel.RequestContext, checker: She
   };
 }
 
-/** "E6" from 1-based row and column. */
-export function cellA1(row: number, column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row}`;
+
+/** The cells the add-in writes values into (its plan's and those it wrote before), as "E6". */
+export function ownValueCells(plan: SheetCheck['plan'], writtenCells: readonly { row: number; column: number }[]): Set<string> {
+  const own = new Set<string>();
+  for (const v of plan.values) own.add(cellAddress(v.row, v.column));
+  for (const c of plan.appendedColumns) for (const r of plan.headerRows) own.add(cellAddress(r, c.column));
+  for (const c of writtenCells) own.add(cellAddress(c.row, c.column));
+  return own;
 }
 
 function isEmpty(value: unknown): boolean {

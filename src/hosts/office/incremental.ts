@@ -16,7 +16,7 @@ import { mergeConfig, type WorkbookSettings } from '../../engine/workbookSetting
 import { type SheetArea, cellAddress } from './a1';
 import { type CheckActiveSheetOptions, type CheckActiveSheetResult, checkActiveSheet } from './actions';
 import { applyPlan } from './applyPlan';
-import { type CheckRunOptions, type CheckRunResult, type SheetChecker, cellA1, checkInContext } from './checkPipeline';
+import { type CheckRunOptions, type CheckRunResult, type SheetChecker, checkInContext, ownValueCells } from './checkPipeline';
 import { solid } from './fills';
 import { type RowsRead, queueRowsRead } from './readSheet';
 import { type CurrentCells, NOTE_EXISTS, type Original, type ReadRequest, wantedBy } from './reconcile';
@@ -257,10 +257,7 @@ export async function recheckRows(
     onProgress,
     known: (request) => knownCells(request, read, previous, last.notes),
   });
-  const own = new Set<string>();
-  for (const v of plan.values) own.add(cellA1(v.row, v.column));
-  for (const c of plan.appendedColumns) for (const r of plan.headerRows) own.add(cellA1(r, c.column));
-  for (const c of previous.writtenCells) own.add(cellA1(c.row, c.column));
+  const own = ownValueCells(plan, previous.writtenCells);
   return {
     check,
     sheetName: target.sheetName,

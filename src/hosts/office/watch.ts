@@ -8,7 +8,7 @@
  * read only those rows (incremental.ts), and lets fixes written by the pane announce their cells
  * (expectOwnWrites), which are then not taken for a person's edit.
  */
-import { type SheetArea, parseArea } from './a1';
+import { type SheetArea, columnLetters, parseArea } from './a1';
 import { supportsExcelApi } from './requirements';
 
 /** Where the person changed the sheet since the last re-check; 'full' when it cannot be told. */
@@ -77,16 +77,6 @@ export function cellsOf(address: string, limit = 10_000): string[] | null {
   return out;
 }
 
-function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 export class SheetWatcher {
   private registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
