@@ -12,6 +12,24 @@ export function returnsFileName(department: string, locale: Locale): string {
   return `${locale === 'ja' ? '差し戻し' : 'returns'}_${safe}.xlsx`;
 }
 
+/**
+ * Each department's returns file name. Two departments whose names differ only in characters a file
+ * name cannot hold (総務/課, 総務_課) would share one file and the second would replace the first:
+ * the later gets " (2)".
+ */
+export function returnsFileNames(departments: string[], locale: Locale): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  for (const department of departments) {
+    const base = returnsFileName(department, locale);
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = base.replace(/\.xlsx$/, ` (${n}).xlsx`);
+    used.add(name.toLowerCase());
+    names.set(department, name);
+  }
+  return names;
+}
+
 /** The deadline on the cover line: a week after the as-of date. */
 export function returnsDue(asOf: string): string {
   const date = new Date(`${asOf}T00:00:00Z`);
@@ -21,7 +39,7 @@ export function returnsDue(asOf: string): string {
 
 /** A returns file that would land on a checked workbook: its shown name. */
 export function returnsClobbering(dir: string, departments: string[], inputs: InputFile[], locale: Locale): string | null {
-  const targets = new Set(departments.map((d) => realPathOf(path.join(dir, returnsFileName(d, locale)))));
+  const targets = new Set([...returnsFileNames(departments, locale).values()].map((name) => realPathOf(path.join(dir, name))));
   const hit = inputs.find((i) => typeof i.fsPath === 'string' && targets.has(realPathOf(i.fsPath)));
   return hit ? hit.shown : null;
 }
@@ -45,11 +63,13 @@ export async function writeReturns(dir: string, report: JsonReport, locale: Loca
   const lines = issueLines(roundSheets(report), locale);
   const folder = await makeFoldersBelow(dir, Buffer.alloc(0));
   const written: string[] = [];
-  for (const department of returnDepartments(report, locale)) {
+  const departments = returnDepartments(report, locale);
+  const names = returnsFileNames(departments, locale);
+  for (const department of departments) {
     const wb = newWorkbook(report.asOf);
     const table = returnTable({ department, asOf: report.asOf, due: returnsDue(report.asOf), issues: lines.filter((l) => l.department === department), locale });
     writeSheet(wb, table, path.resolve(dir));
-    const name = returnsFileName(department, locale);
+    const name = names.get(department) as string;
     await writeAtomically(Buffer.concat([folder, Buffer.from(path.sep + name)]), wb.toBytes());
     written.push(name);
   }

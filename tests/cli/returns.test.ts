@@ -5,6 +5,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { JsonReport } from '../../src/cli/report';
 import { runCli } from '../helpers/cli';
+import { returnsFileNames } from '../../src/cli/returns';
 import { issueLines } from '../../src/engine';
 import { EXAMPLES, fixture } from '../helpers/workbooks';
 
@@ -93,4 +94,9 @@ test('a symlink planted where a returns workbook goes is replaced, never written
   expect((await issuesIn(written)).rows.map((r) => r[2])).toEqual(['D8', 'D12']);
   // no temporary file is left behind
   expect(fs.readdirSync(returns).filter((f) => f.startsWith('.'))).toEqual([]);
+});
+
+test('two departments whose names differ only where a file name cannot follow get two returns files', () => {
+  const names = returnsFileNames(['総務/課', '総務_課', '財政課'], 'ja');
+  expect([...names.values()]).toEqual(['差し戻し_総務_課.xlsx', '差し戻し_総務_課 (2).xlsx', '差し戻し_財政課.xlsx']);
 });
