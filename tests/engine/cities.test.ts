@@ -211,6 +211,26 @@ const PINS: Record<string, Pin> = {
     missed: {},
     falseFlags: [],
   },
+  'fukuchiyama.xlsx': {
+    template: 'generic',
+    found: ['E4 computed-mismatch', 'C6 missing-entry'],
+    missed: {
+      'C5 invalid-number': 'the target 延床面積 45,298平方メートル (a name before the figure, 平方メートル not a unit the reader knows) is not read as a figure, so the row is qualitative and its 2年度実績 is taken in words: 集計中 passes; the engine would need to read the figure after a name with 平方メートル as its unit',
+    },
+    // E4 is found for the wrong reason: the rate is computed as 2年度実績 / 目標値 (1,092 / 3,297 = 33.1%), but
+    // the sheet's 進捗率 is 累計 / 目標値 (4,533 / 3,297 = 137.5%), so the published 137.5% would be flagged too.
+    // Rows 5 and 6 (targets in words: 延床面積 …平方メートル, 一般職員数 15人削減) get no rate, so E5 and E6 draw nothing.
+    falseFlags: [],
+  },
+  'iwaki.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'B6 normalized-value': 'not recognised: the header row is years only (区分 | 18年度 … 22年度 | 計) and 計画額(累計額) / 実績額 / 達成率 are row labels under 区分; the engine would need to read such a years-across table with its plan, actual and rate rows (as it does for 計画値/実績値 cards)',
+      'B7 computed-mismatch': 'not recognised (see B6); it would also need the plan figure out of 「950\\n(9500)」 (the year\'s plan with the cumulative plan in brackets) to compute 2,085 / 950',
+    },
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
