@@ -23,24 +23,18 @@ import type { Issue } from '../../engine';
 import { ACKNOWLEDGEABLE } from '../../engine/workbookSettings';
 import type { PaneCheckOptions, PaneCheckResult, PaneHost, PaneWatch } from '../paneHost';
 import type { PaneAction, Strings } from '../strings';
+import { buttonRow, stacked, visuallyHidden } from '../styles';
 import { ImportPanel } from './ImportPanel';
 import { useFixes } from './FixPanel';
 import { IssueNavigator } from './IssueNavigator';
 import { SheetSummary } from './SheetSummary';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  panel: stacked,
+  buttons: buttonRow,
   counts: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
   // Read by screen readers, not shown: the pane's one polite announcement at a time.
-  status: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
+  status: visuallyHidden,
   detail: { whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 },
 });
 

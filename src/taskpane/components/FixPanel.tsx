@@ -8,6 +8,7 @@ import { type ReactNode, useState } from 'react';
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { type Fix, type Issue, type Locale, certainFixes } from '../../engine';
 import type { PaneCheckOptions, PaneCheckResult, PaneHost } from '../paneHost';
+import { buttonRow } from '../styles';
 import type { AppliedFix, PaneFixResult, RefusedFix } from './fixActions';
 
 const FIX_STRINGS = {
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   heading: { margin: `${tokens.spacingVerticalS} 0 0` },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  buttons: buttonRow,
   issueAction: { gridColumn: '2' },
 });
 

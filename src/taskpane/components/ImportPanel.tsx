@@ -17,13 +17,14 @@ import type { Locale } from '../../engine';
 import { type ImportOptions, type ImportResult, type SubmissionSource, importSubmissions } from '../../hosts/office/importSubmissions';
 import { type Failure, describeFailure } from '../failure';
 import type { Strings } from '../strings';
+import { stacked, visuallyHidden } from '../styles';
 import { importStringsFor } from './importStrings';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: stacked,
   heading: { margin: 0 },
   // the file input is driven by the button; kept in the page (not display:none) for assistive tech
-  input: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  input: visuallyHidden,
   files: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   file: { wordBreak: 'break-all' },
   fileName: { fontWeight: tokens.fontWeightSemibold },

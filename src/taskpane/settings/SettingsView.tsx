@@ -5,6 +5,7 @@ import {
   Divider,
   Field,
   Input,
+  type InputProps,
   MessageBar,
   MessageBarBody,
   Select,
@@ -18,6 +19,7 @@ import type { Locale } from '../../engine';
 import type { Config } from '../../engine/config';
 import { FIELD_CHOICES, type MappingHeader, type SheetMapping } from '../../engine/profiles/mapping';
 import type { PaneHost } from '../paneHost';
+import { buttonRow } from '../styles';
 import { type EvaluationMode, type SettingsForm, configFileText, configFromForm, formFromConfig, gradeRowsOf, parseConfigFile, type FormErrors } from './form';
 import { type SettingsStrings, settingsStringsFor } from './settingsStrings';
 
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
   cell: { minWidth: 0 },
   cellInput: { minWidth: 0, width: '100%' },
   cellInputElement: { minWidth: 0, width: '100%' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  buttons: buttonRow,
   hint: { color: tokens.colorNeutralForeground3, margin: 0 },
   hidden: { display: 'none' },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -60,6 +62,11 @@ export function downloadText(name: string, text: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A field's message and state for the form error at `key` (none when that part is right). */
+function validation(errors: FormErrors, key: string): { validationMessage: string | undefined; validationState: 'error' | 'none' } {
+  return { validationMessage: errors[key], validationState: errors[key] ? 'error' : 'none' };
 }
 
 /** A file's text through FileReader (Blob.text() is missing in Office 2019's webview). */
@@ -198,8 +205,12 @@ export function SettingsView({ host, locale, today, onClose, download = download
     setNotice({ intent: 'info', text: say.imported(file.name) });
   }
 
-  const error = (key: string) => errors[key];
-  const fieldState = (key: string) => (errors[key] ? ('error' as const) : ('none' as const));
+  /** A cell of the grade scale: an input that shrinks to its grid column, with the error of `key`. */
+  const gradeCell = (key: string, input: InputProps) => (
+    <Field className={styles.cell} {...validation(errors, key)}>
+      <Input className={styles.cellInput} input={{ className: styles.cellInputElement }} {...input} />
+    </Field>
+  );
 
   return (
     <section className={styles.view} aria-labelledby="settings-heading" data-testid="settings-view" ref={view}>
@@ -231,27 +242,19 @@ export function SettingsView({ host, locale, today, onClose, download = download
               const last = i === form.gradeScale.length - 1;
               return (
                 <div className={styles.gradeRow} key={i}>
-                  <Field className={styles.cell} validationMessage={error(`gradeScale.${i}.grade`)} validationState={fieldState(`gradeScale.${i}.grade`)}>
-                    <Input
-                      className={styles.cellInput}
-                      input={{ className: styles.cellInputElement }}
-                      aria-label={say.gradeLabel(i + 1)}
-                      value={row.grade}
-                      onChange={(_, d) => updateGrade(i, { grade: d.value })}
-                    />
-                  </Field>
-                  <Field className={styles.cell} validationMessage={error(`gradeScale.${i}.min`)} validationState={fieldState(`gradeScale.${i}.min`)}>
-                    <Input
-                      className={styles.cellInput}
-                      input={{ className: styles.cellInputElement }}
-                      aria-label={say.minLabel(i + 1)}
-                      value={row.min}
-                      inputMode="decimal"
-                      placeholder={last ? say.below : undefined}
-                      contentAfter="%"
-                      onChange={(_, d) => updateGrade(i, { min: d.value })}
-                    />
-                  </Field>
+                  {gradeCell(`gradeScale.${i}.grade`, {
+                    'aria-label': say.gradeLabel(i + 1),
+                    value: row.grade,
+                    onChange: (_, d) => updateGrade(i, { grade: d.value }),
+                  })}
+                  {gradeCell(`gradeScale.${i}.min`, {
+                    'aria-label': say.minLabel(i + 1),
+                    value: row.min,
+                    inputMode: 'decimal',
+                    placeholder: last ? say.below : undefined,
+                    contentAfter: '%',
+                    onChange: (_, d) => updateGrade(i, { min: d.value }),
+                  })}
                   <Button
                     appearance="subtle"
                     className={styles.remove}
@@ -265,9 +268,9 @@ export function SettingsView({ host, locale, today, onClose, download = download
                 </div>
               );
             })}
-            {error('gradeScale') && (
+            {errors.gradeScale && (
               <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{error('gradeScale')}</MessageBarBody>
+                <MessageBarBody>{errors.gradeScale}</MessageBarBody>
               </MessageBar>
             )}
             <div className={styles.buttons}>
@@ -288,7 +291,7 @@ export function SettingsView({ host, locale, today, onClose, download = download
               ))}
             </Select>
           </Field>
-          <Field label={say.fiscalYear} hint={say.fiscalYearHint} validationMessage={error('fiscalYear')} validationState={fieldState('fiscalYear')}>
+          <Field label={say.fiscalYear} hint={say.fiscalYearHint} {...validation(errors, 'fiscalYear')}>
             <Input value={form.fiscalYear} inputMode="numeric" onChange={(_, d) => update({ fiscalYear: d.value })} />
           </Field>
           <Field label={say.evaluationScale}>
@@ -301,7 +304,7 @@ export function SettingsView({ host, locale, today, onClose, download = download
             </Select>
           </Field>
           {form.evaluationMode === 'list' && (
-            <Field label={say.evaluationValues} validationMessage={error('evaluationValues')} validationState={fieldState('evaluationValues')}>
+            <Field label={say.evaluationValues} {...validation(errors, 'evaluationValues')}>
               <Input value={form.evaluationValues} placeholder="完了、取組中、未着手" onChange={(_, d) => update({ evaluationValues: d.value })} />
             </Field>
           )}
@@ -310,9 +313,9 @@ export function SettingsView({ host, locale, today, onClose, download = download
           </Field>
           <Divider />
           <MappingSection say={say} mapping={mapping} headers={headers} errors={errors} onChoose={choose} styles={styles} />
-          {error('config') && (
+          {errors.config && (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{error('config')}</MessageBarBody>
+              <MessageBarBody>{errors.config}</MessageBarBody>
             </MessageBar>
           )}
           <div role="status" aria-live="polite">
@@ -397,7 +400,7 @@ function MappingSection({
             const choices = FIELD_CHOICES.includes(h.choice) ? FIELD_CHOICES : [...FIELD_CHOICES, h.choice];
             const key = `mapping.${h.column}`;
             return (
-              <Field key={h.column} label={say.column(h.column, h.label)} validationMessage={errors[key]} validationState={errors[key] ? 'error' : 'none'}>
+              <Field key={h.column} label={say.column(h.column, h.label)} {...validation(errors, key)}>
                 <Select value={h.choice} onChange={(_, d) => onChoose(h.column, d.value)}>
                   {choices.map((c) => (
                     <option key={c} value={c}>
