@@ -33,7 +33,7 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   const found = locateTable(view, profiles, forced);
   // years across and 計画/実績 rows per indicator (a card, a transposed table): read as paired rows.
   // The catch-all profile may have taken one of its year rows for a header: the blocks read better.
-  const transposed = forced || (found.layout && !found.layout.match.profile.fallback) ? null : transposedLayout(view, profiles);
+  const transposed = forced || (found.layout && !found.layout.match.profile.fallback) ? null : transposedLayout(view, profiles, fiscalYearOf(options.asOf, options.config?.fiscalYearStartMonth ?? 4));
   const yearRowHeader = found.layout && transposed?.yearRows.includes(view.sheetRow(found.layout.match.rows[0]));
   if (found.layout && !yearRowHeader) return checkTable(view, found.layout, options, 'rows');
   if (transposed) return checkTable(transposed.view, transposed.layout, options, 'transposed', transposed.yearRows);
@@ -44,9 +44,9 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
 /** The paired-rows family a transposed table is read as. */
 const PAIRED_ROWS_TEMPLATE = 'kpi-target-actual';
 
-function transposedLayout(view: SheetView, profiles: readonly Profile[]): { view: SheetView; layout: TableLayout; yearRows: number[] } | null {
+function transposedLayout(view: SheetView, profiles: readonly Profile[], asOfYear: number): { view: SheetView; layout: TableLayout; yearRows: number[] } | null {
   const profile = profiles.find((p) => p.id === PAIRED_ROWS_TEMPLATE);
-  const table = profile ? readTransposed(view) : null;
+  const table = profile ? readTransposed(view, asOfYear) : null;
   if (!profile || !table) return null;
   const built = new RemappedSheetView(table.grid, table.origins);
   const match = mapHeader(built, profile, [table.headerRow]);

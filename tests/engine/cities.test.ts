@@ -223,12 +223,11 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'iwaki.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'B6 normalized-value': 'not recognised: the header row is years only (区分 | 18年度 … 22年度 | 計) and 計画額(累計額) / 実績額 / 達成率 are row labels under 区分; the engine would need to read such a years-across table with its plan, actual and rate rows (as it does for 計画値/実績値 cards)',
-      'B7 computed-mismatch': 'not recognised (see B6); it would also need the plan figure out of 「950\\n(9500)」 (the year\'s plan with the cumulative plan in brackets) to compute 2,085 / 950',
-    },
+    template: 'kpi-target-actual',
+    found: ['B6 normalized-value', 'B7 computed-mismatch'],
+    missed: {},
+    // years across without their era (18年度 read as 平成 from the as-of date), 計画額(累計額) /
+    // 実績額 rows, the 達成率 row compared at the latest year reported; the unit note is no title
     falseFlags: [],
   },
 };

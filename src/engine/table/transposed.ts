@@ -23,7 +23,7 @@ import type { SheetView } from './sheetView';
  */
 
 /** A row's kind of values: targets (計画・目標) or actuals (実績), or plain yearly values. */
-type SeriesKind = 'target' | 'actual' | 'value';
+type SeriesKind = 'target' | 'actual' | 'value' | 'rate';
 
 /** One year heading of a year row: H23, 平成25年度, H27年度, 「H27 実績見込み」. */
 interface YearCell {
@@ -57,6 +57,8 @@ interface Indicator {
   name: string;
   target: Series | null;
   actual: Series | null;
+  /** The sheet's own 達成率 row, if any. */
+  rate?: Series;
 }
 
 /** A block: its title cell, its department cell, its indicators. */
@@ -83,10 +85,12 @@ export interface TransposedTable {
 
 const KEY = 65536;
 /** Year headings: H23, 平成25年度, H27年度, 2015, 「H23 実績」, 「H27 実績見込み」, 「R6計画」. */
-const YEAR_HEADING = /^(?:(令和|平成|R|H)(元|\d{1,2})|(\d{4}))(?:年度|年)?(実績見込み?|実績|見込み?|計画|目標)?$/;
+const YEAR_HEADING = /^(?:(令和|平成|R|H)(元|\d{1,2})|(\d{4})|(\d{1,2})(?=年))(?:年度|年)?(実績見込み?|実績|見込み?|計画|目標)?$/;
 /** Row labels of paired rows. */
-const TARGET_LABEL = /^[[［【(（]?(目標|計画)(値|額)?[\]］】)）]?$/;
-const ACTUAL_LABEL = /^[[［【(（]?(実績|実施|決算)(値|額)?(見込み?)?[\]］】)）]?$/;
+const TARGET_LABEL = /^[[［【(（]?(目標|計画)(値|額)?[\]］】)）]?(\(.{1,12}\))?$/;
+const ACTUAL_LABEL = /^[[［【(（]?(実績|実施|決算)(値|額)?(見込み?)?[\]］】)）]?(\(.{1,12}\))?$/;
+/** The row of rates under a 計画/実績 pair: 達成率, 進捗率. */
+const RATE_LABEL = /^(達成率|進捗率|達成度)(\(.{1,12}\))?$/;
 /** Slot labels that name an indicator on the next cell: 成果指標1 | 入館者数, KPI その1 | …. */
 const SLOT_LABEL = /^(成果指標|活動指標|業績指標|KPI|指標|数値目標|目標)(その)?[0-9０-９一二三四五六七八九十]*$/i;
 /** The department named in brackets at the end of a title: (協働推進課), 【産業経済局】. */
@@ -104,17 +108,17 @@ const SEARCH_ROWS = 2000;
  * The sheet's transposed blocks as an ordinary table, or null when the sheet has none (at least
  * one block with a numeric indicator). Only called for sheets no profile recognised.
  */
-export function readTransposed(view: SheetView): TransposedTable | null {
+export function readTransposed(view: SheetView, asOfYear: number): TransposedTable | null {
   const limit = Math.min(view.rowCount, SEARCH_ROWS);
   const blocks: Block[] = [];
   const used = new Set<number>();
   let current: Block | null = null;
   for (let r = 0; r < limit; r++) {
-    const head = yearRow(view, r);
+    const head = yearRow(view, r, asOfYear);
     if (!head) continue;
-    const series = seriesUnder(view, head, limit);
+    const series = seriesUnder(view, head, limit, asOfYear);
     // a second band of the same block ([実績] under the 計画 band) or a new block
-    const title = titleAbove(view, r, used);
+    const title = titleAbove(view, r, used, asOfYear);
     if (current && !title && continuesBand(current, head)) {
       // the first band was the plan: its rows are the targets the [実績] band's rows answer
       for (const i of current.indicators) {
@@ -140,7 +144,7 @@ export function readTransposed(view: SheetView): TransposedTable | null {
 }
 
 /** A row with at least two fiscal-year headings in increasing order, all after its label. */
-function yearRow(view: SheetView, r: number): YearRow | null {
+function yearRow(view: SheetView, r: number, asOfYear: number): YearRow | null {
   const filled = view.filledColumns(r);
   if (filled.length < 2 || filled.length > 60) return null;
   const years: YearCell[] = [];
@@ -150,9 +154,9 @@ function yearRow(view: SheetView, r: number): YearRow | null {
     const text = typeof raw === 'string' ? yearText(raw) : typeof raw === 'number' ? '' : '';
     const m = YEAR_HEADING.exec(text);
     const found = m ? findFiscalYears(text) : [];
-    if (m && (found.length === 1 || m[3])) {
-      const year = found.length === 1 ? found[0].year : Number(m[3]);
-      const suffix = m[4] ?? '';
+    if (m && (found.length === 1 || m[3] || m[4])) {
+      const year = found.length === 1 ? found[0].year : m[3] ? Number(m[3]) : bareYear(Number(m[4]), asOfYear);
+      const suffix = m[5] ?? '';
       const kind: SeriesKind | null = /実績|見込/.test(suffix) ? 'actual' : /計画|目標/.test(suffix) ? 'target' : null;
       years.push({ c, year, kind });
     } else if (years.length === 0 || !years.some((y) => y.c > c)) {
@@ -177,7 +181,7 @@ function yearRow(view: SheetView, r: number): YearRow | null {
 }
 
 /** The series rows under a year row: labelled 計画/実績 rows, or indicator rows of a band. */
-function seriesUnder(view: SheetView, head: YearRow, limit: number): Series[] {
+function seriesUnder(view: SheetView, head: YearRow, limit: number, asOfYear: number): Series[] {
   const out: Series[] = [];
   const headLabel = normalizeLabel(cellText(view.value(head.r, head.labelColumn)));
   let kinded = false;
@@ -185,7 +189,7 @@ function seriesUnder(view: SheetView, head: YearRow, limit: number): Series[] {
     const filled = view.filledColumns(r);
     const merged = view.isMergeContinuation(r, head.labelColumn);
     if (filled.length === 0 && !merged) break;
-    if (yearRow(view, r)) break;
+    if (yearRow(view, r, asOfYear)) break;
     // a cell left of the labels starts something else (成果指標2 | …, 一次評価 | A)
     if (filled.length && filled[0] < head.labelColumn && !view.isMergeContinuation(r, filled[0])) break;
     const hasValues = head.years.some((y) => !isBlank(view.raw(r, y.c)));
@@ -196,12 +200,27 @@ function seriesUnder(view: SheetView, head: YearRow, limit: number): Series[] {
     if (kind) kinded = true;
     // a lone narrative merged across the band ends it
     if (filled.length === 1 && !hasValues && !kind) break;
+    // 達成率 under the pair: the rates the sheet wrote, compared with the computed one
+    if (kinded && RATE_LABEL.test(label)) {
+      out.push({ r, label, kind: 'rate', head });
+      continue;
+    }
     if (kinded && !kind && label !== '') break;
     if (!kind && !hasValues && label === '') break;
     out.push({ r, label, kind: kind ?? (label === '' && !kinded ? 'target' : (head.band ?? 'value')), head });
   }
   // an unlabelled first row above 実績値 holds the targets (従前値 | H27 … | 目標値)
   return out;
+}
+
+/**
+ * A year written without its era (18年度 over a 平成 sheet): the 平成 or 令和 year nearest the as-of
+ * date, so that a sheet of 2007 reads 18年度 as 2006 and one of 2026 reads 8年度 as 2026.
+ */
+function bareYear(n: number, asOfYear: number): number {
+  const heisei = 1988 + n;
+  const reiwa = 2018 + n;
+  return Math.abs(heisei - asOfYear) <= Math.abs(reiwa - asOfYear) ? heisei : reiwa;
 }
 
 /** Whether a year row continues the block above it as its next band (計画 band, then [実績]). */
@@ -220,10 +239,12 @@ function titleAbove(
   view: SheetView,
   r: number,
   used: Set<number>,
+  asOfYear: number,
 ): { cell: { r: number; c: number; text: string }; department: { r: number; c: number } | null } | null {
   let p = r - 1;
-  while (p >= 0 && p >= r - 2 && view.filledColumns(p).length === 0) p--;
-  if (p < 0 || p < r - 2 || used.has(p) || yearRow(view, p)) return null;
+  // blank rows and a unit note ((単位:百万円)) stand between a title and its years
+  while (p >= 0 && p >= r - 3 && (view.filledColumns(p).length === 0 || isUnitNote(view, p))) p--;
+  if (p < 0 || p < r - 3 || used.has(p) || yearRow(view, p, asOfYear)) return null;
   const filled = view.filledColumns(p);
   if (filled.length === 0) return null;
   let department: { r: number; c: number } | null = null;
@@ -248,6 +269,12 @@ function titleAbove(
   return { cell: { r: p, c: first, text: firstText }, department };
 }
 
+/** A row holding only the table's unit: (単位:百万円), 単位：千円. */
+function isUnitNote(view: SheetView, r: number): boolean {
+  const filled = view.filledColumns(r);
+  return filled.length === 1 && /^[(（]?単位[:：]/.test(normalizeLabel(cellText(view.raw(r, filled[0]))));
+}
+
 /** The cell right of a label: the next column that is not part of the label's merge. */
 function valueCellRight(view: SheetView, r: number, c: number): number {
   let next = c + 1;
@@ -258,6 +285,11 @@ function valueCellRight(view: SheetView, r: number, c: number): number {
 /** Pair a band's series into indicators: by kind label, or by the indicator's name across bands. */
 function addSeries(block: Block, series: Series[]): void {
   for (const s of series) {
+    if (s.kind === 'rate') {
+      const last = block.indicators[block.indicators.length - 1];
+      if (last) last.rate = s;
+      continue;
+    }
     const name = s.kind === 'target' || s.kind === 'actual' ? (TARGET_LABEL.test(s.label) || ACTUAL_LABEL.test(s.label) ? '' : s.label) : s.label;
     if (s.kind === 'value') {
       block.indicators.push({ name, target: null, actual: s });
@@ -333,7 +365,7 @@ function cardFields(view: SheetView, blocks: Block[]): CardFields {
 }
 
 /** Header labels of the built table (the vocabulary names each without doubt). */
-const HEAD = { item: '取組項目', department: '担当課', name: '指標名', kind: '区分', baseline: '基準値', unit: '単位', evaluation: '評価' };
+const HEAD = { item: '取組項目', department: '担当課', name: '指標名', kind: '区分', baseline: '基準値', unit: '単位', rate: '達成率', evaluation: '評価' };
 
 function buildTable(view: SheetView, blocks: Block[], card: CardFields): TransposedTable {
   const values: CellValue[][] = [];
@@ -352,6 +384,7 @@ function buildTable(view: SheetView, blocks: Block[], card: CardFields): Transpo
   const years = [...new Set(blocks.flatMap((b) => b.heads.flatMap((h) => h.years.map((y) => y.year))))].sort((a, b) => a - b);
   const hasDepartment = blocks.some((b) => b.department || b.titleDepartment) || card.department !== null;
   const hasEvaluation = card.evaluation !== null;
+  const hasRate = blocks.some((b) => b.indicators.some((i) => i.rate));
   const columns: { key: string; label: string }[] = [
     { key: 'item', label: HEAD.item },
     ...(hasDepartment ? [{ key: 'department', label: HEAD.department }] : []),
@@ -360,6 +393,7 @@ function buildTable(view: SheetView, blocks: Block[], card: CardFields): Transpo
     { key: 'baseline', label: HEAD.baseline },
     { key: 'unit', label: HEAD.unit },
     ...years.map((y) => ({ key: `y${y}`, label: formatFiscalYear(y) })),
+    ...(hasRate ? [{ key: 'rate', label: HEAD.rate }] : []),
     ...(hasEvaluation ? [{ key: 'evaluation', label: HEAD.evaluation }] : []),
   ];
   const at = new Map(columns.map((col, i) => [col.key, i]));
@@ -391,6 +425,12 @@ function buildTable(view: SheetView, blocks: Block[], card: CardFields): Transpo
           if (block.department) put(row, 'department', view.value(block.department.r, block.department.c), [block.department.r, block.department.c]);
           else if (block.titleDepartment && block.title) put(row, 'department', block.titleDepartment, [block.title.r, block.title.c]);
           else if (card.department) put(row, 'department', view.value(card.department.r, card.department.c), [card.department.r, card.department.c]);
+        }
+        // the written rate of the latest year reported: the one the computed rate is compared with
+        if (indicator.rate && series === rows[0]) {
+          const reported = [...(indicator.actual?.head.years ?? [])].reverse().find((y) => indicator.actual && !isBlank(view.value(indicator.actual.r, y.c)));
+          const rateCell = reported && indicator.rate.head.years.find((y) => y.year === reported.year);
+          if (rateCell) put(row, 'rate', view.value(indicator.rate.r, rateCell.c), [indicator.rate.r, rateCell.c]);
         }
         // 計画値 / 実績値 rows name no indicator: the block's title does (成果指標1 | 入館者数)
         put(row, 'name', indicator.name || block.title?.text || null, [series.r, series.head.labelColumn]);

@@ -144,3 +144,28 @@ test('property: the block moved anywhere on the sheet gives the same issues, mov
     { seed: 20261201, numRuns: 40 },
   );
 });
+
+test('years written without their era (18年度 … 22年度 | 計): the era nearest the as-of date; 達成率 compared', () => {
+  const g = grid(
+    [
+      ['平成18年度における行財政改革行動計画の進捗状況'],
+      ['【目標指標1】改革の効果額(累計額)150億円を目指す。'],
+      [null, null, null, null, null, null, '(単位:百万円)'],
+      ['区分', '18年度', '19年度', '20年度', '21年度', '22年度', '計'],
+      ['計画額\n(累計額)', '950\n(9500)', '1,030\n(2,930)', '1,200\n(6,110)', '840\n(10,130)', '1,120\n(15,270)', '5,140\n(15,270)'],
+      ['実績額', 2085, null, null, null, null, 2085],
+      ['達成率', '291.5%', null, null, null, null, '40.6%'],
+    ],
+    ['A1:G1', 'A2:G2'],
+  );
+  const result = check(g, '2007-06-01');
+  expect(result.fiscalYear).toBe(2006);
+  expect(result.rows[0].item).toBe('【目標指標1】改革の効果額(累計額)150億円を目指す。');
+  // 2,085 / 950 = 219.47%, written 291.5%; 19年度 (2007) is not due yet
+  expect(issues(result)).toEqual(['B7 computed-mismatch']);
+  expect(result.rows[0].achievementRate).toBe(2.1947);
+  const years = (asOf: string) => check(g, asOf).columns.filter((c) => c.field === 'kpi.value').map((c) => c.label);
+  expect(years('2007-06-01')).toEqual(['平成18年度', '平成19年度', '平成20年度', '平成21年度', '平成22年度']);
+  // near 2036 the same bare years are 令和
+  expect(years('2036-06-01')[0]).toBe('令和18年度');
+});
