@@ -381,6 +381,90 @@ class Resolver<T> {
   }
 }
 
+/** An item proxy whose creating call (getItem, getItemAt…) is queued, so its errors and isNullObject come at sync. */
+function createdItem<P extends DoubleObject>(item: P, api: string, minVersion?: string): P {
+  item.created(api, minVersion);
+  return item;
+}
+
+/** An object with no scalars of its own that is always there (a collection, or a part such as chart axes), unless it says otherwise. */
+abstract class DoubleScalarless extends DoubleObject {
+  protected scalarNames(): readonly string[] {
+    return [];
+  }
+  isNullIn(_x: Exec): boolean {
+    return false;
+  }
+  protected readScalar(_x: Exec, _name: string): unknown {
+    return undefined;
+  }
+}
+
+/**
+ * A collection whose `items` a load fills (worksheets, names, notes, tables, charts, chart series):
+ * `items` once loaded, and getCount and the load of the items in one shape. Each collection keeps
+ * its own API names, versions, checks and messages.
+ */
+abstract class DoubleItemCollection<P extends DoubleObject> extends DoubleScalarless {
+  private itemList: P[] | undefined = undefined;
+
+  get items(): P[] {
+    this.context.assertOpen();
+    if (!this.itemList) throw propertyNotLoaded('items');
+    return this.itemList;
+  }
+
+  /** The item scalars a load names (`items/` dropped, `items` alone ignored), each one of `scalars`; all of them by default. */
+  protected itemNames(spec: LoadSpec | undefined, scalars: readonly string[]): string[] {
+    this.context.assertOpen();
+    const names = (specToPaths(spec) ?? [...scalars]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
+    for (const n of names) if (!scalars.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
+    return names;
+  }
+
+  /** Queues the load of the items: `read` gives, at sync, their values and proxies; at commit the proxies take the values and become `items`. */
+  protected queueItemsLoad(
+    api: string,
+    minVersion: string | undefined,
+    load: string[],
+    read: (x: Exec) => { payload: Record<string, unknown>[]; proxies: P[] },
+  ): this {
+    this.context.enqueue({
+      kind: 'load',
+      api,
+      minVersion,
+      describe: () => ({ path: this.objectPath, load }),
+      run: (x) => {
+        const { payload, proxies } = read(x);
+        return {
+          payload,
+          commit: () => {
+            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
+            this.itemList = proxies;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  /** Queues getCount: `count` at sync. */
+  protected queueCount(api: string, minVersion: string | undefined, count: (x: Exec) => number): DoubleClientResult<number> {
+    const result = new DoubleClientResult<number>(this.context);
+    this.context.enqueue({
+      kind: 'load',
+      api,
+      minVersion,
+      describe: () => ({ path: this.objectPath, call: 'getCount' }),
+      run: (x) => {
+        const n = count(x);
+        return { payload: n, commit: () => result.set(n) };
+      },
+    });
+    return result;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workbook, application, worksheets
 // ---------------------------------------------------------------------------------------------
@@ -527,48 +611,21 @@ function nameScalar(wb: WorkbookData, data: NameData, property: string): unknown
 
 const findName = (wb: WorkbookData, name: string) => (wb.names ?? []).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
 
-export class DoubleNamedItemCollection extends DoubleObject {
-  private itemList: DoubleNamedItem[] | undefined = undefined;
+const NAME_SCALARS: readonly string[] = ['name', 'formula', 'visible'];
+
+export class DoubleNamedItemCollection extends DoubleItemCollection<DoubleNamedItem> {
   constructor(context: DoubleRequestContext, path: string) {
     super(context, path);
     sealed(this, DoubleNamedItemCollection);
   }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-  get items(): DoubleNamedItem[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
-  }
   override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
-    const names = (specToPaths(spec) ?? ['name', 'formula', 'visible']).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
-    for (const n of names) if (!['name', 'formula', 'visible'].includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'names.load',
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const list = [...(x.wb.names ?? [])];
-        const proxies = list.map((d) => new DoubleNamedItem(this.context, `${this.objectPath}.getItem(${JSON.stringify(d.name)})`, (y) => findName(y.wb, d.name)));
-        const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, nameScalar(x.wb, d, n)])));
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
+    const names = this.itemNames(spec, NAME_SCALARS);
+    return this.queueItemsLoad('names.load', undefined, names.map((n) => `items/${n}`), (x) => {
+      const list = [...(x.wb.names ?? [])];
+      const proxies = list.map((d) => new DoubleNamedItem(this.context, `${this.objectPath}.getItem(${JSON.stringify(d.name)})`, (y) => findName(y.wb, d.name)));
+      const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, nameScalar(x.wb, d, n)])));
+      return { payload, proxies };
     });
-    return this;
   }
   getItem(name: string): DoubleNamedItem {
     const item = new DoubleNamedItem(this.context, `${this.objectPath}.getItem(${JSON.stringify(name)})`, (x) => {
@@ -576,13 +633,11 @@ export class DoubleNamedItemCollection extends DoubleObject {
       if (!found) throw itemNotFound(`The requested resource doesn't exist. (name ${name})`, 'names.getItem');
       return found;
     });
-    item.created('names.getItem');
-    return item;
+    return createdItem(item, 'names.getItem');
   }
   getItemOrNullObject(name: string): DoubleNamedItem {
     const item = new DoubleNamedItem(this.context, `${this.objectPath}.getItemOrNullObject(${JSON.stringify(name)})`, (x) => findName(x.wb, name));
-    item.created('names.getItemOrNullObject', '1.4');
-    return item;
+    return createdItem(item, 'names.getItemOrNullObject', '1.4');
   }
   /** ExcelApi 1.4. The reference is one cell of a sheet. */
   add(name: string, reference: DoubleRange): DoubleNamedItem {
@@ -661,7 +716,7 @@ export class DoubleEventHandlers {
 // ---------------------------------------------------------------------------------------------
 
 /** Workbook.customXmlParts, or the collection getByNamespace(ns) gives (scoped to one namespace). */
-export class DoubleCustomXmlPartCollection extends DoubleObject {
+export class DoubleCustomXmlPartCollection extends DoubleScalarless {
   constructor(
     context: DoubleRequestContext,
     path: string,
@@ -669,15 +724,6 @@ export class DoubleCustomXmlPartCollection extends DoubleObject {
   ) {
     super(context, path);
     sealed(this, DoubleCustomXmlPartCollection);
-  }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
   private partsIn(x: Exec): CustomXmlPartData[] {
     const all = x.wb.customXmlParts ?? [];
@@ -705,8 +751,7 @@ export class DoubleCustomXmlPartCollection extends DoubleObject {
   }
   getByNamespace(namespaceUri: string): DoubleCustomXmlPartCollection {
     const scoped = new DoubleCustomXmlPartCollection(this.context, `${this.objectPath}.getByNamespace(${JSON.stringify(namespaceUri)})`, namespaceUri);
-    scoped.created('customXmlParts.getByNamespace', '1.5');
-    return scoped;
+    return createdItem(scoped, 'customXmlParts.getByNamespace', '1.5');
   }
   getItem(id: string): DoubleCustomXmlPart {
     const part = new DoubleCustomXmlPart(this.context, `${this.objectPath}.getItem(${JSON.stringify(id)})`, (x) => {
@@ -714,13 +759,11 @@ export class DoubleCustomXmlPartCollection extends DoubleObject {
       if (!found) throw itemNotFound(`The requested resource doesn't exist. (part ${id})`, 'customXmlParts.getItem');
       return found;
     });
-    part.created('customXmlParts.getItem', '1.5');
-    return part;
+    return createdItem(part, 'customXmlParts.getItem', '1.5');
   }
   getItemOrNullObject(id: string): DoubleCustomXmlPart {
     const part = new DoubleCustomXmlPart(this.context, `${this.objectPath}.getItemOrNullObject(${JSON.stringify(id)})`, (x) => this.partsIn(x).find((p) => p.id === id) ?? null);
-    part.created('customXmlParts.getItemOrNullObject', '1.5');
-    return part;
+    return createdItem(part, 'customXmlParts.getItemOrNullObject', '1.5');
   }
   /** The only part of the namespace; a null object when there is none; an error when there are several. */
   getOnlyItemOrNullObject(): DoubleCustomXmlPart {
@@ -729,8 +772,7 @@ export class DoubleCustomXmlPartCollection extends DoubleObject {
       if (parts.length > 1) throw invalidArgument('There is more than one part in this collection.', 'customXmlParts.getOnlyItemOrNullObject');
       return parts[0] ?? null;
     });
-    part.created('customXmlParts.getOnlyItemOrNullObject', '1.5');
-    return part;
+    return createdItem(part, 'customXmlParts.getOnlyItemOrNullObject', '1.5');
   }
 }
 
@@ -837,62 +879,24 @@ function assertStructureUnprotected(wb: WorkbookData, api: string): void {
   if (wb.protected) throw new OfficeDoubleError('AccessDenied', 'The workbook structure is protected.', api);
 }
 
-export class DoubleWorksheetCollection extends DoubleObject {
-  private itemList: DoubleWorksheet[] | undefined = undefined;
+const SHEET_SCALARS: readonly string[] = ['name', 'id', 'visibility', 'position'];
+
+export class DoubleWorksheetCollection extends DoubleItemCollection<DoubleWorksheet> {
   constructor(context: DoubleRequestContext, path: string) {
     super(context, path);
     sealed(this, DoubleWorksheetCollection);
   }
 
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-
-  get items(): DoubleWorksheet[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
-  }
-
   override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
-    const paths = (specToPaths(spec) ?? ['name', 'id', 'visibility', 'position']).map((p) =>
-      p.startsWith('items/') ? p.slice('items/'.length) : p,
-    );
-    const names = paths.filter((p) => p !== 'items');
-    for (const n of names) {
-      if (!['name', 'id', 'visibility', 'position'].includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
-    }
-    this.context.enqueue({
-      kind: 'load',
-      api: 'worksheets.load',
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const sheets = [...x.wb.sheets];
-        const proxies = sheets.map(
-          (s) => new DoubleWorksheet(this.context, `${this.objectPath}.getItem(${JSON.stringify(s.id)})`, (y) => byId(y, s.id)),
-        );
-        const payload = sheets.map((s, i) => {
-          const p: Record<string, unknown> = {};
-          for (const n of names) p[n] = sheetScalar(s, n, i);
-          return p;
-        });
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((proxy, i) => proxy.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
+    const names = this.itemNames(spec, SHEET_SCALARS);
+    return this.queueItemsLoad('worksheets.load', undefined, names.map((n) => `items/${n}`), (x) => {
+      const sheets = [...x.wb.sheets];
+      const proxies = sheets.map(
+        (s) => new DoubleWorksheet(this.context, `${this.objectPath}.getItem(${JSON.stringify(s.id)})`, (y) => byId(y, s.id)),
+      );
+      const payload = sheets.map((s, i) => Object.fromEntries(names.map((n) => [n, sheetScalar(s, n, i)])));
+      return { payload, proxies };
     });
-    return this;
   }
 
   getActiveWorksheet(): DoubleWorksheet {
@@ -901,8 +905,7 @@ export class DoubleWorksheetCollection extends DoubleObject {
       if (!active) throw new OfficeDoubleError('GeneralException', 'There is no active worksheet.');
       return active;
     });
-    sheet.created('worksheets.getActiveWorksheet');
-    return sheet;
+    return createdItem(sheet, 'worksheets.getActiveWorksheet');
   }
 
   getItem(key: string): DoubleWorksheet {
@@ -911,18 +914,12 @@ export class DoubleWorksheetCollection extends DoubleObject {
       if (!found) throw itemNotFound(`The requested resource doesn't exist. (worksheet ${key})`, 'worksheets.getItem');
       return found;
     });
-    sheet.created('worksheets.getItem');
-    return sheet;
+    return createdItem(sheet, 'worksheets.getItem');
   }
 
   getItemOrNullObject(key: string): DoubleWorksheet {
-    const sheet = new DoubleWorksheet(
-      this.context,
-      `${this.objectPath}.getItemOrNullObject(${JSON.stringify(key)})`,
-      (x) => findSheet(x.wb, key) ?? null,
-    );
-    sheet.created('worksheets.getItemOrNullObject', '1.4');
-    return sheet;
+    const sheet = new DoubleWorksheet(this.context, `${this.objectPath}.getItemOrNullObject(${JSON.stringify(key)})`, (x) => findSheet(x.wb, key) ?? null);
+    return createdItem(sheet, 'worksheets.getItemOrNullObject', '1.4');
   }
 
   add(name?: string): DoubleWorksheet {
@@ -956,18 +953,7 @@ export class DoubleWorksheetCollection extends DoubleObject {
   }
 
   getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'worksheets.getCount',
-      minVersion: '1.4',
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const n = x.wb.sheets.length;
-        return { payload: n, commit: () => result.set(n) };
-      },
-    });
-    return result;
+    return this.queueCount('worksheets.getCount', '1.4', (x) => x.wb.sheets.length);
   }
 }
 
@@ -2081,7 +2067,7 @@ export class DoubleRangeAreas extends DoubleObject {
   }
 }
 
-export class DoubleRangeCollection extends DoubleObject {
+export class DoubleRangeCollection extends DoubleScalarless {
   private itemList: { address: string }[] | undefined = undefined;
   constructor(
     context: DoubleRequestContext,
@@ -2090,15 +2076,6 @@ export class DoubleRangeCollection extends DoubleObject {
   ) {
     super(context, path);
     sealed(this, DoubleRangeCollection);
-  }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
   override load(spec?: LoadSpec): this {
     const paths = (specToPaths(spec) ?? ['address']).map((p) => p.replace(/^items\//, ''));
@@ -2151,8 +2128,7 @@ function noteCell(sheet: SheetData, key: string | DoubleRange, x: Exec): { row: 
   return { row: parsed.area.top, column: parsed.area.left };
 }
 
-export class DoubleNoteCollection extends DoubleObject {
-  private itemList: DoubleNote[] | undefined = undefined;
+export class DoubleNoteCollection extends DoubleItemCollection<DoubleNote> {
   constructor(
     context: DoubleRequestContext,
     path: string,
@@ -2160,15 +2136,6 @@ export class DoubleNoteCollection extends DoubleObject {
   ) {
     super(context, path);
     sealed(this, DoubleNoteCollection);
-  }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
 
   add(cellAddress: string | DoubleRange, content: unknown): DoubleNote {
@@ -2209,8 +2176,7 @@ export class DoubleNoteCollection extends DoubleObject {
       }
       return { sheet, row, column };
     });
-    note.created(`NoteCollection.${method}`, '1.18');
-    return note;
+    return createdItem(note, `NoteCollection.${method}`, '1.18');
   }
 
   getItem(key: string): DoubleNote {
@@ -2221,62 +2187,36 @@ export class DoubleNoteCollection extends DoubleObject {
   }
 
   getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'NoteCollection.getCount',
-      minVersion: '1.18',
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const sheet = this.sheet.sheetIn(x);
-        let n = 0;
-        for (const cell of sheet.cells.values()) if (cell.note !== null) n++;
-        return { payload: n, commit: () => result.set(n) };
-      },
+    return this.queueCount('NoteCollection.getCount', '1.18', (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      let n = 0;
+      for (const cell of sheet.cells.values()) if (cell.note !== null) n++;
+      return n;
     });
-    return result;
   }
 
+  /** Unlike the other collections, any names: those the double does not know load as undefined. */
   override load(spec?: LoadSpec): this {
     const paths = (specToPaths(spec) ?? ['content', 'authorName']).map((p) => p.replace(/^items\//, ''));
-    this.context.enqueue({
-      kind: 'load',
-      api: 'NoteCollection.load',
-      minVersion: '1.18',
-      describe: () => ({ path: this.objectPath, load: paths }),
-      run: (x) => {
-        const sheet = this.sheet.sheetIn(x);
-        const found: NoteTarget[] = [];
-        for (const key of [...sheet.cells.keys()].sort((a, b) => a - b)) {
-          const cell = sheet.cells.get(key)!;
-          if (cell.note !== null) found.push({ sheet, row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS });
-        }
-        const payload = found.map((t) => {
-          const cell = readCell(t.sheet, t.row, t.column);
-          const p: Record<string, unknown> = {};
-          for (const n of paths) p[n] = n === 'content' ? cell.note : n === 'authorName' ? (cell.noteAuthor ?? '') : undefined;
-          return p;
-        });
-        const proxies = found.map((t) => {
-          const address = qualifiedAddress(t.sheet.name, { top: t.row, left: t.column, bottom: t.row, right: t.column });
-          return new DoubleNote(this.context, `${this.objectPath}.getItem(${JSON.stringify(address)})`, () => t);
-        });
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
+    return this.queueItemsLoad('NoteCollection.load', '1.18', paths, (x) => {
+      const sheet = this.sheet.sheetIn(x);
+      const found: NoteTarget[] = [];
+      for (const key of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+        const cell = sheet.cells.get(key)!;
+        if (cell.note !== null) found.push({ sheet, row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS });
+      }
+      const payload = found.map((t) => {
+        const cell = readCell(t.sheet, t.row, t.column);
+        const p: Record<string, unknown> = {};
+        for (const n of paths) p[n] = n === 'content' ? cell.note : n === 'authorName' ? (cell.noteAuthor ?? '') : undefined;
+        return p;
+      });
+      const proxies = found.map((t) => {
+        const address = qualifiedAddress(t.sheet.name, { top: t.row, left: t.column, bottom: t.row, right: t.column });
+        return new DoubleNote(this.context, `${this.objectPath}.getItem(${JSON.stringify(address)})`, () => t);
+      });
+      return { payload, proxies };
     });
-    return this;
-  }
-
-  get items(): DoubleNote[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
   }
 }
 
@@ -2425,8 +2365,7 @@ interface SheetItemKind<D extends SheetItemData, T extends { sheet: SheetData },
 }
 
 /** Worksheet.tables and Worksheet.charts: getItem, getCount, load of the items' scalars, items (add is each kind's own). */
-abstract class DoubleSheetItemCollection<D extends SheetItemData, T extends { sheet: SheetData }, P extends DoubleObject> extends DoubleObject {
-  private itemList: P[] | undefined = undefined;
+abstract class DoubleSheetItemCollection<D extends SheetItemData, T extends { sheet: SheetData }, P extends DoubleObject> extends DoubleItemCollection<P> {
   constructor(
     context: DoubleRequestContext,
     path: string,
@@ -2435,13 +2374,13 @@ abstract class DoubleSheetItemCollection<D extends SheetItemData, T extends { sh
   ) {
     super(context, path);
   }
-  protected scalarNames(): readonly string[] {
+  protected override scalarNames(): readonly string[] {
     return ['count'];
   }
-  isNullIn(x: Exec): boolean {
+  override isNullIn(x: Exec): boolean {
     return this.sheet.isNullIn(x);
   }
-  protected readScalar(x: Exec): unknown {
+  protected override readScalar(x: Exec): unknown {
     return this.kind.itemsOf(this.sheet.sheetIn(x)).length;
   }
   get count(): number {
@@ -2467,64 +2406,32 @@ abstract class DoubleSheetItemCollection<D extends SheetItemData, T extends { sh
       if (!found) throw itemNotFound(`The requested resource doesn't exist. (${this.kind.item.toLowerCase()} ${key})`, api);
       return this.kind.target(sheet, found);
     });
-    item.created(api);
-    return item;
+    return createdItem(item, api);
   }
 
   getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: `${this.kind.item}Collection.getCount`,
-      minVersion: this.kind.countVersion,
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const n = this.kind.itemsOf(this.sheet.sheetIn(x)).length;
-        return { payload: n, commit: () => result.set(n) };
-      },
-    });
-    return result;
+    return this.queueCount(`${this.kind.item}Collection.getCount`, this.kind.countVersion, (x) => this.kind.itemsOf(this.sheet.sheetIn(x)).length);
   }
 
   override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
     const { scalars, loadVersions } = this.kind;
-    const names = (specToPaths(spec) ?? [...scalars]).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
-    for (const n of names) if (!scalars.includes(n)) throw invalidArgument(`Cannot load items/${n} here.`);
-    this.context.enqueue({
-      kind: 'load',
-      api: `${this.kind.item}Collection.load`,
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const list = [...this.kind.itemsOf(this.sheet.sheetIn(x))];
-        for (const n of names) {
-          const version = loadVersions?.[n];
-          if (version) x.double.requireVersion(`${this.kind.item}.${n}`, version);
-        }
-        const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, this.kind.scalar(d, n)])));
-        const proxies = list.map((d) =>
-          this.kind.proxy(this.context, `${this.objectPath}.getItem(${JSON.stringify(this.kind.pathKey(d))})`, this.sheet, (y) => {
-            const s = this.sheet.sheetIn(y);
-            const found = this.kind.itemsOf(s).find((e) => e.id === d.id);
-            return found ? this.kind.target(s, found) : null;
-          }),
-        );
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
+    const names = this.itemNames(spec, scalars);
+    return this.queueItemsLoad(`${this.kind.item}Collection.load`, undefined, names.map((n) => `items/${n}`), (x) => {
+      const list = [...this.kind.itemsOf(this.sheet.sheetIn(x))];
+      for (const n of names) {
+        const version = loadVersions?.[n];
+        if (version) x.double.requireVersion(`${this.kind.item}.${n}`, version);
+      }
+      const payload = list.map((d) => Object.fromEntries(names.map((n) => [n, this.kind.scalar(d, n)])));
+      const proxies = list.map((d) =>
+        this.kind.proxy(this.context, `${this.objectPath}.getItem(${JSON.stringify(this.kind.pathKey(d))})`, this.sheet, (y) => {
+          const s = this.sheet.sheetIn(y);
+          const found = this.kind.itemsOf(s).find((e) => e.id === d.id);
+          return found ? this.kind.target(s, found) : null;
+        }),
+      );
+      return { payload, proxies };
     });
-    return this;
-  }
-
-  get items(): P[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
   }
 }
 
@@ -2998,7 +2905,7 @@ export class DoubleChartPart extends DoubleChartPartBase<ChartTarget> {
 }
 
 /** Chart.axes: categoryAxis and valueAxis (reversePlotOrder, ExcelApi 1.7, on the category axis only). */
-export class DoubleChartAxes extends DoubleObject {
+export class DoubleChartAxes extends DoubleScalarless {
   readonly categoryAxis: DoubleChartPart;
   readonly valueAxis: DoubleChartPart;
   constructor(context: DoubleRequestContext, path: string, chartIn: (x: Exec) => ChartTarget) {
@@ -3013,17 +2920,8 @@ export class DoubleChartAxes extends DoubleObject {
     this.valueAxis = new DoubleChartPart(context, `${path}.valueAxis`, chartIn, {});
     sealed(this, DoubleChartAxes);
   }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
   protected override child(name: string): DoubleObject | undefined {
     return name === 'categoryAxis' ? this.categoryAxis : name === 'valueAxis' ? this.valueAxis : undefined;
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
 }
 
@@ -3031,8 +2929,9 @@ interface SeriesTarget extends ChartTarget {
   series: ChartSeriesData;
 }
 
-export class DoubleChartSeriesCollection extends DoubleObject {
-  private itemList: DoubleChartSeries[] | undefined = undefined;
+const SERIES_SCALARS: readonly string[] = ['name'];
+
+export class DoubleChartSeriesCollection extends DoubleItemCollection<DoubleChartSeries> {
   constructor(
     context: DoubleRequestContext,
     path: string,
@@ -3041,13 +2940,10 @@ export class DoubleChartSeriesCollection extends DoubleObject {
     super(context, path);
     sealed(this, DoubleChartSeriesCollection);
   }
-  protected scalarNames(): readonly string[] {
+  protected override scalarNames(): readonly string[] {
     return ['count'];
   }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(x: Exec): unknown {
+  protected override readScalar(x: Exec): unknown {
     return this.chartIn(x).chart.series.length;
   }
   get count(): number {
@@ -3060,58 +2956,27 @@ export class DoubleChartSeriesCollection extends DoubleObject {
       if (!found) throw invalidArgument(`The chart has no series at ${index}.`, 'ChartSeriesCollection.getItemAt');
       return { ...t, series: found };
     });
-    series.created('ChartSeriesCollection.getItemAt');
-    return series;
+    return createdItem(series, 'ChartSeriesCollection.getItemAt');
   }
   getCount(): DoubleClientResult<number> {
-    const result = new DoubleClientResult<number>(this.context);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'ChartSeriesCollection.getCount',
-      minVersion: '1.7',
-      describe: () => ({ path: this.objectPath, call: 'getCount' }),
-      run: (x) => {
-        const n = this.chartIn(x).chart.series.length;
-        return { payload: n, commit: () => result.set(n) };
-      },
-    });
-    return result;
+    return this.queueCount('ChartSeriesCollection.getCount', '1.7', (x) => this.chartIn(x).chart.series.length);
   }
   override load(spec?: LoadSpec): this {
-    this.context.assertOpen();
-    const names = (specToPaths(spec) ?? ['name']).map((p) => p.replace(/^items\//, '')).filter((p) => p !== 'items');
-    for (const n of names) if (n !== 'name') throw invalidArgument(`Cannot load items/${n} here.`);
-    this.context.enqueue({
-      kind: 'load',
-      api: 'ChartSeriesCollection.load',
-      describe: () => ({ path: this.objectPath, load: names.map((n) => `items/${n}`) }),
-      run: (x) => {
-        const all = this.chartIn(x).chart.series;
-        const payload = all.map((s) => Object.fromEntries(names.map((n) => [n, s.name])));
-        const proxies = all.map((_, i) => {
-          const p = new DoubleChartSeries(this.context, `${this.objectPath}.getItemAt(${i})`, (y) => {
+    const names = this.itemNames(spec, SERIES_SCALARS);
+    return this.queueItemsLoad('ChartSeriesCollection.load', undefined, names.map((n) => `items/${n}`), (x) => {
+      const all = this.chartIn(x).chart.series;
+      const payload = all.map((s) => Object.fromEntries(names.map((n) => [n, s.name])));
+      const proxies = all.map(
+        (_, i) =>
+          new DoubleChartSeries(this.context, `${this.objectPath}.getItemAt(${i})`, (y) => {
             const t = this.chartIn(y);
             const found = t.chart.series[i];
             if (!found) throw itemNotFound(`The chart has no series at ${i}.`);
             return { ...t, series: found };
-          });
-          return p;
-        });
-        return {
-          payload,
-          commit: () => {
-            proxies.forEach((p, i) => p.acceptLoaded(payload[i]));
-            this.itemList = proxies;
-          },
-        };
-      },
+          }),
+      );
+      return { payload, proxies };
     });
-    return this;
-  }
-  get items(): DoubleChartSeries[] {
-    this.context.assertOpen();
-    if (!this.itemList) throw propertyNotLoaded('items');
-    return this.itemList;
   }
 }
 
@@ -3170,29 +3035,20 @@ export class DoubleChartSeries extends DoubleObject {
   }
 }
 
-export class DoubleChartSeriesFormat extends DoubleObject {
+export class DoubleChartSeriesFormat extends DoubleScalarless {
   readonly fill: DoubleChartFill;
   constructor(context: DoubleRequestContext, path: string, seriesIn: (x: Exec) => SeriesTarget) {
     super(context, path);
     this.fill = new DoubleChartFill(context, `${path}.fill`, seriesIn);
     sealed(this, DoubleChartSeriesFormat);
   }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
   protected override child(name: string): DoubleObject | undefined {
     return name === 'fill' ? this.fill : undefined;
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
 }
 
 /** ChartFill: setSolidColor and clear (it has no readable properties in Office.js either). */
-export class DoubleChartFill extends DoubleObject {
+export class DoubleChartFill extends DoubleScalarless {
   constructor(
     context: DoubleRequestContext,
     path: string,
@@ -3200,15 +3056,6 @@ export class DoubleChartFill extends DoubleObject {
   ) {
     super(context, path);
     sealed(this, DoubleChartFill);
-  }
-  protected scalarNames(): readonly string[] {
-    return [];
-  }
-  isNullIn(): boolean {
-    return false;
-  }
-  protected readScalar(): unknown {
-    return undefined;
   }
   setSolidColor(color: string): void {
     this.queueWrite('setSolidColor', color, (x) => {
