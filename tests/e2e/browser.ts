@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { promisify } from 'util';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -153,6 +153,73 @@ export async function guardNetwork(context: BrowserContext): Promise<NetworkReco
     else await route.continue();
   });
   return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A page of a build, on the closed network
+
+/** A tab on a build's static server, behind the closed-network guard, that records what goes wrong. */
+export interface GuardedPage {
+  server: StaticServer;
+  context: BrowserContext;
+  tab: Page;
+  /** Every request of the context (guardNetwork's live list). */
+  network: NetworkRecord[];
+  /** The tab's uncaught errors. */
+  pageErrors: string[];
+  /** The tab's console.error messages. */
+  consoleErrors: string[];
+  /** Opens the build's taskpane.html and waits (15 s at most) for the button of that name. */
+  openTaskPane(button: string): Promise<void>;
+  /** Closes the context, then the server (not the browser). */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `buildDir`, opens a browser context (locale, viewport) behind guardNetwork, lets
+ * `prepare` add to the context (init scripts; routes registered there answer before the guard's),
+ * then opens a tab that records page errors and console errors.
+ */
+export async function openGuardedPage(
+  browser: Browser,
+  buildDir: string,
+  options: { locale: string; viewport: { width: number; height: number }; prepare?: (context: BrowserContext) => Promise<unknown> },
+): Promise<GuardedPage> {
+  const server = await serveStatic(buildDir);
+  let context: BrowserContext | undefined;
+  try {
+    context = await browser.newContext({ locale: options.locale, viewport: options.viewport });
+    const network = await guardNetwork(context);
+    await options.prepare?.(context);
+    const tab = await context.newPage();
+    const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(String(error)));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    const opened = context;
+    return {
+      server,
+      context: opened,
+      tab,
+      network,
+      pageErrors,
+      consoleErrors,
+      async openTaskPane(button) {
+        await tab.goto(server.url + 'taskpane.html');
+        await tab.getByRole('button', { name: button, exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+      },
+      async close() {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    await server.close();
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

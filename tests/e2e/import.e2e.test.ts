@@ -6,20 +6,19 @@
 // Blob.arrayBuffer…): src/polyfills.ts and FileReader carry it. Screenshot: test-output/pane-import.png.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { importSubmissions } from '../../src/hosts/office/importSubmissions';
 import { ExcelDouble } from '../office-double/excel';
 import { buildWorkbook, diffWorkbooks, type WorkbookData } from '../office-double/state';
 import {
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
-  guardNetwork,
   hasChromium,
   launchBrowser,
-  serveStatic,
+  openGuardedPage,
   sharedAddinBuild,
+  type GuardedPage,
   type NetworkRecord,
-  type StaticServer,
 } from './browser';
 import { bundleDouble, serveDoubleAsOfficeJs, type DoubleBundle } from './bundleDouble';
 import type { DoubleHandle } from './doubleInBrowser';
@@ -47,12 +46,11 @@ const MODES = [
 
 describeBrowser.each(MODES)('提出ブックを取り込む in the built pane ($name, closed network)', ({ legacy, screenshot }) => {
   let browser: Browser;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let pane: GuardedPage;
   let tab: Page;
   let network: NetworkRecord[];
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  let pageErrors: string[];
+  let consoleErrors: string[];
 
   beforeAll(async () => {
     let buildDir: string;
@@ -62,29 +60,26 @@ describeBrowser.each(MODES)('提出ブックを取り込む in the built pane ($
       bundleDouble(`test-output/e2e-build/import-office-js${legacy ? '-legacy' : ''}`),
       launchBrowser(),
     ]);
-    server = await serveStatic(buildDir);
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 420, height: 900 } });
-    network = await guardNetwork(context);
-    if (legacy) await context.addInitScript(removeEdgeLegacyMissing());
-    // (the double is test code standing in for Office.js: with the page's globalThis removed, it gets its own)
-    await serveDoubleAsOfficeJs(context, double, seed(), { ownGlobalThis: legacy });
-    tab = await context.newPage();
-    tab.on('pageerror', (error) => pageErrors.push(String(error)));
-    tab.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+    pane = await openGuardedPage(browser, buildDir, {
+      locale: 'ja-JP',
+      viewport: { width: 420, height: 900 },
+      prepare: async (context) => {
+        if (legacy) await context.addInitScript(removeEdgeLegacyMissing());
+        // (the double is test code standing in for Office.js: with the page's globalThis removed, it gets its own)
+        await serveDoubleAsOfficeJs(context, double, seed(), { ownGlobalThis: legacy });
+      },
     });
+    ({ tab, network, pageErrors, consoleErrors } = pane);
     fs.mkdirSync(OUTPUT, { recursive: true });
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await pane?.close();
     await browser?.close();
-    await server?.close();
   });
 
   test('three workbooks picked through the file input become the summary and returns sheets, as in Node', async () => {
-    await tab.goto(server.url + 'taskpane.html');
-    await tab.getByRole('button', { name: '提出ブックを取り込む', exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+    await pane.openTaskPane('提出ブックを取り込む');
     await tab.getByLabel('基準日').fill(AS_OF);
     await tab.getByLabel('取り込む提出ブック（.xlsx、複数選べます）').setInputFiles(FILES);
     const result = tab.getByTestId('import-result');

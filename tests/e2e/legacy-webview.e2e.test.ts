@@ -7,18 +7,17 @@
 // lays out CSS as Chromium does. tests/addin/bundle-syntax.test.ts checks syntax and patterns; real
 // Office 2019 (Windows) is not available here.
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { workbookFromXlsx } from '../office-double/fromXlsx';
 import {
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
-  guardNetwork,
   hasChromium,
   launchBrowser,
-  serveStatic,
+  openGuardedPage,
   sharedAddinBuild,
+  type GuardedPage,
   type NetworkRecord,
-  type StaticServer,
 } from './browser';
 import { bundleDouble, serveDoubleAsOfficeJs } from './bundleDouble';
 import { EDGE_LEGACY_POLYFILLED, presentIn, removeEdgeLegacyMissing } from './edgeLegacy';
@@ -31,12 +30,11 @@ const describeBrowser = chromiumAvailable ? describe : describe.skip;
 
 describeBrowser('built task pane without the built-ins Edge Legacy lacks (headless Chromium, Excel double)', () => {
   let browser: Browser;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let pane: GuardedPage;
   let tab: Page;
   let network: NetworkRecord[];
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  let pageErrors: string[];
+  let consoleErrors: string[];
 
   beforeAll(async () => {
     const [buildDir, double, seed] = await Promise.all([
@@ -45,30 +43,27 @@ describeBrowser('built task pane without the built-ins Edge Legacy lacks (headle
       workbookFromXlsx(EXAMPLE),
     ]);
     browser = await launchBrowser();
-    server = await serveStatic(buildDir);
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 420, height: 900 } });
-    network = await guardNetwork(context);
-    await context.addInitScript(removeEdgeLegacyMissing());
-    // The double stands in for Microsoft's Office.js, which runs before the pane's bundle; it is
-    // test code, so it gets its own `globalThis` instead of the page's (removed) one. What it calls
-    // later, once the pane has loaded, goes through the pane's polyfills like everything else.
-    await serveDoubleAsOfficeJs(context, double, seed, { ownGlobalThis: true });
-    tab = await context.newPage();
-    tab.on('pageerror', (error) => pageErrors.push(String(error)));
-    tab.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+    pane = await openGuardedPage(browser, buildDir, {
+      locale: 'ja-JP',
+      viewport: { width: 420, height: 900 },
+      prepare: async (context) => {
+        await context.addInitScript(removeEdgeLegacyMissing());
+        // The double stands in for Microsoft's Office.js, which runs before the pane's bundle; it is
+        // test code, so it gets its own `globalThis` instead of the page's (removed) one. What it calls
+        // later, once the pane has loaded, goes through the pane's polyfills like everything else.
+        await serveDoubleAsOfficeJs(context, double, seed, { ownGlobalThis: true });
+      },
     });
+    ({ tab, network, pageErrors, consoleErrors } = pane);
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await pane?.close();
     await browser?.close();
-    await server?.close();
   });
 
   test('the pane opens, with the missing built-ins put back by src/polyfills.ts', async () => {
-    await tab.goto(server.url + 'taskpane.html');
-    await tab.getByRole('button', { name: 'チェック', exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+    await pane.openTaskPane('チェック');
     const present = await tab.evaluate(presentIn, EDGE_LEGACY_POLYFILLED);
     expect(present).toEqual(EDGE_LEGACY_POLYFILLED);
   });

@@ -9,7 +9,7 @@
 // wide go to test-output/; axe-core, when installed, finds no violation after a check.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { checkSheet } from '../../src/engine';
 import { readWorkbook } from '../../src/hosts/xlsx/readWorkbook';
 import { workbookFromXlsx } from '../office-double/fromXlsx';
@@ -19,10 +19,10 @@ import {
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
   sharedAddinBuild,
-  guardNetwork,
   hasChromium,
   launchBrowser,
-  serveStatic,
+  openGuardedPage,
+  type GuardedPage,
   type NetworkRecord,
   type StaticServer,
 } from './browser';
@@ -65,14 +65,14 @@ function sortListed(list: Listed[]): string[] {
 
 describeBrowser('built task pane against the Excel double (headless Chromium, closed network)', () => {
   let browser: Browser;
+  let pane: GuardedPage;
   let server: StaticServer;
-  let context: BrowserContext;
   let tab: Page;
   let network: NetworkRecord[];
   const requested: string[] = [];
   let officeJsServed: string[] = [];
-  const pageErrors: string[] = [];
-  const consoleErrors: string[] = [];
+  let pageErrors: string[];
+  let consoleErrors: string[];
   let seed: WorkbookData;
   let sheetName = '';
   let cliIssues: Listed[] = [];
@@ -107,30 +107,25 @@ describeBrowser('built task pane against the Excel double (headless Chromium, cl
     cliIssues = checked[0].check.issues.map((i) => ({ severity: SEVERITY_LABEL[i.severity], cell: i.cell, message: i.message }));
     expect(seed.sheets.find((s) => s.id === seed.activeSheetId)?.name).toBe(sheetName);
 
-    server = await serveStatic(buildDir);
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 420, height: 900 } });
-    network = await guardNetwork(context);
-    // Registered after the guard, so it answers first: Office.js's address gets the double.
-    officeJsServed = await serveDoubleAsOfficeJs(context, double, seed);
-    tab = await context.newPage();
-    tab.on('request', (request) => requested.push(request.url()));
-    tab.on('pageerror', (error) => pageErrors.push(String(error)));
-    tab.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+    pane = await openGuardedPage(browser, buildDir, {
+      locale: 'ja-JP',
+      viewport: { width: 420, height: 900 },
+      // Registered after the guard, so it answers first: Office.js's address gets the double.
+      prepare: async (context) => (officeJsServed = await serveDoubleAsOfficeJs(context, double, seed)),
     });
+    ({ server, tab, network, pageErrors, consoleErrors } = pane);
+    tab.on('request', (request) => requested.push(request.url()));
     fs.mkdirSync(OUTPUT, { recursive: true });
     console.log(`pane-with-double: build, bundle and seed ready in ${Date.now() - started} ms`);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await pane?.close();
     await browser?.close();
-    await server?.close();
   });
 
   test('the pane opens in "Excel" and the double holds the example workbook', async () => {
-    await tab.goto(server.url + 'taskpane.html');
-    await tab.getByRole('button', { name: 'チェック', exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+    await pane.openTaskPane('チェック');
     beforeCheck = await readState();
     expect(diffWorkbooks(seed, beforeCheck)).toEqual([]); // the JSON trip to the page lost nothing
     expect(await readCounts()).toEqual({ runs: 0, syncs: 0 }); // opening the pane does not touch the workbook

@@ -10,10 +10,9 @@ import {
   CDN_OFFICE_JS,
   CHROMIUM_MISSING_NOTE,
   REPO_ROOT,
-  guardNetwork,
   hasChromium,
   launchBrowser,
-  serveStatic,
+  openGuardedPage,
   sharedAddinBuild,
   urlsIn,
   type StaticServer,
@@ -158,14 +157,8 @@ describeBrowser('task pane opened in a plain browser on a closed network (headle
     locale: string,
     prepare?: (context: BrowserContext) => Promise<void>,
   ) {
-    const server = await serveStatic(buildDir);
+    const { server, context, tab, network, pageErrors } = await openGuardedPage(browser, buildDir, { locale, viewport: { width: 360, height: 640 }, prepare });
     servers.push(server);
-    const context = await browser.newContext({ locale, viewport: { width: 360, height: 640 } });
-    const network = await guardNetwork(context);
-    await prepare?.(context);
-    const tab = await context.newPage();
-    const pageErrors: string[] = [];
-    tab.on('pageerror', (error) => pageErrors.push(String(error)));
     await tab.goto(server.url + page);
     return { server, context, tab, network, pageErrors };
   }

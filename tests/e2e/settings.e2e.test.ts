@@ -5,11 +5,11 @@
 // the settings view go to test-output/.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { decodeSettingsXml } from '../../src/engine/workbookSettings';
 import { workbookFromXlsx } from '../office-double/fromXlsx';
 import type { WorkbookData } from '../office-double/state';
-import { CHROMIUM_MISSING_NOTE, REPO_ROOT, sharedAddinBuild, guardNetwork, hasChromium, launchBrowser, serveStatic, type StaticServer } from './browser';
+import { CHROMIUM_MISSING_NOTE, REPO_ROOT, sharedAddinBuild, hasChromium, launchBrowser, openGuardedPage, type GuardedPage } from './browser';
 import { bundleDouble, serveDoubleAsOfficeJs } from './bundleDouble';
 import type { DoubleHandle } from './doubleInBrowser';
 import type { WorkbookJson } from './workbookJson';
@@ -26,11 +26,10 @@ type Handle = { __PSC_DOUBLE__: DoubleHandle };
 
 describeBrowser('settings view in the built pane (headless Chromium, Excel double)', () => {
   let browser: Browser;
-  let server: StaticServer;
-  let context: BrowserContext;
+  let pane: GuardedPage;
   let tab: Page;
   let seed: WorkbookData;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const counts = () => tab.evaluate(() => (window as unknown as Handle).__PSC_DOUBLE__.counts());
   const settingsInWorkbook = async () => {
@@ -51,24 +50,22 @@ describeBrowser('settings view in the built pane (headless Chromium, Excel doubl
       workbookFromXlsx(bytes),
       launchBrowser(),
     ]);
-    server = await serveStatic(buildDir);
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 350, height: 800 } });
-    await guardNetwork(context);
-    await serveDoubleAsOfficeJs(context, double, seed);
-    tab = await context.newPage();
-    tab.on('pageerror', (error) => pageErrors.push(String(error)));
+    pane = await openGuardedPage(browser, buildDir, {
+      locale: 'ja-JP',
+      viewport: { width: 350, height: 800 },
+      prepare: (context) => serveDoubleAsOfficeJs(context, double, seed),
+    });
+    ({ tab, pageErrors } = pane);
     fs.mkdirSync(OUTPUT, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await pane?.close();
     await browser?.close();
-    await server?.close();
   });
 
   test('open the settings, change the scale and the departments, save; reopened, they are still there and the check uses them', async () => {
-    await tab.goto(server.url + 'taskpane.html');
-    await tab.getByRole('button', { name: 'チェック', exact: true }).waitFor({ state: 'visible', timeout: 15_000 });
+    await pane.openTaskPane('チェック');
     await tab.getByLabel('基準日').fill(AS_OF);
     await tab.getByRole('button', { name: 'チェック', exact: true }).click();
     await tab.getByTestId('issue-counts').waitFor({ state: 'visible', timeout: 15_000 });
