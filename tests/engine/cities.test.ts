@@ -213,13 +213,10 @@ const PINS: Record<string, Pin> = {
   },
   'fukuchiyama.xlsx': {
     template: 'generic',
-    found: ['E4 computed-mismatch', 'C6 missing-entry'],
-    missed: {
-      'C5 invalid-number': 'the target 延床面積 45,298平方メートル (a name before the figure, 平方メートル not a unit the reader knows) is not read as a figure, so the row is qualitative and its 2年度実績 is taken in words: 集計中 passes; the engine would need to read the figure after a name with 平方メートル as its unit',
-    },
-    // E4 is found for the wrong reason: the rate is computed as 2年度実績 / 目標値 (1,092 / 3,297 = 33.1%), but
-    // the sheet's 進捗率 is 累計 / 目標値 (4,533 / 3,297 = 137.5%), so the published 137.5% would be flagged too.
-    // Rows 5 and 6 (targets in words: 延床面積 …平方メートル, 一般職員数 15人削減) get no rate, so E5 and E6 draw nothing.
+    found: ['E4 computed-mismatch', 'C5 invalid-number', 'C6 missing-entry'],
+    missed: {},
+    // E4 is found, but the sheet's 進捗率 is 累計 / 目標値 while the engine divides the year's 実績:
+    // the published 137.5% would be flagged too (the 累計 column is not read as the actual yet)
     falseFlags: [],
   },
   'iwaki.xlsx': {

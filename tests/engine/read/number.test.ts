@@ -233,3 +233,7 @@ describe('readNumber: long figures keep every digit', () => {
     expect(asNumber(readNumber('9,007,199,254,740,991')).value).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
+
+test('平方メートル is a unit (福知山市: 「延床面積 45,298平方メートル」)', () => {
+  expect(readNumber('45,298平方メートル', null)).toMatchObject({ kind: 'number', value: 45298, unit: '平方メートル' });
+});
