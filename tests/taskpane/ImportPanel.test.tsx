@@ -71,7 +71,7 @@ test('progress n / total with the file being read, then the summary sheet, the r
   expect(seen).toEqual({ names: ['総務課.xlsx', '財政課.xlsx'], options: expect.objectContaining({ asOf: '2025-10-15', locale: 'ja', returns: true }) });
   const result = screen.getByTestId('import-result').textContent;
   expect(result).toBe(
-    '提出ブック 2 件を取り込み、「集計 (2)」シートに集計しました。差し戻しシート 1 枚: 差し戻し_総務課1 件は読めませんでした（下の一覧に理由があります）。ほかのブックは集計しました。',
+    '提出ブック 2 件を取り込み、「集計 (2)」シートに集計しました。差し戻しシート 1 枚: 差し戻し_総務課1 件は読めませんでした（下の一覧に理由があります）。ほかのブックは集計しました。読めなかったブックは理由に沿って直し（.xls は .xlsx で保存し直す、パスワードを外すなど）、もう一度取り込んでください。',
   );
   const lines = screen.getAllByRole('listitem').map((li) => li.textContent);
   expect(lines).toEqual(['総務課.xlsx：取組 2 件・エラー 1 件・警告 0 件', '財政課.xlsx：読めません: パスワード付き（暗号化）のブックか、旧形式（.xls）のブックです。']);

@@ -28,7 +28,7 @@ describe('settings form', () => {
       errors: {
         'gradeScale.1.grade': '評価の記号を入れてください。',
         'gradeScale.1.min': '上の段の下限より小さくしてください。',
-        'gradeScale.2.grade': '同じ評価が上の段にもあります。',
+        'gradeScale.2.grade': '同じ評価が上の段にもあります。別の記号にするか、この段を削除してください。',
         'gradeScale.3.min': '0 以上の数（%）を入れてください。',
       },
     });
@@ -55,7 +55,7 @@ describe('settings form', () => {
     expect(formFromConfig(config)).toMatchObject({ evaluationMode: 'list', evaluationValues: '完了、取組中、未着手', departments: '人事課\n財政課' });
 
     form.evaluationValues = '完了、完了';
-    expect(configFromForm(form, null, ja).errors).toEqual({ evaluationValues: '「完了」が 2 回あります。' });
+    expect(configFromForm(form, null, ja).errors).toEqual({ evaluationValues: '「完了」が 2 回あります。1 つにしてください。' });
   });
 
   test('a per-column evaluation scale from a config file is kept as it is', () => {
@@ -66,10 +66,10 @@ describe('settings form', () => {
   });
 
   test('an imported file: not JSON, or not valid, says which file and why', () => {
-    expect(parseConfigFile('a.json', '{', ja)).toEqual({ ok: false, message: '「a.json」は JSON として読めません。' });
+    expect(parseConfigFile('a.json', '{', ja)).toEqual({ ok: false, message: '「a.json」は JSON として読めません。［設定ファイル（JSON）を書き出す］で作ったファイルか、コマンドライン版の --config に使うファイルを選んでください。' });
     const invalid = parseConfigFile('b.json', JSON.stringify({ fiscalYearStartMonth: 13 }), ja);
     expect(invalid.ok).toBe(false);
-    expect(!invalid.ok && invalid.message).toMatch(/^「b\.json」の設定が正しくありません: .*fiscalYearStartMonth/);
+    expect(!invalid.ok && invalid.message).toMatch(/^「b\.json」の設定が正しくありません（ファイルを直してから、もう一度読み込んでください）: .*fiscalYearStartMonth/);
     expect(parseConfigFile('c.json', '\uFEFF{"fiscalYear": 2025}', ja)).toEqual({ ok: true, config: { fiscalYear: 2025 } });
   });
 });

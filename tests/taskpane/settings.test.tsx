@@ -103,7 +103,7 @@ describe('task pane: the settings view', () => {
       // import: a broken file is refused with the reason; a good one fills the form
       const input = within(view).getByTestId('settings-import');
       fireEvent.change(input, { target: { files: [new File(['{"gradeScale": "A"}'], 'bad.json', { type: 'application/json' })] } });
-      expect(await within(view).findByText(/^「bad\.json」の設定が正しくありません: /)).toBeTruthy();
+      expect(await within(view).findByText(/^「bad\.json」の設定が正しくありません（ファイルを直してから、もう一度読み込んでください）: /)).toBeTruthy();
       const good = { fiscalYearStartMonth: 7, departments: ['総務課'], evaluationScale: ['完了', '取組中', '未着手'] };
       fireEvent.change(input, { target: { files: [new File([JSON.stringify(good)], 'city.json', { type: 'application/json' })] } });
       expect(await within(view).findByText('「city.json」を読み込みました。内容を確かめて［保存］を押してください。')).toBeTruthy();

@@ -24,11 +24,12 @@ const FIX_STRINGS = {
       'このアドインによる修正は、Excel の［元に戻す］（Ctrl+Z）では取り消せません。取り消すときは、下の［元に戻す］を使ってください（作業ウィンドウを閉じると使えなくなります）。',
     changedHeading: '修正した内容',
     changed: (cell: string, old: string, shown: string) => `${cell}: 「${old}」→「${shown}」`,
-    refused: (cell: string, now: string) => `${cell}: チェックの後に変更されていたため、修正しませんでした（今の値「${now}」）。`,
+    refused: (cell: string, now: string) => `${cell}: チェックの後に変更されていたため、修正しませんでした（今の値「${now}」）。もう一度［チェック］してから直してください。`,
     undo: '元に戻す',
     undone: (n: number) => `${n} 件のセルを修正前の値に戻しました。`,
-    undoRefused: (cell: string) => `${cell}: 修正の後に変更されていたため、戻しませんでした。`,
-    applied: (n: number, refused: number) => `${n} 件を修正しました。${refused > 0 ? `${refused} 件はチェックの後に変更されていたため修正しませんでした。` : ''}`,
+    undoRefused: (cell: string) => `${cell}: 修正の後に変更されていたため、戻しませんでした。今の値を確かめ、必要なら手で直してください。`,
+    applied: (n: number, refused: number) =>
+      `${n} 件を修正しました。${refused > 0 ? `${refused} 件はチェックの後に変更されていたため修正しませんでした。もう一度［チェック］してから直してください。` : ''}`,
     empty: '空欄',
   },
   en: {
@@ -43,11 +44,12 @@ const FIX_STRINGS = {
       "Excel's Undo (Ctrl+Z) cannot take back changes made by this add-in. To take them back, use Undo below (available until the task pane is closed).",
     changedHeading: 'What was changed',
     changed: (cell: string, old: string, shown: string) => `${cell}: "${old}" → "${shown}"`,
-    refused: (cell: string, now: string) => `${cell}: changed since the check, so left as it is (now "${now}").`,
+    refused: (cell: string, now: string) => `${cell}: changed since the check, so left as it is (now "${now}"). Check again, then fix it.`,
     undo: 'Undo',
     undone: (n: number) => `Put back the earlier values of ${n} cells.`,
-    undoRefused: (cell: string) => `${cell}: changed since the fix, so not put back.`,
-    applied: (n: number, refused: number) => `Fixed ${n} cells.${refused > 0 ? ` ${refused} changed since the check and were left as they are.` : ''}`,
+    undoRefused: (cell: string) => `${cell}: changed since the fix, so not put back. Look at its value and correct it by hand if needed.`,
+    applied: (n: number, refused: number) =>
+      `Fixed ${n} cells.${refused > 0 ? ` ${refused} changed since the check and were left as they are: check again, then fix them.` : ''}`,
     empty: 'empty',
   },
 } satisfies Record<Locale, Record<string, unknown>>;

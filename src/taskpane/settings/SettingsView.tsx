@@ -305,7 +305,7 @@ export function SettingsView({ host, locale, today, onClose, download = download
           </Field>
           {form.evaluationMode === 'list' && (
             <Field label={say.evaluationValues} {...validation(errors, 'evaluationValues')}>
-              <Input value={form.evaluationValues} placeholder="完了、取組中、未着手" onChange={(_, d) => update({ evaluationValues: d.value })} />
+              <Input value={form.evaluationValues} placeholder={say.evaluationValuesExample} onChange={(_, d) => update({ evaluationValues: d.value })} />
             </Field>
           )}
           <Field label={say.departments} hint={say.departmentsHint}>
