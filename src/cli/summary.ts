@@ -25,83 +25,119 @@ export function cellLink(fromFolder: string, link: Pick<LayoutLink, 'file' | 'sh
 /** The engine's layout → one worksheet: values, real tables, links, formats, print setup, charts. */
 export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string): Sheet {
   const ws = wb.addSheet(table.name, table.freezeRows);
-  // cells keyed by a number, not a "r:c" text: the issue list alone has tens of thousands
-  const at = (r: number, c: number) => r * 16384 + c;
-  const inTable = new Set<number>();
+  const values = table.values;
+  const tables = table.tables;
   const tableRows = new Set<number>();
-  for (const t of table.tables) {
-    for (let r = t.top; r <= t.top + t.rows; r++) {
-      tableRows.add(r);
-      for (let c = t.left; c < t.left + t.headers.length; c++) inTable.add(at(r, c));
+  for (const t of tables) for (let r = t.top; r <= t.top + t.rows; r++) tableRows.add(r);
+  const inTable = (r: number, c: number) => tables.some((t) => r >= t.top && r <= t.top + t.rows && c >= t.left && c < t.left + t.headers.length);
+  // every value is set as it is: a text such as "=SUM(A1)" copied from a submission stays text
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const tableRow = tableRows.has(r);
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      // (a hole in a row is no cell; an undefined value an empty one)
+      if (v === undefined && !(c in row)) continue;
+      if (v !== null && v !== '' && !(tableRow && inTable(r, c))) ws.set(r + 1, c + 1, v ?? null);
     }
   }
-  // every value is set as it is: a text such as "=SUM(A1)" copied from a submission stays text
-  table.values.forEach((row, r) => {
-    row.forEach((v, c) => {
-      if (v !== null && v !== '' && !inTable.has(at(r, c))) ws.cell(r + 1, c + 1).value = v;
-    });
-  });
-  const links = new Map(table.links.map((l) => [at(l.row, l.column), l]));
-  for (const t of table.tables) {
+  // links by row, then column (the issue list alone has tens of thousands); their targets by file and sheet
+  const links = new Map<number, LayoutLink[]>();
+  for (const l of table.links) {
+    const row = links.get(l.row);
+    if (row) row[l.column] = l;
+    else links.set(l.row, Object.assign([], { [l.column]: l }));
+  }
+  const linkAt = (r: number, c: number) => links.get(r)?.[c];
+  const places = new Map<string, string>();
+  const target = (link: LayoutLink) => {
+    const key = `${link.file}\u0000${link.sheet}`;
+    let base = places.get(key);
+    if (base === undefined) {
+      base = cellLink(linkFolder, { ...link, cell: '' });
+      places.set(key, base);
+    }
+    return base + link.cell;
+  };
+  const headerFont = wb.font({ bold: true, color: 'FFFFFFFF' });
+  const headerFill = wb.fill('FF2F5597');
+  const linkFont = wb.font({ color: 'FF0563C1', underline: true });
+  const widthOf = new Map<string, number>();
+  for (const t of tables) {
+    const columns = t.headers.length;
     // the header, then the body; a table needs one row: an empty one stands for "none"
-    t.headers.forEach((name, c) => (ws.cell(t.top + 1, t.left + c + 1).value = name));
+    t.headers.forEach((name, c) => ws.set(t.top + 1, t.left + c + 1, name));
     for (let i = 0; i < Math.max(1, t.rows); i++) {
-      t.headers.forEach((_, c) => {
-        const cell = ws.cell(t.top + 2 + i, t.left + c + 1);
-        const v = i < t.rows ? table.values[t.top + 1 + i][t.left + c] ?? null : null;
-        const link = i < t.rows ? links.get(at(t.top + 1 + i, t.left + c)) : undefined;
-        cell.value = link && v !== null ? String(v) : v;
-        if (link && v !== null) cell.hyperlink = cellLink(linkFolder, link);
-      });
+      const row = i < t.rows ? values[t.top + 1 + i] : null;
+      for (let c = 0; c < columns; c++) {
+        const v = row ? row[t.left + c] ?? null : null;
+        const link = row ? linkAt(t.top + 1 + i, t.left + c) : undefined;
+        ws.set(t.top + 2 + i, t.left + c + 1, link && v !== null ? String(v) : v);
+        if (link && v !== null) ws.link(t.top + 2 + i, t.left + c + 1, target(link));
+      }
     }
     ws.tables.push({ name: t.name, top: t.top + 1, left: t.left + 1, headers: t.headers, bodyRows: Math.max(1, t.rows), filters: t.filters !== false });
-    t.formats.forEach((format, c) => {
-      if (!format) return;
-      for (let i = 1; i <= t.rows; i++) ws.cell(t.top + 1 + i, t.left + c + 1).numFmt = format;
-    });
+    const horizontal = (c: number) => (t.formats[c] ? 'right' : t.center?.[c] ? 'center' : undefined);
+    const formats = t.formats.map((format) => (format ? wb.numFmt(format) : null));
     // LibreOffice and the table style's absence in older readers: the header is styled by hand too
-    t.headers.forEach((_, c) => {
-      const cell = ws.cell(t.top + 1, t.left + c + 1);
-      cell.font = { bold: true, color: 'FFFFFFFF' };
-      cell.fill = 'FF2F5597';
-      cell.alignment = { vertical: 'middle', horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : 'left' };
-    });
+    for (let c = 0; c < columns; c++) {
+      const cell = t.left + c + 1;
+      ws.style(t.top + 1, cell, headerFont);
+      ws.style(t.top + 1, cell, headerFill);
+      ws.style(t.top + 1, cell, wb.alignment({ vertical: 'middle', horizontal: horizontal(c) ?? 'left' }));
+    }
+    const alignments = t.wrap.map((wrap, c) => wb.alignment({ vertical: 'top', wrapText: wrap, horizontal: horizontal(c) }));
+    const room = t.wrap.map((_, c) => Math.max(1, (table.widths[t.left + c] ?? 10) - 2));
     for (let i = 1; i <= t.rows; i++) {
+      const r = t.top + 1 + i;
+      const row = values[t.top + i];
       let lines = 1;
-      t.wrap.forEach((wrap, c) => {
-        const cell = ws.cell(t.top + 1 + i, t.left + c + 1);
-        cell.alignment = { vertical: 'top', wrapText: wrap, horizontal: t.formats[c] ? 'right' : t.center?.[c] ? 'center' : undefined };
-        const v = table.values[t.top + i][t.left + c];
+      for (let c = 0; c < columns; c++) {
+        const format = formats[c];
+        if (format) ws.style(r, t.left + c + 1, format);
+      }
+      for (let c = 0; c < alignments.length; c++) {
+        ws.style(r, t.left + c + 1, alignments[c]);
+        const v = row[t.left + c];
         // readers do not all fit a row to wrapped text: its height is set from the text's length
-        if (wrap && typeof v === 'string') lines = Math.max(lines, Math.ceil((displayWidth(v) * 1.15) / Math.max(1, (table.widths[t.left + c] ?? 10) - 2)));
-      });
-      if (lines > 1) ws.setHeight(t.top + 1 + i, Math.min(6, lines) * 14 + 4);
-      const link = links.get(at(t.top + i, t.left));
-      if (link) ws.cell(t.top + 1 + i, t.left + 1).font = { color: 'FF0563C1', underline: true };
+        if (t.wrap[c] && typeof v === 'string') {
+          let width = widthOf.get(v);
+          if (width === undefined) {
+            width = displayWidth(v);
+            widthOf.set(v, width);
+          }
+          lines = Math.max(lines, Math.ceil((width * 1.15) / room[c]));
+        }
+      }
+      if (lines > 1) ws.setHeight(r, Math.min(6, lines) * 14 + 4);
+      if (linkAt(t.top + i, t.left)) ws.style(r, t.left + 1, linkFont);
     }
   }
-  for (const f of table.formats) ws.cell(f.row + 1, f.column + 1).numFmt = f.format;
+  for (const f of table.formats) ws.style(f.row + 1, f.column + 1, wb.numFmt(f.format));
   // the headline's values line up on the right, dates and years with the counts
-  for (const f of table.formats.filter((x) => x.column === 1)) ws.cell(f.row + 1, 2).alignment = { horizontal: 'right' };
+  const right = wb.alignment({ horizontal: 'right' });
+  for (const f of table.formats) if (f.column === 1) ws.style(f.row + 1, 2, right);
   if (table.formats.some((x) => x.column === 1)) {
-    for (let r = 0; r < table.values.length; r++) if (typeof table.values[r][1] === 'string' && !tableRows.has(r)) ws.cell(r + 1, 2).alignment = { horizontal: 'right' };
+    for (let r = 0; r < values.length; r++) if (typeof values[r][1] === 'string' && !tableRows.has(r)) ws.style(r + 1, 2, right);
   }
-  for (const r of table.titleRows) ws.cell(r + 1, 1).font = r === 0 ? TITLE_FONT : SECTION_FONT;
+  for (const r of table.titleRows) ws.style(r + 1, 1, wb.font(r === 0 ? TITLE_FONT : SECTION_FONT));
   const titleRows = new Set(table.titleRows);
-  table.values.forEach((row, r) => {
-    if (r > 0 && !tableRows.has(r) && !titleRows.has(r) && row.length === 1 && typeof row[0] === 'string') ws.cell(r + 1, 1).font = NOTE_FONT;
+  const noteFont = wb.font(NOTE_FONT);
+  values.forEach((row, r) => {
+    if (r > 0 && !tableRows.has(r) && !titleRows.has(r) && row.length === 1 && typeof row[0] === 'string') ws.style(r + 1, 1, noteFont);
   });
+  const totalFont = wb.font({ bold: true });
+  const totalBorder = wb.totalBorder();
   for (const r of table.totalRows) {
-    table.values[r].forEach((_, c) => {
-      const cell = ws.cell(r + 1, c + 1);
-      cell.font = { bold: true };
-      cell.totalBorder = true;
+    values[r].forEach((_, c) => {
+      ws.style(r + 1, c + 1, totalFont);
+      ws.style(r + 1, c + 1, totalBorder);
     });
   }
   table.widths.forEach((w, c) => {
     if (w) ws.widths.set(c + 1, w);
   });
-  ws.charts = table.charts.map((chart, i) => ({ xml: chartXml(chart, table.name, table.values), anchorXml: (relId) => anchorXml(chart, i, relId) }));
+  ws.charts = table.charts.map((chart, i) => ({ xml: chartXml(chart, table.name, values), anchorXml: (relId) => anchorXml(chart, i, relId) }));
   return ws;
 }
 
