@@ -1,7 +1,9 @@
 /** The engine's public face: hosts import from here only. */
 export { checkSheet } from './check';
-export { configSchema, parseConfig, DEFAULT_GRADE_SCALE, type Config } from './config';
-export { BUILTIN_PROFILES, resolveProfiles, parseProfile, profileSchema, type Profile } from './profiles';
+// No zod here: the schemas (configSchema.ts, profiles/schema.ts, workbookSettingsSchema.ts) are
+// loaded on demand by the functions that validate a person's input (start-up time of every worker)
+export { parseConfig, DEFAULT_GRADE_SCALE, type Config } from './config';
+export { BUILTIN_PROFILES, resolveProfiles, parseProfile, type Profile } from './profiles';
 export { renderMessage, formatRate, MESSAGES, SEVERITY, type MessageId } from './messages';
 export { OWNED_HEADERS, RATE_FORMAT } from './plan/writePlan';
 export { a1, columnLetter } from './table/sheetView';
@@ -29,8 +31,6 @@ export { inferDepartment } from './rows/inferDepartment';
 export {
   WORKBOOK_SETTINGS_NAMESPACE,
   ACKNOWLEDGEABLE,
-  acknowledgementSchema,
-  workbookSettingsSchema,
   encodeSettingsXml,
   decodeSettingsXml,
   emptySettings,

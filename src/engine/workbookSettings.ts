@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { configSchema, type Config } from './config';
-import { describeProblems } from './profiles/schema';
+import type { z } from 'zod';
+import type { Config } from './config';
+import type { acknowledgementSchema, workbookSettingsSchema } from './workbookSettingsSchema';
 
 /**
  * Settings a workbook carries for every colleague who opens it, and for the command line: the
@@ -9,6 +9,7 @@ import { describeProblems } from './profiles/schema';
  *
  * Stored as a custom XML part (ExcelApi 1.5; customXml/itemN.xml in the package), so the task pane
  * writes it and the command line reads it from the file; JSON inside one element of our namespace.
+ * The zod schema is workbookSettingsSchema.ts, loaded only when a settings part is read or written.
  */
 export const WORKBOOK_SETTINGS_NAMESPACE = 'urn:progress-sheet-checker:workbook-settings:1';
 const ROOT = 'progressSheetChecker';
@@ -16,29 +17,14 @@ const ROOT = 'progressSheetChecker';
 /** Warnings that a person may acknowledge: what the reform office wants to see, not an error. */
 export const ACKNOWLEDGEABLE = ['grade-mismatch', 'computed-mismatch', 'unknown-department'] as const;
 
-export const acknowledgementSchema = z
-  .object({
-    /** The sheet and the cell the warning names, and its code: the three together identify it. */
-    sheet: z.string().min(1),
-    cell: z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, 'cell は A1 形式で書いてください'),
-    code: z.enum(ACKNOWLEDGEABLE),
-    reason: z.string().trim().min(1, '理由を書いてください').max(200, '理由は 200 文字以内で書いてください'),
-    /** Who and when, as the pane records them (shown, never checked). */
-    by: z.string().max(100).optional(),
-    at: z.string().max(40).optional(),
-  })
-  .strict();
-
-export const workbookSettingsSchema = z
-  .object({
-    version: z.literal(1),
-    config: configSchema.optional(),
-    acknowledgements: z.array(acknowledgementSchema).default([]),
-  })
-  .strict();
-
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 export type WorkbookSettings = z.infer<typeof workbookSettingsSchema>;
+
+/** The schema module, loaded on first use: zod is not loaded when the engine loads (start-up time of every worker). */
+function settingsSchema(): typeof import('./workbookSettingsSchema') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./workbookSettingsSchema') as typeof import('./workbookSettingsSchema');
+}
 
 export function emptySettings(): WorkbookSettings {
   return { version: 1, acknowledgements: [] };
@@ -46,7 +32,7 @@ export function emptySettings(): WorkbookSettings {
 
 /** The custom XML part's text: one element of our namespace holding the settings as JSON. */
 export function encodeSettingsXml(settings: WorkbookSettings): string {
-  const json = JSON.stringify(workbookSettingsSchema.parse(settings));
+  const json = JSON.stringify(settingsSchema().workbookSettingsSchema.parse(settings));
   return `<?xml version="1.0" encoding="UTF-8"?><${ROOT} xmlns="${WORKBOOK_SETTINGS_NAMESPACE}">${escapeXml(json)}</${ROOT}>`;
 }
 
@@ -82,6 +68,7 @@ export function decodeSettingsXml(xml: string, locale: 'ja' | 'en' = 'ja'): Deco
   } catch {
     return { ok: false, problem: say.notJson };
   }
+  const { workbookSettingsSchema, describeProblems } = settingsSchema();
   const result = workbookSettingsSchema.safeParse(data);
   if (!result.success) return { ok: false, problem: say.invalid(describeProblems(result.error)) };
   return { ok: true, settings: result.data };

@@ -1,4 +1,4 @@
-import { parseProfile, type Profile, type ProfileInput } from './schema';
+import { profileWithDefaults, type Profile, type ProfileInput } from './profile';
 
 /**
  * The five real template families (../shared/seeds), the product's own standard template and a
@@ -60,7 +60,8 @@ const GENERIC_PROFILE: ProfileInput = {
   fallback: true,
 };
 
-const builtinInputs: ProfileInput[] = [
+/** The built-in profiles as written (validated by profileSchema in tests/engine/builtin-data.test.ts). */
+export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
   {
     id: 'quarterly',
     name: { ja: '四半期進捗型', en: 'Quarterly progress' },
@@ -250,6 +251,9 @@ const builtinInputs: ProfileInput[] = [
   GENERIC_PROFILE,
 ];
 
-export const BUILTIN_PROFILES: readonly Profile[] = builtinInputs.map((input) =>
-  parseProfile(input, `組み込みテンプレート ${input.id}`),
-);
+/**
+ * The built-in profiles with the schema's defaults filled in. Not parsed by zod when the engine
+ * loads (start-up time of every worker): a jest test (tests/engine/builtin-data.test.ts) validates
+ * each with profileSchema and checks that the parsed profile equals the one here.
+ */
+export const BUILTIN_PROFILES: readonly Profile[] = BUILTIN_PROFILE_INPUTS.map(profileWithDefaults);

@@ -1,7 +1,11 @@
-import { z } from 'zod';
-import { labelPatternProblem } from './safeRegex';
+import type { z } from 'zod';
+import type { periodSpecSchema } from './fieldsSchema';
 
-/** Canonical fields a column can hold (design.md §3). Shared by the vocabulary and the profiles. */
+/**
+ * Canonical fields a column can hold (design.md §3). Shared by the vocabulary and the profiles.
+ * Plain data: the zod schemas over these lists are in fieldsSchema.ts, loaded only where input a
+ * person supplied is validated (start-up time: see profile.ts).
+ */
 export const FIELDS = [
   'id',
   'section',
@@ -29,18 +33,9 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-export const periodSpecSchema = z.object({
-  kind: z.enum(['quarter', 'year']),
-  /** What the column holds: a plan, a result (report text), a KPI actual or target. */
-  entry: z.enum(['plan', 'result', 'actual', 'target', 'value']),
-});
-export type PeriodSpec = z.infer<typeof periodSpecSchema>;
+/** The kinds of period a column can hold. */
+export const PERIOD_KINDS = ['quarter', 'year'] as const;
+/** What a period column holds: a plan, a result (report text), a KPI actual or target. */
+export const PERIOD_ENTRIES = ['plan', 'result', 'actual', 'target', 'value'] as const;
 
-/** A label pattern: a regular expression over the normalised label, refused at load when unsafe. */
-export const labelPatternSchema = z
-  .string()
-  .min(1)
-  .superRefine((source, ctx) => {
-    const problem = labelPatternProblem(source);
-    if (problem) ctx.addIssue({ code: 'custom', message: `見出しのパターン「${source.slice(0, 40)}」: ${problem}` });
-  });
+export type PeriodSpec = z.infer<typeof periodSpecSchema>;

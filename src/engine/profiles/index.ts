@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { BUILTIN_PROFILES } from './builtin';
-import type { Profile } from './schema';
+import type { Profile } from './profile';
 
 /** Built-in profiles, with the configuration's profiles first (a profile of the same id replaces the built-in one). */
 export function resolveProfiles(config: Config | undefined): Profile[] {
@@ -10,4 +10,4 @@ export function resolveProfiles(config: Config | undefined): Profile[] {
 }
 
 export { BUILTIN_PROFILES } from './builtin';
-export { parseProfile, profileSchema, type Profile } from './schema';
+export { parseProfile, type Profile } from './profile';

@@ -10,11 +10,11 @@ import { normalizeLabel } from '../read/text';
 import { columnLabels } from '../table/header';
 import { SheetView } from '../table/sheetView';
 import type { CheckOptions, Grid, Locale } from '../types';
-import { FIELDS, type Field, type PeriodSpec, periodSpecSchema } from './fields';
+import { FIELDS, PERIOD_ENTRIES, PERIOD_KINDS, type Field, type PeriodSpec } from './fields';
 import { resolveProfiles } from './index';
 import { termHits } from './match';
 import { proposeProfile } from './propose';
-import { type ProfileInput, profileSchema } from './schema';
+import type { ProfileInput } from './profile';
 import { vocabularyTerm } from './vocabulary';
 
 /**
@@ -62,8 +62,9 @@ export function parseChoice(choice: FieldChoice): { field: Field; period: Period
   if (!(FIELDS as readonly string[]).includes(field)) return null;
   if (!spec) return { field: field as Field, period: null };
   const [kind, entry] = spec.split('.');
-  const period = periodSpecSchema.safeParse({ kind, entry });
-  return period.success ? { field: field as Field, period: period.data } : null;
+  // the dropdown's own values: a plain check (periodSpecSchema's enums are these lists)
+  if (!(PERIOD_KINDS as readonly string[]).includes(kind) || !(PERIOD_ENTRIES as readonly string[]).includes(entry)) return null;
+  return { field: field as Field, period: { kind, entry } as PeriodSpec };
 }
 
 /** The vocabulary's period for this label and field (and the token naming it), if any. */
@@ -224,6 +225,9 @@ export function mappingProfile(
     carryDown: (['section', 'subsection', ...(unit === 'action' ? (['item'] as Field[]) : [])] as Field[]).filter((f) => fields.has(f)),
     ...(fields.has('kpi.kind') ? { multiRowItems: true } : {}),
   };
+  // zod is loaded on first use, not when the engine loads (start-up time)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { profileSchema } = require('./schema') as typeof import('./schema');
   const parsed = profileSchema.safeParse(profile);
   if (!parsed.success) return { ok: false, problems: [{ column: null, code: 'invalid', detail: parsed.error.issues[0]?.message ?? '' }] };
   return { ok: true, profile };

@@ -7,7 +7,7 @@ import { BUILTIN_PROFILES } from './builtin';
 import type { Field, PeriodSpec } from './fields';
 import { resolveProfiles } from './index';
 import { termHits } from './match';
-import type { ProfileInput } from './schema';
+import type { ProfileInput } from './profile';
 
 /**
  * A profile proposed from a sheet's headers (`progress-sheet profile <file>`): each column's field

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { FIELDS, labelPatternSchema, periodSpecSchema } from './fields';
+import type { z } from 'zod';
+import type { vocabularyTermSchema } from './vocabularySchema';
 
 /**
  * The header vocabulary (design.md §2): for each canonical field, the labels real progress sheets
@@ -18,27 +18,9 @@ import { FIELDS, labelPatternSchema, periodSpecSchema } from './fields';
  * only where no plainer item column exists, because profiles try their terms in order.
  */
 
-export const vocabularyTermSchema = z
-  .object({
-    /** Term id, referenced by profiles (`terms: ["department"]`). */
-    term: z.string().regex(/^[a-z0-9.-]+$/),
-    field: z.enum(FIELDS),
-    /** What a period column holds (periods, per-year KPI values and actuals). */
-    period: periodSpecSchema.optional(),
-    labels: z.array(z.string().min(1)).default([]),
-    patterns: z.array(labelPatternSchema).default([]),
-  })
-  .strict();
-
-export const vocabularySchema = z.array(vocabularyTermSchema).superRefine((terms, ctx) => {
-  const seen = new Set<string>();
-  for (const t of terms) {
-    if (seen.has(t.term)) ctx.addIssue({ code: 'custom', message: `語彙の term「${t.term}」が重複しています` });
-    seen.add(t.term);
-  }
-});
-
 export type VocabularyTerm = z.infer<typeof vocabularyTermSchema>;
+/** A term as written below: `labels` and `patterns` may be left out (none). */
+export type VocabularyTermInput = z.input<typeof vocabularyTermSchema>;
 
 // A year as sheets write it: 令和6年度, R6, 平成29年, H29, 2024年度, 2024. Bounded repeats only.
 const ERA_YEAR = '(?:令和|平成|R|H)(?:元|\\d{1,2})(?:年度|年)?';
@@ -47,7 +29,8 @@ const YEAR = `(${ERA_YEAR}|${WESTERN_YEAR})`;
 /** Under a year group header a bare 6 or 29 is a year too (design.md §4). */
 const ANY_YEAR = `(${ERA_YEAR}|${WESTERN_YEAR}|\\d{1,2}(?:年度|年)?)`;
 
-const input: z.input<typeof vocabularySchema> = [
+/** The vocabulary as written (validated by vocabularySchema in tests/engine/builtin-data.test.ts). */
+export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
   {
     term: 'id',
     field: 'id',
@@ -303,8 +286,18 @@ const input: z.input<typeof vocabularySchema> = [
   },
 ];
 
-/** The vocabulary, validated once when the engine loads. */
-export const VOCABULARY: readonly VocabularyTerm[] = vocabularySchema.parse(input);
+/** A term with the defaults vocabularySchema fills in (no labels, no patterns), keys in the schema's order. */
+export function vocabularyTermWithDefaults(input: VocabularyTermInput): VocabularyTerm {
+  const { term, field, period, labels = [], patterns = [] } = input;
+  return { term, field, ...(period ? { period: { kind: period.kind, entry: period.entry } } : {}), labels: [...labels], patterns: [...patterns] };
+}
+
+/**
+ * The vocabulary. Not parsed by zod when the engine loads (start-up time of every worker): a jest
+ * test (tests/engine/builtin-data.test.ts) validates it with vocabularySchema and checks that the
+ * parsed vocabulary equals this one.
+ */
+export const VOCABULARY: readonly VocabularyTerm[] = VOCABULARY_INPUT.map(vocabularyTermWithDefaults);
 
 /** Term ids, for profiles to reference. */
 export const TERM_IDS: ReadonlySet<string> = new Set(VOCABULARY.map((t) => t.term));

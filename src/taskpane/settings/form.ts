@@ -3,7 +3,8 @@
  * and the command line read (configSchema, the same zod schema as --config), with a message at
  * each field that is wrong.
  */
-import { type Config, DEFAULT_GRADE_SCALE, configSchema } from '../../engine/config';
+import { type Config, DEFAULT_GRADE_SCALE } from '../../engine/config';
+import { configSchema } from '../../engine/configSchema';
 import { type MappingHeader, mappingProfile, profileIdFor } from '../../engine/profiles/mapping';
 import { describeProblems, profileSchema } from '../../engine/profiles/schema';
 import type { SettingsStrings } from './settingsStrings';

@@ -6,7 +6,8 @@
 import { BUILTIN_PROFILES, parseConfig, parseProfile } from '../../../src/engine';
 import { FIELDS } from '../../../src/engine/profiles/fields';
 import { periodToken, termHits } from '../../../src/engine/profiles/match';
-import { TERM_IDS, VOCABULARY, vocabularySchema } from '../../../src/engine/profiles/vocabulary';
+import { TERM_IDS, VOCABULARY } from '../../../src/engine/profiles/vocabulary';
+import { vocabularySchema } from '../../../src/engine/profiles/vocabularySchema';
 import { normalizeLabel } from '../../../src/engine/read/text';
 
 const terms = (label: string) => termHits(normalizeLabel(label)).map((h) => h.term);
