@@ -11,6 +11,7 @@ export class Package {
   private readonly byName = new Map<string, number>();
   private readonly rewritten = new Map<string, string>();
   private readonly added: string[] = [];
+  private readonly decoded = new Map<number, string>();
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -26,7 +27,11 @@ export class Package {
     const current = this.rewritten.get(name);
     if (current !== undefined) return current;
     const i = this.byName.get(name.toLowerCase());
-    return i === undefined ? undefined : decoder.decode(entryData(this.entries[i]));
+    if (i === undefined) return undefined;
+    // each part is inflated and decoded once, however often it is asked for
+    let text = this.decoded.get(i);
+    if (text === undefined) this.decoded.set(i, (text = decoder.decode(entryData(this.entries[i]))));
+    return text;
   }
 
   /** The part's name as the package spells it (OPC names are case-insensitive). */

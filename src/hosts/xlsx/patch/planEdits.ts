@@ -23,9 +23,11 @@ interface Pending {
 }
 
 export function planEdits(plan: WritePlan, styles: StyleBook): CellEdit[] {
-  const cells = new Map<string, Pending>();
+  // keyed by row and column as one number (a sheet has at most 16,384 columns): no address
+  // string per write; insertion order, and so the order formats are derived in, as before
+  const cells = new Map<number, Pending>();
   const at = (row: number, column: number): Pending => {
-    const key = ref(row, column);
+    const key = row * 16384 + column;
     const found = cells.get(key);
     if (found) return found;
     const made: Pending = { row, column, change: {} };
@@ -40,12 +42,30 @@ export function planEdits(plan: WritePlan, styles: StyleBook): CellEdit[] {
     else if (write.role === 'result') cell.change.alignment = RESULT_ALIGNMENT;
   }
   for (const flag of plan.flags) at(flag.row, flag.column).change.fill = FLAG_FILLS[flag.severity];
-  return [...cells.values()].map(({ row, column, value, change }) => ({
-    row,
-    column,
-    value,
-    style: (current: number) => (Object.keys(change).length ? styles.derive(current, change) : current),
-  }));
+  const out: CellEdit[] = [];
+  for (const { row, column, value, change } of cells.values()) {
+    if (isEmpty(change)) {
+      out.push({ row, column, value, style: same });
+      continue;
+    }
+    const key = changeKey(change);
+    out.push({ row, column, value, style: (current: number) => styles.derive(current, change, key) });
+  }
+  return out;
+}
+
+const same = (current: number): number => current;
+
+function isEmpty(change: StyleChange): boolean {
+  for (const _ in change) return false;
+  return true;
+}
+
+/** Equal changes get equal keys (the style book's cache), without a JSON text per cell. */
+function changeKey(change: StyleChange): string {
+  const { numberFormat, bold, fill, alignment } = change;
+  const align = alignment === undefined ? '' : alignment === HEADER_ALIGNMENT ? 'h' : alignment === RESULT_ALIGNMENT ? 'r' : JSON.stringify(alignment);
+  return `${numberFormat === undefined ? '-' : `+${numberFormat}`}\u0000${bold ? 1 : 0}\u0000${fill || ''}\u0000${align}`;
 }
 
 export function planWidths(plan: WritePlan): { column: number; width: number }[] {

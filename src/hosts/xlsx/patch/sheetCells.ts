@@ -4,7 +4,7 @@
  */
 import { columnName, parseRef, ref } from './a1';
 import { cannotAnnotate } from './errors';
-import { type Found, type TextEdit, attrOf, escapeText, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
+import { type Attributes, type Found, type TextEdit, attrOf, escapeAttr, escapeText, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
 
 export interface CellEdit {
   row: number;
@@ -46,10 +46,16 @@ function content(value: string | number | null, prefix: string): { t?: string; b
   return { t: 'inlineStr', body: `<${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is>` };
 }
 
-/** Position of every row (rows without r follow the previous one). */
-function rowNumbers(xml: string, rows: Found[]): number[] {
+/** Position of every row (rows without r follow the previous one); -1 in `missing` marks those. */
+function rowNumbers(xml: string, rows: Found[]): { numbers: number[]; anyWithoutR: boolean } {
   let last = 0;
-  return rows.map((r) => (last = Number(attrOf(xml, r, 'r') ?? last + 1)));
+  let anyWithoutR = false;
+  const numbers = rows.map((r) => {
+    const value = attrOf(xml, r, 'r');
+    if (value === undefined) anyWithoutR = true;
+    return (last = Number(value ?? last + 1));
+  });
+  return { numbers, anyWithoutR };
 }
 
 function cellColumns(xml: string, cells: Found[]): number[] {
@@ -70,7 +76,7 @@ export function cellEdits(
   const sheetData = findFirst(xml, `${p}sheetData`);
   if (!sheetData) throw cannotAnnotate('シートにセルの表 (sheetData) がありません', 'the sheet has no sheetData');
   const rows = sheetData.selfClosing ? [] : findAll(xml, `${p}row`, sheetData.openEnd, sheetData.closeStart);
-  const numbers = rowNumbers(xml, rows);
+  const { numbers, anyWithoutR: anyRowWithoutR } = rowNumbers(xml, rows);
   // the first row of each number, looked up once per edited row (indexOf would be quadratic)
   const rowIndex = new Map<number, number>();
   numbers.forEach((n, i) => {
@@ -85,7 +91,6 @@ export function cellEdits(
   const out: Edit[] = [];
   const overwritten: string[] = [];
   const newRows: { before: number; text: string }[] = [];
-  const anyRowWithoutR = rows.some((r) => attrOf(xml, r, 'r') === undefined);
 
   for (const [rowNumber, rowEdits] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const i = rowIndex.get(rowNumber) ?? -1;
@@ -114,11 +119,10 @@ export function cellEdits(
 
 function newCell(p: string, row: number, edit: CellEdit, current: number): string {
   const { t, body } = content(edit.value?.value ?? null, p);
-  const attrs: [string, string][] = [['r', ref(row, edit.column)]];
+  // what openTag gives for r, s and t: none of them needs escaping
   const s = edit.style(current);
-  if (s) attrs.push(['s', String(s)]);
-  if (t) attrs.push(['t', t]);
-  return body ? `${openTag(`${p}c`, attrs)}${body}</${p}c>` : openTag(`${p}c`, attrs, true);
+  const tag = `<${p}c r="${ref(row, edit.column)}"${s ? ` s="${s}"` : ''}${t ? ` t="${t}"` : ''}`;
+  return body ? `${tag}>${body}</${p}c>` : `${tag}/>`;
 }
 
 function patchRow(
@@ -176,13 +180,12 @@ function spans(row: Found, columns: number[]): [string, string][] {
 function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: CellEdit, overwritten: string[]): string {
   const address = ref(row, edit.column);
   const current = Number(getAttr(cell.attrs, 's') ?? 0);
-  let attrs = setAttr(cell.attrs, 'r', address);
-  attrs = setAttr(attrs, 's', String(edit.style(current)));
-  const inner = cell.selfClosing ? '' : xml.slice(cell.openEnd, cell.closeStart);
+  const s = String(edit.style(current));
   if (!edit.value) {
-    return cell.selfClosing ? openTag(`${p}c`, attrs, true) : `${openTag(`${p}c`, attrs)}${inner}</${p}c>`;
+    const tag = cellTag(p, cell.attrs, address, s, false, undefined, cell.selfClosing);
+    return cell.selfClosing ? tag : `${tag}${xml.slice(cell.openEnd, cell.closeStart)}</${p}c>`;
   }
-  const formula = findFirst(inner, `${p}f`);
+  const formula = cell.selfClosing ? undefined : findFirst(xml.slice(cell.openEnd, cell.closeStart), `${p}f`);
   if (formula) {
     const kind = getAttr(formula.attrs, 't');
     if (kind === 'array' || kind === 'dataTable' || (kind === 'shared' && getAttr(formula.attrs, 'ref') !== undefined)) {
@@ -195,8 +198,44 @@ function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: Cel
   }
   const { t, body } = content(edit.value.value, p);
   // the value's type and its metadata belong to the old value
-  attrs = setAttr(setAttr(setAttr(attrs, 't', t), 'cm', undefined), 'vm', undefined);
-  return body ? `${openTag(`${p}c`, attrs)}${body}</${p}c>` : openTag(`${p}c`, attrs, true);
+  return body ? `${cellTag(p, cell.attrs, address, s, true, t, false)}${body}</${p}c>` : cellTag(p, cell.attrs, address, s, true, t, true);
+}
+
+/**
+ * The cell's start tag with r and s set (and, for a new value, t set or removed and cm and vm
+ * removed): the attributes in their order, a missing r, s, t appended in that order; the same text
+ * as openTag(setAttr(…)) in one pass.
+ */
+function cellTag(p: string, attrs: Attributes, r: string, s: string, value: boolean, t: string | undefined, selfClosing: boolean): string {
+  let out = `<${p}c`;
+  // only the first of a repeated name is set or removed, as setAttr does
+  let hasR = false;
+  let hasS = false;
+  let hasT = false;
+  let hasCm = false;
+  let hasVm = false;
+  for (const [name, v] of attrs) {
+    if (name === 'r' && !hasR) {
+      hasR = true;
+      out += ` r="${escapeAttr(r)}"`;
+    } else if (name === 's' && !hasS) {
+      hasS = true;
+      out += ` s="${escapeAttr(s)}"`;
+    } else if (value && name === 't' && !hasT) {
+      hasT = true;
+      if (t !== undefined) out += ` t="${escapeAttr(t)}"`;
+    } else if (value && name === 'cm' && !hasCm) {
+      hasCm = true;
+    } else if (value && name === 'vm' && !hasVm) {
+      hasVm = true;
+    } else {
+      out += ` ${name}="${escapeAttr(v)}"`;
+    }
+  }
+  if (!hasR) out += ` r="${escapeAttr(r)}"`;
+  if (!hasS) out += ` s="${escapeAttr(s)}"`;
+  if (value && !hasT && t !== undefined) out += ` t="${escapeAttr(t)}"`;
+  return out + (selfClosing ? '/>' : '>');
 }
 
 /** Grow the sheet's dimension to cover the written cells. */
@@ -207,14 +246,19 @@ export function dimensionEdit(xml: string, p: string, cells: { row: number; colu
   const [from, to] = (getAttr(dim.attrs, 'ref') ?? '').split(':');
   const a = parseRef(from ?? '');
   const b = parseRef(to ?? from ?? '');
-  const rows = cells.map((c) => c.row);
-  const cols = cells.map((c) => c.column);
   // a lone "A1" on a sheet written empty is no real extent
   const known = a && b && !(a.row === 1 && a.column === 1 && b.row === 1 && b.column === 1 && !to);
-  const top = Math.min(...rows, ...(known ? [a.row] : []));
-  const left = Math.min(...cols, ...(known ? [a.column] : []));
-  const bottom = Math.max(...rows, ...(known ? [b.row] : []));
-  const right = Math.max(...cols, ...(known ? [b.column] : []));
+  // one loop, not Math.min(...spread): a sheet may have hundreds of thousands of cells written
+  let top = known ? a.row : Infinity;
+  let left = known ? a.column : Infinity;
+  let bottom = known ? b.row : -Infinity;
+  let right = known ? b.column : -Infinity;
+  for (const c of cells) {
+    if (c.row < top) top = c.row;
+    if (c.row > bottom) bottom = c.row;
+    if (c.column < left) left = c.column;
+    if (c.column > right) right = c.column;
+  }
   const value = `${columnName(left)}${top}:${columnName(right)}${bottom}`;
   return { start: dim.start, end: dim.end, text: openTag(`${p}dimension`, setAttr(dim.attrs, 'ref', value), true) };
 }

@@ -38,7 +38,8 @@ export class StyleBook {
   private readonly xfs: Collection;
   private readonly numFmts: Collection | undefined;
   private readonly addedFormats: { id: number; code: string }[] = [];
-  private readonly cache = new Map<string, number>();
+  /** Change key → base format → derived format. */
+  private readonly cache = new Map<string, Map<number, number>>();
 
   constructor(private readonly xml: string) {
     this.prefix = rootPrefix(xml);
@@ -58,11 +59,15 @@ export class StyleBook {
     return this.xfs.items.length > this.xfs.original;
   }
 
-  /** The cell format index for `xf` with the change applied. */
-  derive(xf: number, change: StyleChange): number {
+  /**
+   * The cell format index for `xf` with the change applied. `key` stands for the change in the
+   * cache: equal changes must have equal keys (by default its JSON).
+   */
+  derive(xf: number, change: StyleChange, key = JSON.stringify(change)): number {
     const base = xf >= 0 && xf < this.xfs.items.length ? xf : 0;
-    const key = `${base}|${JSON.stringify(change)}`;
-    const cached = this.cache.get(key);
+    let byBase = this.cache.get(key);
+    if (!byBase) this.cache.set(key, (byBase = new Map()));
+    const cached = byBase.get(base);
     if (cached !== undefined) return cached;
     const raw = this.xfs.items[base];
     const open = findFirst(raw, `${this.prefix}xf`);
@@ -90,7 +95,7 @@ export class StyleBook {
     }
     const text = inner ? `${openTag(`${this.prefix}xf`, attrs)}${inner}</${this.prefix}xf>` : openTag(`${this.prefix}xf`, attrs, true);
     const index = this.intern(this.xfs, text, `${this.prefix}xf`);
-    this.cache.set(key, index);
+    byBase.set(base, index);
     return index;
   }
 

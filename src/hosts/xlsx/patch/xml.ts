@@ -40,13 +40,14 @@ export function unescape(text: string): string {
 
 /** Index of the ">" closing the tag that starts at `from`, skipping quoted attribute values. */
 function tagEnd(xml: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < xml.length; i++) {
-    const ch = xml[i];
+  const length = xml.length;
+  let quote = 0;
+  for (let i = from; i < length; i++) {
+    const ch = xml.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62) return i;
   }
   return -1;
 }
@@ -57,6 +58,41 @@ export function parseAttributes(tag: string): Attributes {
   // skip the element name
   const body = tag.replace(/^<\s*[^\s/>]+/, '');
   for (let m = re.exec(body); m; m = re.exec(body)) attrs.push([m[1], unescape(m[3] ?? m[4] ?? '')]);
+  return attrs;
+}
+
+/** [A-Za-z0-9_:.-] */
+function isPlainNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 46 || c === 45;
+}
+
+/**
+ * The attributes of the start tag xml[start, end) (end before its ">" or "/>"): what
+ * parseAttributes gives for the tag's text, read in one pass over its characters when the tag is
+ * written the plain way (ASCII names, name="value" separated by spaces); anything else goes the
+ * general way, so both always agree.
+ */
+export function attributesAt(xml: string, start: number, end: number): Attributes {
+  let at = start + 1;
+  if (at >= end || !isPlainNameChar(xml.charCodeAt(at))) return parseAttributes(xml.slice(start, end));
+  while (at < end && isPlainNameChar(xml.charCodeAt(at))) at++;
+  const attrs: Attributes = [];
+  while (at < end) {
+    const before = at;
+    while (at < end && isSpace(xml.charCodeAt(at))) at++;
+    if (at >= end) break;
+    if (at === before) return parseAttributes(xml.slice(start, end));
+    const nameStart = at;
+    while (at < end && isPlainNameChar(xml.charCodeAt(at))) at++;
+    if (at === nameStart || xml.charCodeAt(at) !== 61) return parseAttributes(xml.slice(start, end));
+    const quote = xml.charCodeAt(at + 1);
+    if (quote !== 34 && quote !== 39) return parseAttributes(xml.slice(start, end));
+    const close = xml.indexOf(quote === 34 ? '"' : "'", at + 2);
+    if (close < 0 || close >= end) return parseAttributes(xml.slice(start, end));
+    const value = xml.slice(at + 2, close);
+    attrs.push([xml.slice(nameStart, at), value.includes('&') ? unescape(value) : value]);
+    at = close + 1;
+  }
   return attrs;
 }
 
@@ -112,22 +148,23 @@ export function openTag(name: string, attrs: Attributes, selfClosing = false): s
 }
 
 /** Every `qname` element in [from, to), not looking inside them (none of ours nest in themselves). */
-export function findAll(xml: string, qname: string, from = 0, to = xml.length): Found[] {
+export function findAll(xml: string, qname: string, from = 0, to = xml.length, limit = Infinity): Found[] {
   const found: Found[] = [];
   const open = `<${qname}`;
   const close = `</${qname}>`;
   let p = from;
-  for (;;) {
+  while (found.length < limit) {
     const start = xml.indexOf(open, p);
     if (start < 0 || start >= to) break;
-    const next = xml[start + open.length];
-    if (next !== ' ' && next !== '>' && next !== '/' && next !== '\t' && next !== '\n' && next !== '\r') {
+    const next = xml.charCodeAt(start + open.length);
+    // " ", ">", "/", tab, newline, carriage return
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
       p = start + open.length;
       continue;
     }
     const gt = tagEnd(xml, start);
     if (gt < 0) break;
-    const selfClosing = xml[gt - 1] === '/';
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
     if (selfClosing) {
       found.push(new FoundElement(xml, start, gt + 1, gt + 1, gt + 1, selfClosing));
       p = gt + 1;
@@ -154,13 +191,13 @@ class FoundElement implements Found {
   ) {}
 
   get attrs(): Attributes {
-    this.parsed ??= parseAttributes(this.xml.slice(this.start, this.selfClosing ? this.openEnd - 2 : this.openEnd - 1));
+    this.parsed ??= attributesAt(this.xml, this.start, this.selfClosing ? this.openEnd - 2 : this.openEnd - 1);
     return this.parsed;
   }
 }
 
 export function findFirst(xml: string, qname: string, from = 0, to = xml.length): Found | undefined {
-  return findAll(xml, qname, from, to)[0];
+  return findAll(xml, qname, from, to, 1)[0];
 }
 
 /** The namespace prefix ("x:" or "") the part's root element uses. */

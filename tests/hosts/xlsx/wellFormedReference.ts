@@ -1,0 +1,213 @@
+/**
+ * The patcher's well-formedness check as it was before issue 8's rewrite (an indexOf per tag and
+ * attribute value), kept as the oracle of tests/hosts/xlsx/wellFormed.test.ts: the faster check
+ * must refuse exactly what this one refused, with the same message.
+ */
+const LT = 60;
+const GT = 62;
+const AMP = 38;
+const SLASH = 47;
+const EQUALS = 61;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const SEMI = 59;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** [A-Za-z_] */
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** [A-Za-z0-9_.:-] */
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 58) || c === 46 || c === 45;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+const NAMED = ['amp', 'lt', 'gt', 'quot', 'apos'];
+
+/** Whether xml[at] ("&") starts a known reference that ends with ";" within 12 characters. */
+function entityAt(xml: string, at: number): boolean {
+  const limit = Math.min(xml.length, at + 12);
+  let i = at + 1;
+  if (xml.charCodeAt(i) === 35 /* # */) {
+    i++;
+    const hex = xml.charCodeAt(i) === 120; /* x */
+    if (hex) i++;
+    const start = i;
+    while (i < limit && (hex ? isHex(xml.charCodeAt(i)) : xml.charCodeAt(i) >= 48 && xml.charCodeAt(i) <= 57)) i++;
+    return i > start && i < limit && xml.charCodeAt(i) === SEMI;
+  }
+  for (const name of NAMED) {
+    if (at + name.length + 2 <= limit && xml.startsWith(name, at + 1) && xml.charCodeAt(at + 1 + name.length) === SEMI) return true;
+  }
+  return false;
+}
+
+/** The first bad "&" in xml[start, end), or -1. */
+function badEntity(xml: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (xml.charCodeAt(i) === AMP && !entityAt(xml, i)) return i;
+  return -1;
+}
+
+/** Whether xml[a, a+length) equals xml[b, b+length). */
+function sameRange(xml: string, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (xml.charCodeAt(a + i) !== xml.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/** null when well-formed, else the first problem. */
+export function referenceWellFormedError(xml: string): string | null {
+  const length = xml.length;
+  // open elements as ranges of the document, not strings
+  let starts: Int32Array = new Int32Array(64);
+  let lengths: Int32Array = new Int32Array(64);
+  let depth = 0;
+  // attribute names of the current tag, for the duplicate check
+  let attrStarts: Int32Array = new Int32Array(16);
+  let attrLengths: Int32Array = new Int32Array(16);
+  let roots = 0;
+  let p = 0;
+  while (p < length) {
+    let lt = xml.indexOf('<', p);
+    if (lt < 0) lt = length;
+    if (lt > p) {
+      if (depth === 0) {
+        const text = xml.slice(p, lt);
+        if (text.trim() && !(p === 0 && text === '\ufeff')) return `text outside the root at ${p}`;
+      }
+      const bad = badEntity(xml, p, lt);
+      if (bad >= 0) return `bad entity at ${bad}`;
+    }
+    if (lt >= length) break;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 63 /* ? */) {
+      const end = xml.indexOf('?>', lt);
+      if (end < 0) return 'unterminated processing instruction';
+      p = end + 2;
+      continue;
+    }
+    if (c === 33 /* ! */) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt);
+        if (end < 0) return 'unterminated comment';
+        p = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        if (depth === 0) return 'CDATA outside the root';
+        const end = xml.indexOf(']]>', lt);
+        if (end < 0) return 'unterminated CDATA';
+        p = end + 3;
+      } else {
+        return 'DOCTYPE is not allowed';
+      }
+      continue;
+    }
+    if (c === SLASH) {
+      // end tag: </name> with optional spaces around the name
+      let i = lt + 2;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < length) {
+        const ch = xml.charCodeAt(i);
+        if (ch === GT || ch === LT || isSpace(ch)) break;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= length) return `unterminated tag at ${lt}`;
+      if (xml.charCodeAt(i) !== GT) return `bad end tag at ${lt}`;
+      const name = nameEnd - nameStart;
+      if (depth === 0) return `</${xml.slice(nameStart, nameEnd)}> closes <> at ${lt}`;
+      depth--;
+      if (lengths[depth] !== name || !sameRange(xml, starts[depth], nameStart, name)) {
+        return `</${xml.slice(nameStart, nameEnd)}> closes <${xml.slice(starts[depth], starts[depth] + lengths[depth])}> at ${lt}`;
+      }
+      p = i + 1;
+      continue;
+    }
+    // start tag: a name, then name="value" pairs separated by spaces, then > or />
+    const nameStart = lt + 1;
+    let i = nameStart;
+    if (!isNameStart(xml.charCodeAt(i))) return `bad element name at ${lt}`;
+    while (i < length && isNameChar(xml.charCodeAt(i))) i++;
+    const nameEnd = i;
+    const after = xml.charCodeAt(i);
+    if (i < length && !isSpace(after) && after !== GT && after !== SLASH) {
+      return after === LT ? `"<" inside a tag at ${lt}` : `bad element name at ${lt}`;
+    }
+    let attrs = 0;
+    let selfClosing = false;
+    for (;;) {
+      const before = i;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= length) return `unterminated tag at ${lt}`;
+      const ch = xml.charCodeAt(i);
+      if (ch === GT) break;
+      if (ch === SLASH) {
+        if (xml.charCodeAt(i + 1) !== GT) return `bad attribute near ${lt}`;
+        selfClosing = true;
+        i++;
+        break;
+      }
+      if (ch === LT) return `"<" inside a tag at ${lt}`;
+      if (i === before && attrs > 0) return `attributes not separated near ${lt}`;
+      // the attribute's name, "=", and its quoted value
+      const aStart = i;
+      if (!isNameStart(ch)) return `bad attribute near ${lt}`;
+      while (i < length && isNameChar(xml.charCodeAt(i))) i++;
+      const aLength = i - aStart;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== EQUALS) return `bad attribute near ${lt}`;
+      i++;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      const quote = xml.charCodeAt(i);
+      if (quote !== DQUOTE && quote !== SQUOTE) return `bad attribute near ${lt}`;
+      const close = xml.indexOf(quote === DQUOTE ? '"' : "'", i + 1);
+      if (close < 0) return `unterminated tag at ${lt}`;
+      const lessThan = xml.indexOf('<', i + 1);
+      if (lessThan >= 0 && lessThan < close) return `"<" inside a tag at ${lt}`;
+      const bad = badEntity(xml, i + 1, close);
+      if (bad >= 0) return `bad entity at ${bad}`;
+      for (let k = 0; k < attrs; k++) {
+        if (attrLengths[k] === aLength && sameRange(xml, attrStarts[k], aStart, aLength)) {
+          return `duplicate attribute ${xml.slice(aStart, aStart + aLength)} near ${lt}`;
+        }
+      }
+      if (attrs === attrStarts.length) {
+        attrStarts = grow(attrStarts);
+        attrLengths = grow(attrLengths);
+      }
+      attrStarts[attrs] = aStart;
+      attrLengths[attrs] = aLength;
+      attrs++;
+      i = close + 1;
+    }
+    if (depth === 0) roots++;
+    if (roots > 1) return 'more than one root element';
+    if (!selfClosing) {
+      if (depth === starts.length) {
+        starts = grow(starts);
+        lengths = grow(lengths);
+      }
+      starts[depth] = nameStart;
+      lengths[depth] = nameEnd - nameStart;
+      depth++;
+    }
+    p = i + 1;
+  }
+  if (depth > 0) return `<${xml.slice(starts[depth - 1], starts[depth - 1] + lengths[depth - 1])}> is never closed`;
+  if (roots !== 1) return 'no root element';
+  return null;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
