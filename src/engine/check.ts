@@ -2,18 +2,19 @@ import { DEFAULT_GRADE_SCALE } from './config';
 import { acknowledgementsOf } from './workbookSettings';
 import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
-import { MESSAGES, SEVERITY, renderMessage } from './messages';
-import { buildWritePlan, flagsOf } from './plan/writePlan';
+import { IssueList } from './issueList';
+import { buildWritePlan, flagsOf, type PlanUnit } from './plan/writePlan';
+import { isBlank } from './read/cell';
 import { resolveProfiles } from './profiles';
 import { readFiscalYear, readReportingYears } from './read/years';
 import { withInferredDepartment } from './rows/inferDepartment';
-import { buildRecords, groupUnits, type UnitRecord } from './rows/record';
+import { RecordReader, groupUnits, type UnitRecord } from './rows/record';
 import { reportedEntries } from './rows/reportedEntries';
 import { RULES } from './rules';
-import type { Finding, RuleContext, UnitComputation } from './rules/context';
+import type { Report, RuleContext, UnitCheck, UnitComputation } from './rules/context';
 import { mapHeader } from './table/header';
 import { classifyRows, locateTable, type TableLayout } from './table/layout';
-import { RemappedSheetView, SheetView, a1, columnLetter } from './table/sheetView';
+import { RemappedSheetView, SheetView, columnLetter } from './table/sheetView';
 import { readTransposed } from './table/transposed';
 import type { Profile } from './profiles/schema';
 import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, SheetCheck } from './types';
@@ -67,17 +68,14 @@ function checkTable(
   const profile = layout.match.profile;
   const startMonth = config.fiscalYearStartMonth ?? 4;
   const { year: fiscalYear, source: fiscalYearSource } = resolveFiscalYear(layout, options, startMonth);
-  const units = buildRecords({ view, layout, fiscalYear, startMonth }, groupUnits(view, layout));
+  const groups = groupUnits(view, layout);
   // a legend printed on the sheet may define the evaluation scales and, with rates, the grades
-  const evaluation = evaluationScalesOf({ view, layout, units, config, gradeScale: config.gradeScale ?? DEFAULT_GRADE_SCALE });
+  const evaluation = evaluationScalesOf({ view, layout, firstRows: groups.map((rows) => rows[0]), config, gradeScale: config.gradeScale ?? DEFAULT_GRADE_SCALE });
   const gradeScale = config.gradeScale ?? evaluation.legendGradeScale ?? DEFAULT_GRADE_SCALE;
-  const computed = new Map<UnitRecord, UnitComputation>(units.map((u) => [u, computeUnit(u, gradeScale, evaluation.primary)]));
   const ctx: RuleContext = {
     view,
     layout,
     profile,
-    units,
-    computed,
     asOf: options.asOf,
     startMonth,
     fiscalYear,
@@ -87,16 +85,27 @@ function checkTable(
     locale,
     departments: config.departments ?? null,
   };
-  const issues = markAcknowledged(
-    RULES.flatMap((rule, order) => rule.check(ctx).flatMap((f) => toIssue(view, f, order, locale)))
-      .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
-      .map((x) => x.issue)
-      // a sheet cell read into two cells of a built table (a card's owner) is reported once
-      .filter((issue, i, all) => i === 0 || issue.cell !== all[i - 1].cell || issue.code !== all[i - 1].code || issue.message !== all[i - 1].message),
-    options,
-  );
-  const top = layout.candidates.find((c) => c.template === profile.id);
+  // each unit is read, computed, checked by every rule and reported in turn, then let go: what
+  // outlives it is what the check returns (its row, its issues) and, for the plan, a few figures
+  const found = new IssueList(view, locale);
+  const checks: { check: UnitCheck; report: Report }[] = [];
+  RULES.forEach((rule, order) => {
+    const check = rule.start(ctx);
+    if (check) checks.push({ check, report: (finding) => found.add(finding, order) });
+  });
   const transposed = shape === 'transposed';
+  const planUnits: PlanUnit[] | null = options.plan === false || transposed ? null : [];
+  const reader = new RecordReader({ view, layout, fiscalYear, startMonth });
+  const items: ItemResult[] = [];
+  for (const rows of groups) {
+    const unit = reader.read(rows);
+    const computed = computeUnit(unit, gradeScale, evaluation.primary);
+    for (let i = 0; i < checks.length; i++) checks[i].check(unit, computed, checks[i].report);
+    items.push(itemResult(view, unit, computed));
+    if (planUnits) planUnits.push(planUnit(unit, computed));
+  }
+  const issues = markAcknowledged(found.sorted(), options);
+  const top = layout.candidates.find((c) => c.template === profile.id);
   return {
     template: profile.id,
     templateName: transposed ? `${profile.name[locale]}${locale === 'en' ? ' (years across)' : '（年度が横に並ぶ表）'}` : profile.name[locale],
@@ -107,13 +116,13 @@ function checkTable(
     fiscalYearSource,
     columns: columnMappings(view, layout),
     rows: withInferredDepartment(
-      units.map((u) => itemResult(view, u, computed.get(u) as UnitComputation)),
+      items,
       // no 担当課 column: the title, sheet or file name may name the owner (issue 11)
       { hasColumn: layout.match.columns.some((c) => c.field === 'department'), titles: layout.titleTexts, sheetName: options.sheetName, fileName: options.fileName },
     ),
     issues,
     // a transposed table has no column to write computed values into: its plan flags cells only
-    plan: options.plan === false ? emptyPlan() : transposed ? { ...emptyPlan(), flags: flagsOf(issues) } : buildWritePlan({ view, layout, units, computed, issues, locale }),
+    plan: !planUnits ? (transposed && options.plan !== false ? { ...emptyPlan(), flags: flagsOf(issues) } : emptyPlan()) : buildWritePlan({ view, layout, units: planUnits, issues, locale }),
     status: 'checked',
     unrecognized: null,
     shape,
@@ -223,40 +232,16 @@ function headerResultYear(layout: TableLayout, asOfYear: number): number | null 
   return begun.length > 0 ? Math.max(...begun) : Math.min(...years);
 }
 
-function toIssue(view: SheetView, f: Finding, order: number, locale: CheckOptions['locale']): { issue: Issue; order: number }[] {
-  const at = view.position(f.r, f.c);
-  // a cell of a built table that stands for no sheet cell (a year one block lacks) has nothing to flag
-  if (!at) return [];
-  const code = MESSAGES[f.messageId].code;
-  const params = quoteParams(f.params);
-  return [
-    {
-      order,
-      issue: {
-        code,
-        severity: SEVERITY[code],
-        cell: a1(at.row, at.column),
-        row: at.row,
-        column: at.column,
-        field: f.field,
-        message: renderMessage(f.messageId, params, locale ?? 'ja'),
-        params: { ...params, messageId: f.messageId },
-      },
-    },
-  ];
-}
-
-/** A message quotes at most a short excerpt of a cell: a 1 MB cell must not become a 1 MB message. */
-const MAX_QUOTE = 40;
-
-function quoteParams(params: Record<string, string | number>): Record<string, string | number> {
-  let out: Record<string, string | number> | null = null;
-  for (const [name, value] of Object.entries(params)) {
-    if (typeof value !== 'string' || value.length <= MAX_QUOTE) continue;
-    out ??= { ...params };
-    out[name] = `${[...value.slice(0, MAX_QUOTE + 1)].slice(0, MAX_QUOTE).join('')}…`;
-  }
-  return out ?? params;
+/** What the plan keeps of a unit once its record is let go. */
+function planUnit(unit: UnitRecord, c: UnitComputation): PlanUnit {
+  const blank = unit.rate !== null && isBlank(unit.rate.value);
+  return {
+    rows: unit.rows,
+    rate: c.rate?.rate ?? null,
+    grade: c.grade,
+    blankRateRow: blank && unit.rate ? unit.rate.r : -1,
+    blankRateColumn: blank && unit.rate ? unit.rate.c : -1,
+  };
 }
 
 function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): ItemResult {

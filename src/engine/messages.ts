@@ -143,11 +143,11 @@ export type MessageId = keyof typeof MESSAGES;
 /** Fill a message's placeholders in the requested locale. */
 export function renderMessage(id: MessageId, params: Record<string, string | number>, locale: Locale = 'ja'): string {
   // a template is split into text and placeholder names once, not scanned again per issue
-  const key = `${id}:${locale}`;
-  let parts = compiled.get(key);
+  const byId = compiled[locale];
+  let parts = byId.get(id);
   if (!parts) {
     parts = MESSAGES[id][locale].split(/\{\{(\w+)\}\}/);
-    compiled.set(key, parts);
+    byId.set(id, parts);
   }
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
@@ -157,8 +157,8 @@ export function renderMessage(id: MessageId, params: Record<string, string | num
   return out;
 }
 
-/** Templates as [text, name, text, name, text…]. */
-const compiled = new Map<string, string[]>();
+/** Templates as [text, name, text, name, text…], per locale. */
+const compiled: Record<Locale, Map<MessageId, string[]>> = { ja: new Map(), en: new Map() };
 
 /** Rate as people read it: 0.9124 → "91.24%". */
 export function formatRate(rate: number): string {

@@ -30,7 +30,8 @@ export interface EvaluationScales {
 export interface ScaleInput {
   view: SheetView;
   layout: TableLayout;
-  units: UnitRecord[];
+  /** The first row of every unit, where a unit's self-evaluation is read. */
+  firstRows: readonly number[];
   config: Config;
   /** The grade scale without a legend's: the configuration's or the default. */
   gradeScale: readonly GradeStep[];
@@ -41,11 +42,11 @@ export interface ScaleInput {
  * the configuration, else the profile, else what most filled cells of the column hold.
  */
 export function evaluationScalesOf(input: ScaleInput): EvaluationScales {
-  const { view, layout, units, config } = input;
+  const { view, layout, firstRows, config } = input;
   const mapped = layout.match.columns.filter((c) => isEvaluationField(c.field));
   const legends = mapped.length > 0 ? legendsNearTable(view, layout) : [];
   // the value a record's cell would hold (merges resolved), without making the cell
-  const values = mapped.map((col) => units.map((u) => view.value(u.first, col.column)));
+  const values = mapped.map((col) => firstRows.map((r) => view.value(r, col.column)));
   const otherLabels = layout.match.columns.filter((c) => !isEvaluationField(c.field)).map((c) => normalizeLabel(c.label));
   const legendFor = assignLegends(mapped, values, legends, otherLabels);
   // a legend's letter thresholds define the grades unless the configuration gives its own

@@ -1,6 +1,3 @@
-import { isBlank } from '../read/cell';
-import type { UnitRecord } from '../rows/record';
-import type { UnitComputation } from '../rules/context';
 import type { OwnedRole } from '../table/header';
 import type { TableLayout } from '../table/layout';
 import { columnLetter, type SheetView } from '../table/sheetView';
@@ -17,11 +14,21 @@ export const RATE_FORMAT = '0.0%';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** What the plan needs of a unit, kept while the records themselves are let go. */
+export interface PlanUnit {
+  rows: number[];
+  /** The computed 達成率 and 算定評価 (null when none). */
+  rate: number | null;
+  grade: string | null;
+  /** The template's own 達成率 cell when a person left it blank (grid row and column), else -1. */
+  blankRateRow: number;
+  blankRateColumn: number;
+}
+
 export interface PlanInput {
   view: SheetView;
   layout: TableLayout;
-  units: UnitRecord[];
-  computed: Map<UnitRecord, UnitComputation>;
+  units: PlanUnit[];
   issues: Issue[];
   locale: Locale;
 }
@@ -43,7 +50,7 @@ function headerBlocks(layout: TableLayout): number[][] {
  * table when the sheet has none yet; one flag per cell with issues.
  */
 export function buildWritePlan(input: PlanInput): WritePlan {
-  const { view, layout, units, computed, issues, locale } = input;
+  const { view, layout, units, issues, locale } = input;
   const match = layout.match;
   const hasKpis = match.columns.some((c) => c.field.startsWith('kpi.'));
   const templateRate = match.columns.find((c) => c.field === 'rate');
@@ -89,15 +96,14 @@ export function buildWritePlan(input: PlanInput): WritePlan {
     issuesByRow.set(issue.row, list);
   }
   for (const unit of units) {
-    const result = computed.get(unit);
-    const row = view.sheetRow(unit.first);
-    const rate = result?.rate?.rate ?? null;
+    const row = view.sheetRow(unit.rows[0]);
+    const rate = unit.rate;
     if (ownedColumn.rate !== undefined) {
       values.push({ row, column: view.sheetColumn(ownedColumn.rate), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
-    } else if (templateRate && rate !== null && unit.rate && isBlank(unit.rate.value)) {
-      values.push({ row: view.sheetRow(unit.rate.r), column: view.sheetColumn(unit.rate.c), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
+    } else if (templateRate && rate !== null && unit.blankRateRow >= 0) {
+      values.push({ row: view.sheetRow(unit.blankRateRow), column: view.sheetColumn(unit.blankRateColumn), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
     }
-    const grade = result?.grade ?? null;
+    const grade = unit.grade;
     if (ownedColumn.grade !== undefined) {
       values.push({ row, column: view.sheetColumn(ownedColumn.grade), value: grade, role: 'grade' });
     }

@@ -46,7 +46,10 @@ export interface KpiRecord {
   actualRow: number | null;
 }
 
-/** One unit of the sheet: an item (取組), or an action under a 取組項目. */
+/**
+ * One unit of the sheet: an item (取組), or an action under a 取組項目. Read by RecordReader and
+ * kept only while the unit is checked: nothing that outlives the check refers to it.
+ */
 export interface UnitRecord {
   rows: number[];
   first: number;
@@ -158,48 +161,94 @@ export interface RecordContext {
 
 /** What a period column says about every row: its kind, quarter or year, last day, and label. */
 type PeriodTemplate = Omit<PeriodEntry, 'cell'> & { label: string };
-const periodTemplates = new WeakMap<MappedColumn, PeriodTemplate | null>();
 
-export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord[] {
-  const { view, layout } = ctx;
-  const { profile } = layout.match;
-  const columns = new ColumnIndex(layout.match.columns);
+/**
+ * Reads the units of a sheet into records, one at a time and in sheet order (the carried-down
+ * hierarchy and the section above depend on the rows before). A record is short-lived: the check
+ * reads one, computes and validates it, keeps what it reports, and lets it go, so that a 20,000-row
+ * sheet never holds 20,000 records' cells at once. What a column says about every row (its field,
+ * its period, its label) is worked out once, here, not per row.
+ */
+export class RecordReader {
+  private readonly view: SheetView;
+  private readonly profile: TableLayout['match']['profile'];
+  private readonly sectionTexts: ReadonlyMap<number, string>;
   // a Map, not an object: levels are deleted as parents change, which would turn an object slow
-  const carried = new Map<Field, string>();
-  const carryDown = profile.carryDown;
+  private readonly carried = new Map<Field, string>();
+  private readonly carryDown: readonly Field[];
+  /** Per carry-down level, this row's own text (reused from row to row). */
+  private readonly ownTexts: (string | null)[];
   // the mapped single fields and their columns, walked by index (no iterator per item)
-  const singleFields = SINGLE_FIELDS.filter((f) => columns.first(f) !== undefined);
-  const singleColumns = singleFields.map((f) => columns.first(f) as MappedColumn);
-  const departmentCache = new Map<string, { lead: string | null; all: string[] }>();
-  let sectionFromRows: string | null = null;
-  let lastRow = -1;
-  const records: UnitRecord[] = [];
-  for (const rows of groups) {
+  private readonly singleFields: Field[];
+  private readonly singleColumns: MappedColumn[];
+  private readonly departmentCache = new Map<string, { lead: string | null; all: string[] }>();
+  /** Period columns that name a period, with what they say about every row. */
+  private readonly periods: PeriodColumns;
+  private readonly kpi: KpiColumns;
+  private sectionFromRows: string | null = null;
+  private lastRow = -1;
+
+  constructor(ctx: RecordContext) {
+    const { view, layout } = ctx;
+    this.view = view;
+    this.profile = layout.match.profile;
+    this.sectionTexts = layout.sectionTexts;
+    this.carryDown = this.profile.carryDown;
+    this.ownTexts = this.carryDown.map(() => null);
+    const columns = new ColumnIndex(layout.match.columns);
+    this.singleFields = SINGLE_FIELDS.filter((f) => columns.first(f) !== undefined);
+    this.singleColumns = this.singleFields.map((f) => columns.first(f) as MappedColumn);
+    const periodsOf = (cols: MappedColumn[]): PeriodColumns => {
+      const out: PeriodColumns = { columns: [], templates: [] };
+      for (const col of cols) {
+        const template = periodTemplate(ctx, col);
+        if (!template) continue;
+        out.columns.push(col);
+        out.templates.push(template);
+      }
+      return out;
+    };
+    this.periods = periodsOf(columns.every('period'));
+    this.kpi = {
+      kind: columns.first('kpi.kind'),
+      name: columns.first('kpi.name'),
+      unit: columns.first('kpi.unit'),
+      baseline: columns.first('kpi.baseline'),
+      target: columns.first('kpi.target'),
+      total: columns.first('kpi.total'),
+      values: periodsOf(columns.every('kpi.value')),
+      actuals: periodsOf(columns.every('kpi.actual')),
+    };
+  }
+
+  /** The record of the next unit (its rows as groupUnits gave them). */
+  read(rows: number[]): UnitRecord {
+    const { view, profile, carried, carryDown, ownTexts } = this;
     const first = rows[0];
-    for (let r = lastRow + 1; r < first; r++) {
-      const text = layout.sectionTexts.get(r);
-      if (text !== undefined && text.length < 80) sectionFromRows = text;
+    for (let r = this.lastRow + 1; r < first; r++) {
+      const text = this.sectionTexts.get(r);
+      if (text !== undefined && text.length < 80) this.sectionFromRows = text;
     }
-    lastRow = rows[rows.length - 1];
+    this.lastRow = rows[rows.length - 1];
     const cells: Partial<Record<Field, FieldCell>> = {};
-    for (let k = 0; k < singleFields.length; k++) cells[singleFields[k]] = fieldCell(view, first, singleColumns[k]);
+    for (let k = 0; k < this.singleFields.length; k++) cells[this.singleFields[k]] = fieldCell(view, first, this.singleColumns[k]);
     // hierarchy columns: a blank takes the value above; a parent whose value changes resets the
     // levels below it. A merged parent shows its value on every row it spans: that is no change,
     // so the 取組項目 carried down under it survives (design.md §3)
+    for (let level = 0; level < carryDown.length; level++) ownTexts[level] = textOf(cells[carryDown[level]]);
     for (let level = 0; level < carryDown.length; level++) {
       const f = carryDown[level];
-      const own = textOf(cells[f]);
+      const own = ownTexts[level];
       if (own === null) continue;
       if (own !== carried.get(f)) {
         for (let lower = level + 1; lower < carryDown.length; lower++) {
-          if (textOf(cells[carryDown[lower]]) === null) carried.delete(carryDown[lower]);
+          if (ownTexts[lower] === null) carried.delete(carryDown[lower]);
         }
       }
       carried.set(f, own);
     }
     // carried values are read after the whole hierarchy is settled, as before
-    const valueOf = (f: Field) => (carryDown.includes(f) ? (carried.get(f) ?? null) : textOf(cells[f]));
-    let item = valueOf('item');
+    let item = this.valueOf('item', cells);
     let id = textOf(cells.id);
     if (profile.idFromItemNumber && item) {
       const m = ITEM_NUMBER.exec(item);
@@ -210,31 +259,124 @@ export function buildRecords(ctx: RecordContext, groups: number[][]): UnitRecord
     }
     const deptText = textOf(cells.department);
     // a sheet names the same few departments over and over: split each spelling once
-    let departments = deptText ? departmentCache.get(deptText) : NO_DEPARTMENT;
+    let departments = deptText ? this.departmentCache.get(deptText) : NO_DEPARTMENT;
     if (!departments && deptText) {
       departments = readDepartments(deptText);
-      departmentCache.set(deptText, departments);
+      this.departmentCache.set(deptText, departments);
     }
-    records.push({
+    return {
       rows,
       first,
       id: id ? id.replace(/\.$/, '') : null,
       idCell: cells.id ?? (profile.idFromItemNumber ? (cells.item ?? null) : null),
-      section: valueOf('section') ?? sectionFromRows,
-      subsection: valueOf('subsection'),
+      section: this.valueOf('section', cells) ?? this.sectionFromRows,
+      subsection: this.valueOf('subsection', cells),
       item,
-      action: valueOf('action'),
+      action: this.valueOf('action', cells),
       cells,
       departments: [...(departments ?? NO_DEPARTMENT).all],
       department: (departments ?? NO_DEPARTMENT).lead,
-      periods: readPeriods(ctx, first, columns),
-      kpis: readKpis(ctx, rows, columns),
+      periods: entriesOf(view, first, this.periods),
+      kpis: this.readKpis(rows),
       evaluation: cells.evaluation ?? null,
       evaluation2: cells.evaluation2 ?? null,
       rate: cells.rate ?? null,
-    });
+    };
   }
-  return records;
+
+  private valueOf(f: Field, cells: Partial<Record<Field, FieldCell>>): string | null {
+    return this.carryDown.includes(f) ? (this.carried.get(f) ?? null) : textOf(cells[f]);
+  }
+
+  private readKpis(rows: number[]): KpiRecord[] {
+    const { view, kpi: cols } = this;
+    if (cols.kind) {
+      // paired rows: each 目標 row starts an indicator, the 実績 row after it completes it
+      const kpis: KpiRecord[] = [];
+      for (const r of rows) {
+        const kind = rowKind(textOf(fieldCell(view, r, cols.kind)));
+        if (!kind) continue;
+        let kpi = kpis[kpis.length - 1];
+        if (kind === 'target' || !kpi || kpi.actualRow !== null) {
+          kpi = {
+            name: cellAt(view, r, cols.name),
+            unit: cellAt(view, r, cols.unit),
+            baseline: null,
+            target: null,
+            yearTargets: NO_ENTRIES,
+            yearActuals: NO_ENTRIES,
+            totalTarget: null,
+            totalActual: null,
+            targetRow: null,
+            actualRow: null,
+          };
+          kpis.push(kpi);
+        }
+        const entries = entriesOf(view, r, cols.values);
+        if (kind === 'target') {
+          kpi.targetRow = r;
+          kpi.yearTargets = entries;
+          kpi.totalTarget = cellAt(view, r, cols.total);
+        } else {
+          kpi.actualRow = r;
+          kpi.yearActuals = entries;
+          kpi.totalActual = cellAt(view, r, cols.total);
+          kpi.baseline = cellAt(view, r, cols.baseline);
+        }
+      }
+      return kpis.filter(
+        (k) =>
+          !emptyCell(k.name) ||
+          k.yearTargets.some((p) => !emptyCell(p.cell)) ||
+          !emptyCell(k.totalTarget) ||
+          k.yearActuals.some((p) => !emptyCell(p.cell)),
+      );
+    }
+
+    if (!cols.name && !cols.target) return NO_KPIS;
+    const first = rows[0];
+    const kpi: KpiRecord = {
+      name: cellAt(view, first, cols.name),
+      unit: cellAt(view, first, cols.unit),
+      baseline: cellAt(view, first, cols.baseline),
+      target: cellAt(view, first, cols.target),
+      yearTargets: NO_ENTRIES,
+      yearActuals: entriesOf(view, first, cols.actuals),
+      totalTarget: null,
+      totalActual: null,
+      targetRow: null,
+      actualRow: null,
+    };
+    // an item with no indicator and no target has no KPI (design.md §6)
+    if (emptyCell(kpi.name) && emptyCell(kpi.target)) return NO_KPIS;
+    return [kpi];
+  }
+}
+
+/** Period columns (that name a period) and, index for index, their templates. */
+interface PeriodColumns {
+  columns: MappedColumn[];
+  templates: PeriodTemplate[];
+}
+
+/** The indicator columns of a sheet, looked up once. */
+interface KpiColumns {
+  kind: MappedColumn | undefined;
+  name: MappedColumn | undefined;
+  unit: MappedColumn | undefined;
+  baseline: MappedColumn | undefined;
+  target: MappedColumn | undefined;
+  total: MappedColumn | undefined;
+  values: PeriodColumns;
+  actuals: PeriodColumns;
+}
+
+function cellAt(view: SheetView, r: number, col: MappedColumn | undefined): FieldCell | null {
+  return col ? fieldCell(view, r, col) : null;
+}
+
+function emptyCell(cell: FieldCell | null): boolean {
+  return !cell || isEmptyOrNone(cell.value);
 }
 
 function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate | null {
@@ -286,36 +428,23 @@ class PeriodCell implements PeriodEntry, FieldCell {
   }
 }
 
-/** The entry of a period column on row r (the column's facts are worked out once per check). */
-function periodOf(ctx: RecordContext, r: number, col: MappedColumn): PeriodEntry | null {
-  let template = periodTemplates.get(col);
-  if (template === undefined) {
-    template = periodTemplate(ctx, col);
-    periodTemplates.set(col, template);
-  }
-  if (!template) return null;
-  const { view } = ctx;
-  let ar = r;
-  let ac = col.column;
-  if (view.isMergeContinuation(r, col.column)) [ar, ac] = view.anchor(r, col.column);
-  return new PeriodCell(ar, ac, view.value(r, col.column), view.numberFormat(r, col.column), template);
-}
-
 /** Shared by every record without entries of a kind (never written to: records are read only). */
 const NO_ENTRIES: PeriodEntry[] = [];
+const NO_KPIS: KpiRecord[] = [];
 
-/** The period entries of the columns on row r; no array is made for a row without any. */
-function entriesOf(ctx: RecordContext, r: number, cols: MappedColumn[]): PeriodEntry[] {
-  let out: PeriodEntry[] | null = null;
-  for (let i = 0; i < cols.length; i++) {
-    const p = periodOf(ctx, r, cols[i]);
-    if (p) (out ??= []).push(p);
+/** The period entries of the columns on row r; no array is made for a sheet without such columns. */
+function entriesOf(view: SheetView, r: number, periods: PeriodColumns): PeriodEntry[] {
+  const { columns, templates } = periods;
+  if (columns.length === 0) return NO_ENTRIES;
+  const out: PeriodEntry[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i].column;
+    let ar = r;
+    let ac = c;
+    if (view.isMergeContinuation(r, c)) [ar, ac] = view.anchor(r, c);
+    out.push(new PeriodCell(ar, ac, view.value(r, c), view.numberFormat(r, c), templates[i]));
   }
-  return out ?? NO_ENTRIES;
-}
-
-function readPeriods(ctx: RecordContext, first: number, columns: ColumnIndex): PeriodEntry[] {
-  return entriesOf(ctx, first, columns.every('period'));
+  return out;
 }
 
 /** 目標 / 実績 row labels of paired rows. */
@@ -324,76 +453,4 @@ function rowKind(text: string | null): 'target' | 'actual' | null {
   if (/^(目標|計画)(値)?$/.test(text)) return 'target';
   if (/^(実績|実施)(値)?$/.test(text)) return 'actual';
   return null;
-}
-
-function readKpis(ctx: RecordContext, rows: number[], columns: ColumnIndex): KpiRecord[] {
-  const { view } = ctx;
-  const col = (f: Field) => columns.first(f);
-  const kindCol = col('kpi.kind');
-  const nameCol = col('kpi.name');
-  const cellAt = (r: number, c: MappedColumn | undefined) => (c ? fieldCell(view, r, c) : null);
-  const empty = (c: FieldCell | null) => !c || isEmptyOrNone(c.value);
-
-  if (kindCol) {
-    // paired rows: each 目標 row starts an indicator, the 実績 row after it completes it
-    const kpis: KpiRecord[] = [];
-    const valueCols = columns.every('kpi.value');
-    for (const r of rows) {
-      const kind = rowKind(textOf(fieldCell(view, r, kindCol)));
-      if (!kind) continue;
-      let kpi = kpis[kpis.length - 1];
-      if (kind === 'target' || !kpi || kpi.actualRow !== null) {
-        kpi = {
-          name: cellAt(r, nameCol),
-          unit: cellAt(r, col('kpi.unit')),
-          baseline: null,
-          target: null,
-          yearTargets: NO_ENTRIES,
-          yearActuals: NO_ENTRIES,
-          totalTarget: null,
-          totalActual: null,
-          targetRow: null,
-          actualRow: null,
-        };
-        kpis.push(kpi);
-      }
-      const entries = entriesOf(ctx, r, valueCols);
-      if (kind === 'target') {
-        kpi.targetRow = r;
-        kpi.yearTargets = entries;
-        kpi.totalTarget = cellAt(r, col('kpi.total'));
-      } else {
-        kpi.actualRow = r;
-        kpi.yearActuals = entries;
-        kpi.totalActual = cellAt(r, col('kpi.total'));
-        kpi.baseline = cellAt(r, col('kpi.baseline'));
-      }
-    }
-    return kpis.filter(
-      (k) =>
-        !empty(k.name) ||
-        k.yearTargets.some((p) => !empty(p.cell)) ||
-        !empty(k.totalTarget) ||
-        k.yearActuals.some((p) => !empty(p.cell)),
-    );
-  }
-
-  if (!nameCol && !col('kpi.target')) return [];
-  const first = rows[0];
-  const actualCols = columns.every('kpi.actual');
-  const kpi: KpiRecord = {
-    name: cellAt(first, nameCol),
-    unit: cellAt(first, col('kpi.unit')),
-    baseline: cellAt(first, col('kpi.baseline')),
-    target: cellAt(first, col('kpi.target')),
-    yearTargets: NO_ENTRIES,
-    yearActuals: entriesOf(ctx, first, actualCols),
-    totalTarget: null,
-    totalActual: null,
-    targetRow: null,
-    actualRow: null,
-  };
-  // an item with no indicator and no target has no KPI (design.md §6)
-  if (empty(kpi.name) && empty(kpi.target)) return [];
-  return [kpi];
 }

@@ -7,14 +7,19 @@ import type { FieldCell, UnitRecord } from './record';
 /** Entries are quoted to this many characters; the digest tells a change beyond them. */
 const MAX_TEXT = 100;
 
-/** FNV-1a over the UTF-16 units: a short, stable fingerprint of the whole entry. */
+/** Two hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * FNV-1a over the UTF-16 units: a short, stable fingerprint of the whole entry. The hash is kept
+ * a signed 32-bit integer through the loop (the same bits; an unsigned one above 2^31 would be a
+ * heap number per character) and read as unsigned once, at the end.
+ */
 function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  // byte by byte from a table: Number#toString(16) costs more than the whole hash
+  return HEX[(h >>> 24) & 255] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
 }
 
 /**

@@ -32,13 +32,11 @@ export interface UnitComputation {
   evaluation: string | null;
 }
 
-/** Everything a rule may look at. Rules only read it. */
+/** What a rule may look at about the whole sheet. Rules only read it. */
 export interface RuleContext {
   view: SheetView;
   layout: TableLayout;
   profile: Profile;
-  units: UnitRecord[];
-  computed: Map<UnitRecord, UnitComputation>;
   asOf: string;
   startMonth: number;
   fiscalYear: number;
@@ -62,10 +60,21 @@ export interface Finding {
   params: Record<string, string | number>;
 }
 
-/** One validation rule: reads the context, reports findings, never throws. */
+/** Where a rule reports its findings (each becomes an issue at once). */
+export type Report = (finding: Finding) => void;
+
+/**
+ * A rule's check of one unit, with what the engine computed for it. Units come one at a time in
+ * sheet order, and a record is not kept after its check: a rule keeps what it needs (duplicate-id
+ * keeps each No.'s first cell), never the record.
+ */
+export type UnitCheck = (unit: UnitRecord, computed: UnitComputation, report: Report) => void;
+
+/** One validation rule: reads the context and the units, reports findings, never throws. */
 export interface Rule {
   id: string;
-  check(ctx: RuleContext): Finding[];
+  /** Set up for one sheet; null when the rule has nothing to check on it. */
+  start(ctx: RuleContext): UnitCheck | null;
 }
 
 /** A header label as a message shows it: one line. */

@@ -1,5 +1,5 @@
 import { readOnScale } from '../read/evaluation';
-import { evaluationCells, type Finding, type Rule } from './context';
+import { evaluationCells, type Rule } from './context';
 
 /**
  * invalid-evaluation: a self-evaluation outside its column's scale. Not-evaluated markers
@@ -7,13 +7,13 @@ import { evaluationCells, type Finding, type Rule } from './context';
  */
 export const invalidEvaluation: Rule = {
   id: 'invalid-evaluation',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const unit of ctx.units) {
+  start(ctx) {
+    if (ctx.evaluationColumns.length === 0) return null;
+    return (unit, _computed, report) => {
       for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
         const reading = readOnScale(cell.value, scale);
         if (reading.kind !== 'invalid') continue;
-        out.push({
+        report({
           messageId: 'invalid-evaluation',
           r: cell.r,
           c: cell.c,
@@ -21,7 +21,6 @@ export const invalidEvaluation: Rule = {
           params: { value: reading.text, scale: scale.allowed.join('・') },
         });
       }
-    }
-    return out;
+    };
   },
 };

@@ -1,25 +1,23 @@
 import { isExcelError } from '../read/cell';
-import type { Finding, Rule } from './context';
+import type { Rule } from './context';
 
 /** formula-error: a cell of the table, mapped or not, shows an Excel error value. */
 export const formulaError: Rule = {
   id: 'formula-error',
-  check(ctx) {
-    const out: Finding[] = [];
+  start(ctx) {
     const { view, layout } = ctx;
     // a column read twice (a KPI actual that also holds the grade) is named by its first field
     const fieldOf = new Map<number, string>();
     for (const col of layout.match.columns) if (!fieldOf.has(col.column)) fieldOf.set(col.column, col.field);
-    for (const unit of ctx.units) {
+    return (unit, _computed, report) => {
       for (const r of unit.rows) {
         for (let c = 0; c <= layout.lastColumn; c++) {
           // raw, not merged values: a merged error is reported once, at its anchor
           const value = view.raw(r, c);
           if (!isExcelError(value)) continue;
-          out.push({ messageId: 'formula-error', r, c, field: fieldOf.get(c) ?? 'cell', params: { value: value.trim() } });
+          report({ messageId: 'formula-error', r, c, field: fieldOf.get(c) ?? 'cell', params: { value: value.trim() } });
         }
       }
-    }
-    return out;
+    };
   },
 };

@@ -2,7 +2,7 @@ import { formatRate } from '../messages';
 import { gradeOf } from '../compute/rate';
 import { readOnScale } from '../read/evaluation';
 import { readKpiNumber } from '../read/nameValue';
-import { evaluationCells, type Finding, type Rule } from './context';
+import { evaluationCells, type Rule } from './context';
 
 /** A written rate further than this from the computed one is a mismatch (0.5 point). */
 const RATE_TOLERANCE = 0.005;
@@ -14,19 +14,17 @@ const RATE_TOLERANCE = 0.005;
  */
 export const gradeMismatch: Rule = {
   id: 'grade-mismatch',
-  check(ctx) {
-    const out: Finding[] = [];
-    if (!ctx.evaluationColumns.some((e) => e.scale.thresholds)) return out;
-    for (const unit of ctx.units) {
-      const computed = ctx.computed.get(unit);
-      if (!computed?.rate) continue;
+  start(ctx) {
+    if (!ctx.evaluationColumns.some((e) => e.scale.thresholds)) return null;
+    return (unit, computed, report) => {
+      if (!computed.rate) return;
       for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
         if (!scale.thresholds) continue;
         const reading = readOnScale(cell.value, scale);
         if (reading.kind !== 'value') continue;
         const expected = gradeOf(computed.rate.rate, scale.thresholds);
         if (expected === null || expected === reading.value) continue;
-        out.push({
+        report({
           messageId: 'grade-mismatch',
           r: cell.r,
           c: cell.c,
@@ -34,33 +32,29 @@ export const gradeMismatch: Rule = {
           params: { self: reading.value, grade: expected, rate: formatRate(computed.rate.rate) },
         });
       }
-    }
-    return out;
+    };
   },
 };
 
 /** computed-mismatch: a 達成率 already in the sheet differs from the computed one by > 0.5 point. */
 export const computedMismatch: Rule = {
   id: 'computed-mismatch',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const unit of ctx.units) {
-      const computed = ctx.computed.get(unit);
+  start() {
+    return (unit, computed, report) => {
       const cell = unit.rate;
-      if (!computed?.rate || !cell) continue;
+      if (!computed.rate || !cell) return;
       const written = readKpiNumber(cell.value, cell.numberFormat);
-      if (written.kind !== 'number') continue;
+      if (written.kind !== 'number') return;
       // a rate typed as 106.36 (no % sign) is meant as a percentage
       const value = written.unit === '%' || Math.abs(written.value) <= 10 ? written.value : written.value / 100;
-      if (Math.abs(value - computed.rate.rate) <= RATE_TOLERANCE) continue;
-      out.push({
+      if (Math.abs(value - computed.rate.rate) <= RATE_TOLERANCE) return;
+      report({
         messageId: 'computed-mismatch',
         r: cell.r,
         c: cell.c,
         field: 'rate',
         params: { written: formatRate(value), computed: formatRate(computed.rate.rate) },
       });
-    }
-    return out;
+    };
   },
 };

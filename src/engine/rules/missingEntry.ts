@@ -3,7 +3,7 @@ import { displayText } from '../read/text';
 import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import type { UnitRecord } from '../rows/record';
-import { evaluationCells, labelText, type Finding, type Rule, type RuleContext } from './context';
+import { evaluationCells, labelText, type Report, type Rule, type RuleContext } from './context';
 import { entryIsDue, periodEnd, periodField } from './periods';
 
 /**
@@ -12,14 +12,15 @@ import { entryIsDue, periodEnd, periodField } from './periods';
  */
 export const missingEntry: Rule = {
   id: 'missing-entry',
-  check(ctx) {
-    const out: Finding[] = [];
-    const evaluationDue = latestResultIsDue(ctx);
-    for (const unit of ctx.units) {
+  start(ctx) {
+    // decided by the sheet's first unit, the first one checked
+    let evaluationDue: boolean | null = null;
+    return (unit, _computed, report) => {
+      evaluationDue ??= latestResultIsDue(ctx, unit);
       for (const p of unit.periods) {
         if (p.entry !== 'result' && p.entry !== 'actual') continue;
         if (!entryIsDue(p, ctx.asOf) || !isBlank(p.cell.value)) continue;
-        out.push({
+        report({
           // "令和5年度実績" already says 実績; "2/4四半期" does not
           messageId: /実績|結果|results?/i.test(p.cell.label) ? 'missing-entry.labelled' : 'missing-entry.result',
           r: p.cell.r,
@@ -28,11 +29,11 @@ export const missingEntry: Rule = {
           params: { label: labelText(p.cell.label) },
         });
       }
-      out.push(...missingActuals(ctx, unit));
-      if (!evaluationDue) continue;
+      missingActuals(ctx, unit, report);
+      if (!evaluationDue) return;
       for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
         if (!isBlank(cell.value)) continue;
-        out.push({
+        report({
           messageId: 'missing-entry.evaluation',
           r: cell.r,
           c: cell.c,
@@ -40,13 +41,11 @@ export const missingEntry: Rule = {
           params: { label: labelText(cell.label), scale: scale.allowed.join('・') },
         });
       }
-    }
-    return out;
+    };
   },
 };
 
-function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
-  const out: Finding[] = [];
+function missingActuals(ctx: RuleContext, unit: UnitRecord, report: Report): void {
   unit.kpis.forEach((kpi, index) => {
     const name = () =>
       kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
@@ -57,7 +56,7 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
       const target = kpi.yearTargets.find((t) => t.fiscalYear === actual.fiscalYear);
       if (target && isNoneMarker(target.cell.value)) continue;
       if (target && isBlank(target.cell.value) && kpi.targetRow !== null && isQualitative(kpi)) continue;
-      out.push({
+      report({
         messageId: 'missing-entry.actual',
         r: actual.cell.r,
         c: actual.cell.c,
@@ -66,13 +65,10 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord): Finding[] {
       });
     }
   });
-  return out;
 }
 
-/** The self-evaluation is due with the sheet's latest result column. */
-function latestResultIsDue(ctx: RuleContext): boolean {
-  const first = ctx.units[0];
-  if (!first) return false;
+/** The self-evaluation is due with the sheet's latest result column (as the first unit has them). */
+function latestResultIsDue(ctx: RuleContext, first: UnitRecord): boolean {
   const results = first.periods.filter((p) => p.entry === 'result' || p.entry === 'actual');
   for (const k of first.kpis) results.push(...k.yearActuals);
   if (results.length === 0) return false;

@@ -1,19 +1,18 @@
 import { readOnScale } from '../read/evaluation';
 import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
-import { evaluationCells, type Finding, type Rule } from './context';
+import { evaluationCells, type Rule } from './context';
 import { eachNumericCell, numericField } from './numbers';
 
 /** normalized-value: a value read through a variant spelling (〇 for ○, full-width digits). */
 export const normalizedValue: Rule = {
   id: 'normalized-value',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const unit of ctx.units) {
+  start(ctx) {
+    return (unit, _computed, report) => {
       for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
         const reading = readOnScale(cell.value, scale);
         if (reading.kind !== 'value' || reading.variant === null) continue;
-        out.push({
+        report({
           messageId: scale.kind === 'symbols' ? 'normalized-value.symbol' : 'normalized-value.letter',
           r: cell.r,
           c: cell.c,
@@ -24,7 +23,7 @@ export const normalizedValue: Rule = {
       eachNumericCell(unit, (numeric, kpi, part, fiscalYear) => {
         const reading = readKpiNumber(numeric.value, numeric.numberFormat);
         if (reading.kind !== 'number' || !reading.variant) return;
-        out.push({
+        report({
           messageId: 'normalized-value.digits',
           r: numeric.r,
           c: numeric.c,
@@ -32,7 +31,6 @@ export const normalizedValue: Rule = {
           params: { value: cellText(numeric.value), normalized: reading.value },
         });
       });
-    }
-    return out;
+    };
   },
 };

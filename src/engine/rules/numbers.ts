@@ -2,7 +2,7 @@ import { readsAsWord } from '../compute/rate';
 import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
 import type { FieldCell, UnitRecord } from '../rows/record';
-import { labelText, type Finding, type Rule } from './context';
+import { labelText, type Rule } from './context';
 
 /** Which figure of which indicator a numeric cell holds; turned into a field name only when reported. */
 export interface NumericPlace {
@@ -39,14 +39,13 @@ export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, kpi: 
  */
 export const invalidNumber: Rule = {
   id: 'invalid-number',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const unit of ctx.units) {
+  start() {
+    return (unit, _computed, report) => {
       eachNumericCell(unit, (cell, kpi, part, fiscalYear) => {
         const reading = readKpiNumber(cell.value, cell.numberFormat);
         if (reading.kind !== 'invalid') return;
         if (part !== 'rate' && readsAsWord(unit.kpis[kpi], cell)) return;
-        out.push({
+        report({
           messageId: 'invalid-number',
           r: cell.r,
           c: cell.c,
@@ -54,7 +53,6 @@ export const invalidNumber: Rule = {
           params: { label: labelText(cell.label), value: cellText(cell.value) },
         });
       });
-    }
-    return out;
+    };
   },
 };

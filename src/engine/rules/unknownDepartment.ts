@@ -1,5 +1,5 @@
 import { normalizeLabel } from '../read/text';
-import type { Finding, Rule } from './context';
+import type { Rule } from './context';
 
 /**
  * With a department list in the configuration: a 担当課 spelled differently from the list
@@ -8,24 +8,22 @@ import type { Finding, Rule } from './context';
  */
 export const unknownDepartment: Rule = {
   id: 'unknown-department',
-  check(ctx) {
-    const out: Finding[] = [];
+  start(ctx) {
     const known = ctx.departments;
-    if (!known || known.length === 0) return out;
+    if (!known || known.length === 0) return null;
     const byKey = new Map(known.map((d) => [normalizeLabel(d), d]));
-    for (const unit of ctx.units) {
+    return (unit, _computed, report) => {
       const cell = unit.cells.department;
-      if (!cell) continue;
+      if (!cell) return;
       for (const name of unit.departments) {
         if (known.includes(name)) continue;
         const listed = byKey.get(normalizeLabel(name));
-        out.push(
+        report(
           listed
             ? { messageId: 'normalized-value.department', r: cell.r, c: cell.c, field: 'department', params: { value: name, normalized: listed } }
             : { messageId: 'unknown-department', r: cell.r, c: cell.c, field: 'department', params: { value: name } },
         );
       }
-    }
-    return out;
+    };
   },
 };

@@ -1,8 +1,25 @@
 import type { CellValue, Grid } from '../types';
 import { isBlank } from '../read/cell';
 
+/** Letters of the columns seen so far, by column number (a sheet has at most 16,384 columns). */
+const LETTERS: string[] = [''];
+const MAX_COLUMN = 16_384;
+
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
+  if (column >= 1 && column <= MAX_COLUMN && Number.isInteger(column)) {
+    let letters = LETTERS[column];
+    if (letters === undefined) {
+      // filled in order so that the array stays packed
+      for (let c = LETTERS.length; c <= column; c++) LETTERS.push(lettersOf(c));
+      letters = LETTERS[column];
+    }
+    return letters;
+  }
+  return lettersOf(column);
+}
+
+function lettersOf(column: number): string {
   let n = column;
   let letters = '';
   while (n > 0) {
