@@ -1,6 +1,7 @@
 import * as path from 'path';
-import { comparisonTable, DEFAULT_GRADE_SCALE, displayWidth, summaryTable, type Config, type LayoutLink, type RoundComparison, type SummaryTable } from '../engine';
-import type { JsonReport } from './report';
+import { comparisonTable, DEFAULT_GRADE_SCALE, displayWidth, type Config, type LayoutLink, type RoundComparison, type SummaryTable } from '../engine';
+import { SummaryTableAccumulator } from '../engine/summaryTable';
+import type { FileReport, JsonReport } from './report';
 import { SUMMARY_MARK } from './outputs';
 import { anchorXml, chartXml } from './summaryCharts';
 import { type Font, type Sheet, Workbook } from './xlsxWriter';
@@ -42,13 +43,9 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
     }
   }
   // links by row, then column (the issue list alone has tens of thousands); their targets by file and sheet
-  const links = new Map<number, LayoutLink[]>();
-  for (const l of table.links) {
-    const row = links.get(l.row);
-    if (row) row[l.column] = l;
-    else links.set(l.row, Object.assign([], { [l.column]: l }));
-  }
-  const linkAt = (r: number, c: number) => links.get(r)?.[c];
+  const links: LayoutLink[][] = [];
+  for (const l of table.links) (links[l.row] ??= [])[l.column] = l;
+  const linkAt = (r: number, c: number): LayoutLink | undefined => links[r]?.[c];
   const places = new Map<string, string>();
   const target = (link: LayoutLink) => {
     const key = `${link.file}\u0000${link.sheet}`;
@@ -158,25 +155,54 @@ export interface SummaryOptions {
   comparison?: RoundComparison | null;
 }
 
+/**
+ * The summary workbook, built as the reports arrive: add() each file's report in the order the
+ * files are listed (the order of report.files), then bytes(). Only counts and issue lines are kept,
+ * not the items, and the work of counting is done file by file.
+ */
+export class SummaryWorkbook {
+  private readonly main: SummaryTableAccumulator;
+
+  constructor(
+    private readonly asOf: string,
+    private readonly options: Omit<SummaryOptions, 'comparison'>,
+  ) {
+    this.main = new SummaryTableAccumulator({ asOf, locale: options.locale, gradeScale: options.gradeScale ?? DEFAULT_GRADE_SCALE });
+  }
+
+  add(file: FileReport): void {
+    if (file.status === 'unrecognized') this.main.addUnrecognizedFile();
+    for (const s of file.sheets) {
+      this.main.addSheet({ file: file.path, sheet: s.name, template: s.template, templateName: s.templateName, rows: s.rows, issues: s.issues, fiscalYear: s.fiscalYear });
+    }
+    if (file.status === 'unreadable') this.main.addSkipped({ file: file.path, reason: file.error ?? '' });
+  }
+
+  /** The layouts: the summary sheet, and the comparison when a previous round is given. */
+  layouts(comparison?: RoundComparison | null): SummaryTable[] {
+    const main = this.main.finish();
+    return comparison ? [main, comparisonTable(comparison, this.asOf, this.options.locale)] : [main];
+  }
+
+  /** The workbook's bytes (once: the layouts are made from what was added). */
+  bytes(comparison?: RoundComparison | null): Uint8Array {
+    const wb = newWorkbook(this.asOf);
+    const folder = path.dirname(path.resolve(this.options.target));
+    for (const layout of this.layouts(comparison)) writeSheet(wb, layout, folder);
+    return wb.toBytes();
+  }
+}
+
 /** The summary's layouts: the summary sheet, and the comparison when a previous round is given. */
 export function summaryLayouts(report: JsonReport, options: Omit<SummaryOptions, 'target'>): SummaryTable[] {
-  const main = summaryTable({
-    asOf: report.asOf,
-    locale: options.locale,
-    gradeScale: options.gradeScale ?? DEFAULT_GRADE_SCALE,
-    unrecognizedFiles: report.files.filter((f) => f.status === 'unrecognized').length,
-    sheets: report.files.flatMap((f) =>
-      f.sheets.map((s) => ({ file: f.path, sheet: s.name, template: s.template, templateName: s.templateName, rows: s.rows, issues: s.issues, fiscalYear: s.fiscalYear })),
-    ),
-    skipped: report.files.filter((f) => f.status === 'unreadable').map((f) => ({ file: f.path, reason: f.error ?? '' })),
-  });
-  return options.comparison ? [main, comparisonTable(options.comparison, report.asOf, options.locale)] : [main];
+  const summary = new SummaryWorkbook(report.asOf, { ...options, target: '' });
+  for (const file of report.files) summary.add(file);
+  return summary.layouts(options.comparison);
 }
 
 /** One consolidated workbook for the reform headquarters: headline, charts, tables, every issue. */
 export async function summaryWorkbookBytes(report: JsonReport, options: SummaryOptions): Promise<Uint8Array> {
-  const wb = newWorkbook(report.asOf);
-  const folder = path.dirname(path.resolve(options.target));
-  for (const layout of summaryLayouts(report, options)) writeSheet(wb, layout, folder);
-  return wb.toBytes();
+  const summary = new SummaryWorkbook(report.asOf, options);
+  for (const file of report.files) summary.add(file);
+  return summary.bytes(options.comparison);
 }

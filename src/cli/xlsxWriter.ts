@@ -148,69 +148,37 @@ export class Sheet {
   }
 
   /**
-   * The worksheet part, written in one pass straight to UTF-8 bytes (a summary has tens of thousands
-   * of cells: a string per cell would be garbage to collect); strings go to the shared table,
-   * formats to the styles.
+   * The worksheet part, written straight to UTF-8 bytes (a summary has tens of thousands of cells:
+   * a string per cell would be garbage to collect); strings go to the shared table, formats to the
+   * styles, links to the relationships.
    */
   toXml(strings: SharedStrings, styles: Styles, rels: Relationships, parts: { tables: string[]; drawing: string | null }): Uint8Array {
-    let top = Infinity;
+    // first the extent (the dimension comes before the cells) and the room the cells need
+    let top = 0;
     let left = Infinity;
     let bottom = 0;
     let right = 0;
-    const data = new ByteWriter(1 << 16);
-    const links = new ByteWriter(1 << 10);
+    let cells = 0;
+    let rows = 0;
+    let linkRoom = 0;
     for (let r = 1; r < this.rows.length; r++) {
       const row = this.rows[r];
       if (!row) continue;
-      const { looks, values, links: targets, height } = row;
-      data.ascii('<row r="');
-      data.int(r);
-      if (height !== undefined) {
-        data.ascii('" ht="');
-        data.ascii(String(height));
-        data.ascii('" customHeight="1">');
-      } else data.ascii('">');
+      rows++;
+      const { looks, links } = row;
+      let first = 0;
       for (let c = 1; c < looks.length; c++) {
-        const look = looks[c];
-        if (look === undefined) continue;
-        if (r < top) top = r;
-        bottom = r;
-        if (c < left) left = c;
+        if (looks[c] === undefined) continue;
+        if (!first) first = c;
         if (c > right) right = c;
-        data.ascii('<c r="');
-        data.ascii(columnName(c));
-        data.int(r);
-        data.ascii('"');
-        data.ascii(styles.attribute(look));
-        const v = values[c];
-        if (typeof v === 'string') {
-          data.ascii(' t="s"><v>');
-          data.int(strings.index(v));
-          data.ascii('</v></c>');
-        } else if (typeof v === 'number' && Number.isFinite(v)) {
-          data.ascii('><v>');
-          if (Number.isInteger(v) && v >= 0) data.int(v);
-          else data.ascii(String(v));
-          data.ascii('</v></c>');
-        } else if (typeof v === 'boolean') data.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
-        else data.ascii('/>');
-        const target = targets?.[c];
-        if (target !== undefined) {
-          const id = rels.add(REL.hyperlink, target, true);
-          // as ExcelJS wrote it (readers take the relationship's target): a cell reference also as location
-          links.ascii('<hyperlink ref="');
-          links.ascii(columnName(c));
-          links.int(r);
-          links.ascii('" r:id="');
-          links.ascii(id);
-          if (CELL_TARGET.test(target)) {
-            links.ascii('" location="');
-            links.text(escapeAttr(target));
-          }
-          links.ascii('"/>');
-        }
+        cells++;
+        const target = links?.[c];
+        if (target !== undefined) linkRoom += 80 + target.length * 6;
       }
-      data.ascii('</row>');
+      if (!first) continue;
+      if (!top) top = r;
+      bottom = r;
+      if (first < left) left = first;
     }
     const dimension = bottom > 0 ? `${columnName(left)}${top}:${columnName(right)}${bottom}` : 'A1';
     const widths = [...this.widths].sort((a, b) => a[0] - b[0]);
@@ -220,21 +188,76 @@ export class Sheet {
     const view = frozen
       ? `<sheetView workbookViewId="0" showGridLines="0"><pane ySplit="${this.freezeRows}" topLeftCell="${below}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${below}" sqref="${below}"/></sheetView>`
       : '<sheetView workbookViewId="0" showGridLines="0"/>';
-    const drawing = parts.drawing ? `<drawing r:id="${rels.add(REL.drawing, parts.drawing, false, 'rIdChartDrawing')}"/>` : '';
-    const tableParts = parts.tables.length ? `<tableParts count="${parts.tables.length}">${parts.tables.map((t) => `<tablePart r:id="${rels.add(REL.table, t, false)}"/>`).join('')}</tableParts>` : '';
-    const out = new ByteWriter(data.length + links.length + 4096);
+    const out = new ByteWriter(4096 + rows * 48 + cells * 40 + linkRoom);
     out.text(
       XML_HEAD +
         `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dimension}"/>` +
         `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
     );
-    out.append(data);
+    for (let r = 1; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      const { looks, values, height } = row;
+      out.ascii('<row r="');
+      out.int(r);
+      if (height !== undefined) {
+        out.ascii('" ht="');
+        out.ascii(String(height));
+        out.ascii('" customHeight="1">');
+      } else out.ascii('">');
+      for (let c = 1; c < looks.length; c++) {
+        const look = looks[c];
+        if (look === undefined) continue;
+        out.ascii('<c r="');
+        out.ascii(columnName(c));
+        out.int(r);
+        out.ascii('"');
+        out.ascii(styles.attribute(look));
+        const v = values[c];
+        if (typeof v === 'string') {
+          out.ascii(' t="s"><v>');
+          out.int(strings.index(v));
+          out.ascii('</v></c>');
+        } else if (typeof v === 'number' && Number.isFinite(v)) {
+          out.ascii('><v>');
+          if (Number.isInteger(v) && v >= 0) out.int(v);
+          else out.ascii(String(v));
+          out.ascii('</v></c>');
+        } else if (typeof v === 'boolean') out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+        else out.ascii('/>');
+      }
+      out.ascii('</row>');
+    }
     out.ascii('</sheetData>');
-    if (links.length) {
+    if (linkRoom) {
+      // the links, in the cells' order: their relationships are numbered rId1, rId2… in that order
+      rels.reserve(linkRoom);
       out.ascii('<hyperlinks>');
-      out.append(links);
+      for (let r = 1; r < this.rows.length; r++) {
+        const links = this.rows[r]?.links;
+        if (!links) continue;
+        for (let c = 1; c < links.length; c++) {
+          const target = links[c];
+          if (target === undefined) continue;
+          const escaped = escapeAttr(target);
+          const id = rels.add(REL.hyperlink, target, true, undefined, escaped);
+          // as ExcelJS wrote it (readers take the relationship's target): a cell reference also as location
+          out.ascii('<hyperlink ref="');
+          out.ascii(columnName(c));
+          out.int(r);
+          out.ascii('" r:id="');
+          out.ascii(id);
+          if (CELL_TARGET.test(target)) {
+            out.ascii('" location="');
+            out.text(escaped);
+          }
+          out.ascii('"/>');
+        }
+      }
       out.ascii('</hyperlinks>');
     }
+    const drawing = parts.drawing ? `<drawing r:id="${rels.add(REL.drawing, parts.drawing, false, 'rIdChartDrawing')}"/>` : '';
+    const tableParts = parts.tables.length ? `<tableParts count="${parts.tables.length}">${parts.tables.map((t) => `<tablePart r:id="${rels.add(REL.table, t, false)}"/>`).join('')}</tableParts>` : '';
     out.text(
       '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
@@ -252,6 +275,11 @@ class ByteWriter {
 
   constructor(size: number) {
     this.buffer = Buffer.allocUnsafe(size);
+  }
+
+  /** Room for `n` more bytes. */
+  reserve(n: number): void {
+    this.room(n);
   }
 
   private room(n: number): void {
@@ -285,12 +313,6 @@ class ByteWriter {
       return;
     }
     this.ascii(String(value));
-  }
-
-  append(other: ByteWriter): void {
-    this.room(other.length);
-    other.buffer.copy(this.buffer, this.length, 0, other.length);
-    this.length += other.length;
   }
 
   bytes(): Uint8Array {
@@ -588,36 +610,44 @@ class Relationships {
   private readonly items = new ByteWriter(1 << 10);
   size = 0;
 
-  add(type: string, target: string, external: boolean, id = `rId${this.size + 1}`): string {
+  constructor() {
+    this.items.ascii(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`);
+  }
+
+  /** Room for `bytes` more of relationships (the sheet's links). */
+  reserve(bytes: number): void {
+    this.items.reserve(bytes);
+  }
+
+  add(type: string, target: string, external: boolean, id = `rId${this.size + 1}`, escapedTarget = escapeAttr(target)): string {
     const out = this.items;
     out.ascii('<Relationship Id="');
     out.ascii(id);
     out.ascii('" Type="');
     out.ascii(type);
     out.ascii('" Target="');
-    out.text(escapeAttr(target));
+    out.text(escapedTarget);
     out.ascii(external ? '" TargetMode="External"/>' : '"/>');
     this.size++;
     return id;
   }
 
+  /** The part (once: it closes the list). */
   toXml(): Uint8Array {
-    const out = new ByteWriter(this.items.length + 256);
-    out.ascii(`${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`);
-    out.append(this.items);
-    out.ascii('</Relationships>');
-    return out.bytes();
+    this.items.ascii('</Relationships>');
+    return this.items.bytes();
   }
 }
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
+const entity = (ch: string) => ENTITIES[ch];
+
 export function escapeText(text: string): string {
-  if (!/[&<>]/.test(text)) return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, entity) : text;
 }
 
 export function escapeAttr(text: string): string {
-  if (!/[&<>"'\r\n\t]/.test(text)) return text;
-  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return /[&<>"'\r\n\t]/.test(text) ? text.replace(/[&<>"'\r\n\t]/g, entity) : text;
 }
 
 /** Drop the characters XML 1.0 cannot carry (control characters other than tab and line breaks). */

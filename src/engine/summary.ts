@@ -1,5 +1,5 @@
 import type { GradeStep } from './config';
-import { EVALUATION_SYMBOLS } from './read/evaluation';
+import { EVALUATION_SYMBOLS, type EvaluationSymbol } from './read/evaluation';
 import type { ItemResult, Locale, Severity } from './types';
 
 /** One checked sheet, as the summary needs it. */
@@ -77,11 +77,143 @@ export function goodGradesOf(scale: GradeStep[]): string[] {
 
 /** Which department each issue belongs to: the item whose rows hold it, else none. */
 export function issueDepartments(input: SummaryInput, locale: Locale): string[] {
-  const owner = new Map<number, string>();
+  const owners = issueItems(input);
+  const unknown = UNKNOWN_DEPARTMENT[locale];
+  return owners.map((item) => (item ? item.department ?? unknown : unknown));
+}
+
+/** The item whose rows hold each issue (the last one listed where items overlap), else null. */
+export function issueItems(input: Pick<SummaryInput, 'rows' | 'issues'>): (ItemResult | null)[] {
+  if (input.issues.length === 0) return [];
+  const owner = new Map<number, ItemResult>();
   for (const item of input.rows) {
-    for (let r = item.row; r <= item.lastRow; r++) owner.set(r, item.department ?? UNKNOWN_DEPARTMENT[locale]);
+    for (let r = item.row; r <= item.lastRow; r++) owner.set(r, item);
   }
-  return input.issues.map((issue) => owner.get(issue.row) ?? UNKNOWN_DEPARTMENT[locale]);
+  return input.issues.map((issue) => owner.get(issue.row) ?? null);
+}
+
+/** One department's counts while sheets are added; grades and symbols are counted whatever the columns. */
+interface Tally {
+  department: string;
+  items: number;
+  withRate: number;
+  grades: Map<string, number>;
+  /** By EVALUATION_SYMBOLS index. */
+  evaluations: number[];
+  inferred: number;
+  errors: number;
+  warnings: number;
+  missingEntries: number;
+}
+
+function tally(department: string): Tally {
+  return { department, items: 0, withRate: 0, grades: new Map(), evaluations: EVALUATION_SYMBOLS.map(() => 0), inferred: 0, errors: 0, warnings: 0, missingEntries: 0 };
+}
+
+/**
+ * summarize(), a sheet at a time: the command line adds each file's sheets as its report arrives and
+ * need not keep the items; finish() gives what summarize() gives for the same sheets in the same order.
+ */
+export class SummaryAccumulator {
+  private readonly lines = new Map<string, Tally>();
+  private readonly total: Tally;
+  private readonly bands = [0, 0, 0, 0, 0, 0, 0, 0];
+  /** Every grade an item of any sheet has, in the order first seen (for gradeColumns). */
+  private readonly seenGrades = new Set<string>();
+
+  constructor(readonly locale: Locale = 'ja') {
+    this.total = tally(locale === 'ja' ? '合計' : 'Total');
+  }
+
+  private lineOf(name: string): Tally {
+    let line = this.lines.get(name);
+    if (!line) {
+      line = tally(name);
+      this.lines.set(name, line);
+    }
+    return line;
+  }
+
+  add(input: SummaryInput): void {
+    for (const row of input.rows) if (row.grade) this.seenGrades.add(row.grade);
+    if (!input.template) return;
+    const unknown = UNKNOWN_DEPARTMENT[this.locale];
+    const total = this.total;
+    for (const item of input.rows) {
+      const line = this.lineOf(item.department ?? unknown);
+      const symbol = item.evaluation ? EVALUATION_SYMBOLS.indexOf(item.evaluation as EvaluationSymbol) : -1;
+      for (const target of [line, total]) {
+        target.items++;
+        if (item.departmentInferred) target.inferred++;
+        if (item.achievementRate !== null) target.withRate++;
+        if (item.grade) target.grades.set(item.grade, (target.grades.get(item.grade) ?? 0) + 1);
+        if (symbol >= 0) target.evaluations[symbol]++;
+      }
+      if (item.achievementRate !== null) {
+        const band = bandOf(item.achievementRate);
+        if (band >= 0) this.bands[band]++;
+      }
+    }
+    const owners = issueDepartments(input, this.locale);
+    input.issues.forEach((issue, i) => {
+      for (const target of [this.lineOf(owners[i]), total]) {
+        if (issue.severity === 'error') target.errors++;
+        if (issue.severity === 'warning') target.warnings++;
+        if (issue.code === 'missing-entry') target.missingEntries++;
+      }
+    });
+  }
+
+  /** The grade columns for these sheets: the scale's grades, then any other grade an item has. */
+  gradeColumns(scale: GradeStep[]): string[] {
+    const grades = scale.map((s) => s.grade);
+    for (const grade of this.seenGrades) if (!grades.includes(grade)) grades.push(grade);
+    return grades;
+  }
+
+  finish(grades: string[], goodGrades: string[] = grades.slice(0, 3)): Summary {
+    // the symbols items of checked sheets use, in scale order
+    const evaluations = EVALUATION_SYMBOLS.filter((_, i) => this.total.evaluations[i] > 0);
+    const line = (t: Tally): DepartmentLine => {
+      let graded = 0;
+      let good = 0;
+      const counts: Record<string, number> = {};
+      for (const g of grades) {
+        if (Object.prototype.hasOwnProperty.call(counts, g)) continue;
+        const n = t.grades.get(g) ?? 0;
+        counts[g] = n;
+        graded += n;
+        if (goodGrades.includes(g)) good += n;
+      }
+      return {
+        department: t.department,
+        items: t.items,
+        withRate: t.withRate,
+        grades: counts,
+        graded,
+        good,
+        evaluations: Object.fromEntries(evaluations.map((e) => [e, t.evaluations[EVALUATION_SYMBOLS.indexOf(e)]])),
+        inferred: t.inferred,
+        errors: t.errors,
+        warnings: t.warnings,
+        missingEntries: t.missingEntries,
+      };
+    };
+    // the bucket of items with no department goes last, after the named departments
+    const unknown = UNKNOWN_DEPARTMENT[this.locale];
+    const departments = [...this.lines.values()]
+      .map(line)
+      .sort((a, b) => Number(a.department === unknown) - Number(b.department === unknown) || a.department.localeCompare(b.department, 'ja'));
+    const distribution: RateBand[] = [null, ...BAND_EDGES].map((min, i) => ({ min, max: BAND_EDGES[i] ?? null, count: this.bands[i] }));
+    return { grades, goodGrades, evaluations, departments, total: line(this.total), distribution };
+  }
+}
+
+/** The band of the distribution a rate falls in (-1 for none: NaN). */
+function bandOf(rate: number): number {
+  if (rate < BAND_EDGES[0]) return 0;
+  for (let i = 1; i < BAND_EDGES.length; i++) if (rate < BAND_EDGES[i]) return i;
+  return rate >= BAND_EDGES[BAND_EDGES.length - 1] ? BAND_EDGES.length : -1;
 }
 
 /**
@@ -89,62 +221,7 @@ export function issueDepartments(input: SummaryInput, locale: Locale): string[] 
  * how many errors and missing entries. Pure, so every host shows the same figures.
  */
 export function summarize(inputs: SummaryInput[], grades: string[], locale: Locale = 'ja', goodGrades: string[] = grades.slice(0, 3)): Summary {
-  const evaluations = EVALUATION_SYMBOLS.filter((symbol) => inputs.some((i) => i.template && i.rows.some((r) => r.evaluation === symbol)));
-  const lines = new Map<string, DepartmentLine>();
-  const blank = (department: string): DepartmentLine => ({
-    department,
-    items: 0,
-    withRate: 0,
-    grades: Object.fromEntries(grades.map((g) => [g, 0])),
-    graded: 0,
-    good: 0,
-    evaluations: Object.fromEntries(evaluations.map((e) => [e, 0])),
-    inferred: 0,
-    errors: 0,
-    warnings: 0,
-    missingEntries: 0,
-  });
-  const lineOf = (name: string) => {
-    const line = lines.get(name) ?? blank(name);
-    lines.set(name, line);
-    return line;
-  };
-  const total = blank(locale === 'ja' ? '合計' : 'Total');
-  const distribution: RateBand[] = [null, ...BAND_EDGES].map((min, i) => ({ min, max: BAND_EDGES[i] ?? null, count: 0 }));
-  for (const input of inputs) {
-    if (!input.template) continue;
-    for (const item of input.rows) {
-      const line = lineOf(item.department ?? UNKNOWN_DEPARTMENT[locale]);
-      for (const target of [line, total]) {
-        target.items++;
-        if (item.departmentInferred) target.inferred++;
-        if (item.achievementRate !== null) target.withRate++;
-        if (item.grade && item.grade in target.grades) {
-          target.grades[item.grade]++;
-          target.graded++;
-          if (goodGrades.includes(item.grade)) target.good++;
-        }
-        if (item.evaluation && item.evaluation in target.evaluations) target.evaluations[item.evaluation]++;
-      }
-      if (item.achievementRate !== null) {
-        const rate = item.achievementRate;
-        const band = distribution.find((b) => (b.min === null || rate >= b.min) && (b.max === null || rate < b.max));
-        if (band) band.count++;
-      }
-    }
-    const owners = issueDepartments(input, locale);
-    input.issues.forEach((issue, i) => {
-      for (const target of [lineOf(owners[i]), total]) {
-        if (issue.severity === 'error') target.errors++;
-        if (issue.severity === 'warning') target.warnings++;
-        if (issue.code === 'missing-entry') target.missingEntries++;
-      }
-    });
-  }
-  // the bucket of items with no department goes last, after the named departments
-  const unknown = UNKNOWN_DEPARTMENT[locale];
-  const departments = [...lines.values()].sort(
-    (a, b) => Number(a.department === unknown) - Number(b.department === unknown) || a.department.localeCompare(b.department, 'ja'),
-  );
-  return { grades, goodGrades, evaluations, departments, total, distribution };
+  const summary = new SummaryAccumulator(locale);
+  for (const input of inputs) summary.add(input);
+  return summary.finish(grades, goodGrades);
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_GRADE_SCALE, type GradeStep } from './config';
 import { fiscalYearOf } from './due';
 import { formatFiscalYear } from './read/years';
-import { gradeColumns, goodGradesOf, issueDepartments, summarize, type RateBand, type SummaryInput } from './summary';
-import type { CellValue, Locale } from './types';
+import { goodGradesOf, SummaryAccumulator, UNKNOWN_DEPARTMENT, type RateBand, type Summary, type SummaryInput } from './summary';
+import type { CellValue, ItemResult, Locale } from './types';
 
 /** A source that could not be checked (an unreadable file), listed in the summary. */
 export interface SummarySkipped {
@@ -169,9 +169,12 @@ function pct(x: number | null): string {
   return `${Math.round((x ?? 0) * 100)}%`;
 }
 
+/** One checked sheet as the summary takes it. */
+export type SummaryTableSheet = SummaryInput & { templateName: string | null };
+
 export interface SummaryTableInput {
   asOf: string;
-  sheets: (SummaryInput & { templateName: string | null })[];
+  sheets: SummaryTableSheet[];
   skipped?: SummarySkipped[];
   /** Grade names best first; default: the grade scale's. */
   grades?: string[];
@@ -199,26 +202,56 @@ export interface IssueLine {
 /** Every issue of the sheets, with the department and item it belongs to. */
 export function issueLines(sheets: SummaryInput[], locale: Locale = 'ja'): IssueLine[] {
   const lines: IssueLine[] = [];
-  for (const s of sheets) {
-    const owners = issueDepartments(s, locale);
-    s.issues.forEach((issue, i) => {
-      const item = s.rows.find((r) => issue.row >= r.row && issue.row <= r.lastRow);
-      const title = item ? [item.id, item.item ?? item.action].filter((x) => x).join(' ') : '';
-      const chars = [...title];
-      lines.push({
-        file: s.file,
-        sheet: s.sheet,
-        cell: issue.cell,
-        row: issue.row,
-        severity: issue.severity,
-        code: issue.code,
-        message: issue.message,
-        department: owners[i],
-        item: chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : title,
-      });
+  for (const s of sheets) addIssueLines(lines, s, locale);
+  return lines;
+}
+
+/** One sheet's issue lines, added to `lines`. */
+function addIssueLines(lines: IssueLine[], s: SummaryInput, locale: Locale): void {
+  if (s.issues.length === 0) return;
+  // the item named is the first whose rows hold the issue; the department, as issueDepartments, the last's
+  const first = new Map<number, ItemResult>();
+  const last = new Map<number, ItemResult>();
+  for (const item of s.rows) {
+    for (let r = item.row; r <= item.lastRow; r++) {
+      if (!first.has(r)) first.set(r, item);
+      last.set(r, item);
+    }
+  }
+  const unknown = UNKNOWN_DEPARTMENT[locale];
+  for (const issue of s.issues) {
+    const item = first.get(issue.row);
+    const owner = last.get(issue.row);
+    lines.push({
+      file: s.file,
+      sheet: s.sheet,
+      cell: issue.cell,
+      row: issue.row,
+      severity: issue.severity,
+      code: issue.code,
+      message: issue.message,
+      department: owner ? owner.department ?? unknown : unknown,
+      item: item ? itemTitle(item) : '',
     });
   }
-  return lines;
+}
+
+/** An item's No. and title, cut to 40 characters (code points) and an ellipsis. */
+function itemTitle(item: ItemResult): string {
+  const name = item.item ?? item.action;
+  const title = item.id ? (name ? `${item.id} ${name}` : item.id) : name ? name : '';
+  if (title.length <= 40) return title;
+  let i = 0;
+  for (let n = 0; n < 40 && i < title.length; n++) i += isPair(title, i) ? 2 : 1;
+  return i < title.length ? `${title.slice(0, i)}…` : title;
+}
+
+/** A surrogate pair starts at `i` (one code point in two code units). */
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
 }
 
 /** Colours of the grades, best (green) to worst (red); grades off the scale are grey. */
@@ -233,7 +266,15 @@ function gradeColor(index: number, scaleLength: number): string {
 /** Display width in character cells: CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) width += 1;
+    else {
+      // a code point past U+2E80 (a surrogate pair is one, and counts once)
+      width += 2;
+      if (c >= 0xd800 && c <= 0xdbff && isPair(text, i)) i++;
+    }
+  }
   return width;
 }
 
@@ -276,26 +317,36 @@ export class SheetBuilder {
   widths(): number[] {
     const widths: number[] = [];
     const headerRows = new Set(this.headerRows);
-    this.values.forEach((row, r) => {
-      if (this.free.has(r)) return;
-      row.forEach((v, c) => {
-        if (v === null || v === '') return;
-        const format = this.formatAt(r, c);
-        let w = typeof v === 'number' ? (format === PERCENT_FORMAT ? 7 : String(Math.round(v)).length + 2) : displayWidth(String(v));
-        // room for the filter button of a table header
-        if (headerRows.has(r)) w += 3;
-        widths[c] = Math.max(widths[c] ?? 0, w);
-      });
-    });
+    // a number's format: its table column's, else the first format placed on the cell
+    const tablesAt: LayoutTable[][] = [];
+    for (const t of this.tables) for (let r = t.top + 1; r <= t.top + t.rows; r++) (tablesAt[r] ??= []).push(t);
+    const placed = new Map<number, string>();
+    for (const f of this.formats) {
+      const key = f.row * 16384 + f.column;
+      if (!placed.has(key)) placed.set(key, f.format);
+    }
+    const formatAt = (r: number, c: number): string | null => {
+      const table = tablesAt[r]?.find((t) => c >= t.left && c < t.left + t.headers.length);
+      if (table) return table.formats[c - table.left];
+      return placed.get(r * 16384 + c) ?? null;
+    };
+    const values = this.values;
+    for (let r = 0; r < values.length; r++) {
+      if (this.free.has(r)) continue;
+      const row = values[r];
+      // room for the filter button of a table header
+      const extra = headerRows.has(r) ? 3 : 0;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === '' || (v === undefined && !(c in row))) continue;
+        const w =
+          (typeof v === 'number' ? (formatAt(r, c) === PERCENT_FORMAT ? 7 : String(Math.round(v)).length + 2) : displayWidth(typeof v === 'string' ? v : String(v))) + extra;
+        if (!(w <= (widths[c] ?? 0))) widths[c] = w;
+      }
+    }
     // a column that wraps its long text (messages, item titles) need not be as wide as the text
     const wraps = new Set(this.tables.flatMap((t) => t.wrap.map((w, c) => (w ? t.left + c : -1))));
     return Array.from({ length: widths.length }, (_, c) => Math.min(wraps.has(c) ? 34 : 50, Math.max(8, (widths[c] ?? 0) + 2)));
-  }
-
-  private formatAt(r: number, c: number): string | null {
-    const table = this.tables.find((t) => r > t.top && r <= t.top + t.rows && c >= t.left && c < t.left + t.headers.length);
-    if (table) return table.formats[c - table.left];
-    return this.formats.find((f) => f.row === r && f.column === c)?.format ?? null;
   }
 
   build(name: string, freezeRows: number): SummaryTable {
@@ -320,12 +371,10 @@ function columnPoints(chars: number): number {
   return (Math.trunc(chars * 7 + 5) * 3) / 4;
 }
 
-/** The most common reporting year of the sheets, else the as-of date's. */
-function headlineYear(input: SummaryTableInput): number {
-  const counts = new Map<number, number>();
-  for (const s of input.sheets) if (s.template && s.fiscalYear) counts.set(s.fiscalYear, (counts.get(s.fiscalYear) ?? 0) + 1);
+/** The most common reporting year of the checked sheets (the latest of equals), else the as-of date's. */
+function headlineYear(counts: Map<number, number>, asOf: string): number {
   const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
-  return best ? best[0] : fiscalYearOf(input.asOf);
+  return best ? best[0] : fiscalYearOf(asOf);
 }
 
 /**
@@ -334,16 +383,113 @@ function headlineYear(input: SummaryTableInput): number {
  * command line writes it into a workbook, the add-in into a sheet: one layout for both.
  */
 export function summaryTable(input: SummaryTableInput): SummaryTable {
-  const locale = input.locale ?? 'ja';
-  const t = TEXT[locale];
-  const scale = input.gradeScale ?? (input.grades ? input.grades.map((grade) => ({ grade, min: null })) : DEFAULT_GRADE_SCALE);
-  const grades = input.grades ?? gradeColumns(scale, input.sheets);
-  const good = input.gradeScale || !input.grades ? goodGradesOf(scale) : grades.slice(0, Math.min(3, grades.length));
-  const lowestGood = good[good.length - 1] ?? grades[0] ?? '';
-  const summary = summarize(input.sheets, grades, locale, good);
+  const summary = new SummaryTableAccumulator(input);
+  for (const sheet of input.sheets) summary.addSheet(sheet);
+  for (const skipped of input.skipped ?? []) summary.addSkipped(skipped);
+  return summary.finish();
+}
+
+/** One checked sheet as the file table shows it. */
+interface SheetLine {
+  file: string;
+  sheet: string;
+  templateName: string | null;
+  template: string | null;
+  items: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * summaryTable(), a sheet at a time: the command line adds each file's sheets as its report arrives,
+ * keeps only counts and issue lines (not the items), and finishes with the same layout
+ * summaryTable() gives for the same sheets in the same order.
+ */
+export class SummaryTableAccumulator {
+  private readonly counts: SummaryAccumulator;
+  private readonly sheets: SheetLine[] = [];
+  private readonly skipped: SummarySkipped[] = [];
+  private readonly files = new Set<string>();
+  private readonly issues: IssueLine[] = [];
+  /** Checked sheets by reporting year, for the headline's year. */
+  private readonly years = new Map<number, number>();
+  private unrecognizedFiles: number;
+
+  constructor(private readonly options: Omit<SummaryTableInput, 'sheets' | 'skipped'>) {
+    this.counts = new SummaryAccumulator(options.locale ?? 'ja');
+    this.unrecognizedFiles = options.unrecognizedFiles ?? 0;
+  }
+
+  addSheet(s: SummaryTableSheet): void {
+    this.counts.add(s);
+    let errors = 0;
+    let warnings = 0;
+    for (const issue of s.issues) {
+      if (issue.severity === 'error') errors++;
+      else if (issue.severity === 'warning') warnings++;
+    }
+    this.sheets.push({ file: s.file, sheet: s.sheet, templateName: s.templateName ?? null, template: s.template, items: s.rows.length, errors, warnings });
+    this.files.add(s.file);
+    if (s.template && s.fiscalYear) this.years.set(s.fiscalYear, (this.years.get(s.fiscalYear) ?? 0) + 1);
+    addIssueLines(this.issues, s, this.options.locale ?? 'ja');
+  }
+
+  /** A source that could not be checked (an unreadable file). */
+  addSkipped(skipped: SummarySkipped): void {
+    this.skipped.push(skipped);
+    this.files.add(skipped.file);
+  }
+
+  /** A file read in which no sheet could be checked (its sheets, if any, are added too). */
+  addUnrecognizedFile(): void {
+    this.unrecognizedFiles++;
+  }
+
+  finish(): SummaryTable {
+    const input = this.options;
+    const locale = input.locale ?? 'ja';
+    const t = TEXT[locale];
+    const scale = input.gradeScale ?? (input.grades ? input.grades.map((grade) => ({ grade, min: null })) : DEFAULT_GRADE_SCALE);
+    const grades = input.grades ?? this.counts.gradeColumns(scale);
+    const good = input.gradeScale || !input.grades ? goodGradesOf(scale) : grades.slice(0, Math.min(3, grades.length));
+    const summary = this.counts.finish(grades, good);
+    return layout({
+      t,
+      asOf: input.asOf,
+      locale,
+      scale,
+      grades,
+      lowestGood: good[good.length - 1] ?? grades[0] ?? '',
+      summary,
+      withFiles: this.sheets.some((s) => s.file !== '') || this.skipped.length > 0,
+      files: this.files.size,
+      sheets: this.sheets,
+      skipped: this.skipped,
+      issues: this.issues,
+      year: headlineYear(this.years, input.asOf),
+      unrecognizedFiles: this.unrecognizedFiles,
+    });
+  }
+}
+
+function layout(input: {
+  t: (typeof TEXT)[Locale];
+  asOf: string;
+  locale: Locale;
+  scale: GradeStep[];
+  grades: string[];
+  lowestGood: string;
+  summary: Summary;
+  withFiles: boolean;
+  files: number;
+  sheets: SheetLine[];
+  skipped: SummarySkipped[];
+  issues: IssueLine[];
+  year: number;
+  unrecognizedFiles: number;
+}): SummaryTable {
+  const { t, locale, scale, grades, lowestGood, summary, withFiles, files } = input;
   const total = summary.total;
-  const withFiles = input.sheets.some((s) => s.file !== '') || (input.skipped ?? []).length > 0;
-  const files = new Set([...input.sheets.map((s) => s.file), ...(input.skipped ?? []).map((s) => s.file)]).size;
   const b = new SheetBuilder();
 
   b.push([t.title(input.asOf)], 'title');
@@ -353,15 +499,15 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
   // headline (columns A–B) beside the rate distribution (columns D–E)
   const headline: [string, CellValue, string | null][] = [
     [t.asOf, input.asOf, null],
-    [t.fiscalYear, formatFiscalYear(headlineYear(input), locale), null],
+    [t.fiscalYear, formatFiscalYear(input.year, locale), null],
     // inside one workbook (the add-in) the sheets are counted instead
     [withFiles ? t.files : t.sheets, withFiles ? files : input.sheets.length, COUNT_FORMAT],
     [t.items, total.items, COUNT_FORMAT],
     [t.good(lowestGood, total.good, total.graded), total.graded > 0 ? total.good / total.graded : null, PERCENT_FORMAT],
     [t.errors, total.errors, COUNT_FORMAT],
     [t.warnings, total.warnings, COUNT_FORMAT],
-    [t.unrecognized, input.unrecognizedFiles ?? 0, COUNT_FORMAT],
-    [t.unreadableFiles, (input.skipped ?? []).length, COUNT_FORMAT],
+    [t.unrecognized, input.unrecognizedFiles, COUNT_FORMAT],
+    [t.unreadableFiles, input.skipped.length, COUNT_FORMAT],
   ];
   const DIST = 3;
   const headTop = b.push([t.headline, null, null, t.distribution], 'title');
@@ -432,12 +578,10 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
   const sheetHead = withFiles ? t.sheetHead : t.sheetHead.slice(1);
   const file = (name: string): CellValue[] => (withFiles ? [name] : []);
   const sheetRows: CellValue[][] = input.sheets.map((s) => {
-    const errors = s.issues.filter((i) => i.severity === 'error').length;
-    const warnings = s.issues.filter((i) => i.severity === 'warning').length;
-    const status = !s.template ? t.skipped : errors > 0 ? t.needsFix : t.ok;
-    return [...file(s.file), s.sheet, s.templateName ?? null, s.template ? s.rows.length : null, s.template ? errors : null, s.template ? warnings : null, status];
+    const status = !s.template ? t.skipped : s.errors > 0 ? t.needsFix : t.ok;
+    return [...file(s.file), s.sheet, s.templateName, s.template ? s.items : null, s.template ? s.errors : null, s.template ? s.warnings : null, status];
   });
-  for (const skipped of input.skipped ?? []) sheetRows.push([...file(skipped.file), null, null, null, null, null, `${t.unreadable}: ${skipped.reason}`]);
+  for (const skipped of input.skipped) sheetRows.push([...file(skipped.file), null, null, null, null, null, `${t.unreadable}: ${skipped.reason}`]);
   const offset = withFiles ? 1 : 0;
   const fileTable = b.table('FileSummary', sheetHead, sheetRows, sheetHead.map((_, c) => (c >= offset + 2 && c <= offset + 4 ? COUNT_FORMAT : null)));
   fileTable.center = sheetHead.map((_, c) => c === sheetHead.length - 1);
@@ -445,11 +589,16 @@ export function summaryTable(input: SummaryTableInput): SummaryTable {
   b.push([]);
   b.push([withFiles ? t.issues : t.issuesInBook], 'title');
   const issueHead = withFiles ? t.issueHead : t.issueHead.slice(1);
-  const lines = issueLines(input.sheets, locale);
+  const lines = input.issues;
   const issues = b.table(
     'IssueList',
     issueHead,
-    lines.map((l) => [...file(l.file), l.sheet, l.cell, t.severity[l.severity] ?? l.severity, l.message, l.department, l.item, l.code]),
+    lines.map((l) => {
+      const severity = t.severity[l.severity] ?? l.severity;
+      return withFiles
+        ? [l.file, l.sheet, l.cell, severity, l.message, l.department, l.item, l.code]
+        : [l.sheet, l.cell, severity, l.message, l.department, l.item, l.code];
+    }),
     [],
     issueHead.map((h) => h === t.issueHead[4] || h === t.issueHead[6]),
   );
