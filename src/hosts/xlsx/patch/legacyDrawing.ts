@@ -26,25 +26,32 @@ export function legacyDrawingEdits(xml: string, p: string, id: string): TextEdit
     edits.push({ start: at, end: at, text: ` xmlns:${relPrefix}="${REL_NS}"` });
   }
   let at = root.closeStart;
+  // these are worksheet children that come after sheetData: look for them after it, not through
+  // every cell of the sheet (eight scans of a 20,000-row sheet cost more than the notes)
+  const sheetData = findFirst(xml, `${p}sheetData`, root.openEnd);
+  const from = sheetData ? sheetData.end : root.openEnd;
   for (const name of AFTER) {
     // extLst of the worksheet itself is its last child; inner extLsts sit before it
-    const found = name === 'extLst' ? lastChild(xml, `${p}extLst`, root.closeStart) : findFirst(xml, `${p}${name}`, root.openEnd)?.start;
+    const found = name === 'extLst' ? lastChild(xml, `${p}extLst`, from, root.closeStart) : findFirst(xml, `${p}${name}`, from)?.start;
     if (found !== undefined) {
       at = Math.min(at, found);
     }
   }
   // controls and oleObjects sit inside mc:AlternateContent: go before the wrapper
-  const wrapper = xml.lastIndexOf('<mc:AlternateContent', at);
-  if (wrapper > xml.lastIndexOf('</mc:AlternateContent>', at)) at = wrapper;
+  const tail = xml.slice(from, at);
+  const wrapper = tail.lastIndexOf('<mc:AlternateContent');
+  if (wrapper >= 0 && wrapper > tail.lastIndexOf('</mc:AlternateContent>')) at = from + wrapper;
   edits.push({ start: at, end: at, text: `<${p}legacyDrawing ${relPrefix}:id="${id}"/>` });
   return edits;
 }
 
 /** Start of the worksheet-level extLst: the one ending right before the worksheet's end tag. */
-function lastChild(xml: string, qname: string, end: number): number | undefined {
+function lastChild(xml: string, qname: string, from: number, end: number): number | undefined {
+  // in xml[from, end): the part of the worksheet after its sheetData
+  const tail = xml.slice(from, end);
   const close = `</${qname}>`;
-  const closeAt = xml.lastIndexOf(close, end);
-  if (closeAt < 0 || xml.slice(closeAt + close.length, end).trim()) return undefined;
-  const start = xml.lastIndexOf(`<${qname}>`, closeAt);
-  return start < 0 ? undefined : start;
+  const closeAt = tail.lastIndexOf(close);
+  if (closeAt < 0 || tail.slice(closeAt + close.length).trim()) return undefined;
+  const start = tail.lastIndexOf(`<${qname}>`, closeAt);
+  return start < 0 ? undefined : from + start;
 }

@@ -4,7 +4,7 @@
  */
 import { columnName, parseRef, ref } from './a1';
 import { cannotAnnotate } from './errors';
-import { type Attributes, type Found, type TextEdit, attrOf, escapeAttr, escapeText, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
+import { type Attributes, type Found, type TextEdit, attrAt, attrOf, escapeAttr, escapeText, findAll, findFirst, foundAt, getAttr, openTag, setAttr, tagEnd } from './xml';
 
 export interface CellEdit {
   row: number;
@@ -58,14 +58,6 @@ function rowNumbers(xml: string, rows: Found[]): { numbers: number[]; anyWithout
   return { numbers, anyWithoutR };
 }
 
-function cellColumns(xml: string, cells: Found[]): number[] {
-  let last = 0;
-  return cells.map((c) => {
-    const r = attrOf(xml, c, 'r');
-    return (last = r ? parseRef(r)?.column ?? last + 1 : last + 1);
-  });
-}
-
 /** `p` is the part's namespace prefix (rootPrefix). */
 export function cellEdits(
   xml: string,
@@ -95,7 +87,7 @@ export function cellEdits(
   for (const [rowNumber, rowEdits] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const i = rowIndex.get(rowNumber) ?? -1;
     if (i >= 0) {
-      out.push(...patchRow(xml, p, rows[i], rowNumber, rowEdits, defaultStyle, overwritten));
+      patchRow(xml, p, rows[i], rowNumber, rowEdits, defaultStyle, overwritten, out);
       continue;
     }
     const cells = [...rowEdits].sort((a, b) => a.column - b.column).map((e) => newCell(p, rowNumber, e, defaultStyle(undefined, e.column)));
@@ -125,6 +117,71 @@ function newCell(p: string, row: number, edit: CellEdit, current: number): strin
   return body ? `${tag}>${body}</${p}c>` : `${tag}/>`;
 }
 
+/**
+ * The cells of one row, found as findAll finds them but into arrays reused from row to row: a
+ * sheet of 20,000 rows has hundreds of thousands of cells, and an object for each was most of
+ * the garbage a copy made. Returns the count.
+ */
+let cellStart = new Int32Array(64);
+let cellOpenEnd = new Int32Array(64);
+let cellCloseStart = new Int32Array(64);
+let cellEnd = new Int32Array(64);
+let cellColumn = new Int32Array(64);
+let cellFlags = new Uint8Array(64); // 1 self-closing, 2 has r
+
+function scanCells(xml: string, p: string, from: number, to: number): number {
+  const open = `<${p}c`;
+  const close = `</${p}c>`;
+  let count = 0;
+  let last = 0;
+  let at = from;
+  for (;;) {
+    const start = xml.indexOf(open, at);
+    if (start < 0 || start >= to) break;
+    const next = xml.charCodeAt(start + open.length);
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      at = start + open.length;
+      continue;
+    }
+    const gt = tagEnd(xml, start);
+    if (gt < 0) break;
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    let closeStart = gt + 1;
+    let end = gt + 1;
+    if (!selfClosing) {
+      closeStart = xml.indexOf(close, gt + 1);
+      if (closeStart < 0) break;
+      end = closeStart + close.length;
+    }
+    if (count === cellStart.length) growCells();
+    const r = attrAt(xml, start, gt + 1, selfClosing, 'r');
+    last = r ? parseRef(r)?.column ?? last + 1 : last + 1;
+    cellStart[count] = start;
+    cellOpenEnd[count] = gt + 1;
+    cellCloseStart[count] = closeStart;
+    cellEnd[count] = end;
+    cellColumn[count] = last;
+    cellFlags[count] = (selfClosing ? 1 : 0) | (r === undefined ? 0 : 2);
+    count++;
+    at = end;
+  }
+  return count;
+}
+
+function growCells(): void {
+  const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+    bigger.set(a);
+    return bigger;
+  };
+  cellStart = grow(cellStart);
+  cellOpenEnd = grow(cellOpenEnd);
+  cellCloseStart = grow(cellCloseStart);
+  cellEnd = grow(cellEnd);
+  cellColumn = grow(cellColumn);
+  cellFlags = grow(cellFlags);
+}
+
 function patchRow(
   xml: string,
   p: string,
@@ -133,42 +190,41 @@ function patchRow(
   edits: CellEdit[],
   defaultStyle: (row: Found | undefined, column: number) => number,
   overwritten: string[],
-): Edit[] {
-  const cells = row.selfClosing ? [] : findAll(xml, `${p}c`, row.openEnd, row.closeStart);
-  const columns = cellColumns(xml, cells);
-  const out: Edit[] = [];
-  const inserts: { at: number; column: number; text: string }[] = [];
+  out: Edit[],
+): void {
+  const count = row.selfClosing ? 0 : scanCells(xml, p, row.openEnd, row.closeStart);
+  let inserts: { at: number; column: number; text: string }[] | undefined;
   for (const edit of edits) {
-    const i = columns.indexOf(edit.column);
-    if (i >= 0) {
-      out.push({ start: cells[i].start, end: cells[i].end, text: rewriteCell(xml, p, cells[i], rowNumber, edit, overwritten) });
+    let i = 0;
+    while (i < count && cellColumn[i] !== edit.column) i++;
+    if (i < count) {
+      const cell = foundAt(xml, cellStart[i], cellOpenEnd[i], cellCloseStart[i], cellEnd[i], (cellFlags[i] & 1) !== 0);
+      out.push({ start: cell.start, end: cell.end, text: rewriteCell(xml, p, cell, rowNumber, edit, overwritten) });
       continue;
     }
-    const next = columns.findIndex((c) => c > edit.column);
-    inserts.push({ at: next >= 0 ? cells[next].start : row.closeStart, column: edit.column, text: newCell(p, rowNumber, edit, defaultStyle(row, edit.column)) });
+    let next = 0;
+    while (next < count && !(cellColumn[next] > edit.column)) next++;
+    (inserts ??= []).push({ at: next < count ? cellStart[next] : row.closeStart, column: edit.column, text: newCell(p, rowNumber, edit, defaultStyle(row, edit.column)) });
   }
+  if (!inserts) return;
   inserts.sort((a, b) => a.at - b.at || a.column - b.column);
+  const columns = Array.from(cellColumn.subarray(0, count));
   // cells that leave out r would shift behind an inserted cell: give them their references
-  if (inserts.length) {
-    const edited = new Set(edits.map((e) => e.column));
-    cells.forEach((c, i) => {
-      if (attrOf(xml, c, 'r') === undefined && !edited.has(columns[i])) out.push({ start: c.start + `<${p}c`.length, end: c.start + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
-    });
+  const edited = new Set(edits.map((e) => e.column));
+  for (let i = 0; i < count; i++) {
+    if (!(cellFlags[i] & 2) && !edited.has(columns[i])) out.push({ start: cellStart[i] + `<${p}c`.length, end: cellStart[i] + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
   }
   // inserts at the same place are joined so their order holds
   const grouped = new Map<number, string>();
   for (const ins of inserts) grouped.set(ins.at, (grouped.get(ins.at) ?? '') + ins.text);
+  const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
   if (row.selfClosing) {
-    const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
-    return [{ start: row.start, end: row.end, text: `${openTag(`${p}row`, attrs)}${[...grouped.values()].join('')}</${p}row>` }];
+    out.push({ start: row.start, end: row.end, text: `${openTag(`${p}row`, attrs)}${[...grouped.values()].join('')}</${p}row>` });
+    return;
   }
   for (const [at, text] of grouped) out.push({ start: at, end: at, text });
   // the row's own tag: its spans must cover the new cells, and it states its number
-  if (inserts.length) {
-    const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
-    out.push({ start: row.start, end: row.openEnd, text: openTag(`${p}row`, attrs) });
-  }
-  return out;
+  out.push({ start: row.start, end: row.openEnd, text: openTag(`${p}row`, attrs) });
 }
 
 /** A row's spans hint must cover its cells; keep every other attribute as it was. */

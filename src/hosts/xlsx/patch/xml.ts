@@ -39,7 +39,7 @@ export function unescape(text: string): string {
 }
 
 /** Index of the ">" closing the tag that starts at `from`, skipping quoted attribute values. */
-function tagEnd(xml: string, from: number): number {
+export function tagEnd(xml: string, from: number): number {
   const length = xml.length;
   let quote = 0;
   for (let i = from; i < length; i++) {
@@ -101,8 +101,13 @@ export function attributesAt(xml: string, start: number, end: number): Attribute
  * for reading the r of every row and cell of a sheet.
  */
 export function attrOf(xml: string, element: Found, name: string): string | undefined {
-  const end = element.selfClosing ? element.openEnd - 2 : element.openEnd - 1;
-  let at = element.start + 1;
+  return attrAt(xml, element.start, element.openEnd, element.selfClosing, name);
+}
+
+/** attrOf for the element whose start tag is xml[start, openEnd), without a Found for it. */
+export function attrAt(xml: string, start: number, openEnd: number, selfClosing: boolean, name: string): string | undefined {
+  const end = selfClosing ? openEnd - 2 : openEnd - 1;
+  let at = start + 1;
   while (at < end && !isSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== 47) at++;
   while (at < end) {
     while (at < end && isSpace(xml.charCodeAt(at))) at++;
@@ -110,13 +115,13 @@ export function attrOf(xml: string, element: Found, name: string): string | unde
     while (at < end && xml.charCodeAt(at) !== 61 && !isSpace(xml.charCodeAt(at))) at++;
     const nameEnd = at;
     while (at < end && isSpace(xml.charCodeAt(at))) at++;
-    if (xml.charCodeAt(at) !== 61) return getAttr(element.attrs, name); // not plain name="value": the general way
+    if (xml.charCodeAt(at) !== 61) return getAttr(attributesAt(xml, start, end), name); // not plain name="value": the general way
     at++;
     while (at < end && isSpace(xml.charCodeAt(at))) at++;
     const quote = xml.charCodeAt(at);
-    if (quote !== 34 && quote !== 39) return getAttr(element.attrs, name);
+    if (quote !== 34 && quote !== 39) return getAttr(attributesAt(xml, start, end), name);
     const close = xml.indexOf(quote === 34 ? '"' : "'", at + 1);
-    if (close < 0 || close >= end) return getAttr(element.attrs, name);
+    if (close < 0 || close >= end) return getAttr(attributesAt(xml, start, end), name);
     if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
       const value = xml.slice(at + 1, close);
       return value.includes('&') ? unescape(value) : value;
@@ -178,6 +183,11 @@ export function findAll(xml: string, qname: string, from = 0, to = xml.length, l
   return found;
 }
 
+/** The element at known positions (a scanner of its own found it). */
+export function foundAt(xml: string, start: number, openEnd: number, closeStart: number, end: number, selfClosing: boolean): Found {
+  return new FoundElement(xml, start, openEnd, closeStart, end, selfClosing);
+}
+
 /** A found element whose attributes are parsed when first asked for: most rows of a sheet never are. */
 class FoundElement implements Found {
   private parsed: Attributes | null = null;
@@ -215,12 +225,17 @@ export interface TextEdit {
 
 /** Replace text ranges; edits must not overlap. */
 export function splice(xml: string, edits: TextEdit[]): string {
+  if (!edits.length) return xml;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
+  // joined once into a flat string: a chain of += leaves a rope of every piece, which the
+  // well-formedness check and the encoder would each have to flatten first
+  const pieces: string[] = [];
   let p = 0;
   for (const e of sorted) {
-    out += xml.slice(p, e.start) + e.text;
+    if (e.start > p) pieces.push(xml.slice(p, e.start));
+    if (e.text) pieces.push(e.text);
     p = e.end;
   }
-  return out + xml.slice(p);
+  if (p < xml.length) pieces.push(xml.slice(p));
+  return pieces.join('');
 }
