@@ -46,15 +46,17 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
   const links: LayoutLink[][] = [];
   for (const l of table.links) (links[l.row] ??= [])[l.column] = l;
   const linkAt = (r: number, c: number): LayoutLink | undefined => links[r]?.[c];
-  const places = new Map<string, string>();
-  const target = (link: LayoutLink) => {
-    const key = `${link.file}\u0000${link.sheet}`;
-    let base = places.get(key);
-    if (base === undefined) {
-      base = cellLink(linkFolder, { ...link, cell: '' });
-      places.set(key, base);
+  // a link's target is the file and sheet's (worked out once), then the cell
+  const places = new Map<string, Map<string, string>>();
+  const place = (link: LayoutLink) => {
+    let sheets = places.get(link.file);
+    if (!sheets) places.set(link.file, (sheets = new Map()));
+    let start = sheets.get(link.sheet);
+    if (start === undefined) {
+      start = cellLink(linkFolder, { ...link, cell: '' });
+      sheets.set(link.sheet, start);
     }
-    return base + link.cell;
+    return start;
   };
   const headerFont = wb.font({ bold: true, color: 'FFFFFFFF' });
   const headerFill = wb.fill('FF2F5597');
@@ -70,7 +72,7 @@ export function writeSheet(wb: Workbook, table: SummaryTable, linkFolder: string
         const v = row ? row[t.left + c] ?? null : null;
         const link = row ? linkAt(t.top + 1 + i, t.left + c) : undefined;
         ws.set(t.top + 2 + i, t.left + c + 1, link && v !== null ? String(v) : v);
-        if (link && v !== null) ws.link(t.top + 2 + i, t.left + c + 1, target(link));
+        if (link && v !== null) ws.link(t.top + 2 + i, t.left + c + 1, place(link), link.cell);
       }
     }
     ws.tables.push({ name: t.name, top: t.top + 1, left: t.left + 1, headers: t.headers, bodyRows: Math.max(1, t.rows), filters: t.filters !== false });

@@ -95,7 +95,9 @@ class Looks {
 interface Row {
   looks: number[];
   values: CellValue[];
+  /** Link targets by column, as a shared start (a file and sheet) and the rest (the cell). */
   links: string[] | null;
+  linkCells: string[] | null;
   height: number | undefined;
 }
 
@@ -115,7 +117,7 @@ export class Sheet {
   private row(r: number): Row {
     let row = this.rows[r];
     if (!row) {
-      row = { looks: [], values: [], links: null, height: undefined };
+      row = { looks: [], values: [], links: null, linkCells: null, height: undefined };
       // rows are mostly made in order; a far row leaves holes, which the writer skips
       while (this.rows.length < r) this.rows.push(undefined);
       this.rows[r] = row;
@@ -130,11 +132,16 @@ export class Sheet {
     row.values[c] = value;
   }
 
-  /** Make the cell a link to `target` (its value is then the link's text). */
-  link(r: number, c: number, target: string): void {
+  /**
+   * Make the cell a link to `target` + `rest` (its value is then the link's text). Links that share
+   * a start (the issue list's: a file and sheet, then the cell) keep no target of their own, and the
+   * start is escaped once.
+   */
+  link(r: number, c: number, target: string, rest = ''): void {
     const row = this.row(r);
     if (row.looks[c] === undefined) row.looks[c] = 0;
     (row.links ??= [])[c] = target;
+    (row.linkCells ??= [])[c] = rest;
   }
 
   /** Change the cell's look, creating the cell. */
@@ -173,7 +180,7 @@ export class Sheet {
         if (c > right) right = c;
         cells++;
         const target = links?.[c];
-        if (target !== undefined) linkRoom += 80 + target.length * 6;
+        if (target !== undefined) linkRoom += 80 + (target.length + (row.linkCells as string[])[c].length) * 6;
       }
       if (!first) continue;
       if (!top) top = r;
@@ -233,21 +240,31 @@ export class Sheet {
       // the links, in the cells' order: their relationships are numbered rId1, rId2… in that order
       rels.reserve(linkRoom);
       out.ascii('<hyperlinks>');
+      const starts = new Map<string, { escaped: string; sheetPlace: boolean }>();
       for (let r = 1; r < this.rows.length; r++) {
-        const links = this.rows[r]?.links;
+        const row = this.rows[r];
+        const links = row?.links;
         if (!links) continue;
+        const cells = row.linkCells as string[];
         for (let c = 1; c < links.length; c++) {
-          const target = links[c];
-          if (target === undefined) continue;
-          const escaped = escapeAttr(target);
-          const id = rels.add(REL.hyperlink, target, true, undefined, escaped);
+          const start = links[c];
+          if (start === undefined) continue;
+          const rest = cells[c];
+          let known = starts.get(start);
+          if (!known) {
+            // a start up to its only "!" ("book.xlsx#'進捗'!"): the target names a cell when the rest is one
+            known = { escaped: escapeAttr(start), sheetPlace: start.length > 1 && start.indexOf('!') === start.length - 1 };
+            starts.set(start, known);
+          }
+          const escaped = rest ? known.escaped + escapeAttr(rest) : known.escaped;
+          const id = rels.add(REL.hyperlink, '', true, undefined, escaped);
           // as ExcelJS wrote it (readers take the relationship's target): a cell reference also as location
           out.ascii('<hyperlink ref="');
           out.ascii(columnName(c));
           out.int(r);
           out.ascii('" r:id="');
           out.ascii(id);
-          if (CELL_TARGET.test(target)) {
+          if (known.sheetPlace ? CELL_REF.test(rest) : CELL_TARGET.test(start + rest)) {
             out.ascii('" location="');
             out.text(escaped);
           }
@@ -322,6 +339,7 @@ class ByteWriter {
 
 /** A link target naming a cell (`book.xlsx#'進捗'!D8`). */
 const CELL_TARGET = /^[^!]+![a-zA-Z]+[\d]+$/;
+const CELL_REF = /^[a-zA-Z]+[\d]+$/;
 
 /** Column letters of a 1-based column, each worked out once. */
 const COLUMN_NAMES: string[] = [];
