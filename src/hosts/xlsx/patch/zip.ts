@@ -125,9 +125,10 @@ export function makeEntry(name: string, data: Uint8Array, like?: ZipEntry): ZipE
     size: data.length,
     internalAttributes: 0,
     externalAttributes: like?.externalAttributes ?? 0,
-    // Node's native deflate at level 2: measured on 60 department sheets, half the time of level 5
-    // for parts about 10% larger (a copy is written once; its size matters less than the batch's time)
-    raw: deflateRawSync(data, { level: 2 }),
+    // Node's native deflate at level 1: level 2 was half the time of level 5 for parts about 10%
+    // larger; level 1 is another 10-15% faster on a 20,000-row sheet (15 MB) for parts about 3.5%
+    // larger (a copy is written once; its size matters less than the batch's time)
+    raw: deflateRawSync(data, { level: 1 }),
   };
 }
 
