@@ -89,12 +89,11 @@ export function buildWritePlan(input: PlanInput): WritePlan {
     }
   }
 
-  const issuesByRow = new Map<number, Issue[]>();
-  for (const issue of issues) {
-    const list = issuesByRow.get(issue.row) ?? [];
-    list.push(issue);
-    issuesByRow.set(issue.row, list);
-  }
+  // a row's issues lie together in a list sorted by row (as a check lists them): each row's first
+  // is looked up, and the rest follow it
+  const byRow = isSorted(issues, (a, b) => a.row <= b.row) ? issues : [...issues].sort((a, b) => a.row - b.row);
+  const firstOnRow = new Map<number, number>();
+  for (let i = 0; i < byRow.length; i++) if (i === 0 || byRow[i].row !== byRow[i - 1].row) firstOnRow.set(byRow[i].row, i);
   for (const unit of units) {
     const row = view.sheetRow(unit.rows[0]);
     const rate = unit.rate;
@@ -108,12 +107,17 @@ export function buildWritePlan(input: PlanInput): WritePlan {
       values.push({ row, column: view.sheetColumn(ownedColumn.grade), value: grade, role: 'grade' });
     }
     if (ownedColumn.result !== undefined) {
-      const lines: string[] = [];
+      let text: string | null = null;
       for (const r of unit.rows) {
-        const onRow = issuesByRow.get(view.sheetRow(r));
-        if (onRow) for (const issue of onRow) lines.push(`${issue.cell}: ${issue.message}`);
+        const sheetRow = view.sheetRow(r);
+        const first = firstOnRow.get(sheetRow);
+        if (first === undefined) continue;
+        for (let i = first; i < byRow.length && byRow[i].row === sheetRow; i++) {
+          const line = `${byRow[i].cell}: ${byRow[i].message}`;
+          text = text === null ? line : `${text}\n${line}`;
+        }
       }
-      values.push({ row, column: view.sheetColumn(ownedColumn.result), value: lines.length ? lines.join('\n') : null, role: 'result' });
+      values.push({ row, column: view.sheetColumn(ownedColumn.result), value: text, role: 'result' });
     }
   }
 
@@ -122,6 +126,27 @@ export function buildWritePlan(input: PlanInput): WritePlan {
 
 /** One flag per cell: the most severe issue's colour, every message in the note. */
 export function flagsOf(issues: Issue[]): CellFlag[] {
+  // issues sorted by row and column (as a check lists them) hold each cell's issues together
+  if (!isSorted(issues, (a, b) => a.row < b.row || (a.row === b.row && a.column <= b.column))) return flagsByCell(issues);
+  const flags: CellFlag[] = [];
+  let flag: CellFlag | null = null;
+  for (const issue of issues) {
+    if (flag && flag.cell === issue.cell) {
+      merge(flag, issue);
+      continue;
+    }
+    flag = { row: issue.row, column: issue.column, cell: issue.cell, severity: issue.severity, note: issue.message };
+    flags.push(flag);
+  }
+  return flags;
+}
+
+function isSorted(issues: Issue[], inOrder: (a: Issue, b: Issue) => boolean): boolean {
+  for (let i = 1; i < issues.length; i++) if (!inOrder(issues[i - 1], issues[i])) return false;
+  return true;
+}
+
+function flagsByCell(issues: Issue[]): CellFlag[] {
   const byCell = new Map<string, CellFlag>();
   for (const issue of issues) {
     const flag = byCell.get(issue.cell);
@@ -129,8 +154,12 @@ export function flagsOf(issues: Issue[]): CellFlag[] {
       byCell.set(issue.cell, { row: issue.row, column: issue.column, cell: issue.cell, severity: issue.severity, note: issue.message });
       continue;
     }
-    flag.note += `\n${issue.message}`;
-    if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[flag.severity]) flag.severity = issue.severity;
+    merge(flag, issue);
   }
   return [...byCell.values()];
+}
+
+function merge(flag: CellFlag, issue: Issue): void {
+  flag.note += `\n${issue.message}`;
+  if (SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[flag.severity]) flag.severity = issue.severity;
 }

@@ -48,7 +48,9 @@ export interface KpiRecord {
 
 /**
  * One unit of the sheet: an item (取組), or an action under a 取組項目. Read by RecordReader and
- * kept only while the unit is checked: nothing that outlives the check refers to it.
+ * valid only while the unit is checked: its cells, periods and single-row indicator are the
+ * reader's, filled in again for the next unit. Whatever must outlast the unit (a position, a
+ * value, a text) is copied out of it, never the cell or the record.
  */
 export interface UnitRecord {
   rows: number[];
@@ -164,10 +166,11 @@ type PeriodTemplate = Omit<PeriodEntry, 'cell'> & { label: string };
 
 /**
  * Reads the units of a sheet into records, one at a time and in sheet order (the carried-down
- * hierarchy and the section above depend on the rows before). A record is short-lived: the check
- * reads one, computes and validates it, keeps what it reports, and lets it go, so that a 20,000-row
- * sheet never holds 20,000 records' cells at once. What a column says about every row (its field,
- * its period, its label) is worked out once, here, not per row.
+ * hierarchy and the section above depend on the rows before). The check reads one, computes and
+ * validates it, keeps what it reports, and moves on. The reader has one cell per mapped column and
+ * fills it in for each unit (position, value, number format): a 20,000-row sheet makes no object
+ * per field per row, and what a column says about every row (its field, its period, its label) is
+ * worked out once, here.
  */
 export class RecordReader {
   private readonly view: SheetView;
@@ -181,6 +184,13 @@ export class RecordReader {
   // the mapped single fields and their columns, walked by index (no iterator per item)
   private readonly singleFields: Field[];
   private readonly singleColumns: MappedColumn[];
+  /** The record's cells, one per single field, filled in for each unit. */
+  private readonly cells: Partial<Record<Field, FieldCell>> = {};
+  private readonly singleCells: FieldCell[];
+  /** The period entries, one per period column, filled in for each unit. */
+  private readonly periodCells: PeriodCell[];
+  /** The single-row indicator (baseline/target/actual columns), filled in for each unit; null with paired rows or no indicator. */
+  private readonly singleKpi: { list: KpiRecord[]; kpi: KpiRecord; cells: FieldCell[]; columns: MappedColumn[] } | null;
   private readonly departmentCache = new Map<string, { lead: string | null; all: string[] }>();
   /** Period columns that name a period, with what they say about every row. */
   private readonly periods: PeriodColumns;
@@ -198,6 +208,8 @@ export class RecordReader {
     const columns = new ColumnIndex(layout.match.columns);
     this.singleFields = SINGLE_FIELDS.filter((f) => columns.first(f) !== undefined);
     this.singleColumns = this.singleFields.map((f) => columns.first(f) as MappedColumn);
+    this.singleCells = this.singleColumns.map(blankCell);
+    this.singleFields.forEach((f, k) => (this.cells[f] = this.singleCells[k]));
     const periodsOf = (cols: MappedColumn[]): PeriodColumns => {
       const out: PeriodColumns = { columns: [], templates: [] };
       for (const col of cols) {
@@ -219,6 +231,8 @@ export class RecordReader {
       values: periodsOf(columns.every('kpi.value')),
       actuals: periodsOf(columns.every('kpi.actual')),
     };
+    this.periodCells = periodCellsOf(this.periods);
+    this.singleKpi = this.kpi.kind || (!this.kpi.name && !this.kpi.target) ? null : singleKpiOf(this.kpi);
   }
 
   /** The record of the next unit (its rows as groupUnits gave them). */
@@ -230,8 +244,8 @@ export class RecordReader {
       if (text !== undefined && text.length < 80) this.sectionFromRows = text;
     }
     this.lastRow = rows[rows.length - 1];
-    const cells: Partial<Record<Field, FieldCell>> = {};
-    for (let k = 0; k < this.singleFields.length; k++) cells[this.singleFields[k]] = fieldCell(view, first, this.singleColumns[k]);
+    const { cells, singleCells, singleColumns } = this;
+    for (let k = 0; k < singleCells.length; k++) readCell(view, first, singleColumns[k].column, singleCells[k]);
     // hierarchy columns: a blank takes the value above; a parent whose value changes resets the
     // levels below it. A merged parent shows its value on every row it spans: that is no change,
     // so the 取組項目 carried down under it survives (design.md §3)
@@ -276,12 +290,19 @@ export class RecordReader {
       cells,
       departments: [...(departments ?? NO_DEPARTMENT).all],
       department: (departments ?? NO_DEPARTMENT).lead,
-      periods: entriesOf(view, first, this.periods),
+      periods: this.readPeriods(first),
       kpis: this.readKpis(rows),
       evaluation: cells.evaluation ?? null,
       evaluation2: cells.evaluation2 ?? null,
       rate: cells.rate ?? null,
     };
+  }
+
+  private readPeriods(r: number): PeriodEntry[] {
+    const { periodCells, periods } = this;
+    if (periodCells.length === 0) return NO_ENTRIES;
+    for (let i = 0; i < periodCells.length; i++) readCell(this.view, r, periods.columns[i].column, periodCells[i]);
+    return periodCells;
   }
 
   private valueOf(f: Field, cells: Partial<Record<Field, FieldCell>>): string | null {
@@ -333,23 +354,15 @@ export class RecordReader {
       );
     }
 
-    if (!cols.name && !cols.target) return NO_KPIS;
+    const single = this.singleKpi;
+    if (!single) return NO_KPIS;
     const first = rows[0];
-    const kpi: KpiRecord = {
-      name: cellAt(view, first, cols.name),
-      unit: cellAt(view, first, cols.unit),
-      baseline: cellAt(view, first, cols.baseline),
-      target: cellAt(view, first, cols.target),
-      yearTargets: NO_ENTRIES,
-      yearActuals: entriesOf(view, first, cols.actuals),
-      totalTarget: null,
-      totalActual: null,
-      targetRow: null,
-      actualRow: null,
-    };
+    for (let i = 0; i < single.cells.length; i++) readCell(view, first, single.columns[i].column, single.cells[i]);
+    const { kpi } = single;
+    for (let i = 0; i < kpi.yearActuals.length; i++) readCell(view, first, cols.actuals.columns[i].column, kpi.yearActuals[i] as PeriodCell);
     // an item with no indicator and no target has no KPI (design.md §6)
     if (emptyCell(kpi.name) && emptyCell(kpi.target)) return NO_KPIS;
-    return [kpi];
+    return single.list;
   }
 }
 
@@ -369,6 +382,52 @@ interface KpiColumns {
   total: MappedColumn | undefined;
   values: PeriodColumns;
   actuals: PeriodColumns;
+}
+
+/** A cell of the reader's, for a column: filled in for each unit by readCell. */
+function blankCell(col: MappedColumn): FieldCell {
+  return { r: 0, c: col.column, value: '', numberFormat: null, label: col.label };
+}
+
+/** Fill a cell in with column c of row r: its merge anchor, the value a person sees, its number format. */
+function readCell(view: SheetView, r: number, c: number, cell: FieldCell): void {
+  let ar = r;
+  let ac = c;
+  if (view.isMergeContinuation(r, c)) [ar, ac] = view.anchor(r, c);
+  cell.r = ar;
+  cell.c = ac;
+  cell.value = view.value(r, c);
+  cell.numberFormat = view.numberFormat(r, c);
+}
+
+function periodCellsOf(periods: PeriodColumns): PeriodCell[] {
+  return periods.columns.map((col, i) => new PeriodCell(0, col.column, '', null, periods.templates[i]));
+}
+
+/** The reader's single-row indicator, its cells in the order [name, unit, baseline, target] that are mapped. */
+function singleKpiOf(cols: KpiColumns): NonNullable<RecordReader['singleKpi']> {
+  const cells: FieldCell[] = [];
+  const columns: MappedColumn[] = [];
+  const cellOf = (col: MappedColumn | undefined): FieldCell | null => {
+    if (!col) return null;
+    const cell = blankCell(col);
+    cells.push(cell);
+    columns.push(col);
+    return cell;
+  };
+  const kpi: KpiRecord = {
+    name: cellOf(cols.name),
+    unit: cellOf(cols.unit),
+    baseline: cellOf(cols.baseline),
+    target: cellOf(cols.target),
+    yearTargets: NO_ENTRIES,
+    yearActuals: cols.actuals.columns.length > 0 ? periodCellsOf(cols.actuals) : NO_ENTRIES,
+    totalTarget: null,
+    totalActual: null,
+    targetRow: null,
+    actualRow: null,
+  };
+  return { list: [kpi], kpi, cells, columns };
 }
 
 function cellAt(view: SheetView, r: number, col: MappedColumn | undefined): FieldCell | null {
@@ -392,16 +451,16 @@ function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate |
 }
 
 /**
- * A period entry that is its own cell: one object per period cell instead of an entry holding a
- * cell (an 80,000-row sheet has hundreds of thousands of them). What the column says about every
- * row (kind, period, last day, label) is read from the column's template, not copied per cell.
+ * A period entry that is its own cell: one object, not an entry holding a cell. The reader keeps
+ * one per period column and fills it in for each unit (paired 目標/実績 rows make their own); what
+ * the column says about every row (kind, period, last day, label) is read from its template.
  */
 class PeriodCell implements PeriodEntry, FieldCell {
   constructor(
-    readonly r: number,
-    readonly c: number,
-    readonly value: CellValue,
-    readonly numberFormat: string | null,
+    public r: number,
+    public c: number,
+    public value: CellValue,
+    public numberFormat: string | null,
     private readonly template: PeriodTemplate,
   ) {}
 

@@ -7,8 +7,8 @@ import type { FieldCell, UnitRecord } from './record';
 /** Entries are quoted to this many characters; the digest tells a change beyond them. */
 const MAX_TEXT = 100;
 
-/** Two hex digits per byte value. */
-const HEX = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, '0'));
+/** Character codes of the hex digits 0–9, a–f. */
+const HEX = Array.from('0123456789abcdef', (d) => d.charCodeAt(0));
 
 /**
  * FNV-1a over the UTF-16 units: a short, stable fingerprint of the whole entry. The hash is kept
@@ -18,8 +18,17 @@ const HEX = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, '0
 function digest(text: string): string {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  // byte by byte from a table: Number#toString(16) costs more than the whole hash
-  return HEX[(h >>> 24) & 255] + HEX[(h >>> 16) & 255] + HEX[(h >>> 8) & 255] + HEX[h & 255];
+  // one string made from its eight digits: Number#toString(16) costs more than the whole hash
+  return String.fromCharCode(
+    HEX[(h >>> 28) & 15],
+    HEX[(h >>> 24) & 15],
+    HEX[(h >>> 20) & 15],
+    HEX[(h >>> 16) & 15],
+    HEX[(h >>> 12) & 15],
+    HEX[(h >>> 8) & 15],
+    HEX[(h >>> 4) & 15],
+    HEX[h & 15],
+  );
 }
 
 /**
@@ -62,34 +71,37 @@ function quoted(text: string, max: number): string {
   return text;
 }
 
+/** The entry names of the item being read (scratch, emptied for each item). */
+const names: string[] = [];
+
 export function reportedEntries(view: SheetView, unit: UnitRecord): ReportedEntry[] {
   const entries: ReportedEntry[] = [];
-  // two columns under one label (a repeated header) stay apart; most items have none
-  let seen: Map<string, number> | null = null;
-  const names: string[] = [];
-  const add = (name: string, cell: FieldCell | null) => {
-    if (!cell) return;
-    let key = name;
-    if (names.includes(name)) {
-      seen ??= new Map();
-      const n = (seen.get(name) ?? 1) + 1;
-      seen.set(name, n);
-      key = `${name}#${n}`;
-    } else {
-      names.push(name);
-    }
-    if (isBlank(cell.value)) return;
-    const full = displayText(cellText(cell.value));
-    if (full === '') return;
-    entries.push({ key, label: cell.label, cell: view.address(cell.r, cell.c), text: quoted(full, MAX_TEXT), digest: digest(full) });
-  };
-  for (const p of unit.periods) if (p.entry === 'result' || p.entry === 'actual') add(keyOf('period', p.cell.label), p.cell);
-  unit.kpis.forEach((k, i) => {
+  names.length = 0;
+  const { periods, kpis } = unit;
+  for (let i = 0; i < periods.length; i++) {
+    const p = periods[i];
+    if (p.entry === 'result' || p.entry === 'actual') addEntry(view, entries, keyOf('period', p.cell.label), p.cell);
+  }
+  for (let i = 0; i < kpis.length; i++) {
+    const k = kpis[i];
     const prefix = KPI_PREFIXES[i] ?? `kpi${i + 1}`;
-    for (const a of k.yearActuals) add(keyOf(prefix, a.cell.label), a.cell);
-    add(keyOf(prefix, 'total'), k.totalActual);
-  });
-  add('evaluation', unit.evaluation);
-  add('evaluation2', unit.evaluation2);
+    for (let j = 0; j < k.yearActuals.length; j++) addEntry(view, entries, keyOf(prefix, k.yearActuals[j].cell.label), k.yearActuals[j].cell);
+    addEntry(view, entries, keyOf(prefix, 'total'), k.totalActual);
+  }
+  addEntry(view, entries, 'evaluation', unit.evaluation);
+  addEntry(view, entries, 'evaluation2', unit.evaluation2);
   return entries;
+}
+
+function addEntry(view: SheetView, entries: ReportedEntry[], name: string, cell: FieldCell | null): void {
+  if (!cell) return;
+  // two columns under one label (a repeated header) stay apart: the second is name#2; most items have none
+  let n = 1;
+  for (let i = 0; i < names.length; i++) if (names[i] === name) n++;
+  names.push(name);
+  const key = n === 1 ? name : `${name}#${n}`;
+  if (isBlank(cell.value)) return;
+  const full = displayText(cellText(cell.value));
+  if (full === '') return;
+  entries.push({ key, label: cell.label, cell: view.address(cell.r, cell.c), text: quoted(full, MAX_TEXT), digest: digest(full) });
 }

@@ -79,15 +79,47 @@ export interface Rule {
 
 /** A header label as a message shows it: one line. */
 export function labelText(label: string): string {
-  return label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
+  // a sheet has a few labels and may report thousands of cells under each
+  let text = labelTexts.get(label);
+  if (text === undefined) {
+    text = label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
+    if (label.length <= MEMO_LABEL) {
+      if (labelTexts.size >= 1_000) labelTexts.clear();
+      labelTexts.set(label, text);
+    }
+  }
+  return text;
 }
 
+const labelTexts = new Map<string, string>();
+/** Longer labels are not kept (a header cell may hold a paragraph). */
+const MEMO_LABEL = 200;
+
+/** A self-evaluation cell with its column's issue field and scale. */
+export interface EvaluationCell {
+  cell: FieldCell;
+  field: string;
+  scale: EvaluationScale;
+}
+
+/** The last unit's evaluation cells, per check: four rules ask for them in turn for each unit. */
+const lastEvaluationCells = new WeakMap<RuleContext, { unit: UnitRecord; cells: EvaluationCell[] }>();
+
 /** A unit's self-evaluation cells, one per evaluation column, at the unit's first row. */
-export function evaluationCells(ctx: RuleContext, unit: UnitRecord): { cell: FieldCell; field: string; scale: EvaluationScale }[] {
-  return ctx.evaluationColumns.map((e, i) => ({
+export function evaluationCells(ctx: RuleContext, unit: UnitRecord): EvaluationCell[] {
+  const last = lastEvaluationCells.get(ctx);
+  if (last?.unit === unit) return last.cells;
+  const cells = ctx.evaluationColumns.map((e, i) => ({
     // the first column's cell is the record's own (the same merge anchor the record reads)
     cell: i === 0 && unit.evaluation ? unit.evaluation : fieldCell(ctx.view, unit.first, e.column),
     field: e.field,
     scale: e.scale,
   }));
+  if (last) {
+    last.unit = unit;
+    last.cells = cells;
+  } else {
+    lastEvaluationCells.set(ctx, { unit, cells });
+  }
+  return cells;
 }

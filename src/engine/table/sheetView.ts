@@ -30,9 +30,17 @@ function lettersOf(column: number): string {
   return letters;
 }
 
+/** The last row written as text: an item's cells are addressed one after another on its row. */
+let lastRow = 0;
+let lastRowText = '0';
+
 /** A1 address of a 1-based sheet row and column. */
 export function a1(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
+  if (row !== lastRow) {
+    lastRow = row;
+    lastRowText = String(row);
+  }
+  return columnLetter(column) + lastRowText;
 }
 
 /**
