@@ -3,12 +3,12 @@ import { acknowledgementsOf } from './workbookSettings';
 import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
 import { IssueList } from './issueList';
-import { buildWritePlan, flagsOf, type PlanUnit } from './plan/writePlan';
+import { PlanFigures, buildWritePlan, flagsOf } from './plan/writePlan';
 import { isBlank } from './read/cell';
 import { resolveProfiles } from './profiles';
 import { readFiscalYear, readReportingYears } from './read/years';
 import { withInferredDepartment } from './rows/inferDepartment';
-import { RecordReader, groupUnits, type UnitRecord } from './rows/record';
+import { RecordReader, groupUnits, type FieldCell, type UnitRecord } from './rows/record';
 import { reportedEntries } from './rows/reportedEntries';
 import { RULES } from './rules';
 import type { Report, RuleContext, UnitCheck, UnitComputation } from './rules/context';
@@ -17,7 +17,7 @@ import { classifyRows, locateTable, type TableLayout } from './table/layout';
 import { RemappedSheetView, SheetView, columnLetter } from './table/sheetView';
 import { readTransposed } from './table/transposed';
 import type { Profile } from './profiles/schema';
-import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, SheetCheck } from './types';
+import type { CheckOptions, FiscalYearSource, Grid, Issue, ItemResult, KpiResult, SheetCheck } from './types';
 import { unrecognizedSheet } from './unrecognized';
 
 /**
@@ -94,7 +94,7 @@ function checkTable(
     if (check) checks.push({ check, report: (finding) => found.add(finding, order) });
   });
   const transposed = shape === 'transposed';
-  const planUnits: PlanUnit[] | null = options.plan === false || transposed ? null : [];
+  const planFigures = options.plan === false || transposed ? null : new PlanFigures();
   const reader = new RecordReader({ view, layout, fiscalYear, startMonth });
   const items: ItemResult[] = [];
   for (const rows of groups) {
@@ -102,7 +102,7 @@ function checkTable(
     const computed = computeUnit(unit, gradeScale, evaluation.primary);
     for (let i = 0; i < checks.length; i++) checks[i].check(unit, computed, checks[i].report);
     items.push(itemResult(view, unit, computed));
-    if (planUnits) planUnits.push(planUnit(unit, computed));
+    if (planFigures) keepForPlan(planFigures, unit, computed);
   }
   const issues = markAcknowledged(found.sorted(), options);
   const top = layout.candidates.find((c) => c.template === profile.id);
@@ -122,7 +122,7 @@ function checkTable(
     ),
     issues,
     // a transposed table has no column to write computed values into: its plan flags cells only
-    plan: !planUnits ? (transposed && options.plan !== false ? { ...emptyPlan(), flags: flagsOf(issues) } : emptyPlan()) : buildWritePlan({ view, layout, units: planUnits, issues, locale }),
+    plan: !planFigures ? (transposed && options.plan !== false ? { ...emptyPlan(), flags: flagsOf(issues) } : emptyPlan()) : buildWritePlan({ view, layout, units: planFigures, issues, locale }),
     status: 'checked',
     unrecognized: null,
     shape,
@@ -233,15 +233,9 @@ function headerResultYear(layout: TableLayout, asOfYear: number): number | null 
 }
 
 /** What the plan keeps of a unit once its record is let go. */
-function planUnit(unit: UnitRecord, c: UnitComputation): PlanUnit {
+function keepForPlan(figures: PlanFigures, unit: UnitRecord, c: UnitComputation): void {
   const blank = unit.rate !== null && isBlank(unit.rate.value);
-  return {
-    rows: unit.rows,
-    rate: c.rate?.rate ?? null,
-    grade: c.grade,
-    blankRateRow: blank && unit.rate ? unit.rate.r : -1,
-    blankRateColumn: blank && unit.rate ? unit.rate.c : -1,
-  };
+  figures.add(unit.rows, c.rate?.rate ?? null, c.grade, blank && unit.rate ? unit.rate.r : -1, blank && unit.rate ? unit.rate.c : -1);
 }
 
 function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): ItemResult {
@@ -258,19 +252,33 @@ function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): Item
     grade: c.grade,
     selfGrade: c.selfGrade,
     evaluation: c.evaluation,
-    kpis: unit.kpis.map((k, i) => {
-      const basis = c.kpiRates[i];
-      return {
-        name: k.name && typeof k.name.value === 'string' && k.name.value.trim() !== '' ? k.name.value.trim() : null,
-        unit: k.unit && typeof k.unit.value === 'string' && k.unit.value.trim() !== '' ? k.unit.value.trim() : null,
-        baseline: basis?.baseline ?? null,
-        target: basis?.target ?? null,
-        actual: basis?.actual ?? null,
-        achievementRate: basis ? round4(basis.rate) : null,
-      };
-    }),
+    kpis: kpiResults(unit, c),
     entries: reportedEntries(view, unit),
   };
+}
+
+function kpiResults(unit: UnitRecord, c: UnitComputation): KpiResult[] {
+  const out: KpiResult[] = [];
+  for (let i = 0; i < unit.kpis.length; i++) {
+    const k = unit.kpis[i];
+    const basis = c.kpiRates[i];
+    out.push({
+      name: trimmedText(k.name),
+      unit: trimmedText(k.unit),
+      baseline: basis?.baseline ?? null,
+      target: basis?.target ?? null,
+      actual: basis?.actual ?? null,
+      achievementRate: basis ? round4(basis.rate) : null,
+    });
+  }
+  return out;
+}
+
+/** A text cell's text, trimmed; null for a blank, a number or no cell. */
+function trimmedText(cell: FieldCell | null): string | null {
+  if (!cell || typeof cell.value !== 'string') return null;
+  const text = cell.value.trim();
+  return text !== '' ? text : null;
 }
 
 /** Rates are kept to 4 decimals of the fraction (91.24%). */

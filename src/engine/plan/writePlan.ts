@@ -14,21 +14,54 @@ export const RATE_FORMAT = '0.0%';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** What the plan needs of a unit, kept while the records themselves are let go. */
-export interface PlanUnit {
-  rows: number[];
-  /** The computed 達成率 and 算定評価 (null when none). */
-  rate: number | null;
-  grade: string | null;
-  /** The template's own 達成率 cell when a person left it blank (grid row and column), else -1. */
-  blankRateRow: number;
-  blankRateColumn: number;
+/**
+ * What the plan needs of each unit, kept figure by figure (arrays of numbers, no object per unit)
+ * while the records themselves are let go: its rows, its computed 達成率 and 算定評価, and the
+ * template's own 達成率 cell when a person left it blank.
+ */
+export class PlanFigures {
+  readonly rows: number[][] = [];
+  private readonly rates: number[] = [];
+  private readonly hasRate: number[] = [];
+  private readonly grades: (string | null)[] = [];
+  private readonly blankRateRows: number[] = [];
+  private readonly blankRateColumns: number[] = [];
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  /** blankRateRow and blankRateColumn: grid position of the blank rate cell, or -1. */
+  add(rows: number[], rate: number | null, grade: string | null, blankRateRow: number, blankRateColumn: number): void {
+    this.rows.push(rows);
+    this.rates.push(rate ?? 0);
+    this.hasRate.push(rate === null ? 0 : 1);
+    this.grades.push(grade);
+    this.blankRateRows.push(blankRateRow);
+    this.blankRateColumns.push(blankRateColumn);
+  }
+
+  rate(i: number): number | null {
+    return this.hasRate[i] === 1 ? this.rates[i] : null;
+  }
+
+  grade(i: number): string | null {
+    return this.grades[i];
+  }
+
+  blankRateRow(i: number): number {
+    return this.blankRateRows[i];
+  }
+
+  blankRateColumn(i: number): number {
+    return this.blankRateColumns[i];
+  }
 }
 
 export interface PlanInput {
   view: SheetView;
   layout: TableLayout;
-  units: PlanUnit[];
+  units: PlanFigures;
   issues: Issue[];
   locale: Locale;
 }
@@ -94,21 +127,22 @@ export function buildWritePlan(input: PlanInput): WritePlan {
   const byRow = isSorted(issues, (a, b) => a.row <= b.row) ? issues : [...issues].sort((a, b) => a.row - b.row);
   const firstOnRow = new Map<number, number>();
   for (let i = 0; i < byRow.length; i++) if (i === 0 || byRow[i].row !== byRow[i - 1].row) firstOnRow.set(byRow[i].row, i);
-  for (const unit of units) {
-    const row = view.sheetRow(unit.rows[0]);
-    const rate = unit.rate;
+  for (let u = 0; u < units.count; u++) {
+    const unitRows = units.rows[u];
+    const row = view.sheetRow(unitRows[0]);
+    const rate = units.rate(u);
     if (ownedColumn.rate !== undefined) {
       values.push({ row, column: view.sheetColumn(ownedColumn.rate), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
-    } else if (templateRate && rate !== null && unit.blankRateRow >= 0) {
-      values.push({ row: view.sheetRow(unit.blankRateRow), column: view.sheetColumn(unit.blankRateColumn), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
+    } else if (templateRate && rate !== null && units.blankRateRow(u) >= 0) {
+      values.push({ row: view.sheetRow(units.blankRateRow(u)), column: view.sheetColumn(units.blankRateColumn(u)), value: rate, numberFormat: RATE_FORMAT, role: 'rate' });
     }
-    const grade = unit.grade;
+    const grade = units.grade(u);
     if (ownedColumn.grade !== undefined) {
       values.push({ row, column: view.sheetColumn(ownedColumn.grade), value: grade, role: 'grade' });
     }
     if (ownedColumn.result !== undefined) {
       let text: string | null = null;
-      for (const r of unit.rows) {
+      for (const r of unitRows) {
         const sheetRow = view.sheetRow(r);
         const first = firstOnRow.get(sheetRow);
         if (first === undefined) continue;
