@@ -257,21 +257,19 @@ function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): Item
   };
 }
 
+/** An item's indicators as reported (map: an array of their exact number, kept with the report). */
 function kpiResults(unit: UnitRecord, c: UnitComputation): KpiResult[] {
-  const out: KpiResult[] = [];
-  for (let i = 0; i < unit.kpis.length; i++) {
-    const k = unit.kpis[i];
+  return unit.kpis.map((k, i) => {
     const basis = c.kpiRates[i];
-    out.push({
+    return {
       name: trimmedText(k.name),
       unit: trimmedText(k.unit),
       baseline: basis?.baseline ?? null,
       target: basis?.target ?? null,
       actual: basis?.actual ?? null,
       achievementRate: basis ? round4(basis.rate) : null,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** A text cell's text, trimmed; null for a blank, a number or no cell. */

@@ -73,10 +73,12 @@ function quoted(text: string, max: number): string {
 
 /** The entry names of the item being read (scratch, emptied for each item). */
 const names: string[] = [];
+/** The entries of the item being read (scratch): the item keeps a copy of their exact number. */
+const entries: ReportedEntry[] = [];
 
 export function reportedEntries(view: SheetView, unit: UnitRecord): ReportedEntry[] {
-  const entries: ReportedEntry[] = [];
   names.length = 0;
+  entries.length = 0;
   const { periods, kpis } = unit;
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i];
@@ -90,7 +92,9 @@ export function reportedEntries(view: SheetView, unit: UnitRecord): ReportedEntr
   }
   addEntry(view, entries, 'evaluation', unit.evaluation);
   addEntry(view, entries, 'evaluation2', unit.evaluation2);
-  return entries;
+  const out = entries.slice();
+  entries.length = 0;
+  return out;
 }
 
 function addEntry(view: SheetView, entries: ReportedEntry[], name: string, cell: FieldCell | null): void {
