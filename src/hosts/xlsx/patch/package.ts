@@ -1,17 +1,25 @@
 /** The package's parts by name, with the parts we rewrite or add kept apart from the originals. */
 import { type ZipEntry, entryData, makeEntry, readZip, writeZip } from './zip';
 import { cannotAnnotate } from './errors';
-import { wellFormedError } from './wellFormed';
+import { wellFormedBytesError, wellFormedError } from './wellFormed';
 
 const decoder = new TextDecoder();
+// valid UTF-8 only: a part it decodes is the UTF-8 of its text, byte for byte (after a BOM, which
+// both decoders drop)
+const strict = new TextDecoder('utf-8', { fatal: true });
+// the bytes of a part we wrote as bytes, back to the very text they encode
+const exact = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 
 export class Package {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, number>();
-  private readonly rewritten = new Map<string, string>();
+  /** Our rewrites: text, or (the sheets) the UTF-8 bytes of the text. */
+  private readonly rewritten = new Map<string, string | Uint8Array>();
   private readonly added: string[] = [];
   private readonly decoded = new Map<number, string>();
+  /** The UTF-8 of each decoded part's text, when its stored bytes are exactly that. */
+  private readonly utf8 = new Map<number, Uint8Array>();
 
   constructor(bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -25,13 +33,35 @@ export class Package {
   /** A part's text as it stands now (our rewrite if there is one). */
   text(name: string): string | undefined {
     const current = this.rewritten.get(name);
-    if (current !== undefined) return current;
+    if (current !== undefined) return typeof current === 'string' ? current : exact.decode(current);
     const i = this.byName.get(name.toLowerCase());
     if (i === undefined) return undefined;
     // each part is inflated and decoded once, however often it is asked for
     let text = this.decoded.get(i);
-    if (text === undefined) this.decoded.set(i, (text = decoder.decode(entryData(this.entries[i]))));
+    if (text === undefined) {
+      const data = entryData(this.entries[i]);
+      try {
+        text = strict.decode(data);
+        this.utf8.set(i, hasBom(data) ? data.subarray(3) : data);
+      } catch {
+        // not valid UTF-8: decoded with replacement characters, as always; its bytes are not its text's
+        text = decoder.decode(data);
+      }
+      this.decoded.set(i, text);
+    }
     return text;
+  }
+
+  /**
+   * An original part's text as UTF-8, exactly the bytes TextEncoder gives for text(name): the
+   * inflated bytes themselves (past a BOM) when they are valid UTF-8, else encoded.
+   */
+  source(name: string): Uint8Array | undefined {
+    const text = this.text(name);
+    if (text === undefined) return undefined;
+    const i = this.byName.get(name.toLowerCase());
+    const bytes = i === undefined || this.rewritten.has(name) ? undefined : this.utf8.get(i);
+    return bytes ?? encoder.encode(text);
   }
 
   /** The part's name as the package spells it (OPC names are case-insensitive). */
@@ -48,7 +78,15 @@ export class Package {
     return [...this.entries.map((e) => e.name), ...this.added];
   }
 
-  set(name: string, text: string): void {
+  /** Rewrite a part with the UTF-8 bytes of its new text (kept as they are when the text is the same). */
+  setBytes(name: string, bytes: Uint8Array): void {
+    const current = this.rewritten.get(name);
+    const before = current === undefined ? this.source(name) : typeof current === 'string' ? encoder.encode(current) : current;
+    if (before && sameBytes(before, bytes)) return;
+    this.set(name, bytes);
+  }
+
+  set(name: string, text: string | Uint8Array): void {
     const spelled = this.spelling(name);
     if (!this.byName.has(spelled.toLowerCase()) && !this.rewritten.has(spelled)) this.added.push(spelled);
     this.rewritten.set(spelled, text);
@@ -63,19 +101,32 @@ export class Package {
       const text = this.rewritten.get(entry.name);
       if (text === undefined) return entry;
       // the original is only looked at when the rewrite fails: a part that came broken stays as it came
-      const after = wellFormedError(text);
+      // every part is checked as the bytes it is written as (the byte check gives the string check's answers)
+      const data = typeof text === 'string' ? encoder.encode(text) : text;
+      const after = wellFormedBytesError(data);
       if (after && !wellFormedError(decoder.decode(entryData(entry)))) throw cannotAnnotate(`${entry.name} を正しく書き換えられません`, `rewriting ${entry.name} failed: ${after}`);
-      return makeEntry(entry.name, encoder.encode(text), entry);
+      return makeEntry(entry.name, data, entry);
     });
     const like = this.entries[0];
     for (const name of this.added) {
       const text = this.rewritten.get(name) ?? '';
-      const error = wellFormedError(text);
+      const data = typeof text === 'string' ? encoder.encode(text) : text;
+      const error = wellFormedBytesError(data);
       if (error) throw cannotAnnotate(`${name} を正しく作れません`, `writing ${name} failed: ${error}`);
-      out.push(makeEntry(name, encoder.encode(text), like));
+      out.push(makeEntry(name, data, like));
     }
     return writeZip(out);
   }
+}
+
+function hasBom(data: Uint8Array): boolean {
+  return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** "xl/worksheets" + "../comments1.xml" → "xl/comments1.xml"; absolute targets start at the root. */

@@ -15,7 +15,7 @@ import { colsEdit } from './sheetCols';
 import { patchNotes } from './sheetNotes';
 import { StyleBook } from './styles';
 import { usedBlocks } from './vml';
-import { type Found, type TextEdit, findAll, findFirst, getAttr, rootPrefix, splice } from './xml';
+import { type Found, type TextEdit, findAll, findFirst, getAttr, rootPrefix, spliceBytes } from './xml';
 
 interface SheetPart {
   path: string;
@@ -88,8 +88,8 @@ export function patchWorkbook(original: Uint8Array, sheets: { name: string; plan
     const cols = colsEdit(before, p, planWidths(plan));
     if (cols) all.push(cols);
     all.push(...patchNotes(pkg, part.path, before, p, planNotes(plan), blocks));
-    const xml = all.length ? splice(before, all) : before;
-    if (xml !== before) pkg.set(part.path, xml);
+    // written as bytes: the text between the edits is copied from the part's own bytes
+    if (all.length) pkg.setBytes(part.path, spliceBytes(before, pkg.source(part.path) ?? new TextEncoder().encode(before), all));
     if (cells.overwrittenFormulas.length) formulasGone.set(part.sheetId, new Set(cells.overwrittenFormulas));
   }
   if (stylesPath && styles.changed) pkg.set(stylesPath, styles.toXml());

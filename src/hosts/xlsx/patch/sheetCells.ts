@@ -25,7 +25,11 @@ export interface CellsResult {
 type Edit = TextEdit;
 
 /** Drop the characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+
 function xmlChars(text: string): string {
+  // most text has none of them: one test, not a string built character by character
+  if (!NOT_XML.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -154,18 +158,50 @@ function scanCells(xml: string, p: string, from: number, to: number): number {
       end = closeStart + close.length;
     }
     if (count === cellStart.length) growCells();
-    const r = attrAt(xml, start, gt + 1, selfClosing, 'r');
-    last = r ? parseRef(r)?.column ?? last + 1 : last + 1;
+    // most cells start <c r="B12": their column read straight from the tag, no string for r
+    let column = plainRefColumn(xml, start + open.length, gt);
+    let hasR = column > 0;
+    if (column === 0) {
+      const r = attrAt(xml, start, gt + 1, selfClosing, 'r');
+      hasR = r !== undefined;
+      column = r ? parseRef(r)?.column ?? last + 1 : last + 1;
+    }
+    last = column;
     cellStart[count] = start;
     cellOpenEnd[count] = gt + 1;
     cellCloseStart[count] = closeStart;
     cellEnd[count] = end;
     cellColumn[count] = last;
-    cellFlags[count] = (selfClosing ? 1 : 0) | (r === undefined ? 0 : 2);
+    cellFlags[count] = (selfClosing ? 1 : 0) | (hasR ? 2 : 0);
     count++;
     at = end;
   }
   return count;
+}
+
+/**
+ * The column of a cell whose start tag goes on (from `at`, just after "<c") ` r="` letters digits
+ * `"` before `gt`: the same column attrAt and parseRef give for it (r is then the tag's first
+ * attribute, so the first r; letters and digits need no unescaping). 0 for any other tag: the
+ * general way reads those.
+ */
+function plainRefColumn(xml: string, at: number, gt: number): number {
+  if (xml.charCodeAt(at) !== 32 || xml.charCodeAt(at + 1) !== 114 /* r */ || xml.charCodeAt(at + 2) !== 61 || xml.charCodeAt(at + 3) !== 34) return 0;
+  let i = at + 4;
+  let column = 0;
+  const lettersStart = i;
+  for (; i < gt; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 65 && c <= 90) column = column * 26 + c - 64;
+    else if (c >= 97 && c <= 122) column = column * 26 + c - 96;
+    else break;
+  }
+  const letters = i - lettersStart;
+  if (letters < 1 || letters > 3) return 0;
+  const digitsStart = i;
+  while (i < gt && xml.charCodeAt(i) >= 48 && xml.charCodeAt(i) <= 57) i++;
+  if (i === digitsStart || xml.charCodeAt(i) !== 34) return 0;
+  return column;
 }
 
 function growCells(): void {

@@ -245,3 +245,194 @@ function grow(a: Int32Array): Int32Array {
   bigger.set(a);
   return bigger;
 }
+
+/*
+ * The same check over a part's UTF-8 bytes, for the parts written as bytes (the sheet): every
+ * character the check looks at is ASCII, and in UTF-8 no byte of a non-ASCII character is
+ * (they are all 0x80 or more), so each decision the string check makes on a character, this one
+ * makes on its bytes: a non-ASCII character is never a name character, a space or markup, and
+ * always allowed in text and attribute values; names compare equal exactly when their bytes do.
+ * Only the text outside the root (where trim() knows Unicode spaces) is decoded. The message of
+ * a fault comes from the string check on the decoded bytes, so it is the one the string check
+ * gives (positions in characters).
+ */
+
+const exact = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Whether b[at…] starts with the ASCII text `s`. */
+function startsAt(b: Uint8Array, at: number, s: string): boolean {
+  if (at + s.length > b.length) return false;
+  for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Index of the ASCII text `s` in b from `from`, or -1. */
+function findBytes(b: Uint8Array, s: string, from: number): number {
+  const first = s.charCodeAt(0);
+  for (let at = b.indexOf(first, from); at >= 0; at = b.indexOf(first, at + 1)) if (startsAt(b, at, s)) return at;
+  return -1;
+}
+
+function entityAtBytes(b: Uint8Array, at: number): boolean {
+  const limit = Math.min(b.length, at + 12);
+  let i = at + 1;
+  if (b[i] === 35 /* # */) {
+    i++;
+    const hex = b[i] === 120; /* x */
+    if (hex) i++;
+    const start = i;
+    while (i < limit && (hex ? isHex(b[i]) : b[i] >= 48 && b[i] <= 57)) i++;
+    return i > start && i < limit && b[i] === SEMI;
+  }
+  for (const name of NAMED) {
+    if (at + name.length + 2 <= limit && startsAt(b, at + 1, name) && b[at + 1 + name.length] === SEMI) return true;
+  }
+  return false;
+}
+
+function sameBytes(b: Uint8Array, x: number, y: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
+}
+
+/** wellFormedError for `exact.decode(bytes)` (the bytes of a string as TextEncoder writes them). */
+export function wellFormedBytesError(bytes: Uint8Array): string | null {
+  return wellFormedBytes(bytes) ? null : wellFormedError(exact.decode(bytes)) ?? 'not well-formed';
+}
+
+function wellFormedBytes(b: Uint8Array): boolean {
+  const length = b.length;
+  let starts: Int32Array = new Int32Array(64);
+  let lengths: Int32Array = new Int32Array(64);
+  let depth = 0;
+  let attrStarts: Int32Array = new Int32Array(16);
+  let attrLengths: Int32Array = new Int32Array(16);
+  let roots = 0;
+  let p = 0;
+  while (p < length) {
+    let lt: number;
+    if (depth === 0) {
+      lt = b.indexOf(LT, p);
+      if (lt < 0) lt = length;
+      if (lt > p) {
+        const text = exact.decode(b.subarray(p, lt));
+        if (text.trim() && !(p === 0 && text === '\ufeff')) return false;
+        for (let i = p; i < lt; i++) if (b[i] === AMP && !entityAtBytes(b, i)) return false;
+      }
+    } else {
+      lt = p;
+      for (; lt < length; lt++) {
+        const ch = b[lt];
+        if (ch === LT) break;
+        if (ch === AMP && !entityAtBytes(b, lt)) return false;
+      }
+    }
+    if (lt >= length) break;
+    const c = b[lt + 1];
+    if (c === 63 /* ? */) {
+      const end = findBytes(b, '?>', lt);
+      if (end < 0) return false;
+      p = end + 2;
+      continue;
+    }
+    if (c === 33 /* ! */) {
+      if (startsAt(b, lt, '<!--')) {
+        const end = findBytes(b, '-->', lt);
+        if (end < 0) return false;
+        p = end + 3;
+      } else if (startsAt(b, lt, '<![CDATA[')) {
+        if (depth === 0) return false;
+        const end = findBytes(b, ']]>', lt);
+        if (end < 0) return false;
+        p = end + 3;
+      } else {
+        return false;
+      }
+      continue;
+    }
+    if (c === SLASH) {
+      let i = lt + 2;
+      while (i < length && isSpace(b[i])) i++;
+      const nameStart = i;
+      while (i < length) {
+        const ch = b[i];
+        if (ch === GT || ch === LT || isSpace(ch)) break;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < length && isSpace(b[i])) i++;
+      if (i >= length || b[i] !== GT || depth === 0) return false;
+      depth--;
+      const name = nameEnd - nameStart;
+      if (lengths[depth] !== name || !sameBytes(b, starts[depth], nameStart, name)) return false;
+      p = i + 1;
+      continue;
+    }
+    const nameStart = lt + 1;
+    let i = nameStart;
+    if (!isNameStart(b[i])) return false;
+    while (i < length && isNameChar(b[i])) i++;
+    const nameEnd = i;
+    const after = b[i];
+    if (i < length && !isSpace(after) && after !== GT && after !== SLASH) return false;
+    let attrs = 0;
+    let selfClosing = false;
+    for (;;) {
+      const before = i;
+      while (i < length && isSpace(b[i])) i++;
+      if (i >= length) return false;
+      const ch = b[i];
+      if (ch === GT) break;
+      if (ch === SLASH) {
+        if (b[i + 1] !== GT) return false;
+        selfClosing = true;
+        i++;
+        break;
+      }
+      if (ch === LT) return false;
+      if (i === before && attrs > 0) return false;
+      const aStart = i;
+      if (!isNameStart(ch)) return false;
+      while (i < length && isNameChar(b[i])) i++;
+      const aLength = i - aStart;
+      while (i < length && isSpace(b[i])) i++;
+      if (b[i] !== EQUALS) return false;
+      i++;
+      while (i < length && isSpace(b[i])) i++;
+      const quote = b[i];
+      if (quote !== DQUOTE && quote !== SQUOTE) return false;
+      let close = i + 1;
+      for (; close < length; close++) {
+        const v = b[close];
+        if (v === quote) break;
+        if (v === LT) return false;
+        if (v === AMP && !entityAtBytes(b, close)) return false;
+      }
+      if (close >= length) return false;
+      for (let k = 0; k < attrs; k++) {
+        if (attrLengths[k] === aLength && sameBytes(b, attrStarts[k], aStart, aLength)) return false;
+      }
+      if (attrs === attrStarts.length) {
+        attrStarts = grow(attrStarts);
+        attrLengths = grow(attrLengths);
+      }
+      attrStarts[attrs] = aStart;
+      attrLengths[attrs] = aLength;
+      attrs++;
+      i = close + 1;
+    }
+    if (depth === 0) roots++;
+    if (roots > 1) return false;
+    if (!selfClosing) {
+      if (depth === starts.length) {
+        starts = grow(starts);
+        lengths = grow(lengths);
+      }
+      starts[depth] = nameStart;
+      lengths[depth] = nameEnd - nameStart;
+      depth++;
+    }
+    p = i + 1;
+  }
+  return depth === 0 && roots === 1;
+}
