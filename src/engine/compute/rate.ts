@@ -77,14 +77,18 @@ export function achievementRate(actual: number, target: number, baseline: number
   return actual / target;
 }
 
-/** The latest-year actual of a single-row indicator. */
-function latestActual(entries: PeriodEntry[]): { value: number; fiscalYear: number } | null {
-  let best: { value: number; fiscalYear: number } | null = null;
-  for (const e of entries) {
-    const v = num(e.cell);
-    if (v !== null && (!best || e.fiscalYear >= best.fiscalYear)) best = { value: v, fiscalYear: e.fiscalYear };
+/** The latest-year actual of a single-row indicator (its entry's index, or -1), and its figure. */
+function latestActual(entries: PeriodEntry[]): { index: number; value: number } {
+  let index = -1;
+  let value = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const v = num(entries[i].cell);
+    if (v !== null && (index < 0 || entries[i].fiscalYear >= entries[index].fiscalYear)) {
+      index = i;
+      value = v;
+    }
   }
-  return best;
+  return { index, value };
 }
 
 /** Rate of one indicator, or null with the cause left to the validation rules. */
@@ -110,12 +114,12 @@ export function kpiRate(kpi: KpiRecord): RateBasis | null {
   // a qualitative indicator (target 策定, 基準値を上回る) has no figure to divide by: no rate
   const t = num(kpi.target);
   const latest = latestActual(kpi.yearActuals);
-  if (t === null || !latest) return null;
+  if (t === null || latest.index < 0) return null;
   const b = num(kpi.baseline);
   const rate = achievementRate(latest.value, t, b);
   if (rate === null) return null;
   const formula = b !== null && t !== b ? 'progress' : 'ratio';
-  return { rate, actual: latest.value, target: t, baseline: b, fiscalYear: latest.fiscalYear, formula };
+  return { rate, actual: latest.value, target: t, baseline: b, fiscalYear: kpi.yearActuals[latest.index].fiscalYear, formula };
 }
 
 /** Computed grade (算定評価): the first step whose minimum the rate reaches. */

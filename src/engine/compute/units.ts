@@ -16,7 +16,7 @@ import type { MappedColumn } from '../table/header';
 import type { TableLayout } from '../table/layout';
 import type { SheetView } from '../table/sheetView';
 import type { CellValue } from '../types';
-import { gradeOf, kpiRate } from './rate';
+import { gradeOf, kpiRate, type RateBasis } from './rate';
 
 /** The evaluation columns of a sheet with their scales, and a grade scale a legend may define. */
 export interface EvaluationScales {
@@ -267,8 +267,9 @@ function fits(values: readonly CellValue[], legend: PlacedLegend): boolean {
 
 /** Rates, computed grade and the normalised self-evaluation of one unit (read on its column's scale). */
 export function computeUnit(unit: UnitRecord, gradeScale: readonly GradeStep[], scale?: EvaluationScale): UnitComputation {
-  const kpiRates = unit.kpis.map((k) => kpiRate(k));
-  const rate = kpiRates.find((r) => r !== null) ?? null;
+  const kpiRates = unit.kpis.map(kpiRate);
+  let rate: RateBasis | null = null;
+  for (let i = 0; i < kpiRates.length && !rate; i++) rate = kpiRates[i];
   const grade = rate ? gradeOf(rate.rate, gradeScale) : null;
   let selfGrade: string | null = null;
   let evaluation: string | null = null;

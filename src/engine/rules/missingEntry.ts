@@ -2,7 +2,7 @@ import { isQualitative } from '../compute/rate';
 import { displayText } from '../read/text';
 import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
-import type { UnitRecord } from '../rows/record';
+import type { KpiRecord, UnitRecord } from '../rows/record';
 import { evaluationCells, labelText, type Report, type Rule, type RuleContext } from './context';
 import { entryIsDue, periodEnd, periodField } from './periods';
 
@@ -45,10 +45,14 @@ export const missingEntry: Rule = {
   },
 };
 
+/** An indicator as a message names it: its name, else 指標1, 指標2… */
+function kpiName(kpi: KpiRecord, index: number): string {
+  return kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
+}
+
 function missingActuals(ctx: RuleContext, unit: UnitRecord, report: Report): void {
-  unit.kpis.forEach((kpi, index) => {
-    const name = () =>
-      kpi.name && !isBlank(kpi.name.value) && !isNoneMarker(kpi.name.value) ? displayText(cellText(kpi.name.value)) : `指標${index + 1}`;
+  for (let index = 0; index < unit.kpis.length; index++) {
+    const kpi = unit.kpis[index];
     for (const actual of kpi.yearActuals) {
       if (!entryIsDue(actual, ctx.asOf) || !isBlank(actual.cell.value)) continue;
       // no actual is expected for a year whose target says "nothing" (－, /), nor, in a plan
@@ -61,10 +65,10 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord, report: Report): voi
         r: actual.cell.r,
         c: actual.cell.c,
         field: `${index === 0 ? 'kpi' : `kpi${index + 1}`}.actual.fy${actual.fiscalYear}`,
-        params: { year: formatFiscalYear(actual.fiscalYear, ctx.locale), kpi: name() },
+        params: { year: formatFiscalYear(actual.fiscalYear, ctx.locale), kpi: kpiName(kpi, index) },
       });
     }
-  });
+  }
 }
 
 /** The self-evaluation is due with the sheet's latest result column (as the first unit has them). */

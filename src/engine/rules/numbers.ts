@@ -2,7 +2,7 @@ import { readsAsWord } from '../compute/rate';
 import { readKpiNumber } from '../read/nameValue';
 import { cellText } from '../read/cell';
 import type { FieldCell, UnitRecord } from '../rows/record';
-import { labelText, type Rule } from './context';
+import { labelText, type Report, type Rule } from './context';
 
 /** Which figure of which indicator a numeric cell holds; turned into a field name only when reported. */
 export interface NumericPlace {
@@ -19,8 +19,10 @@ export function numericField(place: NumericPlace): string {
   return place.fiscalYear === 'total' ? `${prefix}.${place.part}.total` : `${prefix}.${place.part}.fy${place.fiscalYear}`;
 }
 
+export type NumericVisitor = (cell: FieldCell, kpi: number, part: NumericPlace['part'], fiscalYear: NumericPlace['fiscalYear']) => void;
+
 /** Visit the numeric cells of a unit: baselines, targets, actuals, totals, an existing rate. */
-export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, kpi: number, part: NumericPlace['part'], fiscalYear: NumericPlace['fiscalYear']) => void): void {
+export function eachNumericCell(unit: UnitRecord, visit: NumericVisitor): void {
   for (let i = 0; i < unit.kpis.length; i++) {
     const kpi = unit.kpis[i];
     if (kpi.baseline) visit(kpi.baseline, i, 'baseline', null);
@@ -40,19 +42,25 @@ export function eachNumericCell(unit: UnitRecord, visit: (cell: FieldCell, kpi: 
 export const invalidNumber: Rule = {
   id: 'invalid-number',
   start() {
-    return (unit, _computed, report) => {
-      eachNumericCell(unit, (cell, kpi, part, fiscalYear) => {
-        const reading = readKpiNumber(cell.value, cell.numberFormat);
-        if (reading.kind !== 'invalid') return;
-        if (part !== 'rate' && readsAsWord(unit.kpis[kpi], cell)) return;
-        report({
-          messageId: 'invalid-number',
-          r: cell.r,
-          c: cell.c,
-          field: numericField({ kpi, part, fiscalYear }),
-          params: { label: labelText(cell.label), value: cellText(cell.value) },
-        });
+    // one visitor for the sheet, told the unit it visits (no closure per unit)
+    let unit: UnitRecord;
+    let report: Report;
+    const visit: NumericVisitor = (cell, kpi, part, fiscalYear) => {
+      const reading = readKpiNumber(cell.value, cell.numberFormat);
+      if (reading.kind !== 'invalid') return;
+      if (part !== 'rate' && readsAsWord(unit.kpis[kpi], cell)) return;
+      report({
+        messageId: 'invalid-number',
+        r: cell.r,
+        c: cell.c,
+        field: numericField({ kpi, part, fiscalYear }),
+        params: { label: labelText(cell.label), value: cellText(cell.value) },
       });
+    };
+    return (u, _computed, r) => {
+      unit = u;
+      report = r;
+      eachNumericCell(u, visit);
     };
   },
 };

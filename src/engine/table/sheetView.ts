@@ -153,22 +153,32 @@ export class SheetView {
     return filled.length === 1 ? filled[0] : -1;
   }
 
-  /** Columns of row r holding a value of their own (merge continuations excluded), left to right. */
+  /**
+   * Columns of row r holding a value of their own (merge continuations excluded), left to right.
+   * The list is the view's: callers read it and do not change it (the table reader asks for the
+   * same row several times in a row, and gets the list it was given before).
+   */
   filledColumns(r: number): number[] {
+    if (r === this.filledRow) return this.filled;
     const out: number[] = [];
     const row = this.values[r];
-    if (!row) return out;
-    if (row.length <= SPARSE_ROW) {
+    if (row && row.length <= SPARSE_ROW) {
       for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) out.push(c);
-      return out;
+    } else if (row) {
+      // a long row is usually sparse (one value far right): visit the cells that exist, in index order
+      for (const key in row) {
+        const c = Number(key);
+        if (Number.isInteger(c) && !isBlank(row[c])) out.push(c);
+      }
     }
-    // a long row is usually sparse (one value far right): visit the cells that exist, in index order
-    for (const key in row) {
-      const c = Number(key);
-      if (Number.isInteger(c) && !isBlank(row[c])) out.push(c);
-    }
+    this.filledRow = r;
+    this.filled = out;
     return out;
   }
+
+  /** The row filledColumns last listed, and its list. */
+  private filledRow = -1;
+  private filled: number[] = [];
 
   /** Right-most column of row r that holds a value or lies under a merge, or -1. */
   lastUsedColumn(r: number): number {
