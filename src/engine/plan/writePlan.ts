@@ -15,14 +15,14 @@ export const RATE_FORMAT = '0.0%';
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * What the plan needs of each unit, kept figure by figure (arrays of numbers, no object per unit)
+ * What the plan needs of each unit, kept figure by figure (arrays, no object per unit)
  * while the records themselves are let go: its rows, its computed 達成率 and 算定評価, and the
  * template's own 達成率 cell when a person left it blank.
  */
 export class PlanFigures {
   readonly rows: number[][] = [];
-  private readonly rates: number[] = [];
-  private readonly hasRate: number[] = [];
+  /** The rates as computed (the same numbers, not copies: a copy of a fraction is a new box). */
+  private readonly rates: (number | null)[] = [];
   private readonly grades: (string | null)[] = [];
   private readonly blankRateRows: number[] = [];
   private readonly blankRateColumns: number[] = [];
@@ -34,15 +34,14 @@ export class PlanFigures {
   /** blankRateRow and blankRateColumn: grid position of the blank rate cell, or -1. */
   add(rows: number[], rate: number | null, grade: string | null, blankRateRow: number, blankRateColumn: number): void {
     this.rows.push(rows);
-    this.rates.push(rate ?? 0);
-    this.hasRate.push(rate === null ? 0 : 1);
+    this.rates.push(rate);
     this.grades.push(grade);
     this.blankRateRows.push(blankRateRow);
     this.blankRateColumns.push(blankRateColumn);
   }
 
   rate(i: number): number | null {
-    return this.hasRate[i] === 1 ? this.rates[i] : null;
+    return this.rates[i];
   }
 
   grade(i: number): string | null {
