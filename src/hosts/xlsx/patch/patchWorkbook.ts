@@ -15,7 +15,7 @@ import { colsEdit } from './sheetCols';
 import { patchNotes } from './sheetNotes';
 import { StyleBook } from './styles';
 import { usedBlocks } from './vml';
-import { type Found, type TextEdit, findAll, findFirst, getAttr, rootPrefix, spliceBytes } from './xml';
+import { type Found, type TextEdit, findAll, findAllAround, findFirst, getAttr, rootPrefix, spliceBytes } from './xml';
 
 interface SheetPart {
   path: string;
@@ -44,8 +44,8 @@ function sheetParts(pkg: Package, wbPath: string): Map<string, SheetPart> {
 }
 
 /** The format a new cell starts from: its row's, when the row has one, else its column's. */
-function defaultStyles(xml: string, p: string): (row: Found | undefined, column: number) => number {
-  const cols = findAll(xml, `${p}col`).map((f) => ({ min: Number(getAttr(f.attrs, 'min')), max: Number(getAttr(f.attrs, 'max')), s: Number(getAttr(f.attrs, 'style') ?? 0) }));
+function defaultStyles(xml: string, p: string, sheetData: Found | undefined): (row: Found | undefined, column: number) => number {
+  const cols = (sheetData ? findAllAround(xml, `${p}col`, sheetData) : findAll(xml, `${p}col`)).map((f) => ({ min: Number(getAttr(f.attrs, 'min')), max: Number(getAttr(f.attrs, 'max')), s: Number(getAttr(f.attrs, 'style') ?? 0) }));
   return (row, column) => {
     if (row && getAttr(row.attrs, 'customFormat') === '1' && getAttr(row.attrs, 's')) return Number(getAttr(row.attrs, 's'));
     return cols.find((c) => c.min <= column && column <= c.max)?.s ?? 0;
@@ -81,13 +81,15 @@ export function patchWorkbook(original: Uint8Array, sheets: { name: string; plan
     const p = rootPrefix(before);
     // every edit is made against the sheet's text as read, and spliced once: each splice of a
     // sheet of many rows costs a copy of the whole text
-    const cells = cellEdits(before, p, edits, defaultStyles(before, p));
+    // found once: the other elements are looked for around it, not through its rows
+    const sheetData = findFirst(before, `${p}sheetData`);
+    const cells = cellEdits(before, p, edits, defaultStyles(before, p, sheetData), sheetData);
     const all: TextEdit[] = cells.edits;
     const dimension = dimensionEdit(before, p, edits);
     if (dimension) all.push(dimension);
-    const cols = colsEdit(before, p, planWidths(plan));
+    const cols = colsEdit(before, p, planWidths(plan), sheetData);
     if (cols) all.push(cols);
-    all.push(...patchNotes(pkg, part.path, before, p, planNotes(plan), blocks));
+    all.push(...patchNotes(pkg, part.path, before, p, planNotes(plan), blocks, sheetData));
     // written as bytes: the text between the edits is copied from the part's own bytes
     if (all.length) pkg.setBytes(part.path, spliceBytes(before, pkg.source(part.path) ?? new TextEncoder().encode(before), all));
     if (cells.overwrittenFormulas.length) formulasGone.set(part.sheetId, new Set(cells.overwrittenFormulas));

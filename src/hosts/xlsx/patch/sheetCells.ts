@@ -68,8 +68,10 @@ export function cellEdits(
   p: string,
   edits: CellEdit[],
   defaultStyle: (row: Found | undefined, column: number) => number,
+  /** The sheet's sheetData when the caller found it already. */
+  found: Found | undefined = findFirst(xml, `${p}sheetData`),
 ): CellsResult {
-  const sheetData = findFirst(xml, `${p}sheetData`);
+  const sheetData = found;
   if (!sheetData) throw cannotAnnotate('シートにセルの表 (sheetData) がありません', 'the sheet has no sheetData');
   const rows = sheetData.selfClosing ? [] : findAll(xml, `${p}row`, sheetData.openEnd, sheetData.closeStart);
   const { numbers, anyWithoutR: anyRowWithoutR } = rowNumbers(xml, rows);
@@ -244,29 +246,70 @@ function patchRow(
   }
   if (!inserts) return;
   inserts.sort((a, b) => a.at - b.at || a.column - b.column);
-  const columns = Array.from(cellColumn.subarray(0, count));
   // cells that leave out r would shift behind an inserted cell: give them their references
-  const edited = new Set(edits.map((e) => e.column));
-  for (let i = 0; i < count; i++) {
-    if (!(cellFlags[i] & 2) && !edited.has(columns[i])) out.push({ start: cellStart[i] + `<${p}c`.length, end: cellStart[i] + `<${p}c`.length, text: ` r="${ref(rowNumber, columns[i])}"` });
+  let withoutR = false;
+  for (let i = 0; i < count; i++) if (!(cellFlags[i] & 2)) withoutR = true;
+  if (withoutR) {
+    const edited = new Set(edits.map((e) => e.column));
+    for (let i = 0; i < count; i++) {
+      if (!(cellFlags[i] & 2) && !edited.has(cellColumn[i])) out.push({ start: cellStart[i] + `<${p}c`.length, end: cellStart[i] + `<${p}c`.length, text: ` r="${ref(rowNumber, cellColumn[i])}"` });
+    }
   }
-  // inserts at the same place are joined so their order holds
-  const grouped = new Map<number, string>();
-  for (const ins of inserts) grouped.set(ins.at, (grouped.get(ins.at) ?? '') + ins.text);
-  const attrs = setAttr(spans(row, [...columns, ...inserts.map((i) => i.column)]), 'r', String(rowNumber));
+  // the row's spans must cover its cells, old and new
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    if (cellColumn[i] < min) min = cellColumn[i];
+    if (cellColumn[i] > max) max = cellColumn[i];
+  }
+  for (const ins of inserts) {
+    if (ins.column < min) min = ins.column;
+    if (ins.column > max) max = ins.column;
+  }
+  const tag = rowTag(p, row.attrs, `${min}:${max}`, String(rowNumber));
   if (row.selfClosing) {
-    out.push({ start: row.start, end: row.end, text: `${openTag(`${p}row`, attrs)}${[...grouped.values()].join('')}</${p}row>` });
+    out.push({ start: row.start, end: row.end, text: `${tag}${inserts.map((i) => i.text).join('')}</${p}row>` });
     return;
   }
-  for (const [at, text] of grouped) out.push({ start: at, end: at, text });
+  // inserts at the same place are joined so their order holds (sorted, they sit side by side)
+  for (let k = 0; k < inserts.length; ) {
+    const at = inserts[k].at;
+    let text = inserts[k++].text;
+    while (k < inserts.length && inserts[k].at === at) text += inserts[k++].text;
+    out.push({ start: at, end: at, text });
+  }
   // the row's own tag: its spans must cover the new cells, and it states its number
-  out.push({ start: row.start, end: row.openEnd, text: openTag(`${p}row`, attrs) });
+  out.push({ start: row.start, end: row.openEnd, text: tag });
 }
 
-/** A row's spans hint must cover its cells; keep every other attribute as it was. */
-function spans(row: Found, columns: number[]): [string, string][] {
-  if (getAttr(row.attrs, 'spans') === undefined) return row.attrs;
-  return setAttr(row.attrs, 'spans', `${Math.min(...columns)}:${Math.max(...columns)}`);
+/** Whether some "<" in xml[from, to) starts `open` (jumping from "<" to "<": a cell holds a few). */
+function startsTagIn(xml: string, open: string, from: number, to: number): boolean {
+  for (let i = xml.indexOf('<', from); i >= 0 && i < to; i = xml.indexOf('<', i + 1)) if (xml.startsWith(open, i)) return true;
+  return false;
+}
+
+/**
+ * The row's start tag with its spans hint (when it has one) set to `spans` and r set: every other
+ * attribute as it was, a missing r appended; the text openTag(setAttr(setAttr(…, 'spans'), 'r'))
+ * gives, in one pass.
+ */
+function rowTag(p: string, attrs: Attributes, spans: string, r: string): string {
+  let out = `<${p}row`;
+  let hasR = false;
+  let hasSpans = false;
+  for (const [name, v] of attrs) {
+    if (name === 'spans' && !hasSpans) {
+      hasSpans = true;
+      out += ` spans="${spans}"`;
+    } else if (name === 'r' && !hasR) {
+      hasR = true;
+      out += ` r="${r}"`;
+    } else {
+      out += ` ${name}="${escapeAttr(v)}"`;
+    }
+  }
+  if (!hasR) out += ` r="${r}"`;
+  return out + '>';
 }
 
 function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: CellEdit, overwritten: string[]): string {
@@ -277,7 +320,9 @@ function rewriteCell(xml: string, p: string, cell: Found, row: number, edit: Cel
     const tag = cellTag(p, cell.attrs, address, s, false, undefined, cell.selfClosing);
     return cell.selfClosing ? tag : `${tag}${xml.slice(cell.openEnd, cell.closeStart)}</${p}c>`;
   }
-  const formula = cell.selfClosing ? undefined : findFirst(xml.slice(cell.openEnd, cell.closeStart), `${p}f`);
+  // a cell with no "<f" in it has no formula: most cells are not cut out and searched
+  const mayHaveFormula = !cell.selfClosing && startsTagIn(xml, `<${p}f`, cell.openEnd, cell.closeStart);
+  const formula = mayHaveFormula ? findFirst(xml.slice(cell.openEnd, cell.closeStart), `${p}f`) : undefined;
   if (formula) {
     const kind = getAttr(formula.attrs, 't');
     if (kind === 'array' || kind === 'dataTable' || (kind === 'shared' && getAttr(formula.attrs, 'ref') !== undefined)) {

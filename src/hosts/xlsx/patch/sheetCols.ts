@@ -2,7 +2,7 @@
  * Column widths for the appended columns. A <col> range that covers such a column is split so
  * the other columns of the range keep their width and format.
  */
-import { type Attributes, type TextEdit, findAll, findFirst, getAttr, openTag, setAttr } from './xml';
+import { type Attributes, type Found, type TextEdit, findAll, findAround, findFirst, getAttr, openTag, setAttr } from './xml';
 
 interface ColRange {
   min: number;
@@ -14,9 +14,15 @@ function withRange(attrs: Attributes, min: number, max: number): Attributes {
   return setAttr(setAttr(attrs, 'min', String(min)), 'max', String(max));
 }
 
-export function colsEdit(xml: string, p: string, widths: { column: number; width: number }[]): TextEdit | null {
+export function colsEdit(
+  xml: string,
+  p: string,
+  widths: { column: number; width: number }[],
+  /** The sheet's sheetData when the caller found it already (cols is looked for around it). */
+  sheetData: Found | undefined = findFirst(xml, `${p}sheetData`),
+): TextEdit | null {
   if (!widths.length) return null;
-  const cols = findFirst(xml, `${p}cols`);
+  const cols = sheetData ? findAround(xml, `${p}cols`, sheetData) : findFirst(xml, `${p}cols`);
   let ranges: ColRange[] = cols && !cols.selfClosing
     ? findAll(xml, `${p}col`, cols.openEnd, cols.closeStart).map((f) => ({
         min: Number(getAttr(f.attrs, 'min')),
@@ -44,7 +50,6 @@ export function colsEdit(xml: string, p: string, widths: { column: number; width
   const text = `<${p}cols>${ranges.map((r) => openTag(`${p}col`, r.attrs, true)).join('')}</${p}cols>`;
   if (cols) return { start: cols.start, end: cols.end, text };
   // cols comes right before sheetData
-  const sheetData = findFirst(xml, `${p}sheetData`);
   if (!sheetData) return null;
   return { start: sheetData.start, end: sheetData.start, text };
 }

@@ -9,7 +9,7 @@ import { legacyDrawingEdits, legacyDrawingId } from './legacyDrawing';
 import { type Package, dirName, relativeTarget, relsPath, resolvePath } from './package';
 import { REL, addRelationship, readRelationships } from './rels';
 import { patchVml } from './vml';
-import type { TextEdit } from './xml';
+import type { Found, TextEdit } from './xml';
 
 function freeName(pkg: Package, make: (n: number) => string): string {
   let n = 1;
@@ -28,6 +28,8 @@ export function patchNotes(
   p: string,
   notes: Map<string, string>,
   blocks: (count: number) => number[],
+  /** The sheet's sheetData when the caller found it already. */
+  sheetData?: Found,
 ): TextEdit[] {
   const relsName = relsPath(sheetPath);
   const dir = dirName(sheetPath);
@@ -49,7 +51,7 @@ export function patchNotes(
   const comments = patchComments(pkg.text(commentsPath), notes);
   if (comments.xml !== pkg.text(commentsPath)) pkg.set(commentsPath, comments.xml);
 
-  const drawingId = legacyDrawingId(sheetXml, p);
+  const drawingId = legacyDrawingId(sheetXml, p, sheetData);
   const drawingRel = drawingId ? relationships.find((r) => r.id === drawingId && !r.external) : undefined;
   if (drawingId && !drawingRel) {
     throw cannotAnnotate('シートのメモ図形 (legacyDrawing) の参照先がありません', 'the sheet links a legacy drawing that is missing');
@@ -60,7 +62,7 @@ export function patchNotes(
     vmlPath = freeName(pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
     const added = addRelationship(rels, REL.vmlDrawing, relativeTarget(dir, vmlPath));
     rels = added.xml;
-    edits = legacyDrawingEdits(sheetXml, p, added.id);
+    edits = legacyDrawingEdits(sheetXml, p, added.id, sheetData);
     contentTypes = ensureDefault(contentTypes, 'vml', VML_TYPE, vmlPath);
   }
   const lines = (ref: string): number => (notes.get(ref) ?? '').split('\n').length;

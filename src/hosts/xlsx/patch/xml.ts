@@ -183,6 +183,23 @@ export function findAll(xml: string, qname: string, from = 0, to = xml.length, l
   return found;
 }
 
+/** The first `qname` start tag in [from, to) as findAll finds it: its start and the index of its ">". */
+export function findStartTag(xml: string, qname: string, from = 0, to = xml.length): { start: number; gt: number } | undefined {
+  const open = `<${qname}`;
+  let p = from;
+  for (;;) {
+    const start = xml.indexOf(open, p);
+    if (start < 0 || start >= to) return undefined;
+    const next = xml.charCodeAt(start + open.length);
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      p = start + open.length;
+      continue;
+    }
+    const gt = tagEnd(xml, start);
+    return gt < 0 ? undefined : { start, gt };
+  }
+}
+
 /** The element at known positions (a scanner of its own found it). */
 export function foundAt(xml: string, start: number, openEnd: number, closeStart: number, end: number, selfClosing: boolean): Found {
   return new FoundElement(xml, start, openEnd, closeStart, end, selfClosing);
@@ -208,6 +225,22 @@ class FoundElement implements Found {
 
 export function findFirst(xml: string, qname: string, from = 0, to = xml.length): Found | undefined {
   return findAll(xml, qname, from, to, 1)[0];
+}
+
+/**
+ * findFirst for a worksheet child that is no row or cell (cols, col, legacyDrawing…): looked for
+ * before the sheet's sheetData and after it, not through its rows (the bulk of a sheet's text,
+ * where no such element can be).
+ */
+export function findAround(xml: string, qname: string, sheetData: Found): Found | undefined {
+  return findFirst(xml, qname, 0, sheetData.start) ?? findFirst(xml, qname, sheetData.end);
+}
+
+/** findAll for worksheet children outside the sheetData, as findAround. */
+export function findAllAround(xml: string, qname: string, sheetData: Found): Found[] {
+  const before = findAll(xml, qname, 0, sheetData.start);
+  const after = findAll(xml, qname, sheetData.end);
+  return after.length ? [...before, ...after] : before;
 }
 
 /** The namespace prefix ("x:" or "") the part's root element uses. */
