@@ -11,6 +11,8 @@ export interface CheckSettings {
   /** The configuration as read from --config (parsed again where it is used), and its file name. */
   configData: unknown;
   configName: string | null;
+  /** Items carry what they reported (the JSON report, --previous); default true. */
+  entries?: boolean;
 }
 
 export interface WorkbookResult {
@@ -59,7 +61,7 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     checks = sheets.map((s) => ({
       name: s.name,
       // the write plan (fills, notes) is built only when a copy is asked for
-      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name, fileName: shown, plan: annotate, acknowledgements }),
+      check: checkSheet(s.grid, { asOf: settings.asOf, config, locale: settings.locale, sheetName: s.name, fileName: shown, plan: annotate, entries: settings.entries !== false, acknowledgements }),
     }));
   } catch (err) {
     return unreadable(err);

@@ -91,25 +91,34 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const inputs = await settleOrRefuse(plan, await collectInputs(command.inputs, { skip: plan.skip }), common, t);
   const toStdout = command.jsonPath === '-';
   const say = (line: string) => (toStdout ? io.err(line) : io.out(line));
-  const settings: CheckSettings = { asOf: command.asOf, locale: command.locale, configData, configName: command.configPath };
+  // what each item reported is read by the JSON report and the comparison with a previous round only
+  const entries = Boolean(command.jsonPath || command.previousPath);
+  const settings: CheckSettings = { asOf: command.asOf, locale: command.locale, configData, configName: command.configPath, entries };
   if (command.returnsDir) await refuseReturnsOnInputs(command, t);
   // the previous round is read first: a wrong path is one line before any workbook is checked
   const previous = command.previousPath ? await previousOrRefuse(command.previousPath, settings, options, t) : null;
   // items kept for a summary, returns or a comparison come as objects; for the JSON report alone
   // as bytes, read once; otherwise only their number (printing counts them)
   const rows = command.summaryPath || command.returnsDir || previous ? 'objects' : command.jsonPath ? 'packed' : 'count';
-  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows });
+  const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;
+  // made after the last refusal: its workers start at once, and only close() ends them
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows, expected: inputs.filter((i) => !i.problem).length });
   // a progress line only where a person watches a terminal, and never into a JSON stream
   const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
-  const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;
   const totals = emptyTotals();
-  // the summary needs every file's rows and issues; without it, each report is let go once written
+  const gradeScale = configData ? parseConfig(configData, command.configPath ?? 'config').gradeScale : undefined;
+  // the summary takes each report as it comes (in input order), while later files are checked;
+  // the writer is loaded only when a summary is asked for
+  const summary = command.summaryPath ? new (await import('./summary')).SummaryWorkbook(command.asOf, { locale: command.locale, target: plan.summaryPath as string, gradeScale }) : null;
+  // returns and a comparison need every file's rows and issues; otherwise each report is let go once written
+  const keep = Boolean(command.returnsDir || previous);
   const kept: FileReport[] = [];
   let copyFailures = 0;
   try {
     const printer = inOrder<FileReport>(async (report) => {
       addToTotals(totals, report);
-      if (command.summaryPath || command.returnsDir || previous) kept.push(report);
+      summary?.add(report);
+      if (keep) kept.push(report);
       if (!command.quiet) {
         const lines = formatFile(report, command.locale, { explain: command.explain });
         if (progress) progress.above(() => lines.forEach(say));
@@ -145,19 +154,13 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   if (inputs.length === 0) say(t.noWorkbooks);
   say(formatTotals({ asOf: command.asOf, totals }, command.locale));
   const report: JsonReport = { asOf: command.asOf, files: kept, totals };
-  const gradeScale = configData ? parseConfig(configData, command.configPath ?? 'config').gradeScale : undefined;
   const comparison = previous ? compareWith(previous, report, gradeScale, command.locale) : null;
   if (comparison) {
     const c = comparison;
     say(t.previousCompared(c.previousAsOf, c.gradesFallen.length, c.changedEntries.length, c.added.length, c.removed.length, c.departmentErrorsRose.length));
   }
   await json?.close(totals, comparison ? { previousRound: comparison } : {});
-  if (command.summaryPath) {
-    // the summary writer is loaded only when a summary is asked for
-    const { summaryWorkbookBytes } = await import('./summary');
-    const bytes = await summaryWorkbookBytes(report, { locale: command.locale, target: plan.summaryPath as string, gradeScale, comparison });
-    await writeOutput(plan.summaryPath as string, bytes, command.summaryPath, t);
-  }
+  if (summary && command.summaryPath) await writeOutput(plan.summaryPath as string, summary.bytes(comparison), command.summaryPath, t);
   if (command.returnsDir) say(await writeReturnsOrRefuse(command.returnsDir, report, inputs, command.locale, t));
   return copyFailures > 0 ? 2 : exitStatus({ totals });
 }

@@ -48,8 +48,13 @@ export class CheckPool {
     private readonly settings: CheckSettings,
     private readonly limits: FileLimits = DEFAULT_LIMITS,
     private readonly size = defaultPoolSize(),
-    private readonly options: { rows?: RowsMode } = {},
-  ) {}
+    private readonly options: { rows?: RowsMode; expected?: number } = {},
+  ) {
+    // a worker takes a tenth of a second to load the engine: the ones the batch will need start
+    // now, while the main thread reads the first files, not when the first file is handed over
+    const start = Math.min(this.size, options.expected ?? 0);
+    for (let i = 0; i < start; i++) this.slots.push({ worker: startWorker(limits), busy: false });
+  }
 
   /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
   check(shown: string, bytes: Uint8Array, annotate: boolean): Promise<WorkbookResult> {

@@ -101,7 +101,7 @@ function checkTable(
     const unit = reader.read(rows);
     const computed = computeUnit(unit, gradeScale, evaluation.primary);
     for (let i = 0; i < checks.length; i++) checks[i].check(unit, computed, checks[i].report);
-    items.push(itemResult(view, unit, computed));
+    items.push(itemResult(view, unit, computed, options.entries !== false));
     if (planFigures) keepForPlan(planFigures, unit, computed);
   }
   const issues = markAcknowledged(found.sorted(), options);
@@ -238,8 +238,8 @@ function keepForPlan(figures: PlanFigures, unit: UnitRecord, c: UnitComputation)
   figures.add(unit.rows, c.rate?.rate ?? null, c.grade, blank && unit.rate ? unit.rate.r : -1, blank && unit.rate ? unit.rate.c : -1);
 }
 
-function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): ItemResult {
-  return {
+function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation, withEntries: boolean): ItemResult {
+  const item: ItemResult = {
     row: view.sheetRow(unit.first),
     lastRow: view.sheetRow(unit.rows[unit.rows.length - 1]),
     id: unit.id,
@@ -253,8 +253,9 @@ function itemResult(view: SheetView, unit: UnitRecord, c: UnitComputation): Item
     selfGrade: c.selfGrade,
     evaluation: c.evaluation,
     kpis: kpiResults(unit, c),
-    entries: reportedEntries(view, unit),
   };
+  if (withEntries) item.entries = reportedEntries(view, unit);
+  return item;
 }
 
 /** An item's indicators as reported (map: an array of their exact number, kept with the report). */

@@ -236,6 +236,11 @@ export interface CheckOptions {
   fileName?: string;
   /** Build the write plan (default true). A report-only check skips it: no fills or notes are needed. */
   plan?: boolean;
+  /**
+   * Give each item what it reported (ItemResult.entries, default true): the JSON report and the
+   * next round's comparison read them; a check that only counts, prints or summarises does not.
+   */
+  entries?: boolean;
   /** Warnings acknowledged in the workbook (its settings); those of this sheet are marked on the issues. */
   acknowledgements?: import('./workbookSettings').Acknowledgement[];
 }

@@ -96,5 +96,10 @@ describe('streamed units', () => {
     ]);
     // FNV-1a of "A"
     expect(check.rows[0].entries?.[1].digest).toBe('c40bf6cc');
+    // a check that only counts, prints or summarises asks for no entries: the rest is the same
+    const lean = checkSheet(grid(rows), { asOf: '2025-10-15', entries: false });
+    expect(lean.rows.every((r) => !('entries' in r))).toBe(true);
+    expect(lean.rows).toEqual(check.rows.map(({ entries: _entries, ...rest }) => rest));
+    expect(lean.issues).toEqual(check.issues);
   });
 });
