@@ -152,14 +152,20 @@ export function openTag(name: string, attrs: Attributes, selfClosing = false): s
   return `<${name}${body}${selfClosing ? '/>' : '>'}`;
 }
 
-/** Every `qname` element in [from, to), not looking inside them (none of ours nest in themselves). */
+/**
+ * Every `qname` element starting in [from, to), not looking inside them (none of ours nest in
+ * themselves). `to` is where a tag starts (an end tag, the sheetData), so no start tag runs across it.
+ */
 export function findAll(xml: string, qname: string, from = 0, to = xml.length, limit = Infinity): Found[] {
   const found: Found[] = [];
   const open = `<${qname}`;
   const close = `</${qname}>`;
+  // start tags are looked for in xml[0, to) only: indexOf has no end, and a search for an
+  // element before the sheetData would otherwise run through every row when there is none
+  const head = to < xml.length ? xml.slice(0, to) : xml;
   let p = from;
   while (found.length < limit) {
-    const start = xml.indexOf(open, p);
+    const start = head.indexOf(open, p);
     if (start < 0 || start >= to) break;
     const next = xml.charCodeAt(start + open.length);
     // " ", ">", "/", tab, newline, carriage return
