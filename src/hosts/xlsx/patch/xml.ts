@@ -345,38 +345,12 @@ class Utf8Offsets {
 
 const utf8 = new TextEncoder();
 
-/** Write `text` as UTF-8 at out[at]; ASCII by hand (most inserted text is short markup), the rest by the encoder. */
-function writeUtf8(text: string, out: Uint8Array, at: number): number {
-  const length = text.length;
-  let i = 0;
-  for (; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) break;
-    out[at + i] = c;
-  }
-  if (i === length) return length;
-  return i + utf8.encodeInto(i ? text.slice(i) : text, out.subarray(at + i)).written;
-}
-
 function isHigh(c: number): boolean {
   return (c & 0xfc00) === 0xd800;
 }
 
 function isLow(c: number): boolean {
   return (c & 0xfc00) === 0xdc00;
-}
-
-/**
- * Whether the edit may join two halves of a surrogate pair (or part one): the UTF-8 of the whole
- * is then not the UTF-8 of its pieces. Never so at the element boundaries we edit at, but the
- * string way is taken then all the same.
- */
-function joinsSurrogates(xml: string, e: TextEdit): boolean {
-  return (
-    isHigh(xml.charCodeAt(e.start - 1)) ||
-    isLow(xml.charCodeAt(e.end)) ||
-    (e.text.length > 0 && (isLow(e.text.charCodeAt(0)) || isHigh(e.text.charCodeAt(e.text.length - 1))))
-  );
 }
 
 /**
@@ -390,23 +364,41 @@ function joinsSurrogates(xml: string, e: TextEdit): boolean {
  */
 export function spliceBytes(xml: string, source: Uint8Array, edits: TextEdit[]): Uint8Array {
   const sorted = edits.length > 1 ? [...edits].sort((a, b) => a.start - b.start || a.end - b.end) : edits;
-  let inserted = 0;
+  // the inserted pieces joined into one flat string and encoded at once: the pieces are ropes
+  // (built by concatenation), and reading each one would first make a flat copy of it
+  const texts: string[] = new Array<string>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) texts[k] = sorted[k].text;
+  const joined = texts.join('');
+  const encoded = utf8.encode(joined);
+  let t = 0;
   for (const e of sorted) {
-    if (joinsSurrogates(xml, e)) return utf8.encode(splice(xml, edits));
-    inserted += e.text.length;
+    // the UTF-8 of the whole is that of its pieces unless an edit joins (or parts) a surrogate pair
+    const length = e.text.length;
+    if (isHigh(xml.charCodeAt(e.start - 1)) || isLow(xml.charCodeAt(e.end)) || (length > 0 && (isLow(joined.charCodeAt(t)) || isHigh(joined.charCodeAt(t + length - 1))))) {
+      return utf8.encode(splice(xml, edits));
+    }
+    t += length;
   }
-  const out = new Uint8Array(source.length + inserted * 3);
-  const ascii = source.length === xml.length;
-  const offsets = ascii ? undefined : new Utf8Offsets(xml);
-  let from = 0; // byte offset of the text after the last edit
+  const out = new Uint8Array(source.length + encoded.length);
+  const offsets = source.length === xml.length ? undefined : new Utf8Offsets(xml);
+  const insertOffsets = encoded.length === joined.length ? undefined : new Utf8Offsets(joined);
+  let from = 0; // byte offset in source of the text after the last edit
   let o = 0;
+  t = 0;
+  let b = 0; // byte offset in encoded of the next piece
   for (const e of sorted) {
     const start = offsets ? offsets.at(e.start) : e.start;
     if (start > from) {
       out.set(source.subarray(from, start), o);
       o += start - from;
     }
-    if (e.text) o += writeUtf8(e.text, out, o);
+    if (e.text.length) {
+      t += e.text.length;
+      const next = insertOffsets ? insertOffsets.at(t) : t;
+      out.set(encoded.subarray(b, next), o);
+      o += next - b;
+      b = next;
+    }
     from = offsets ? offsets.at(e.end) : e.end;
   }
   if (from < source.length) {
