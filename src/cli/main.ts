@@ -1,6 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { compareRounds, DEFAULT_GRADE_SCALE, gradeColumns, parseConfig, type Config, type Round, type RoundComparison } from '../engine';
+// the engine's modules one by one, not its index: the main thread only reads, prints and writes,
+// and loading the whole engine here would delay the workers' start
+import { DEFAULT_GRADE_SCALE, parseConfig, type Config } from '../engine/config';
+import { compareRounds, type Round, type RoundComparison } from '../engine/rounds';
+import { gradeColumns } from '../engine/summary';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import { parseArgs, type CheckCommand } from './args';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';

@@ -1,5 +1,4 @@
 import { promises as fs, realpathSync, statSync } from 'fs';
-import { unzipSync, strFromU8 } from 'fflate';
 import type { InputFile } from './collect';
 import { readInput } from './readInput';
 import * as path from 'path';
@@ -171,6 +170,8 @@ async function isOwnSummary(file: string | Buffer): Promise<boolean> {
   const read = await readInput(file, 20 * 1024 * 1024);
   if (!read.ok) return false;
   try {
+    // loaded only here, where a summary written before is recognised (start-up time)
+    const { unzipSync, strFromU8 } = await import('fflate');
     const parts = unzipSync(read.bytes, { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize < 64 * 1024 });
     const core = parts['docProps/core.xml'];
     return core !== undefined && strFromU8(core).includes(`>${SUMMARY_MARK.keywords}<`);

@@ -1,4 +1,4 @@
-import { formatFiscalYear } from '../engine';
+import { formatFiscalYear } from '../engine/read/years';
 import type { FileReport, JsonReport, SheetReport } from './report';
 
 const SEVERITY_LABEL = {
