@@ -4,7 +4,7 @@
  * flagged cell that has one gets no note of ours (its reasons are in the チェック結果 column).
  */
 import { parseRef, ref as a1 } from './a1';
-import { escapeText, findAll, findFirst, getAttr, openTag, rootPrefix, splice, unescape } from './xml';
+import { escapeAttr, escapeText, findAll, findFirst, getAttr, rootPrefix, splice, unescape } from './xml';
 
 export const AUTHOR = '進行管理票チェッカー';
 
@@ -27,7 +27,8 @@ export function normalRef(text: string): string {
 function commentElement(p: string, ref: string, authorId: number, note: string): string {
   const rPr = `<${p}rPr><${p}sz val="9"/><${p}rFont val="Meiryo UI"/><${p}family val="3"/><${p}charset val="128"/></${p}rPr>`;
   const run = `<${p}r>${rPr}<${p}t xml:space="preserve">${escapeText(note)}</${p}t></${p}r>`;
-  return `${openTag(`${p}comment`, [['ref', ref], ['authorId', String(authorId)], ['shapeId', '0']])}<${p}text>${run}</${p}text></${p}comment>`;
+  // what openTag gives for these three attributes (a number and "0" need no escaping)
+  return `<${p}comment ref="${escapeAttr(ref)}" authorId="${authorId}" shapeId="0"><${p}text>${run}</${p}text></${p}comment>`;
 }
 
 /** Write `notes` (cell → text) into the comments part (undefined: none yet). */

@@ -43,13 +43,21 @@ export function planEdits(plan: WritePlan, styles: StyleBook): CellEdit[] {
   }
   for (const flag of plan.flags) at(flag.row, flag.column).change.fill = FLAG_FILLS[flag.severity];
   const out: CellEdit[] = [];
+  // one function per distinct change, not per cell: equal keys stand for equal changes (the style
+  // book caches by key already), and the book then looks up the same key string every time
+  const styleOf = new Map<string, (current: number) => number>();
   for (const { row, column, value, change } of cells.values()) {
     if (isEmpty(change)) {
       out.push({ row, column, value, style: same });
       continue;
     }
     const key = changeKey(change);
-    out.push({ row, column, value, style: (current: number) => styles.derive(current, change, key) });
+    let style = styleOf.get(key);
+    if (!style) {
+      style = (current: number): number => styles.derive(current, change, key);
+      styleOf.set(key, style);
+    }
+    out.push({ row, column, value, style });
   }
   return out;
 }

@@ -65,7 +65,13 @@ export function patchNotes(
     edits = legacyDrawingEdits(sheetXml, p, added.id, sheetData);
     contentTypes = ensureDefault(contentTypes, 'vml', VML_TYPE, vmlPath);
   }
-  const lines = (ref: string): number => (notes.get(ref) ?? '').split('\n').length;
+  // split('\n').length without the pieces
+  const lines = (ref: string): number => {
+    const note = notes.get(ref) ?? '';
+    let count = 1;
+    for (let at = note.indexOf('\n'); at >= 0; at = note.indexOf('\n', at + 1)) count++;
+    return count;
+  };
   const vml = pkg.text(vmlPath);
   const nextVml = patchVml(vml, comments.added, comments.removed, lines, blocks);
   if (nextVml !== vml) pkg.set(vmlPath, nextVml);
