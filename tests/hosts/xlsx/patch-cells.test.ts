@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { type CellEdit, cellEdits } from '../../../src/hosts/xlsx/patch/sheetCells';
-import { splice } from '../../../src/hosts/xlsx/patch/xml';
+import { nearIndexOf, splice } from '../../../src/hosts/xlsx/patch/xml';
 import { cellEdits as referenceCellEdits } from './sheetCellsReference';
 
 const letters = (column: number): string => (column <= 26 ? String.fromCharCode(64 + column) : `A${String.fromCharCode(38 + column)}`);
@@ -81,5 +81,16 @@ test('cellEdits gives what the patcher it replaced gave, on random sheets and pl
       expect(outcome(cellEdits, xml, p, edits)).toBe(outcome(referenceCellEdits, xml, p, edits));
     }),
     { seed: 20251201, numRuns: 3000 },
+  );
+});
+
+test('nearIndexOf finds what indexOf finds, near and far (past its 64-character loop)', () => {
+  const piece = fc.constantFrom('<', 'c', '<c', '</c>', '<c ', 'x'.repeat(30), '<row', '>', 'r');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom('<c ', '</c>', '<row', '<'), fc.nat({ max: 400 }), (pieces, tag, from) => {
+      const xml = pieces.join('');
+      expect(nearIndexOf(xml, tag, from)).toBe(xml.indexOf(tag, from));
+    }),
+    { seed: 64, numRuns: 5000 },
   );
 });

@@ -4,7 +4,7 @@
  */
 import { columnName, parseRef, ref } from './a1';
 import { cannotAnnotate } from './errors';
-import { type Attributes, type Found, type TextEdit, attrAt, attrOf, escapeAttr, escapeText, findAll, findFirst, foundAt, getAttr, openTag, setAttr, tagEnd } from './xml';
+import { type Attributes, type Found, type TextEdit, nearIndexOf, attrAt, attrOf, escapeAttr, escapeText, findAll, findFirst, foundAt, getAttr, openTag, setAttr, tagEnd } from './xml';
 
 export interface CellEdit {
   row: number;
@@ -142,7 +142,7 @@ function scanCells(xml: string, p: string, from: number, to: number): number {
   let last = 0;
   let at = from;
   for (;;) {
-    const start = xml.indexOf(open, at);
+    const start = nearIndexOf(xml, open, at);
     if (start < 0 || start >= to) break;
     const next = xml.charCodeAt(start + open.length);
     if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
@@ -155,7 +155,7 @@ function scanCells(xml: string, p: string, from: number, to: number): number {
     let closeStart = gt + 1;
     let end = gt + 1;
     if (!selfClosing) {
-      closeStart = xml.indexOf(close, gt + 1);
+      closeStart = nearIndexOf(xml, close, gt + 1);
       if (closeStart < 0) break;
       end = closeStart + close.length;
     }

@@ -153,6 +153,24 @@ export function openTag(name: string, attrs: Attributes, selfClosing = false): s
 }
 
 /**
+ * xml.indexOf(tag, from) for a `tag` starting with "<" that is usually a few characters away (the
+ * next row or cell, a cell's end tag): the first 64 characters are looked through by a loop, which
+ * costs less than a call of indexOf (made for long searches; a sheet's cells are found by the ten
+ * thousand); farther on, indexOf.
+ */
+export function nearIndexOf(xml: string, tag: string, from: number): number {
+  const n = tag.length;
+  const stop = Math.min(from + 64, xml.length - n + 1);
+  for (let i = from; i < stop; i++) {
+    if (xml.charCodeAt(i) !== 60) continue;
+    let k = 1;
+    while (k < n && xml.charCodeAt(i + k) === tag.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
+  return stop < from + 64 ? -1 : xml.indexOf(tag, stop);
+}
+
+/**
  * Every `qname` element starting in [from, to), not looking inside them (none of ours nest in
  * themselves). `to` is where a tag starts (an end tag, the sheetData), so no start tag runs across it.
  */
@@ -165,7 +183,7 @@ export function findAll(xml: string, qname: string, from = 0, to = xml.length, l
   const head = to < xml.length ? xml.slice(0, to) : xml;
   let p = from;
   while (found.length < limit) {
-    const start = head.indexOf(open, p);
+    const start = nearIndexOf(head, open, p);
     if (start < 0 || start >= to) break;
     const next = xml.charCodeAt(start + open.length);
     // " ", ">", "/", tab, newline, carriage return
