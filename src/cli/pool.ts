@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync } from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
+import type { WorkerFiles } from './bundleWorker';
 import type { ItemResult } from '../engine';
 import type { CheckSettings, WorkbookResult } from './checkWorkbook';
 import type { SheetReport } from './report';
 import type { PackedRows, RowsMode, WorkerJob, WorkerReply } from './checkWorker';
+import type { LoaderData } from './workerLoader';
 
 /** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
 export interface FileLimits {
@@ -188,42 +190,40 @@ export function defaultPoolSize(): number {
 }
 
 /**
- * The compiled command runs checkWorker.js. Run from the TypeScript sources (tests, ts-node), the
- * worker is bundled once per process with esbuild into a temporary file: the very same code,
- * starting in a fraction of the time ts-node would take to compile it in every worker.
+ * A worker starts from the loader (workerLoader.ts), which runs the worker bundled into one file
+ * (bundleWorker.ts) through V8's code cache: the compiled command's bundle is in dist/cli/worker/
+ * (npm run build:cli); run from the TypeScript sources (tests, the bench), the worker is bundled
+ * once per process with esbuild into node_modules/.cache/psc-worker-<hash>/, kept for the next
+ * process of the same sources with its cache: the very same code, starting in a fraction of the
+ * time ts-node would take to compile it in every worker. A dist/ built by tsc alone (no bundle)
+ * runs checkWorker.js as it is.
  */
 function startWorker(limits: FileLimits): Worker {
   // a small young generation: 64 MB raised an 80,000-row check's peak by ~100 MB, at no gain in speed
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 };
-  if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'checkWorker.js'), { resourceLimits });
-  return new Worker(bundledWorker(), { resourceLimits });
+  const files = workerFiles();
+  if (!files) return new Worker(path.join(__dirname, 'checkWorker.js'), { resourceLimits });
+  const workerData: LoaderData = { bundle: files.bundle };
+  return new Worker(files.loader, { resourceLimits, workerData });
 }
 
-let bundled: string | null = null;
+let found: WorkerFiles | null | undefined;
 
-function bundledWorker(): string {
-  if (bundled && existsSync(bundled)) return bundled;
-  // inside the project, so that the bundle's require('zod') finds the project's node_modules
-  const cache = path.resolve(__dirname, '../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(path.join(cache, 'psc-worker-'));
-  const outfile = path.join(dir, 'checkWorker.js');
-  // esbuild is a development dependency: only source runs (tests) come here
+function workerFiles(): WorkerFiles | null {
+  if (__filename.endsWith('.js')) {
+    if (found === undefined) {
+      // the names bundleWorker.ts writes (not imported: the command's start loads no more modules than it needs)
+      const dir = path.join(__dirname, '../worker');
+      const files = { loader: path.join(dir, 'workerLoader.js'), bundle: path.join(dir, 'checkWorker.js') };
+      found = existsSync(files.loader) && existsSync(files.bundle) ? files : null;
+    }
+    return found;
+  }
+  if (found && existsSync(found.bundle) && existsSync(found.loader)) return found;
+  // esbuild is a development dependency: only source runs (tests, the bench) come here
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
-    entryPoints: [path.join(__dirname, 'checkWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    // libraries stay in node_modules, loaded as the compiled command loads them
-    packages: 'external',
-    absWorkingDir: path.resolve(__dirname, '../..'),
-    logLevel: 'silent',
-  });
-  bundled = outfile;
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return outfile;
+  const { sourceWorker } = require('./bundleWorker') as typeof import('./bundleWorker');
+  // inside the project, so that the bundle's require('zod') finds the project's node_modules
+  found = sourceWorker(path.resolve(__dirname, '../..'));
+  return found;
 }
