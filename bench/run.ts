@@ -6,10 +6,13 @@
  *   - the whole command on one 20,000-row workbook against that ExcelJS load (target ≤ 0.6);
  *   - 60 department workbooks with --out and --summary against loading them all with ExcelJS
  *     (target ≤ 1.0), with the number of workers;
+ *   - both again as people run them: the compiled command and a script that loads the same files
+ *     with ExcelJS, each a process of its own (in one process the baseline's code is already
+ *     compiled and optimised by the earlier pairs, while each command starts cold workers);
  *   - the peak memory of an 80,000-row check in a process of its own (target < 500 MB);
  *   - the Office.js host through the in-memory double: syncs and request sizes.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { existsSync, promises as fs, readdirSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -41,6 +44,11 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 async function pairs(baseline: () => Promise<unknown>, measured: () => Promise<unknown>, count = PAIRS) {
   const rows: { base: number; value: number }[] = [];
   for (let i = 0; i < count; i++) rows.push({ base: await time(baseline), value: await time(measured) });
+  return medianRatio(rows);
+}
+
+/** The medians of both sides, and the median, lowest and highest ratio of the pairs. */
+function medianRatio(rows: { base: number; value: number }[]) {
   const ratios = rows.map((r) => r.value / r.base).sort((a, b) => a - b);
   return { base: median(rows.map((r) => r.base)), value: median(rows.map((r) => r.value)), ratio: median(ratios), low: ratios[0], high: ratios[ratios.length - 1] };
 }
@@ -61,11 +69,15 @@ async function oneLargeWorkbook(dir: string): Promise<string[]> {
   const load = () => fs.readFile(file).then((b) => loadExcelWorkbook(b));
   const reader = await pairs(load, () => fs.readFile(file).then((b) => readWorkbook(b)));
   const command = await pairs(load, () => main(['check', '--as-of', AS_OF, '--quiet', file], silent));
+  const processes = await processPairs([file], ['check', '--as-of', AS_OF, '--quiet', file]);
   return [
     `engine: ${rows.toLocaleString()} rows, ${cells.toLocaleString()} cells in ${fmt(engineMs)} = ${Math.round(cells / (engineMs / 1000)).toLocaleString()} cells/s (${issues.toLocaleString()} issues)`,
     `ExcelJS load of that workbook (the baseline): ${fmt(command.base)}`,
     `workbook reader: ${fmt(reader.value)} = ${range(reader)} the ExcelJS load`,
     `check, one 20,000-row workbook, whole command: ${fmt(command.value)} = ${range(command)} the ExcelJS load (target ≤ 0.60)`,
+    processes
+      ? `  as processes of their own (compiled command against a script loading it with ExcelJS, ${fmt(processes.base)}): ${fmt(processes.value)} = ${range(processes)} (target ≤ 0.60)`
+      : `  as processes of their own: not measured (run npm run build:cli first)`,
   ];
 }
 
@@ -89,16 +101,56 @@ async function sixtyDepartments(dir: string): Promise<string[]> {
     await fs.rm(out, { recursive: true, force: true });
   };
   const p = await pairs(loadAll, command, 3);
+  const out = path.join(dir, 'out-processes');
+  const processes = await processPairs([folder], ['check', '--as-of', AS_OF, '--quiet', '--out', out, '--summary', path.join(out, '集計.xlsx'), folder], () => fs.rm(out, { recursive: true, force: true }));
+  const workers = `${defaultPoolSize()} worker${defaultPoolSize() === 1 ? '' : 's'} on ${os.availableParallelism()} cores`;
   return [
     `60 department workbooks (50–300 items), ExcelJS load of all (the baseline): ${fmt(p.base)}`,
-    `check --out --summary, 60 workbooks, ${defaultPoolSize()} workers: ${fmt(p.value)} = ${range(p)} the ExcelJS load (target ≤ 1.00)`,
+    `check --out --summary, 60 workbooks, ${workers}: ${fmt(p.value)} = ${range(p)} the ExcelJS load (target ≤ 1.00)`,
+    processes
+      ? `  as processes of their own (compiled command against a script loading them with ExcelJS, ${fmt(processes.base)}): ${fmt(processes.value)} = ${range(processes)} (target ≤ 1.00)`
+      : `  as processes of their own: not measured (run npm run build:cli first)`,
   ];
+}
+
+/** The compiled command, or null when dist/ is missing or older than the sources. */
+function compiledCommand(): string | null {
+  const compiled = path.join(ROOT, 'dist/cli/cli/main.js');
+  return existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource() ? compiled : null;
+}
+
+/** A process's wall time, from its start to its exit. */
+function runProcess(args: string[]): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - start));
+  });
+}
+
+/**
+ * The compiled command (argv) against bench/loadWithExcelJs.js loading `targets`, each a process
+ * of its own, in interleaved pairs; `after` tidies up after each command.
+ */
+async function processPairs(targets: string[], argv: string[], after?: () => Promise<unknown>) {
+  const compiled = compiledCommand();
+  if (!compiled) return null;
+  const bin = path.join(ROOT, 'bin/progress-sheet.js');
+  const rows: { base: number; value: number }[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const base = await runProcess([path.join(__dirname, 'loadWithExcelJs.js'), ...targets]);
+    const value = await runProcess([bin, ...argv]);
+    await after?.();
+    rows.push({ base, value });
+  }
+  return medianRatio(rows);
 }
 
 /** Peak memory of a check in a process of its own: the compiled command, as the reform office runs it. */
 async function peakMemory(dir: string): Promise<string[]> {
-  const compiled = path.join(ROOT, 'dist/cli/cli/main.js');
-  if (!existsSync(compiled) || statSync(compiled).mtimeMs < newestSource()) return ['peak memory: not measured (run npm run build:cli first: dist/ is missing or older than src/)'];
+  const compiled = compiledCommand();
+  if (!compiled) return ['peak memory: not measured (run npm run build:cli first: dist/ is missing or older than src/)'];
   const rows = 80_000;
   const file = path.join(dir, 'huge.xlsx');
   await fs.writeFile(file, await generateWorkbook(rows));
