@@ -141,7 +141,7 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
             copyFailures++;
           }
         } else if (plan.outDir && result.copyProblem) {
-          result.report.copyError = t.copyNotWritten(result.copyProblem);
+          result.report.copyError = t.copyRefused(result.copyProblem);
           copyFailures++;
         }
         progress?.finished();

@@ -69,7 +69,9 @@ const ja = {
       : why === 'is-folder'
         ? `${target} はフォルダです。ファイル名を指定してください。`
         : `${target} はフォルダではありません。別のフォルダを指定してください。`,
-  copyNotWritten: (why: string) => `写しは保存しませんでした（${why}）。`,
+  copyNotWritten: (why: string) => `書き込みに失敗しました（${why}）。出力先のフォルダに書き込めるか、空き容量があるかを確かめて、もう一度実行してください。`,
+  copyRefused: (why: string) =>
+    `${why}。ブックを壊さずに書き込めないため、写しは作りませんでした（チェックの結果は上のとおりです）。写しが必要なときは、このブックを Excel で開いて保存し直してから、もう一度チェックしてください。`,
   returnsIsInput: (dir: string, input: string) =>
     `--returns ${dir} はチェックするフォルダ（${input}）と同じか、その中にあります。差し戻しのブックを次回チェックしないよう、別のフォルダを指定してください。`,
   returnsClobbers: (dir: string, input: string) => `--returns ${dir} に保存すると、チェックするファイル（${input}）を上書きします。別のフォルダを指定してください。`,
@@ -143,7 +145,9 @@ Exit status: 0 no errors / 1 errors found / 2 a file could not be read, or misus
       : why === 'is-folder'
         ? `${target} is a folder. Give a file name.`
         : `${target} is not a folder. Choose another folder.`,
-  copyNotWritten: (why) => `The copy was not written (${why}).`,
+  copyNotWritten: (why) => `writing failed (${why}). Make sure the output folder is writable and has space, then run again.`,
+  copyRefused: (why) =>
+    `${why}. It cannot be written without risking the workbook, so no copy was made (the check's results stand above). If you need the copy, open the workbook in Excel, save it again, and check it once more.`,
   returnsIsInput: (dir, input) =>
     `--returns ${dir} is, or lies inside, a folder being checked (${input}). Choose another folder, so that the returns are not checked next time.`,
   returnsClobbers: (dir, input) => `With --returns ${dir} a returns workbook would overwrite a file being checked (${input}). Choose another folder.`,

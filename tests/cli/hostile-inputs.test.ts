@@ -75,6 +75,25 @@ describe('hostile workbooks become one line, and the batch goes on', () => {
     expect(ms).toBeLessThan(30_000);
   });
 
+  test('a workbook whose copy cannot be written safely gets its check, one line saying what to do, and no copy; the batch goes on', async () => {
+    // a package with no styles part: the copy's fills have nowhere to go
+    const rows = quarterlyRows([{ title: '1 窓口のデジタル化', department: '市民課', q1: '', q2: '' }]);
+    const original = rawXlsx([{ name: '進捗', rows }]);
+    const dir = batch('nostyles.xlsx', original);
+    const out = path.join(tempDir(), 'out');
+    const { code, report } = await runJson(['--out', out, dir]);
+    expect(code).toBe(2);
+    expectGoodFileChecked(report!);
+    const refused = fileOf(report!, 'nostyles.xlsx');
+    expect(refused.status).toBe('ok');
+    expect(refused.sheets[0].issues.map((i) => `${i.cell} ${i.code}`)).toEqual(expect.arrayContaining(['C2 missing-entry', 'D2 missing-entry']));
+    expect(refused.copyError).toBe(
+      '書式 (styles.xml) がありません。ブックを壊さずに書き込めないため、写しは作りませんでした（チェックの結果は上のとおりです）。写しが必要なときは、このブックを Excel で開いて保存し直してから、もう一度チェックしてください。',
+    );
+    expect(fs.readdirSync(out).sort()).toEqual(['ok.xlsx']);
+    expect(new Uint8Array(fs.readFileSync(path.join(dir, 'nostyles.xlsx')))).toEqual(original);
+  });
+
   test('a file inflating to 400 MB of rows is refused as too large within the bound', async () => {
     // 1.2 MB on disk: the sheet XML is built and deflated in chunks, never whole in memory
     const chunks: Uint8Array[] = [];
