@@ -227,6 +227,31 @@ const PINS: Record<string, Pin> = {
     // 実績額 rows, the 達成率 row compared at the latest year reported; the unit note is no title
     falseFlags: [],
   },
+  'oita.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['K6 invalid-evaluation', 'B8 required-missing'],
+    missed: {
+      'E9 invalid-number': '指標値 over 目標 | 実績: the bare 実績 leaf (no year) is read as a note, not as the year\'s kpi.actual, so the actual column is never checked',
+      'E10 missing-entry': 'the same: 実績 under 指標値 is a note, so no actual is due; it would then need the reporting year (平成27年度 事業, evaluated in 平成28年度) and a cell holding two stacked indicators (①②) read as two actuals',
+    },
+    // K6 is found only because F is on neither scale: the legend strip 【評価:事業効果】 A:高い … E:低い (row 2) is
+    // not read, the scale is reported as S・A・B・C・D, so a correct E (低い) would be flagged and S accepted.
+    // Stacked cells (①②③ one per line) are read as one kpi.name and one target; no rate is computed
+    falseFlags: [],
+  },
+  'hamura.xlsx': {
+    template: 'generic',
+    found: ['E16 missing-entry', 'B18 required-missing'],
+    missed: {
+      'H17 invalid-evaluation': 'two tables on one sheet: only the indicator table (header row 6, 指標名 | 現状 | H24実績 … H28実績 | 目標値) is read and the item table below (header rows 13–14) is taken as more indicator rows, so H is H28実績, not 有効性(成果); read alone the item table maps only 妥当性 as the evaluation, not 効率性 and 有効性',
+      'A21 duplicate-id': 'the same: column A has no label in the indicator header (指標1 … are row labels), so No under the second header is never read as the id',
+    },
+    // E16 and B18 are found by accident, through the indicator header: 「平成25年度の実績値（指標1）が未入力」 and
+    // 「指標名が空欄」; the second table's header rows 13 and 14 become two items named 事業名. Read alone the
+    // item table is 年度実績型 with 進捗状況 as the period, but the year comes from the as-of date (平成29年度),
+    // not from its group header 平成28年度実施結果, so E16 would not be due; 方向性 is read as a section
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
