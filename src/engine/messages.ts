@@ -86,10 +86,31 @@ export const MESSAGES = {
     ja: '自己評価「{{self}}」が、達成率 {{rate}} からの算定評価「{{grade}}」と異なります。評価の根拠を確認してください。',
     en: 'The self-evaluation "{{self}}" differs from the grade "{{grade}}" computed from the rate {{rate}}. Check the reason.',
   },
+  // one per formula (RateBasis): the figures named, so that the person sees which cells to compare
   'computed-mismatch': {
     code: 'computed-mismatch',
-    ja: '記入された達成率 {{written}} が、目標・実績から計算した {{computed}} と異なります。数値または計算式を確認してください。',
-    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the target and actual. Check the figures.',
+    ja: '記入された達成率 {{written}} が、目標 {{target}}・実績 {{actual}} から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the target {{target}} and the actual {{actual}}. Check the figures.',
+  },
+  'computed-mismatch.progress': {
+    code: 'computed-mismatch',
+    ja: '記入された達成率 {{written}} が、基準値 {{baseline}}・目標 {{target}}・実績 {{actual}} から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the baseline {{baseline}}, the target {{target}} and the actual {{actual}}. Check the figures.',
+  },
+  'computed-mismatch.totals': {
+    code: 'computed-mismatch',
+    ja: '記入された達成率 {{written}} が、目標の合計 {{target}}・実績の合計 {{actual}} から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the target total {{target}} and the actual total {{actual}}. Check the figures.',
+  },
+  'computed-mismatch.cumulative': {
+    code: 'computed-mismatch',
+    ja: '記入された達成率 {{written}} が、目標 {{target}}・累計 {{actual}} から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the target {{target}} and the cumulative actual {{actual}}. Check the figures.',
+  },
+  'computed-mismatch.latest-year': {
+    code: 'computed-mismatch',
+    ja: '記入された達成率 {{written}} が、{{year}}の目標 {{target}}・実績 {{actual}} から計算した {{computed}} と異なります。数値または計算式を確認してください。',
+    en: 'The achievement rate written here ({{written}}) differs from {{computed}} computed from the {{year}} target {{target}} and actual {{actual}}. Check the figures.',
   },
   'normalized-value.symbol': {
     code: 'normalized-value',
@@ -159,6 +180,11 @@ export function renderMessage(id: MessageId, params: Record<string, string | num
 
 /** Templates as [text, name, text, name, text…], per locale. */
 const compiled: Record<Locale, Map<MessageId, string[]>> = { ja: new Map(), en: new Map() };
+
+/** A figure as a message shows it: 4533 → "4,533", 0.25 → "0.25". */
+export function formatFigure(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
 
 /** Rate as people read it: 0.9124 → "91.24%". */
 export function formatRate(rate: number): string {

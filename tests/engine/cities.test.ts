@@ -215,8 +215,8 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['E4 computed-mismatch', 'C5 invalid-number', 'C6 missing-entry'],
     missed: {},
-    // E4 is found, but the sheet's 進捗率 is 累計 / 目標値 while the engine divides the year's 実績:
-    // the published 137.5% would be flagged too (the 累計 column is not read as the actual yet)
+    // 進捗率 is 累計 / 目標値: E4's planted 173.5% is flagged against 4,533 / 3,297 = 137.49%, and
+    // E5's published 54.5% (24,672 / 45,298) agrees; E6's target 「一般職員数 15人削減」 is read as words
     falseFlags: [],
   },
   'iwaki.xlsx': {

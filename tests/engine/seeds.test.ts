@@ -199,7 +199,7 @@ describe('seed 004: KPI target versus actual (目標・実績対比型)', () => 
     ]);
     const u27 = check.issues.find((i) => i.cell === 'U27');
     expect(u27).toMatchObject({ severity: 'warning', row: 27, field: 'rate' });
-    expect(u27?.message).toBe('記入された達成率 294.34% が、目標・実績から計算した 137.91% と異なります。数値または計算式を確認してください。');
+    expect(u27?.message).toBe('記入された達成率 294.34% が、令和5年度の目標 2,200・実績 3,034 から計算した 137.91% と異なります。数値または計算式を確認してください。');
     expect(check.issues.find((i) => i.cell === 'S54')?.message).toBe(
       '令和5年度の実績値（市営住宅管理団地数(団地)）が未入力です。実績値を入力してください（該当がなければ「－」）。',
     );
@@ -218,7 +218,7 @@ describe('seed 004: KPI target versus actual (目標・実績対比型)', () => 
   test('English messages when Office is in English', async () => {
     const check = await checkFile(file, { asOf: '2024-06-01', locale: 'en' });
     expect(check.issues.find((i) => i.cell === 'U27')?.message).toBe(
-      'The achievement rate written here (294.34%) differs from 137.91% computed from the target and actual. Check the figures.',
+      'The achievement rate written here (294.34%) differs from 137.91% computed from the FY2023 target 2,200 and actual 3,034. Check the figures.',
     );
     expect(check.templateName).toBe('KPI target versus actual');
   });

@@ -11,7 +11,11 @@ export interface RateBasis {
   baseline: number | null;
   /** The fiscal year of the figures, or null when totals were used. */
   fiscalYear: number | null;
-  formula: 'progress' | 'ratio' | 'totals' | 'latest-year';
+  /**
+   * progress (a − b) / (t − b); ratio a / t; totals: the 合計 of paired 目標/実績 rows; cumulative:
+   * a single-row indicator's 累計 over its target; latest-year: the latest year with both.
+   */
+  formula: 'progress' | 'ratio' | 'totals' | 'cumulative' | 'latest-year';
 }
 
 function num(cell: FieldCell | null | undefined): number | null {
@@ -113,9 +117,13 @@ export function kpiRate(kpi: KpiRecord): RateBasis | null {
   }
   // a qualitative indicator (target 策定, 基準値を上回る) has no figure to divide by: no rate
   const t = num(kpi.target);
+  const b = num(kpi.baseline);
+  // a 累計 (the figure reached since the plan began) measures progress toward the plan's target:
+  // 累計 ÷ 目標 (福知山市: 4,533 / 3,297 = 137.5%). Not beside a baseline, which is a level, not a sum.
+  const total = b === null ? num(kpi.totalActual) : null;
+  if (t !== null && t !== 0 && total !== null) return { rate: total / t, actual: total, target: t, baseline: null, fiscalYear: null, formula: 'cumulative' };
   const latest = latestActual(kpi.yearActuals);
   if (t === null || latest.index < 0) return null;
-  const b = num(kpi.baseline);
   const rate = achievementRate(latest.value, t, b);
   if (rate === null) return null;
   const formula = b !== null && t !== b ? 'progress' : 'ratio';

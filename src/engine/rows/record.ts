@@ -404,7 +404,7 @@ function periodCellsOf(periods: PeriodColumns): PeriodCell[] {
   return periods.columns.map((col, i) => new PeriodCell(0, col.column, '', null, periods.templates[i]));
 }
 
-/** The reader's single-row indicator, its cells in the order [name, unit, baseline, target] that are mapped. */
+/** The reader's single-row indicator, its cells in the order [name, unit, baseline, target, total] that are mapped. */
 function singleKpiOf(cols: KpiColumns): NonNullable<RecordReader['singleKpi']> {
   const cells: FieldCell[] = [];
   const columns: MappedColumn[] = [];
@@ -423,7 +423,8 @@ function singleKpiOf(cols: KpiColumns): NonNullable<RecordReader['singleKpi']> {
     yearTargets: NO_ENTRIES,
     yearActuals: cols.actuals.columns.length > 0 ? periodCellsOf(cols.actuals) : NO_ENTRIES,
     totalTarget: null,
-    totalActual: null,
+    // a 累計 column beside the year's 実績: the figure reached since the plan began
+    totalActual: cellOf(cols.total),
     targetRow: null,
     actualRow: null,
   };

@@ -1,4 +1,5 @@
-import { formatRate } from '../messages';
+import { formatFigure, formatRate } from '../messages';
+import { formatFiscalYear } from '../read/years';
 import { gradeOf } from '../compute/rate';
 import { readOnScale } from '../read/evaluation';
 import { readKpiNumber } from '../read/nameValue';
@@ -39,7 +40,7 @@ export const gradeMismatch: Rule = {
 /** computed-mismatch: a 達成率 already in the sheet differs from the computed one by > 0.5 point. */
 export const computedMismatch: Rule = {
   id: 'computed-mismatch',
-  start() {
+  start(ctx) {
     return (unit, computed, report) => {
       const cell = unit.rate;
       if (!computed.rate || !cell) return;
@@ -48,12 +49,20 @@ export const computedMismatch: Rule = {
       // a rate typed as 106.36 (no % sign) is meant as a percentage
       const value = written.unit === '%' || Math.abs(written.value) <= 10 ? written.value : written.value / 100;
       if (Math.abs(value - computed.rate.rate) <= RATE_TOLERANCE) return;
+      const basis = computed.rate;
       report({
-        messageId: 'computed-mismatch',
+        messageId: basis.formula === 'ratio' ? 'computed-mismatch' : `computed-mismatch.${basis.formula}`,
         r: cell.r,
         c: cell.c,
         field: 'rate',
-        params: { written: formatRate(value), computed: formatRate(computed.rate.rate) },
+        params: {
+          written: formatRate(value),
+          computed: formatRate(basis.rate),
+          target: formatFigure(basis.target),
+          actual: formatFigure(basis.actual),
+          baseline: basis.baseline === null ? '' : formatFigure(basis.baseline),
+          year: basis.fiscalYear === null ? '' : formatFiscalYear(basis.fiscalYear, ctx.locale),
+        },
       });
     };
   },

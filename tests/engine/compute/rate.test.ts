@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { achievementRate, gradeOf } from '../../../src/engine/compute/rate';
+import { achievementRate, gradeOf, kpiRate } from '../../../src/engine/compute/rate';
+import type { PeriodEntry } from '../../../src/engine/rows/record';
 import { DEFAULT_GRADE_SCALE, parseConfig } from '../../../src/engine/config';
 import { checkSheet, type CellValue, type Grid, type MergedArea } from '../../../src/engine';
 import { readWorkbook } from '../../../src/hosts/xlsx/readWorkbook';
@@ -263,5 +264,59 @@ describe('§5 rule 3, target/actual per year (kpi-target-actual, seed 004) throu
     const result = checkSheet(grid004(header, seedItems(['A', 'B', 'B']), true), { asOf: '2024-06-01', config });
     expect(result.rows.map((r) => r.grade)).toEqual(['A', 'B', 'B']);
     expect(result.issues.filter((i) => i.code === 'grade-mismatch')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A single-row indicator with a 累計 column (福知山市's 主要目標: 目標値 | 2年度実績 | 累計 | 進捗率):
+// the rate is 累計 ÷ 目標, the progress toward the plan's target, and a mismatch names its figures.
+
+describe('a 累計 column beside the year’s actual', () => {
+  const HEADER: CellValue[] = ['No.', '取組項目', '担当課', '目標値', '2年度実績', '累計\n(H28~R2年度)', '進捗率'];
+  const check = (rows: CellValue[][], locale: 'ja' | 'en' = 'ja') => checkSheet({ values: [['令和2年度 行政改革の取組状況'], HEADER, ...rows] }, { asOf: '2021-06-01', locale });
+
+  test('累計 ÷ 目標: 4,533 / 3,297 = 137.49%, not the year’s 1,092 / 3,297', () => {
+    const result = check([
+      [1, '削減効果額', '行革推進課', '3,297百万円', '1,092百万円', '4,533百万円', '137.5%'],
+      [2, '公共施設マネジメントの推進', '資産活用課', '45,298㎡', '4,749㎡', '24,672㎡', '54.5%'],
+    ]);
+    expect(result.columns.map((c) => c.field)).toEqual(expect.arrayContaining(['kpi.target', 'kpi.actual', 'kpi.total', 'rate']));
+    expect(result.rows.map((r) => r.achievementRate)).toEqual([1.3749, 0.5447]);
+    expect(result.rows[0].kpis[0]).toMatchObject({ target: 3297, actual: 4533 });
+    // the published rates agree with 累計 ÷ 目標: nothing to flag
+    expect(result.issues.filter((i) => i.code === 'computed-mismatch')).toEqual([]);
+  });
+
+  test('a rate written from other figures is flagged with the figures it was checked against', () => {
+    const result = check([[1, '削減効果額', '行革推進課', '3,297百万円', '1,092百万円', '4,533百万円', '173.5%']]);
+    const issue = result.issues.find((i) => i.code === 'computed-mismatch');
+    expect(issue?.cell).toBe('G3');
+    expect(issue?.message).toBe('記入された達成率 173.50% が、目標 3,297・累計 4,533 から計算した 137.49% と異なります。数値または計算式を確認してください。');
+    const en = check([[1, '削減効果額', '行革推進課', '3,297百万円', '1,092百万円', '4,533百万円', '173.5%']], 'en');
+    expect(en.issues.find((i) => i.code === 'computed-mismatch')?.message).toBe(
+      'The achievement rate written here (173.50%) differs from 137.49% computed from the target 3,297 and the cumulative actual 4,533. Check the figures.',
+    );
+  });
+
+  test('a blank 累計 leaves the year’s actual: 1,092 / 3,297 = 33.12%', () => {
+    const result = check([[1, '削減効果額', '行革推進課', '3,297百万円', '1,092百万円', '', '']]);
+    expect(result.rows[0].achievementRate).toBe(0.3312);
+  });
+
+  test('beside a baseline (a level, not a sum) the year’s actual is measured: (1,500 − 1,000) / (2,000 − 1,000) = 50%', () => {
+    const cell = (value: CellValue) => ({ r: 1, c: 0, value, numberFormat: null, label: '' });
+    const rate = kpiRate({
+      name: cell('電子申請の件数'),
+      unit: null,
+      baseline: cell(1000),
+      target: cell(2000),
+      yearTargets: [],
+      yearActuals: [{ fiscalYear: 2020, cell: cell(1500) } as PeriodEntry],
+      totalTarget: null,
+      totalActual: cell(4200),
+      targetRow: null,
+      actualRow: null,
+    });
+    expect(rate).toMatchObject({ rate: 0.5, actual: 1500, formula: 'progress' });
   });
 });

@@ -11,7 +11,8 @@ const kpi = (name: string, rate: CellValue, baseline: CellValue = 0): RuleCase =
 });
 const mismatch = (name: string, rate: CellValue, baseline?: CellValue): InvalidCase => ({
   ...kpi(name, rate, baseline),
-  errors: [{ cell: 'H2', code: 'computed-mismatch', messageId: 'computed-mismatch', field: 'rate' }],
+  // with a baseline, the message names it: (a − b) / (t − b)
+  errors: [{ cell: 'H2', code: 'computed-mismatch', messageId: 'computed-mismatch.progress', field: 'rate' }],
 });
 
 ruleTester('computed-mismatch', {
