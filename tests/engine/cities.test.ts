@@ -229,14 +229,12 @@ const PINS: Record<string, Pin> = {
   },
   'oita.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['K6 invalid-evaluation', 'B8 required-missing'],
+    found: ['K6 invalid-evaluation', 'B8 required-missing', 'E9 invalid-number'],
     missed: {
-      'E9 invalid-number': '指標値 over 目標 | 実績: the bare 実績 leaf (no year) is read as a note, not as the year\'s kpi.actual, so the actual column is never checked',
-      'E10 missing-entry': 'the same: 実績 under 指標値 is a note, so no actual is due; it would then need the reporting year (平成27年度 事業, evaluated in 平成28年度) and a cell holding two stacked indicators (①②) read as two actuals',
+      'E10 missing-entry': 'the results are 平成27年度\'s (the 事業費 column; the sheet is the evaluation made in 平成28年度) while the as-of date gives 平成28年度, whose actual is not due yet; the cell also holds two stacked indicators (①②)',
     },
-    // K6 is found only because F is on neither scale: the legend strip 【評価:事業効果】 A:高い … E:低い (row 2) is
-    // not read, the scale is reported as S・A・B・C・D, so a correct E (低い) would be flagged and S accepted.
-    // Stacked cells (①②③ one per line) are read as one kpi.name and one target; no rate is computed
+    // the legend strip 【評価:事業効果】 A:高い … E:低い (row 2) gives the scale A–E; 実績 under 指標値 is the
+    // indicator's actual. Stacked cells (①②③ one per line) are read as one kpi.name and one target
     falseFlags: [],
   },
   'hamura.xlsx': {

@@ -257,6 +257,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^KPI\\((.+?年度?)\\)$',
       '^実績値?\\((.+)\\)$', '^(.+年度?)実績値', `^${YEAR}(の)?実績値`, '^実績値$', '^現在値(\\((.+)\\))?$',
       '^(最新|直近)の?(値|実績)',
+      // 指標値 over 目標 | 実績 (大分市): under an indicator's group the bare 実績 is its figure, not a report
+      '^(指標|指標値|KPI|成果指標|数値目標|目標指標|成果目標)\\s?実績$',
     ],
   },
   {

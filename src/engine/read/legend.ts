@@ -31,9 +31,18 @@ const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
  */
 const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|評価基準)$/;
 
+/** A title in brackets before the entries, with a colon of its own: 【評価:事業効果】 A:高い B:… (大分市). */
+const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
+
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
   const t = nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'));
+  // the title's colon is no entry's: the title is the label, the entries follow it
+  const title = BRACKET_TITLE.exec(t);
+  if (title) {
+    const legend = parseLegend(t.slice(title[0].length));
+    return legend && { ...legend, label: legend.label || cleanLabel(title[1]) };
+  }
   if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseList(t);
   const { label, entries } = splitEntries(t);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);

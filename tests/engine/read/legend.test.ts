@@ -45,6 +45,28 @@ describe('parseLegend: letters', () => {
   });
 });
 
+describe('parseLegend: a title in brackets with a colon of its own (大分市)', () => {
+  test('「【評価:事業効果】 A:高い  B:やや高い  C:ふつう  D:やや低い  E:低い」: five letters, the title as label', () => {
+    const legend = parseLegend('【評価:事業効果】 A:高い  B:やや高い  C:ふつう  D:やや低い  E:低い');
+    expect(legend?.scale).toMatchObject({ kind: 'letters', allowed: ['A', 'B', 'C', 'D', 'E'], thresholds: null });
+    // the label still names 評価: the strip is matched to the 評価 column
+    expect(legend?.label).toBe('評価事業効果');
+  });
+
+  test('full-width 【評価：達成度】 with rates keeps the rates', () => {
+    const legend = parseLegend('【評価：達成度】　Ａ：100％以上　Ｂ：80％以上　Ｃ：80％未満');
+    expect(legend?.scale.thresholds).toEqual([
+      { grade: 'A', min: 1 },
+      { grade: 'B', min: 0.8 },
+      { grade: 'C', min: null },
+    ]);
+  });
+
+  test('a bracketed title before no entries is no legend: 「【注:金額は千円】」', () => {
+    expect(parseLegend('【注:金額は千円】')).toBeNull();
+  });
+});
+
 describe('parseLegend: symbols', () => {
   test('「◎：達成　○：概ね達成　△：一部未達成　×：未達成」', () => {
     const legend = parseLegend('◎：達成　○：概ね達成　△：一部未達成　×：未達成');
