@@ -234,7 +234,7 @@ const PINS: Record<string, Pin> = {
       'E10 missing-entry': 'the results are 平成27年度\'s (the 事業費 column; the sheet is the evaluation made in 平成28年度) while the as-of date gives 平成28年度, whose actual is not due yet; the cell also holds two stacked indicators (①②)',
     },
     // the legend strip 【評価:事業効果】 A:高い … E:低い (row 2) gives the scale A–E; 実績 under 指標値 is the
-    // indicator's actual. Stacked cells (①②③ one per line) are read as one kpi.name and one target
+    // indicator's actual; stacked cells (①②③ one per line) are one indicator per line
     falseFlags: [],
   },
   'hamura.xlsx': {

@@ -362,8 +362,53 @@ export class RecordReader {
     for (let i = 0; i < kpi.yearActuals.length; i++) readCell(view, first, cols.actuals.columns[i].column, kpi.yearActuals[i] as PeriodCell);
     // an item with no indicator and no target has no KPI (design.md §6)
     if (emptyCell(kpi.name) && emptyCell(kpi.target)) return NO_KPIS;
+    if (typeof kpi.name?.value === 'string' && STACK_MARK.test(kpi.name.value)) return stackedKpis(kpi) ?? single.list;
     return single.list;
   }
+}
+
+/** A circled number ①–⑳ (㉑–㊿ too) that starts each of several indicators written in one cell. */
+const STACK_MARK = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
+const STACK_SPLIT = /(?=[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])/;
+
+/**
+ * Indicators stacked in one row's cells (大分市): 「①設備投資額\n②新規雇用従業員数」 over targets
+ * 「240,000千円\n2人」 and actuals 「2,580,662千円\n15人」, one per line. Split into one indicator each,
+ * on the same cells, when the name starts with ① and every filled figure cell has one line per
+ * indicator; otherwise null (read as one indicator, as before). A name may wrap over lines of its
+ * own (「①武漢市での経済交流\n　支援企業数」): its lines are joined.
+ */
+function stackedKpis(kpi: KpiRecord): KpiRecord[] | null {
+  const name = kpi.name as FieldCell;
+  const text = String(name.value).trim();
+  if (!STACK_MARK.test(text[0])) return null;
+  const names = text.split(STACK_SPLIT).map((part) => part.replace(/\s*\n\s*/g, '').trim());
+  const count = names.length;
+  if (count < 2) return null;
+  const linesOf = (cell: FieldCell | null): string[] | null | undefined => {
+    if (!cell || isBlank(cell.value)) return null; // blank: blank for every indicator
+    if (typeof cell.value !== 'string') return undefined;
+    const lines = cell.value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    return lines.length === count ? lines : undefined;
+  };
+  const figures = [kpi.unit, kpi.baseline, kpi.target, kpi.totalActual, ...kpi.yearActuals.map((a) => a.cell)];
+  const split = figures.map(linesOf);
+  if (split.some((lines) => lines === undefined)) return null;
+  const lineOf = (cell: FieldCell | null, lines: string[] | null | undefined, k: number): FieldCell | null =>
+    cell && { r: cell.r, c: cell.c, value: lines ? lines[k] : cell.value, numberFormat: cell.numberFormat, label: cell.label };
+  const out: KpiRecord[] = [];
+  for (let k = 0; k < count; k++) {
+    out.push({
+      ...kpi,
+      name: { r: name.r, c: name.c, value: names[k], numberFormat: name.numberFormat, label: name.label },
+      unit: lineOf(kpi.unit, split[0], k),
+      baseline: lineOf(kpi.baseline, split[1], k),
+      target: lineOf(kpi.target, split[2], k),
+      totalActual: lineOf(kpi.totalActual, split[3], k),
+      yearActuals: kpi.yearActuals.map((a, i) => (a instanceof PeriodCell ? a.withValue(split[4 + i]?.[k] ?? a.value) : a)),
+    });
+  }
+  return out;
 }
 
 /** Period columns (that name a period) and, index for index, their templates. */
@@ -485,6 +530,11 @@ class PeriodCell implements PeriodEntry, FieldCell {
   }
   get cell(): FieldCell {
     return this;
+  }
+
+  /** The same entry holding another value (one line of a stacked cell). */
+  withValue(value: CellValue): PeriodCell {
+    return new PeriodCell(this.r, this.c, value, this.numberFormat, this.template);
   }
 }
 
