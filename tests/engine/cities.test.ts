@@ -250,6 +250,30 @@ const PINS: Record<string, Pin> = {
     // not from its group header 平成28年度実施結果, so E16 would not be due; 方向性 is read as a section
     falseFlags: [],
   },
+  'kurobe.xlsx': {
+    template: 'generic',
+    found: ['E5 invalid-evaluation', 'A14 duplicate-id'],
+    missed: {
+      'E9 missing-entry': 'a blank 評価 is due only with a result column that is due (missingEntry: latestResultIsDue); this one-line-per-取組 summary has none (No. | 取組事項 | 評価), so a blank grade is never due: it would need the title\'s 実績報告 and 推進期間 平成27年度~平成29年度 to say the grades of the last plan year are reported',
+      'D11 required-missing': '取 組 事 項 is merged over three leaf columns without sub-labels (大項目 | 中項目 | 取組名): the item is mapped to its first column, B (大項目, merged down over 取組 7–9), so D, the 取組\'s own name, is never read; it would need the column whose values change on every row (the numbered 取組 under the group cells) taken as the item and B, C as sections',
+    },
+    // the 【評価基準】 legend block below the table (A…D) is read as the scale: E and S are flagged, without it S
+    // would pass. The fiscal year comes from the as-of date (平成30年度), not from 平成27年度~平成29年度 in the
+    // title; columns C (中項目) and D (取組名) are not read
+    falseFlags: [],
+  },
+  'shiraoi.xlsx': {
+    template: 'annual-results',
+    found: ['A11 duplicate-id'],
+    missed: {
+      'H7 missing-entry': 'three reporting points under 令和3年度 (取組計画（4月） | 中間報告（10月） | 取組結果報告（3月）): only 取組結果報告 is read, as the year\'s result; 中間報告 is not read as a period, so the October report, due on 2021-12-01, is never checked; it would need month-labelled reporting points read as periods due at the end of their month',
+      'E8 required-missing': '調整部署 (the department in charge, as the 要綱 defines it) is not in the department vocabulary, nor 推進部署 (the departments that help), so no department column is read and a blank one is never required',
+    },
+    // the item is taken from G (令和3年度 取組計画（4月）, by ^取組), not from D 実施項目 (a label the vocabulary has):
+    // the plan text stands as the item's name; C 実施方策, D, E, F and H are not read. 令和3年度 is read from the header
+    // (right); the 3月 取組結果報告 blank in every row is not due on 2021-12-01 and draws nothing
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
