@@ -4,7 +4,7 @@ import { computeUnit, evaluationScalesOf } from './compute/units';
 import { fiscalYearOf, isIsoDate } from './due';
 import { IssueList } from './issueList';
 import { PlanFigures, buildWritePlan, flagsOf } from './plan/writePlan';
-import { isBlank } from './read/cell';
+import { cellText, isBlank } from './read/cell';
 import { resolveProfiles } from './profiles';
 import { readFiscalYear, readReportingYears } from './read/years';
 import { withInferredDepartment } from './rows/inferDepartment';
@@ -103,6 +103,12 @@ function checkTable(
     for (let i = 0; i < checks.length; i++) checks[i].check(unit, computed, checks[i].report);
     items.push(itemResult(view, unit, computed, options.entries !== false));
     if (planFigures) keepForPlan(planFigures, unit, computed);
+  }
+  // another progress table below this one: not checked, and said where it starts
+  for (const r of layout.otherTables) {
+    const filled = view.filledColumns(r);
+    const labels = filled.map((c) => cellText(view.raw(r, c)).replace(/\s+/g, '')).filter(Boolean).join('・');
+    found.add({ messageId: 'unrecognized-layout.another-table', r, c: filled[0] ?? 0, field: 'table', params: { row: view.sheetRow(r), labels } }, RULES.length);
   }
   const issues = markAcknowledged(found.sorted(), options);
   const top = layout.candidates.find((c) => c.template === profile.id);

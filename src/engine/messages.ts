@@ -147,6 +147,11 @@ export const MESSAGES = {
       'This table fits no template, so it was not checked. Closest: "{{closestEn}}" (score {{score}}); columns not found: ' +
       '{{missingEn}}. Headers: {{headers}}. Run `progress-sheet profile <file>` to propose a profile, review it and pass it with `--config`.',
   },
+  'unrecognized-layout.another-table': {
+    code: 'unrecognized-layout',
+    ja: '{{row}}行目からの表（{{labels}}）は上の表とは別の表のため、確認していません。確認するには、その表を別のシートに移してください。',
+    en: 'The table from row {{row}} ({{labels}}) is another table than the one above and was not checked. To check it, move it to a sheet of its own.',
+  },
   'unrecognized-layout.transposed': {
     code: 'unrecognized-layout',
     ja:

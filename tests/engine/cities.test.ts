@@ -239,15 +239,15 @@ const PINS: Record<string, Pin> = {
   },
   'hamura.xlsx': {
     template: 'generic',
-    found: ['E16 missing-entry', 'B18 required-missing'],
+    found: [],
     missed: {
-      'H17 invalid-evaluation': 'two tables on one sheet: only the indicator table (header row 6, 指標名 | 現状 | H24実績 … H28実績 | 目標値) is read and the item table below (header rows 13–14) is taken as more indicator rows, so H is H28実績, not 有効性(成果); read alone the item table maps only 妥当性 as the evaluation, not 効率性 and 有効性',
-      'A21 duplicate-id': 'the same: column A has no label in the indicator header (指標1 … are row labels), so No under the second header is never read as the id',
+      'E16 missing-entry': 'two tables on one sheet: the indicator table (header row 6) is checked, and the 事務事業 table under its own title (header rows 13–14) is another table, not read as more indicator rows; a warning at A13 says it was not checked and to move it to a sheet of its own',
+      'H17 invalid-evaluation': 'the same (the 事務事業 table is not checked); read alone it maps only 妥当性 as the evaluation, not 効率性 and 有効性',
+      'B18 required-missing': 'the same (the 事務事業 table is not checked)',
+      'A21 duplicate-id': 'the same; read alone, the table finds it',
     },
-    // E16 and B18 are found by accident, through the indicator header: 「平成25年度の実績値（指標1）が未入力」 and
-    // 「指標名が空欄」; the second table's header rows 13 and 14 become two items named 事業名. Read alone the
-    // item table is 年度実績型 with 進捗状況 as the period, but the year comes from the as-of date (平成29年度),
-    // not from its group header 平成28年度実施結果, so E16 would not be due; 方向性 is read as a section
+    // before the second table was told apart, E16 and B18 were reported through the indicator header
+    // (「平成25年度の実績値（指標1）が未入力」, 「指標名が空欄」) and its header rows became items named 事業名
     falseFlags: [],
   },
   'kurobe.xlsx': {

@@ -33,6 +33,11 @@ export interface TableLayout {
   sectionTexts: Map<number, string>;
   /** Right-most column the table uses. */
   lastColumn: number;
+  /**
+   * First rows of other tables below this one (another header after a gap), none of them checked;
+   * locateTable keeps those a template would read as progress tables (a count summary is left out).
+   */
+  otherTables: number[];
 }
 
 /** Section rows: 【7】…, 大分類1 …, <小分類2 …>, 8.実施計画 【基本方針1】…, 第2章 …, ■ 行政運営の効率化 */
@@ -130,7 +135,14 @@ export function locateTable(
   const candidates = profiles
     .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))
     .sort((a, b) => b.score - a.score);
-  return { layout: classifyRows(view, chosen, candidates), unrecognized: null };
+  const layout = classifyRows(view, chosen, candidates);
+  // another progress table below this one is not checked: the check says so (a summary is not one)
+  layout.otherTables = layout.otherTables.filter((r) => [r, r + 1].some((h) => h < view.rowCount && isEligibleHeader(bestHeaderAt(view, h, pool, isForced), isForced)));
+  return { layout, unrecognized: null };
+}
+
+function isEligibleHeader(match: HeaderMatch | null, forced: boolean): boolean {
+  return match !== null && isEligible(match, forced);
 }
 
 function round2(x: number): number {
@@ -162,13 +174,18 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
   );
   const idColumn = match.columns.find((col) => col.field === 'id')?.column;
   const first = match.rows[match.rows.length - 1] + 1;
-  // rows of another table below this one (a summary: 区分 | 件数 | 計) are no items
+  // rows of another table below this one (a summary: 区分 | 件数 | 計; 羽村市's 事務事業 under a title of
+  // its own) are no items: a header of other fields after a gap, titled or not
   let foreign = false;
+  let gap = false;
+  const otherTables: number[] = [];
   for (let r = first; r < view.rowCount; r++) {
     if (isBlankRow(view, r)) {
       kinds[r] = 'blank';
+      gap = true;
     } else if (repeatsHeaderRow(view, r, match.signature[0])) {
       foreign = false;
+      gap = false;
       const block = [r];
       kinds[r] = 'header';
       titleAboveHeader(view, kinds, sectionTexts, r);
@@ -180,13 +197,15 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
       headerRows.push(...block);
       headerBlockLastRows.push(block[block.length - 1]);
       extraBlocks.push(block);
-    } else if (foreign || (kinds[r - 1] === 'blank' && startsAnotherTable(view, r, match))) {
+    } else if (foreign || (gap && startsAnotherTable(view, r, match))) {
+      if (!foreign) otherTables.push(r);
       foreign = true;
       kinds[r] = 'note';
     } else {
       const kind = classifyContentRow(view, r, unitColumns, idColumn);
       kinds[r] = kind;
       if (kind === 'section') sectionTexts.set(r, rowText(view, r));
+      if (kind === 'data' || kind === 'total') gap = false;
     }
   }
   completeMapping(view, match, extraBlocks);
@@ -199,7 +218,7 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
     if (filled.length) lastColumn = Math.max(lastColumn, filled[filled.length - 1]);
   }
   for (const c of Object.values(match.owned)) if (c !== undefined) lastColumn = Math.max(lastColumn, c);
-  return { match, candidates, headerRows, headerBlockLastRows, kinds, titleTexts, titleDates, sectionTexts, lastColumn };
+  return { match, candidates, headerRows, headerBlockLastRows, kinds, titleTexts, titleDates, sectionTexts, lastColumn, otherTables };
 }
 
 /**

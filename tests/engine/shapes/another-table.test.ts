@@ -1,0 +1,61 @@
+/**
+ * Two tables on one sheet (羽村市 施策評価シート): indicators with years across, then, under a title of
+ * its own, the 事務事業 with a two-row header. The first table is checked; the one below is not read
+ * as more of its rows, and a warning at its header says it was not checked and what to do.
+ */
+import { check, grid, issues } from './grid';
+
+const rows = (name: string) => [
+  ['行政評価(施策評価シート)'],
+  ['2 指標(長期総合計画目標指標)'],
+  ['', '指標名', '現状', 'H27実績', 'H28実績', '目標値\n(平成28年度)'],
+  ['指標1', '行財政改革基本計画達成率', '-', '76.1%', '83%', '80%'],
+  ['指標2', '自主財源比率', '60.2%', '60.1%', '61.0%', '65%'],
+  [],
+  ['3 施策を構成する平成28年度事務事業の実施・評価結果'],
+  ['No', '事業名', '平成28年度実施結果', '', '評価(所管課長)', ''],
+  ['', '', '決算/円', '進捗状況', '妥当性', '有効性'],
+  [1, name, 10685165, '計画どおり\n完了', 'A', 'A'],
+  [2, '地方公会計の整備促進', 3162551, '', 'A', 'B'],
+  [2, '人事管理制度の充実', 496800, '計画どおり\n完了', 'A', 'A'],
+];
+
+describe('another table below the checked one', () => {
+  test('its rows are no items of the first; one warning at its header says it was not checked', () => {
+    const result = check(grid(rows('第五次長期総合計画後期基本計画の策定'), ['A7:F7', 'C8:D8', 'E8:F8']), '2017-08-01');
+    expect(result.rows.map((r) => r.item)).toEqual(['行財政改革基本計画達成率', '自主財源比率']);
+    expect(issues(result)).toEqual(['A8 unrecognized-layout']);
+    expect(result.issues[0].severity).toBe('warning');
+    expect(result.issues[0].message).toBe(
+      '8行目からの表（No・事業名・平成28年度実施結果・評価(所管課長)）は上の表とは別の表のため、確認していません。確認するには、その表を別のシートに移してください。',
+    );
+  });
+
+  test('a blank 事業名 or a repeated No in the table below is not reported as the first table’s', () => {
+    const result = check(grid(rows(''), ['A7:F7', 'C8:D8', 'E8:F8']), '2017-08-01');
+    expect(issues(result)).toEqual(['A8 unrecognized-layout']);
+  });
+
+  test('moved to a sheet of its own, that table is checked', () => {
+    const own = check(grid(rows('').slice(7), ['C1:D1', 'E1:F1']), '2017-08-01');
+    expect(own.template).not.toBeNull();
+    expect(issues(own, ['duplicate-id'])).toEqual(['A5 duplicate-id']);
+  });
+
+  test('a count summary below the table (区分 | 件数) is no progress table: no warning', () => {
+    const result = check(
+      grid([
+        ['No.', '取組項目', '担当課', '目標値', '実績値', '評価'],
+        [1, '窓口のデジタル化', '総務課', 100, 106, 'A'],
+        [2, '公共施設の再編', '財政課', 10, 8, 'B'],
+        [],
+        ['評価', '件数', '割合'],
+        ['A', 1, '50%'],
+        ['B', 1, '50%'],
+      ]),
+      '2025-10-15',
+    );
+    expect(result.rows).toHaveLength(2);
+    expect(issues(result, ['unrecognized-layout'])).toEqual([]);
+  });
+});
