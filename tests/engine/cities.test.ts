@@ -263,15 +263,12 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'shiraoi.xlsx': {
-    template: 'annual-results',
-    found: ['A11 duplicate-id'],
-    missed: {
-      'H7 missing-entry': 'three reporting points under 令和3年度 (取組計画（4月） | 中間報告（10月） | 取組結果報告（3月）): only 取組結果報告 is read, as the year\'s result; 中間報告 is not read as a period, so the October report, due on 2021-12-01, is never checked; it would need month-labelled reporting points read as periods due at the end of their month',
-      'E8 required-missing': '調整部署 (the department in charge, as the 要綱 defines it) is not in the department vocabulary, nor 推進部署 (the departments that help), so no department column is read and a blank one is never required',
-    },
-    // the item is taken from G (令和3年度 取組計画（4月）, by ^取組), not from D 実施項目 (a label the vocabulary has):
-    // the plan text stands as the item's name; C 実施方策, D, E, F and H are not read. 令和3年度 is read from the header
-    // (right); the 3月 取組結果報告 blank in every row is not due on 2021-12-01 and draws nothing
+    template: 'quarterly',
+    found: ['H7 missing-entry', 'E8 required-missing', 'A11 duplicate-id'],
+    missed: {},
+    // reporting points under 令和3年度: 中間報告（10月） is the first half's report (due after September),
+    // 取組結果報告（3月） the year's (not due on 2021-12-01; flagged in every blank row as of 2022-05-01);
+    // 取組計画（4月） is a plan, not the item; 調整部署 is the department, 推進部署 the departments that help
     falseFlags: [],
   },
 };

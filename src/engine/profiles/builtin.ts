@@ -69,6 +69,9 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'item', labels: ['^項目$', '^取組項目$', '^取組事項$', '^実施項目$'], terms: ['item', 'item.broad'] },
       { field: 'department', terms: ['department'] },
       { field: 'id', terms: ['id'], weight: 0 },
+      { field: 'section', terms: ['section'], weight: 0 },
+      { field: 'subsection', terms: ['subsection'], weight: 0 },
+      { field: 'related', terms: ['related'], multiple: true, weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
       {
         field: 'period',
@@ -78,6 +81,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
         period: { kind: 'quarter', entry: 'result' },
         weight: 2,
       },
+      // reporting points through the year (白老町: 中間報告（10月） | 取組結果報告（3月）): the year's report too
+      { field: 'period', terms: ['year.result'], multiple: true, weight: 0 },
     ],
     required: ['item', 'department'],
     idFromItemNumber: true,
@@ -89,7 +94,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
     name: { ja: '年度実績型', en: 'Annual results' },
     columns: [
       { field: 'section', labels: ['^視点'], terms: ['section'] },
-      { field: 'item', labels: ['^主な取り?組み?', '^取組'], terms: ['item', 'item.broad'] },
+      // 取組… names the item, but not a report or plan column (取組計画（4月）, 取組結果, 取組状況)
+      { field: 'item', labels: ['^主な取り?組み?', '^取組(?:$|[^計結状予実報])'], terms: ['item', 'item.broad'] },
       { field: 'related', labels: ['^関連する計画'], weight: 0.5 },
       { field: 'department', terms: ['department'], weight: 0 },
       { field: 'id', terms: ['id'], weight: 0 },

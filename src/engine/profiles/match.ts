@@ -75,12 +75,12 @@ export function termHits(label: string): TermHit[] {
 
 /**
  * A period token as record.ts reads it: quarters become 1–4 (a start month 4/7/10/1 and 上/下 for
- * half years, whose ends are those of Q2 and Q4), a bare era year becomes R6 / H29.
+ * half years, whose ends are those of Q2 and Q4; 中間 is the first half), a bare era year becomes R6 / H29.
  */
 export function periodToken(kind: 'quarter' | 'year', token: string | null, matched: string): string | null {
   if (token === null) return null;
   if (kind === 'quarter') {
-    if (token === '上') return '2';
+    if (token === '上' || token === '中間') return '2';
     if (token === '下') return '4';
     if (/月/.test(matched) && !/四半期/.test(matched)) {
       const month = Number(token);

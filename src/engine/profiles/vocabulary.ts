@@ -114,13 +114,15 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^所管(課|部|部署|部局|課等)?(名)?$',
       '^主管(課|部|部署|部局)?(名)?$',
       '^実施(主体|課|部署)$',
+      // 調整部署 (白老町: the department that writes the sheet with the 推進部署 that help)
+      '^調整(課|部署|部局)(名)?$',
     ],
   },
   {
     term: 'related',
     field: 'related',
     labels: ['関連する計画・制度', '関連計画', '管理票P', '根拠', '参考', '関連事業', '関係課', '関係部署', '連携課'],
-    patterns: ['^関連', '^管理票', '^関係(課|部署|部局)'],
+    patterns: ['^関連', '^管理票', '^関係(課|部署|部局)', '^(推進|協力|支援)(部署|部局)(名)?$'],
   },
   {
     term: 'note',
@@ -158,7 +160,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'half',
     field: 'period',
     period: { kind: 'quarter', entry: 'result' },
-    patterns: ['^(上|下)半?期'],
+    // 中間報告（10月） (白老町): the half-year report, due once the first half has ended
+    patterns: ['^(上|下)半?期', '^(中間)(報告|実績|評価|進捗|時点)'],
   },
   {
     term: 'year.result',
@@ -176,6 +179,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^(.+?年度)(の)?(進捗状況|取組状況|実施状況)',
       `^${YEAR}における.*(取り?組み?|実績|実施状況)`,
       '^取組における(?:進捗|実施)状況$',
+      // 取組結果報告（3月）, 年度末報告: the year's report of results
+      '^(?:取組)?(?:結果|実績)報告', '^(?:年度末|最終)報告',
     ],
   },
   {

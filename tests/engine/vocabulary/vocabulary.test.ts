@@ -87,6 +87,17 @@ describe('labels that could be read two ways', () => {
   });
 });
 
+describe('who writes the sheet and who helps (白老町 進捗管理表)', () => {
+  test('調整部署 is the department; 推進部署 and 協力部署 are related departments', () => {
+    expect(first('調整部署')).toBe('department');
+    expect(first('調整課')).toBe('department');
+    expect(first('推進部署')).toBe('related');
+    expect(first('協力部署')).toBe('related');
+    // 推進課 stays a department's own label
+    expect(first('推進課')).toBe('department');
+  });
+});
+
 describe('period tokens', () => {
   const token = (label: string, term: string) => {
     const h = hit(label, term);
@@ -105,6 +116,16 @@ describe('period tokens', () => {
     expect(token('上期', 'half')).toBe('2');
     expect(token('上半期', 'half')).toBe('2');
     expect(token('下半期', 'half')).toBe('4');
+    // reporting points (白老町): the interim report is the first half's
+    expect(token('中間報告（10月）', 'half')).toBe('2');
+    expect(token('中間実績', 'half')).toBe('2');
+  });
+
+  test('reporting points: 取組結果報告（3月） is the year’s result; 取組計画（4月） a plan', () => {
+    expect(terms('取組結果報告（3月）')).toContain('year.result');
+    expect(token('令和3年度取組結果報告（3月）', 'year.result')).toBe('令和3年度');
+    expect(terms('年度末報告')).toContain('year.result');
+    expect(terms('令和3年度取組計画（4月）')).toContain('year.plan');
   });
 
   test('years: era, western, and bare numbers under a group header', () => {
