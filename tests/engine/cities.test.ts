@@ -252,14 +252,12 @@ const PINS: Record<string, Pin> = {
   },
   'kurobe.xlsx': {
     template: 'generic',
-    found: ['E5 invalid-evaluation', 'A14 duplicate-id'],
-    missed: {
-      'E9 missing-entry': 'a blank 評価 is due only with a result column that is due (missingEntry: latestResultIsDue); this one-line-per-取組 summary has none (No. | 取組事項 | 評価), so a blank grade is never due: it would need the title\'s 実績報告 and 推進期間 平成27年度~平成29年度 to say the grades of the last plan year are reported',
-      'D11 required-missing': '取 組 事 項 is merged over three leaf columns without sub-labels (大項目 | 中項目 | 取組名): the item is mapped to its first column, B (大項目, merged down over 取組 7–9), so D, the 取組\'s own name, is never read; it would need the column whose values change on every row (the numbered 取組 under the group cells) taken as the item and B, C as sections',
-    },
-    // the 【評価基準】 legend block below the table (A…D) is read as the scale: E and S are flagged, without it S
-    // would pass. The fiscal year comes from the as-of date (平成30年度), not from 平成27年度~平成29年度 in the
-    // title; columns C (中項目) and D (取組名) are not read
+    found: ['E5 invalid-evaluation', 'E9 missing-entry', 'D11 required-missing', 'A14 duplicate-id'],
+    missed: {},
+    // 取 組 事 項 is merged over 大項目 | 中項目 | 取組名 with no sub-labels: the item is D, the column with a
+    // value of its own on every row, B and C the section and subsection carried down; the title's 平成27年度~
+    // 平成29年度 実績報告 reports on 平成29年度, over by the as-of date, so a blank 評価 (the only result) is due;
+    // the 【評価基準】 A–D legend below the table is the scale
     falseFlags: [],
   },
   'shiraoi.xlsx': {

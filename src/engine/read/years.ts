@@ -70,7 +70,8 @@ export function findFiscalYears(t: string): YearMention[] {
 /**
  * Years a title line names, sorted by what they say about the reporting year (design.md §6):
  * `reporting` stand next to 進捗・実績・報告・取組状況・評価 (or a 現在 date); `plain` name a year
- * with nothing beside it. Plan periods (令和7年度～令和11年度, 計画期間：…, R3～R7), plan or target
+ * with nothing beside it; a period followed by a report word (平成27年度~平成29年度 実績報告) reports
+ * on its last year, once that has begun. Other plan periods (令和7年度～令和11年度, 計画期間：…, R3～R7), plan or target
  * years (令和7年度計画, 目標値(R10), 令和11年度まで) and footnote or legend lines (※…, 注…, 凡例)
  * name no reporting year at all.
  */
@@ -90,6 +91,11 @@ export function readReportingYears(text: string, asOfYear?: number): { reporting
       const after = t.slice(m.end, nextAt);
       const joinsPrev = i > 0 && RANGE_JOINER.test(before);
       const joinsNext = i + 1 < mentions.length && RANGE_JOINER.test(after);
+      // a period's report (平成27年度~平成29年度 実績報告, 黒部市): its last year, once that has begun
+      if (joinsPrev && !joinsNext && REPORT_WORDS.test(after.slice(0, 8)) && !PLAN_AFTER.test(after) && asOfYear !== undefined && m.year <= asOfYear) {
+        reporting.push(m.year);
+        return;
+      }
       // a range whose other end is no year (2025～2029年度: 2025 alone is read as no year)
       if (joinsPrev || joinsNext || RANGE_MARK.test(before.slice(-1)) || RANGE_MARK.test(after.slice(0, 1))) return;
       if (PLAN_BEFORE.test(before.slice(-8)) || PLAN_AFTER.test(after)) return;

@@ -4,6 +4,7 @@ import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import type { KpiRecord, UnitRecord } from '../rows/record';
 import { evaluationCells, labelText, type Report, type Rule, type RuleContext } from './context';
+import { fiscalYearEnd, isDue } from '../due';
 import { entryIsDue, periodEnd, periodField } from './periods';
 
 /**
@@ -75,7 +76,12 @@ function missingActuals(ctx: RuleContext, unit: UnitRecord, report: Report): voi
 function latestResultIsDue(ctx: RuleContext, first: UnitRecord): boolean {
   const results = first.periods.filter((p) => p.entry === 'result' || p.entry === 'actual');
   for (const k of first.kpis) results.push(...k.yearActuals);
-  if (results.length === 0) return false;
+  // no result column (No. | 取組事項 | 評価, 黒部市's 実績報告): the grades are the year's report, due
+  // once the sheet's reporting year has ended (never when the year is the as-of date's own)
+  if (results.length === 0) {
+    const resultColumns = ctx.layout.match.columns.some((c) => c.period !== null && (c.period.entry === 'result' || c.period.entry === 'actual'));
+    return !resultColumns && isDue(ctx.asOf, fiscalYearEnd(ctx.fiscalYear, ctx.startMonth));
+  }
   const latest = results.reduce((a, b) => (periodEnd(b) > periodEnd(a) ? b : a));
   return entryIsDue(latest, ctx.asOf);
 }

@@ -16,6 +16,7 @@ import type { SheetView } from './sheetView';
  */
 export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   verifyKindColumn(view, match, kinds);
+  settleItemUnderMergedHeader(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
   const kpiRows = has('kpi.target') || has('kpi.baseline');
@@ -91,4 +92,44 @@ function settleEvaluations(match: HeaderMatch): void {
     const rank = current.indexOf(col);
     col.field = rank === 0 ? 'evaluation' : rank === 1 ? 'evaluation2' : 'related';
   }
+}
+
+/**
+ * An item header merged over several columns with no labels of their own under it (黒部市:
+ * 取 組 事 項 over 大項目 | 中項目 | 取組名): the item is the column with a value of its own on the
+ * most item rows (the 取組's name, not the groups merged down over it; the leftmost on a tie, as
+ * before), and the columns left of it are the section and the subsection, carried down.
+ */
+function settleItemUnderMergedHeader(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  const item = match.columns.find((c) => c.field === 'item');
+  if (!item) return;
+  const top = match.rows[0];
+  const [ar, ac] = view.anchor(top, item.column);
+  if (ar !== top || ac !== item.column) return;
+  const span: number[] = [item.column];
+  for (let c = item.column + 1; c < view.columnCount && view.isMergeContinuation(top, c) && view.anchor(top, c)[1] === item.column; c++) span.push(c);
+  if (span.length < 2) return;
+  // the columns under the merge must be free (no sub-label read as a field of its own)
+  if (match.columns.some((col) => col !== item && span.includes(col.column))) return;
+  for (const r of match.rows.slice(1)) if (span.some((c) => !view.isMergeContinuation(r, c) && !view.isBlank(r, c))) return;
+  let best = item.column;
+  let bestOwn = -1;
+  for (const c of span) {
+    let own = 0;
+    for (let r = 0; r < kinds.length; r++) if (kinds[r] === 'data' && !view.continuesFromAbove(r, c) && !view.isBlank(r, c)) own++;
+    if (own > bestOwn) {
+      best = c;
+      bestOwn = own;
+    }
+  }
+  if (best === item.column) return;
+  const groups = span.filter((c) => c < best);
+  const free = (['section', 'subsection'] as const).filter((f) => !match.columns.some((col) => col.field === f));
+  item.column = best;
+  item.via = `${item.via} (結合見出しの下で行ごとに値のある列 / the column with a value on every row under the merged header)`;
+  if (free.length === 0) return;
+  groups.slice(-free.length).forEach((c, i) => {
+    match.columns.push({ field: free[i], column: c, label: item.label, periodToken: null, period: null, term: null, via: `${item.label} (結合見出しの下のまとまり / a group under the merged header)` });
+  });
+  match.columns.sort((a, b) => a.column - b.column);
 }

@@ -68,6 +68,19 @@ describe('readReportingYears: years written without their era', () => {
   });
 });
 
+describe('readReportingYears: the report on a whole period (黒部市 実績報告)', () => {
+  test('「第3次推進期間 平成27年度~平成29年度 実 績 報 告」 reports on the period’s last year, once it has begun', () => {
+    expect(readReportingYears('第3次推進期間 平成27年度~平成29年度　実 績 報 告', 2018).reporting).toEqual([2017]);
+    expect(readReportingYears('令和3年度～令和7年度 取組状況の報告', 2026).reporting).toEqual([2025]);
+  });
+
+  test('a period still running is no reporting year: 「令和3年度～令和7年度 進捗状況」 as of 2023', () => {
+    expect(readReportingYears('令和3年度～令和7年度 進捗状況', 2023)).toEqual({ reporting: [], plain: [] });
+    // without an as-of year the period is a plan period, as before
+    expect(readReportingYears('平成27年度~平成29年度 実績報告')).toEqual({ reporting: [], plain: [] });
+  });
+});
+
 describe('resolveFiscalYear through checkSheet', () => {
   test('bug: a plan-period subtitle above a quarterly table no longer sets the year to 2029', () => {
     const grid = quarterly(['行財政改革 進行管理票', '（計画期間：令和7年度～令和11年度）']);

@@ -1,0 +1,49 @@
+/**
+ * A one-line-per-取組 report of grades (黒部市 行政改革実行計画 第3次推進期間 実績報告): No. | 取 組 事 項 |
+ * 評 価, the item header merged over 大項目 | 中項目 | 取組名 with no sub-labels, group cells merged down.
+ */
+import { check, grid, issues, mapping } from './grid';
+
+const TITLE = '第3次推進期間 平成27年度~平成29年度　実 績 報 告';
+const rows = (title: string, grade: string) => [
+  ['黒部市行政改革実行計画<アクションプラン>'],
+  [title],
+  ['No.', '取 組 事 項', '', '', '評 価'],
+  [1, '1 市民と共に進める地域経営', '(1) 市民との協働の推進', '市民との協働による市政の推進', 'B'],
+  [2, '2 定員管理と給与の適正化', '(1) 定員管理の適正化', '定員管理の適正化', 'A'],
+  [3, '', '(2) 給与・手当ての適正化', '一般職員の給与の適正化', grade],
+  [4, '', '', '時間外勤務の抑制', 'A'],
+  [],
+  ['【評価基準】　A:計画どおり実施　B:概ね計画どおり実施　C:計画より遅れている　D:未実施・大幅な遅れ'],
+];
+const MERGES = ['A1:E1', 'A2:E2', 'B3:D3', 'B5:B7', 'C6:C7', 'A9:E9'];
+
+describe('the item under a header merged over three columns', () => {
+  test('the item is the column with a value on every row; the two to its left are the section and subsection', () => {
+    const result = check(grid(rows(TITLE, 'A'), MERGES), '2018-12-01');
+    expect(mapping(result)).toEqual(['A:id', 'B:section', 'C:subsection', 'D:item', 'E:evaluation']);
+    expect(result.rows.map((r) => [r.section, r.item])).toEqual([
+      ['1 市民と共に進める地域経営', '市民との協働による市政の推進'],
+      ['2 定員管理と給与の適正化', '定員管理の適正化'],
+      ['2 定員管理と給与の適正化', '一般職員の給与の適正化'],
+      ['2 定員管理と給与の適正化', '時間外勤務の抑制'],
+    ]);
+    expect(issues(result)).toEqual([]);
+  });
+});
+
+describe('a blank grade in a report of grades only', () => {
+  test('is due once the reported year is over (平成29年度, from the title), said with the label as a word', () => {
+    const result = check(grid(rows(TITLE, ''), MERGES), '2018-12-01');
+    expect(result.fiscalYear).toBe(2017);
+    expect(result.fiscalYearSource).toBe('title');
+    expect(issues(result)).toEqual(['E6 missing-entry']);
+    expect(result.issues[0].message).toBe('評価が未入力です。実績に対する評価（A・B・C・D）を入力してください。');
+  });
+
+  test('is not due while the year runs: no title year, the as-of date’s year', () => {
+    const result = check(grid(rows('実 績 報 告', ''), MERGES), '2018-12-01');
+    expect(result.fiscalYearSource).toBe('as-of');
+    expect(issues(result)).toEqual([]);
+  });
+});
