@@ -269,6 +269,30 @@ const PINS: Record<string, Pin> = {
     // 取組計画（4月） is a plan, not the item; 調整部署 is the department, 推進部署 the departments that help
     falseFlags: [],
   },
+  'gunma-ken.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['G17 missing-entry', 'I19 required-missing', 'A16 duplicate-id'],
+    missed: {
+      'C11 invalid-evaluation': '総合評価（成果度合い） (C, the 取組事項\'s A–D grade, merged down over its 具体的な取組) is not read: the evaluation is mapped to H 評価, the 実施結果評価\'s leaf under the three-row header, so a B+ in C is never looked at; it would need two evaluation columns told apart (a group-level grade on the merged 取組事項 and a row-level one), each with its own scale line',
+    },
+    // the 【総合評価】 legend line (A–D) is taken as the scale of H, the 実施結果評価, whose grades are words from the
+    // other legend line (達成 / 50%以上実施 / 50%未満実施): every H cell is flagged. A9 and A13: the No. merged over
+    // two 具体的な取組 (A9:A10, A13:A14) is read on both rows and reported as a duplicate of itself. The year is
+    // 令和元年度 from the title (平成29～令和元年度), not 令和2年度 of the extended period in row 2; the 目標/改革 rows
+    // are read as sections; column C is not read
+    falseFlags: ['A9 duplicate-id', 'H9 invalid-evaluation', 'H10 invalid-evaluation', 'H11 invalid-evaluation', 'A13 duplicate-id', 'H13 invalid-evaluation', 'H14 invalid-evaluation', 'H16 invalid-evaluation', 'H17 invalid-evaluation', 'H19 invalid-evaluation', 'H20 invalid-evaluation'],
+  },
+  'gyozaisei5-h29.xlsx': {
+    template: 'generic',
+    found: ['D9 invalid-number', 'D13 missing-entry', 'F16 required-missing', 'A17 duplicate-id'],
+    missed: {
+      'D6 grade-mismatch': 'the outcome is not in a column but in the group heading above the items (①達成又は達成見込みの取組事項, ②未達成となった取組事項): it is read as a section row, not as the grade of the rows under it, and the target is inside the 数値目標 text (窓口満足度 90%以上, read as the KPI\'s name), so 87.5% under ①達成 is never compared; it would need group headings with an outcome word taken as the rows\' grade and a figure in the 数値目標 text taken as the target',
+    },
+    // figures with a trailing word (12.4%削減, 1.8%縮減) are not read as numbers: D8 and D16 are flagged invalid-number
+    // (64件, 834人 are read). The year is 平成29年度 from the title (right); the header repeated under each group heading
+    // is skipped; E (H30年3月末 取組状況) and G (記載頁) are not read
+    falseFlags: ['D8 invalid-number', 'D16 invalid-number'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
