@@ -84,6 +84,7 @@ const FIELD_NAMES: Record<string, string> = {
   period: '実績（四半期・年度）',
   'kpi.value': '年度ごとの値',
   evaluation2: '評価（2 列目）',
+  evaluation3: '評価（3 列目）',
 };
 
 /** A field as people call it: the first label of its vocabulary term. */

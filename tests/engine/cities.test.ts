@@ -242,9 +242,9 @@ const PINS: Record<string, Pin> = {
     found: [],
     missed: {
       'E16 missing-entry': 'two tables on one sheet: the indicator table (header row 6) is checked, and the 事務事業 table under its own title (header rows 13–14) is another table, not read as more indicator rows; a warning at A13 says it was not checked and to move it to a sheet of its own',
-      'H17 invalid-evaluation': 'the same (the 事務事業 table is not checked); read alone it maps only 妥当性 as the evaluation, not 効率性 and 有効性',
-      'B18 required-missing': 'the same (the 事務事業 table is not checked)',
-      'A21 duplicate-id': 'the same; read alone, the table finds it',
+      'H17 invalid-evaluation': 'the same (the 事務事業 table is not checked); read alone, it is found (妥当性, 効率性 and 有効性 are all read)',
+      'B18 required-missing': 'the same (the 事務事業 table is not checked); read alone, it is found',
+      'A21 duplicate-id': 'the same; read alone, the table finds it (and E16, in 平成28年度 from its group header 平成28年度実施結果)',
     },
     // before the second table was told apart, E16 and B18 were reported through the indicator header
     // (「平成25年度の実績値（指標1）が未入力」, 「指標名が空欄」) and its header rows became items named 事業名

@@ -99,7 +99,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'related', labels: ['^関連する計画'], weight: 0.5 },
       { field: 'department', terms: ['department'], weight: 0 },
       { field: 'id', terms: ['id'], weight: 0 },
-      { field: 'evaluation', terms: ['evaluation'], weight: 0 },
+      // every evaluation column (妥当性 | 効率性 | 有効性 under 評価(所管課長)); the shape keeps three
+      { field: 'evaluation', terms: ['evaluation'], multiple: true, weight: 0 },
       // 目標年度（進捗状況）: a progress percentage beside the year's report (宮古島市)
       { field: 'rate', terms: ['rate'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },

@@ -19,6 +19,7 @@ export const FIELDS = [
   'schedule', // per-year schedule marks (実施計画 R1…R5, スケジュール 2024…)
   'evaluation',
   'evaluation2', // a second self-evaluation column (実施状況 and 達成度)
+  'evaluation3', // a third (妥当性 | 効率性 | 有効性, the aspects of one evaluation)
   'kpi.name',
   'kpi.unit',
   'kpi.kind', // 目標 / 実績 row label of paired rows

@@ -162,7 +162,7 @@ export interface MappingProblem {
 }
 
 /** Fields that name one column of an item: two columns of these cannot both be read. */
-const SINGLE_FIELDS: Field[] = ['id', 'item', 'action', 'department', 'evaluation', 'evaluation2', 'kpi.name', 'kpi.unit', 'kpi.kind', 'kpi.baseline', 'rate', 'grade'];
+const SINGLE_FIELDS: Field[] = ['id', 'item', 'action', 'department', 'evaluation', 'evaluation2', 'evaluation3', 'kpi.name', 'kpi.unit', 'kpi.kind', 'kpi.baseline', 'rate', 'grade'];
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 function escapeRegex(text: string): string {

@@ -78,11 +78,13 @@ function verifyKindColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[])
 
 /**
  * Several evaluation columns: the latest year's come first (令和5年度 評価 | 令和6年度 評価), the
- * first two of them are the evaluation and the second evaluation (実施状況 and 達成度), and any
- * others are kept as text.
+ * first three of them are the evaluation, the second and the third (実施状況 and 達成度; 妥当性 |
+ * 効率性 | 有効性 under 評価(所管課長)), each read on its scale; any others are kept as text.
  */
+const EVALUATION_FIELDS = ['evaluation', 'evaluation2', 'evaluation3'] as const;
+
 function settleEvaluations(match: HeaderMatch): void {
-  const evals = match.columns.filter((c) => c.field === 'evaluation' || c.field === 'evaluation2');
+  const evals = match.columns.filter((c) => (EVALUATION_FIELDS as readonly string[]).includes(c.field));
   if (evals.length < 2) return;
   const years = evals.map((c) => readFiscalYear(c.label));
   const dated = years.filter((y): y is number => y !== null);
@@ -90,7 +92,7 @@ function settleEvaluations(match: HeaderMatch): void {
   const current = evals.filter((_, i) => latest === null || years[i] === latest || years[i] === null);
   for (const col of evals) {
     const rank = current.indexOf(col);
-    col.field = rank === 0 ? 'evaluation' : rank === 1 ? 'evaluation2' : 'related';
+    col.field = rank >= 0 && rank < EVALUATION_FIELDS.length ? EVALUATION_FIELDS[rank] : 'related';
   }
 }
 

@@ -59,3 +59,26 @@ describe('another table below the checked one', () => {
     expect(issues(result, ['unrecognized-layout'])).toEqual([]);
   });
 });
+
+describe('the 事務事業 table on a sheet of its own (羽村市)', () => {
+  const rows = (efficiency: string, progress: string) => [
+    ['No', '事業名', '平成28年度実施結果', '', '評価(所管課長)', '', '', ''],
+    ['', '', '決算/円', '進捗状況', '妥当性\n(必要性)', '効率性\n(手法)', '有効性\n(成果)', '方向性'],
+    [1, '第五次長期総合計画後期基本計画の策定', 10685165, '計画どおり\n完了', 'A', 'A', 'A', '現状維持'],
+    [2, '地方公会計の整備促進', 3162551, progress, 'A', efficiency, 'A', '現状維持'],
+  ];
+  const MERGES = ['C1:D1', 'E1:H1', 'A1:A2', 'B1:B2'];
+
+  test('the year is the group header’s (平成28年度実施結果), and every aspect of the evaluation is read', () => {
+    const result = check(grid(rows('A', '計画どおり\n完了'), MERGES), '2017-08-01');
+    expect(result.fiscalYear).toBe(2016);
+    expect(result.fiscalYearSource).toBe('header');
+    expect(result.columns.filter((c) => c.field.startsWith('evaluation')).map((c) => `${c.letter}:${c.field}`)).toEqual(['E:evaluation', 'F:evaluation2', 'G:evaluation3']);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a grade off the scale in the third aspect and a blank 進捗状況 of the year past are found at their cells', () => {
+    const result = check(grid(rows('E', ''), MERGES), '2017-08-01');
+    expect(issues(result)).toEqual(['D4 missing-entry', 'F4 invalid-evaluation']);
+  });
+});
