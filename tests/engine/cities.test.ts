@@ -271,16 +271,13 @@ const PINS: Record<string, Pin> = {
   },
   'gunma-ken.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['G17 missing-entry', 'I19 required-missing', 'A16 duplicate-id'],
-    missed: {
-      'C11 invalid-evaluation': '総合評価（成果度合い） (C, the 取組事項\'s A–D grade, merged down over its 具体的な取組) is not read: the evaluation is mapped to H 評価, the 実施結果評価\'s leaf under the three-row header, so a B+ in C is never looked at; it would need two evaluation columns told apart (a group-level grade on the merged 取組事項 and a row-level one), each with its own scale line',
-    },
-    // the 【総合評価】 legend line (A–D) is taken as the scale of H, the 実施結果評価, whose grades are words from the
-    // other legend line (達成 / 50%以上実施 / 50%未満実施): every H cell is flagged. A9 and A13: the No. merged over
-    // two 具体的な取組 (A9:A10, A13:A14) is read on both rows and reported as a duplicate of itself. The year is
-    // 令和元年度 from the title (平成29～令和元年度), not 令和2年度 of the extended period in row 2; the 目標/改革 rows
-    // are read as sections; column C is not read
-    falseFlags: ['A9 duplicate-id', 'H9 invalid-evaluation', 'H10 invalid-evaluation', 'H11 invalid-evaluation', 'A13 duplicate-id', 'H13 invalid-evaluation', 'H14 invalid-evaluation', 'H16 invalid-evaluation', 'H17 invalid-evaluation', 'H19 invalid-evaluation', 'H20 invalid-evaluation'],
+    found: ['C11 invalid-evaluation', 'G17 missing-entry', 'I19 required-missing', 'A16 duplicate-id'],
+    missed: {},
+    // two evaluations, each on its own legend line: C 総合評価 (A–D, 【総合評価】) and H 評価 (達成 / 50%以上実施 /
+    // 50%未満実施 / 未実施, 【実施結果評価】, whose words hold a figure); the A–D line is not taken for H, whose words
+    // it does not fit. A No. merged over two 具体的な取組 (A9:A10) is one cell, no duplicate. The year is 令和元年度
+    // from the title (平成29～令和元年度 … 評価表), not 令和2年度 of the extended period in row 2
+    falseFlags: [],
   },
   'gyozaisei5-h29.xlsx': {
     template: 'generic',

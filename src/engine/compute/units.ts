@@ -237,7 +237,11 @@ function assignLegends(
   const unnamed: PlacedLegend[] = [];
   for (const l of loose) {
     const named = labels.map((label, i) => (names(label, l) ? i : -1)).filter((i) => i >= 0);
-    if (named.length > 0) for (const i of named) out[i] ??= l;
+    // a named legend goes to the columns it names whose values are on its kind of scale: 【総合評価】
+    // A–D is not the scale of a 評価 column written in words (群馬県's 達成 | 50%以上実施)
+    if (named.length > 0) {
+      for (const i of named) if (fits(values[i], l, NAMED_EVIDENCE)) out[i] ??= l;
+    }
     else if (GENERIC_LABEL.test(l.label) || !otherLabels.some((label) => names(label, l))) unnamed.push(l);
   }
   for (const l of unnamed) {
@@ -249,8 +253,11 @@ function assignLegends(
 /** Legend labels that name no particular column: 評価, 自己評価, 評価基準, 凡例, or none. */
 const GENERIC_LABEL = /^((自己)?評価(基準|区分|の基準)?|凡例|区分)?$/;
 
-/** Whether a column's values are written on a legend's kind of scale (or the column is empty). */
-function fits(values: readonly CellValue[], legend: PlacedLegend): boolean {
+/** Whether a column's values are written on a legend's kind of scale (or fewer than `evidence` are filled). */
+/** A named legend is taken unless this many filled cells or more show another kind of scale. */
+const NAMED_EVIDENCE = 3;
+
+function fits(values: readonly CellValue[], legend: PlacedLegend, evidence = 1): boolean {
   let filled = 0;
   let on = 0;
   const words = legend.scale.allowed.map(wordKey);
@@ -262,7 +269,7 @@ function fits(values: readonly CellValue[], legend: PlacedLegend): boolean {
     else if (legend.scale.kind === 'letters' && reading.kind === 'letter') on++;
     else if (legend.scale.kind === 'words' && reading.kind === 'other' && words.includes(wordKey(reading.text))) on++;
   }
-  return filled === 0 || on * 2 >= filled;
+  return filled < evidence || on * 2 >= filled;
 }
 
 /** Rates, computed grade and the normalised self-evaluation of one unit (read on its column's scale). */

@@ -173,7 +173,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       },
       { field: 'department', terms: ['department'] },
       { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
-      { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'], weight: 0 },
+      // every evaluation column (総合評価 of the 取組事項 and 評価 of each 具体的な取組, 群馬県); the shape keeps three
+      { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'], multiple: true, weight: 0 },
       { field: 'section', terms: ['section'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
     ],

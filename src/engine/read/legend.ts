@@ -153,6 +153,9 @@ function latinLetter(key: string): boolean {
 /** A legend entry that explains "not evaluated": －：対象外, ―：評価しない. */
 const NOT_EVALUATED_MEANING = /^(評価)?対象外|評価(なし|しない|せず)|該当なし/;
 
+/** A key that is a figure or a date, not a word: 2025, R6, 1月, 10%. */
+const FIGURE_KEY = /^(?:[RH]|令和|平成)?[\d.,/%:年月日度()（）-]+$/;
+
 /** Entries → a scale, or null when they are no evaluation legend (担当：…, 目標：…). */
 function toLegend(label: string, entries: Entry[], described: boolean): Legend | null {
   const values: Entry[] = [];
@@ -172,8 +175,8 @@ function toLegend(label: string, entries: Entry[], described: boolean): Legend |
   if (kinds.size !== 1) return null;
   const kind = [...kinds][0];
   if (kind === 'words') {
-    // 作成日：2025/9/30 or 目標：100件 are no scale
-    if (values.some((v) => /\d/.test(v.key))) return null;
+    // 2025：…, R6：…, 1月：… are dates, no scale; 50%以上実施 (群馬県's 実施結果評価) is a grade in words
+    if (values.some((v) => FIGURE_KEY.test(v.key))) return null;
     const known = values.every((v) => isEvaluationWord(v.key));
     if (!known && !EVALUATION_LABEL.test(label)) return null;
   }

@@ -40,6 +40,8 @@ export const duplicateId: Rule = {
         firstColumns.push(unit.idCell.c);
         return;
       }
+      // one No. merged down over the rows of its 具体的な取組 (群馬県): the same cell, no duplicate
+      if (firstRows[first] === unit.idCell.r && firstColumns[first] === unit.idCell.c) return;
       report({
         messageId: 'duplicate-id',
         r: unit.idCell.r,

@@ -118,6 +118,14 @@ describe('parseLegend: words', () => {
   });
 });
 
+describe('parseLegend: grades in words that hold a figure (群馬県 実施結果評価)', () => {
+  test('「【実施結果評価】達成：… 50%以上実施：… 50%未満実施：… 未実施：…」', () => {
+    const legend = parseLegend('【実施結果評価】達成：取組目標を達成　50%以上実施：作業内容の50%以上を実施　50%未満実施：50%未満を実施　未実施：実施していない');
+    expect(legend?.label).toBe('実施結果評価');
+    expect(legend?.scale).toMatchObject({ kind: 'words', allowed: ['達成', '50%以上実施', '50%未満実施', '未実施'] });
+  });
+});
+
 describe('parseLegend: what is no legend', () => {
   test.each([
     '令和7年度 行財政改革 進捗状況（第2四半期）',
@@ -125,6 +133,7 @@ describe('parseLegend: what is no legend', () => {
     '作成日：2025/9/30',
     '担当：総務課　電話：1234',
     '目標：100件　実績：80件',
+    '2024：計画策定　2025：実施',
     '大分類3 歳出・歳入／資産・債権管理の見直し',
     '【行政経営推進方針2022】における主な取り組み実績調査（令和4年度・令和5年度 実績）',
     '※目標値(R10)は計画最終年度の値',

@@ -1,5 +1,5 @@
 /** duplicate-id: two items share one No. in one sheet (the second one is reported). */
-import type { CellValue } from '../../../src/engine';
+import { checkSheet, type CellValue } from '../../../src/engine';
 import { HEADERS, ruleTester } from './ruleTester';
 
 const K = HEADERS.kpi;
@@ -53,4 +53,26 @@ ruleTester('duplicate-id', {
       errors: [{ cell: 'A3', code: 'duplicate-id' }],
     },
   ],
+});
+
+describe('a No. merged down over the rows of its 具体的な取組 (群馬県)', () => {
+  test('is one cell: its rows are no duplicates of each other; the same No. written again is', () => {
+    const result = checkSheet(
+      {
+        values: [
+          ['No.', '取組事項', '具体的な取組', '担当課'],
+          [1, '(1) 県政情報の積極的な提供', '①県ホームページの充実', '広報課'],
+          ['', '', '②SNSによる情報発信の強化', '広報課'],
+          [1, '(2) 会議の公開の推進', '①審議会等の会議録の公開', '総務課'],
+        ],
+        merges: [
+          { top: 1, left: 0, bottom: 2, right: 0 },
+          { top: 1, left: 1, bottom: 2, right: 1 },
+        ],
+      },
+      { asOf: '2021-06-01' },
+    );
+    expect(result.rows).toHaveLength(3);
+    expect(result.issues.filter((i) => i.code === 'duplicate-id').map((i) => i.cell)).toEqual(['A4']);
+  });
 });
