@@ -57,9 +57,10 @@ function splitUnitAndNote(rest: string): { unit: string | null; note: string | n
   for (const unit of UNITS) {
     if (text === unit) return { unit: nfkc(unit) === 'm2' ? '㎡' : unit, note };
   }
-  // a unit followed by more words (累計, 以上…) is still a number with a note
+  // a unit followed by more words (累計, 以上…) is still a number with a note; so is a reduction
+  // (12.4%削減, 15人削減: the figure is what was cut, as the target 10%削減 states it)
   for (const unit of UNITS) {
-    if (text.startsWith(unit) && /^[\s(（以]/.test(text.slice(unit.length))) {
+    if (text.startsWith(unit) && /^(?:[\s(（以]|削減|縮減)/.test(text.slice(unit.length))) {
       return { unit, note: note ?? text.slice(unit.length).trim() };
     }
   }

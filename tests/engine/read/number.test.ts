@@ -93,6 +93,24 @@ describe('readNumber: a unit after the number is kept', () => {
   });
 });
 
+describe('readNumber: a figure with the reduction it states (福知山市, 第5次行財政改革プラン)', () => {
+  test.each([
+    ['12.4%削減', 0.124, '%'],
+    ['1.8%縮減', 0.018, '%'],
+    ['15人削減', 15, '人'],
+    ['4,533百万円削減', 4533, '百万円'],
+  ])('%s is %d %s, the reduction kept as its note', (text, value, unit) => {
+    const r = asNumber(readNumber(text));
+    expect(r.value).toBe(value);
+    expect(r.unit).toBe(unit);
+    expect(r.note).toMatch(/^(削減|縮減)$/);
+  });
+
+  test('other words of what was done stay text: 10件追加, 3回開催, 5人増', () => {
+    for (const text of ['10件追加', '3回開催', '5人増']) expect(readNumber(text).kind).toBe('invalid');
+  });
+});
+
 describe('readNumber: a unit word the list lacks (issue 7: 枚方市, 久留米市)', () => {
   // a short run of kanji or katakana after the figure is the sheet's own counter word
   test.each([
