@@ -290,6 +290,31 @@ const PINS: Record<string, Pin> = {
     // 取組状況) and G (記載頁) are not read
     falseFlags: [],
   },
+  'oyodo.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'E10 invalid-number': 'the sheet is not recognised (closest plan-result-evaluation, 10%): only row 3 is read as the header, so 柱 | 具体策 under アクションプラン (row 4) are never seen and no item, section or evaluation column is found; 進捗率（H20.3末） is no known word for a progress rate',
+      'F8 invalid-evaluation': 'not recognised (see E10); and the scale is only in the header text (計画通りの進捗か（○・△・×）), which would need reading as the column\'s own scale',
+      'I11 required-missing': 'not recognised (see E10); 担当課 is named in row 3 but nothing is checked on an unrecognised sheet',
+      'E14 missing-entry': 'not recognised (see E10); a 進捗率 at a date (H20.3末) would also need reading as the year\'s result, due after 2008-03-31',
+    },
+    // the only issue is the unrecognized-layout warning at A3
+    falseFlags: [],
+  },
+  'ozu-kumamoto.xlsx': {
+    template: 'generic',
+    found: ['L5 invalid-evaluation', 'C7 duplicate-id'],
+    missed: {
+      'J6 invalid-number': '累計歳出額（千円） is read as the indicator\'s cumulative total (kpi.total), but with no target or other figure on the row 1,2O5,300 seems to be taken as a qualitative indicator\'s word, not as an invalid number (suspected)',
+      'H7 missing-entry': 'the quarter columns (H28年度末までの実績, H29年4月～6月の実績 … H30年1月～3月の実績) are not read at all: a quarter written as a span of months under a year (H29年10月～12月) is no period to the engine, so an empty quarter that is over is never due',
+    },
+    // the grades carry their band inside the cell (B（ほぼ）目標通り〔100%～80%〕, C　やや遅れ〔80%～50%〕) and the ※ legend
+    // under the table is not read: the scale is the default S・A・B・C・D and the real B on row 4 and the invented C and
+    // B on rows 6–7 are flagged; the item is taken from 重点施策 (B), not 事業項目 (D); D, E–I, K are not read; the year
+    // is 平成29年度 from the as-of date (right)
+    falseFlags: ['L4 invalid-evaluation', 'L6 invalid-evaluation', 'L7 invalid-evaluation'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
