@@ -291,29 +291,26 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'oyodo.xlsx': {
-    template: null,
-    found: [],
+    template: 'generic',
+    found: ['E10 invalid-number', 'F8 invalid-evaluation', 'I11 required-missing'],
     missed: {
-      'E10 invalid-number': 'the sheet is not recognised (closest plan-result-evaluation, 10%): only row 3 is read as the header, so 柱 | 具体策 under アクションプラン (row 4) are never seen and no item, section or evaluation column is found; 進捗率（H20.3末） is no known word for a progress rate',
-      'F8 invalid-evaluation': 'not recognised (see E10); and the scale is only in the header text (計画通りの進捗か（○・△・×）), which would need reading as the column\'s own scale',
-      'I11 required-missing': 'not recognised (see E10); 担当課 is named in row 3 but nothing is checked on an unrecognised sheet',
-      'E14 missing-entry': 'not recognised (see E10); a 進捗率 at a date (H20.3末) would also need reading as the year\'s result, due after 2008-03-31',
+      'E14 missing-entry': 'a blank 進捗率（H20.3末） is no missing entry: the rate column is compared when filled, never due; it would need a rate at a date read as that year\'s result, due after 2008-03-31',
     },
-    // the only issue is the unrecognized-layout warning at A3
+    // the two-row header アクションプラン over 柱 | 具体策 (具体策 merged over two columns): A 柱 the section, B 具体策
+    // the subsection (merged down over its measures), C the item; 計画通りの進捗か（○・△・×） the evaluation on the
+    // scale in its own header; 平成19年度 from the title
     falseFlags: [],
   },
   'ozu-kumamoto.xlsx': {
-    template: 'generic',
-    found: ['L5 invalid-evaluation', 'C7 duplicate-id'],
+    template: 'quarterly',
+    found: ['L5 invalid-evaluation', 'H7 missing-entry', 'C7 duplicate-id'],
     missed: {
-      'J6 invalid-number': '累計歳出額（千円） is read as the indicator\'s cumulative total (kpi.total), but with no target or other figure on the row 1,2O5,300 seems to be taken as a qualitative indicator\'s word, not as an invalid number (suspected)',
-      'H7 missing-entry': 'the quarter columns (H28年度末までの実績, H29年4月～6月の実績 … H30年1月～3月の実績) are not read at all: a quarter written as a span of months under a year (H29年10月～12月) is no period to the engine, so an empty quarter that is over is never due',
+      'J6 invalid-number': '累計歳出額（千円） is a money column the quarterly profile does not read (the sheet has no indicator), so a typo in it is not checked',
     },
-    // the grades carry their band inside the cell (B（ほぼ）目標通り〔100%～80%〕, C　やや遅れ〔80%～50%〕) and the ※ legend
-    // under the table is not read: the scale is the default S・A・B・C・D and the real B on row 4 and the invented C and
-    // B on rows 6–7 are flagged; the item is taken from 重点施策 (B), not 事業項目 (D); D, E–I, K are not read; the year
-    // is 平成29年度 from the as-of date (right)
-    falseFlags: ['L4 invalid-evaluation', 'L6 invalid-evaluation', 'L7 invalid-evaluation'],
+    // quarters named by calendar months after the year (H29年4月～6月の実績 … H30年1月～3月の実績) are Q1–Q4 of
+    // 平成29年度; a grade written with its meaning (B（ほぼ）目標通り〔100%～80%〕) reads as B, on the legend line's A–D
+    // (〔100%～80%〕: B from 80%); the item is D 事業項目, B 重点施策 the subsection
+    falseFlags: [],
   },
 };
 

@@ -83,6 +83,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       },
       // reporting points through the year (白老町: 中間報告（10月） | 取組結果報告（3月）): the year's report too
       { field: 'period', terms: ['year.result'], multiple: true, weight: 0 },
+      // the quarter's evaluation beside the reports (大津町: H29年10月～12月の取組みの評価)
+      { field: 'evaluation', terms: ['evaluation'], multiple: true, weight: 0 },
     ],
     required: ['item', 'department'],
     idFromItemNumber: true,

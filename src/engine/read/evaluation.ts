@@ -63,7 +63,21 @@ function readText(raw: string): EvaluationReading {
   if (/^[A-Z][+-]?$/.test(letter)) {
     return { kind: 'letter', letter, variant: raw === letter ? null : raw };
   }
-  return embeddedGrade(raw) ?? { kind: 'other', text: raw };
+  return embeddedGrade(raw) ?? leadingGrade(raw) ?? { kind: 'other', text: raw };
+}
+
+/**
+ * A grade written first, its meaning after it, as the legend words it (大津町: 「B（ほぼ）目標通り
+ * 〔100%～80%〕」, 「C　やや遅れ」): the letter, after a space or a bracket, before words in Japanese.
+ */
+const LEADING_GRADE = /^([A-Za-z])(?:\s+|(?=[(〔【[]))[^]*[^\x00-\x7f]/;
+
+function leadingGrade(raw: string): EvaluationReading | null {
+  if (raw.length > 200) return null;
+  const m = LEADING_GRADE.exec(nfkc(raw));
+  if (!m) return null;
+  const letter = m[1].toUpperCase();
+  return { kind: 'letter', letter, variant: null, embedded: m[1] };
 }
 
 /** 【B】 after a value (「H29:26.4%\n【B】」), or a lone mark on the last line (「調査中\n－」). */

@@ -43,7 +43,7 @@ export function parseLegend(text: string): Legend | null {
     const legend = parseLegend(t.slice(title[0].length));
     return legend && { ...legend, label: legend.label || cleanLabel(title[1]) };
   }
-  if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseList(t);
+  if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseSpacedKeys(t) ?? parseList(t);
   const { label, entries } = splitEntries(t);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
 }
@@ -108,6 +108,27 @@ function parseBracketKeys(t: string): Legend | null {
   // every key needs a description, or this is no legend (a list of 【A】 marks)
   if (entries.some((e) => e.description === '' || e.description.length > 40)) return null;
   return toLegend(cleanLabel(label), entries, true);
+}
+
+/** A letter standing alone before its description: after the start or a space, before a space or a bracket. */
+const SPACED_KEY = /(?:^|\s)([A-Z])(?=\s|[(〔【[])/g;
+
+/**
+ * Letters each followed by their description, without colons (大津町: 「※取組みの評価　A　目標以上
+ * 〔100%超〕　B（ほぼ）目標通り〔100%～80%〕　C　やや遅れ〔80%～50%〕　D　遅れ〔50%未満〕」): three or
+ * more letters, each with words after it.
+ */
+function parseSpacedKeys(t: string): Legend | null {
+  const keys: { key: string; at: number; end: number }[] = [];
+  SPACED_KEY.lastIndex = 0;
+  for (let m = SPACED_KEY.exec(t); m; m = SPACED_KEY.exec(t)) {
+    const at = m.index + m[0].length - 1;
+    keys.push({ key: m[1], at, end: at + 1 });
+  }
+  if (keys.length < 3 || new Set(keys.map((k) => k.key)).size !== keys.length) return null;
+  const entries = keys.map((k, i) => ({ key: k.key, description: t.slice(k.end, i + 1 < keys.length ? keys[i + 1].at : t.length).trim() }));
+  if (entries.some((e) => e.description === '' || e.description.length > 40 || !/[^\x00-\x7f]/.test(e.description))) return null;
+  return toLegend(cleanLabel(t.slice(0, keys[0].at)), entries, true);
 }
 
 /** 「完了／取組中／未着手」, 「◎・○・△・×」: values listed without descriptions. */
@@ -198,6 +219,7 @@ function canonicalKey(key: string, kind: KeyKind): string {
 /** 100%以上, 80％を上回る, 8割以上, 80～100%: the lowest rate of a value. */
 const AT_LEAST = /(\d+(?:\.\d+)?)\s*(%|割)\s*(以上|超|を?上回|~|～|〜)|(\d+(?:\.\d+)?)\s*%?\s*[~～〜]\s*\d+(?:\.\d+)?\s*%/;
 const BELOW = /(\d+(?:\.\d+)?)\s*(%|割)\s*(未満|以下|を?下回)/;
+const BAND = /(\d+(?:\.\d+)?)\s*%?\s*[~～〜]\s*(\d+(?:\.\d+)?)\s*%/;
 
 /**
  * Rate thresholds from the descriptions, highest first: every value but the lowest needs a
@@ -207,6 +229,12 @@ function readThresholds(values: Entry[], allowed: string[]): GradeStep[] | null 
   const steps: GradeStep[] = [];
   let open = 0;
   values.forEach((v, i) => {
+    // a band written either way round (80～100%, 〔100%～80%〕): its lower end
+    const band = BAND.exec(v.description);
+    if (band) {
+      steps.push({ grade: allowed[i], min: Math.min(Number(band[1]), Number(band[2])) / 100 });
+      return;
+    }
     const m = AT_LEAST.exec(v.description);
     if (m) {
       const n = Number(m[1] ?? m[4]);

@@ -105,15 +105,18 @@ function settleEvaluations(match: HeaderMatch): void {
 function settleItemUnderMergedHeader(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   const item = match.columns.find((c) => c.field === 'item');
   if (!item) return;
-  const top = match.rows[0];
-  const [ar, ac] = view.anchor(top, item.column);
-  if (ar !== top || ac !== item.column) return;
+  // the header row whose label is merged across from the item's column (大淀町: 具体策 under アクションプラン)
+  const top = [...match.rows].reverse().find((r) => {
+    const [ar, ac] = view.anchor(r, item.column);
+    return ar === r && ac === item.column && item.column + 1 < view.columnCount && view.anchor(r, item.column + 1)[1] === item.column && view.isMergeContinuation(r, item.column + 1);
+  });
+  if (top === undefined) return;
   const span: number[] = [item.column];
   for (let c = item.column + 1; c < view.columnCount && view.isMergeContinuation(top, c) && view.anchor(top, c)[1] === item.column; c++) span.push(c);
   if (span.length < 2) return;
   // the columns under the merge must be free (no sub-label read as a field of its own)
   if (match.columns.some((col) => col !== item && span.includes(col.column))) return;
-  for (const r of match.rows.slice(1)) if (span.some((c) => !view.isMergeContinuation(r, c) && !view.isBlank(r, c))) return;
+  for (const r of match.rows) if (r > top && span.some((c) => !view.isMergeContinuation(r, c) && !view.isBlank(r, c))) return;
   let best = item.column;
   let bestOwn = -1;
   for (const c of span) {

@@ -89,3 +89,18 @@ describe('readEvaluation: what is no evaluation', () => {
     expect(readEvaluation('#N/A')).toEqual({ kind: 'error', error: '#N/A' });
   });
 });
+
+describe('readEvaluation: a grade written with its meaning (大津町)', () => {
+  test.each([
+    ['B（ほぼ）目標通り\n〔100%～80%〕', 'B'],
+    ['C　やや遅れ\n〔80%～50%〕', 'C'],
+    ['A 目標以上', 'A'],
+  ])('%p is the letter %s', (text, letter) => {
+    expect(readEvaluation(text)).toMatchObject({ kind: 'letter', letter });
+  });
+
+  test('a word that starts with a letter is no grade: A社, Aランク', () => {
+    expect(readEvaluation('A社').kind).toBe('other');
+    expect(readEvaluation('Aランク').kind).toBe('other');
+  });
+});

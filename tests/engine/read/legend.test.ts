@@ -126,6 +126,25 @@ describe('parseLegend: grades in words that hold a figure (群馬県 実施結�
   });
 });
 
+describe('parseLegend: letters each before their meaning, without colons (大津町)', () => {
+  test('「※取組みの評価　A　目標以上〔100%超〕　B（ほぼ）目標通り〔100%～80%〕　C　やや遅れ〔80%～50%〕　D　遅れ〔50%未満〕」', () => {
+    const legend = parseLegend('※取組みの評価　A　目標以上〔100%超〕　B（ほぼ）目標通り〔100%～80%〕　C　やや遅れ〔80%～50%〕　D　遅れ〔50%未満〕');
+    expect(legend?.label).toBe('取組みの評価');
+    // a band written either way round counts from its lower end
+    expect(legend?.scale.thresholds).toEqual([
+      { grade: 'A', min: 1 },
+      { grade: 'B', min: 0.8 },
+      { grade: 'C', min: 0.5 },
+      { grade: 'D', min: null },
+    ]);
+  });
+
+  test('two letters, or letters with no words after them, are no legend', () => {
+    expect(parseLegend('A 達成 B 未達成')).toBeNull();
+    expect(parseLegend('A B C D')).toBeNull();
+  });
+});
+
 describe('parseLegend: what is no legend', () => {
   test.each([
     '令和7年度 行財政改革 進捗状況（第2四半期）',

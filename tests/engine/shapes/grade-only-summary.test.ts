@@ -47,3 +47,30 @@ describe('a blank grade in a report of grades only', () => {
     expect(issues(result)).toEqual([]);
   });
 });
+
+describe('the item under a sub-label merged over two columns (大淀町: アクションプラン over 柱 | 具体策)', () => {
+  test('the measures column is the item, the 具体策 merged down over them the subsection', () => {
+    const result = check(
+      grid(
+        [
+          ['「リフォームプランおおよど」アクションプラン進捗管理状況表（平成19年度）'],
+          ['アクションプラン', '', '', '進捗率\n（H20.3末）', '計画通りの\n進捗か\n（○・△・×）', '担当課'],
+          ['柱', '具体策'],
+          ['6 健全財政', '1 財政予測の作成による計画的な事業執行', '1 財政健全化計画の策定', 0.7, '○', '財政課'],
+          ['', '', '2 予算編成時のルール作成'],
+          ['', '2 定員管理計画の策定と人件費の抑制', '1 中期的な定員管理計画の策定', 0.6, '◎', '総務課'],
+        ],
+        ['A1:F1', 'A2:C2', 'B3:C3', 'D2:D3', 'E2:E3', 'F2:F3', 'A4:A6', 'B4:B5', 'D4:D5', 'E4:E5', 'F4:F5'],
+      ),
+      '2008-06-01',
+    );
+    expect(mapping(result)).toEqual(['A:section', 'B:subsection', 'C:item', 'D:rate', 'E:evaluation', 'F:department']);
+    expect(result.rows.map((r) => [r.section, r.item])).toEqual([
+      ['6 健全財政', '1 財政健全化計画の策定'],
+      ['6 健全財政', '2 予算編成時のルール作成'],
+      ['6 健全財政', '1 中期的な定員管理計画の策定'],
+    ]);
+    // the scale is the one in the evaluation's own header (○・△・×)
+    expect(issues(result)).toEqual(['E6 invalid-evaluation']);
+  });
+});
