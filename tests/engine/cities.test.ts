@@ -312,6 +312,27 @@ const PINS: Record<string, Pin> = {
     // (〔100%～80%〕: B from 80%); the item is D 事業項目, B 重点施策 the subsection
     falseFlags: [],
   },
+  'seirei-daicho.xlsx': {
+    template: 'generic',
+    found: ['G7 required-missing'],
+    missed: {
+      'L10 invalid-number': 'the years under 工程 (H22–H26) are read as schedule cells (words like 実施), not as figures, so a typo in an 実績 figure is not checked',
+      'M12 missing-entry': 'the 計画 | 実績 line pair (区分 read as kpi.kind) is not paired: the 実績 line\'s years are schedule cells, and an empty one past its year is not an overdue actual',
+      'A13 duplicate-id': 'the bare header 項目 (over the numbers 91–95) is not read as the id column',
+    },
+    // 平成26年度 from the as-of line (right); 所管局 (F: 総務局, 市民局 / 各区役所) is not read at all
+    falseFlags: [],
+  },
+  'dainiji-gyokaku.xlsx': {
+    template: 'generic',
+    found: ['C9 required-missing', 'A11 duplicate-id'],
+    missed: {
+      'E8 invalid-evaluation': '【実施状況】（着手の状況） is not read as an evaluation column, nor is the ※ block of 未着手/取組中/完了 read as its scale',
+      'F10 missing-entry': '【達成度】 is not read as an evaluation column, so its empty cell is nothing missing',
+    },
+    // fiscal year 平成27年度 from （H27.3 月末現在）: wrong, the end of March 2015 closes 平成26年度; H26年度の実施内容 (D) unread
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
