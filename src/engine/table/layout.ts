@@ -85,7 +85,8 @@ const DESCRIPTION_LABEL = /^(内容|概要|説明|目的|趣旨|事業概要|取
 const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)$/;
 const LONG_DESCRIPTION = 80;
 /** Number formats that show a date (yyyy/m/d, ge.m.d, 年月日…). */
-const DATE_FORMAT = /(yy|ge|m+[/.-]d+|d+[/.-]m+|年|月|日)/i;
+// case matters: 「General」 holds "ge" but is no date; the era code is lower case (ge, gge, ggge)
+const DATE_FORMAT = /([yY]{2}|g+e|[mM]+[/.-][dD]+|[dD]+[/.-][mM]+|年|月|日)/;
 
 /**
  * A table's header stands near the top of its sheet: the search stops here, so a sheet of 20,000
@@ -149,6 +150,9 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** The serial of 9999-12-31 + 1: Excel shows no later date. */
+const MAX_DATE_SERIAL = 2_958_466;
+
 export function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
   const kinds: RowKind[] = new Array(view.rowCount).fill('title');
   const headerRows = [...match.rows];
@@ -159,7 +163,8 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
   for (let r = 0; r < match.rows[0]; r++) {
     for (const c of view.filledColumns(r)) {
       const v = view.raw(r, c);
-      if (typeof v === 'number' && DATE_FORMAT.test(view.numberFormat(r, c) ?? '')) titleDates.push(excelSerialToIsoDate(v));
+      // a date serial Excel can show (1900-01-01 to 9999-12-31): NaN or 1e300 under a date format names no date
+      if (typeof v === 'number' && v >= 1 && v < MAX_DATE_SERIAL && DATE_FORMAT.test(view.numberFormat(r, c) ?? '')) titleDates.push(excelSerialToIsoDate(v));
     }
     const text = view.filledColumns(r).map((c) => cellText(view.raw(r, c))).join(' ');
     if (text.trim() === '') continue;
