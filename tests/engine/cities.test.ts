@@ -324,13 +324,13 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'dainiji-gyokaku.xlsx': {
-    template: 'generic',
-    found: ['C9 required-missing', 'A11 duplicate-id'],
+    template: 'annual-results',
+    found: ['C9 required-missing', 'F10 missing-entry', 'A11 duplicate-id'],
     missed: {
-      'E8 invalid-evaluation': '【実施状況】（着手の状況） is not read as an evaluation column, nor is the ※ block of 未着手/取組中/完了 read as its scale',
-      'F10 missing-entry': '【達成度】 is not read as an evaluation column, so its empty cell is nothing missing',
+      'E8 invalid-evaluation': '【実施状況】（着手の状況） is read as the year\'s report (実施状況), not as an evaluation of its own, and the ※ block of 未着手/取組中/完了 (one definition per row) is not read as a scale',
     },
-    // fiscal year 平成27年度 from （H27.3 月末現在）: wrong, the end of March 2015 closes 平成26年度; H26年度の実施内容 (D) unread
+    // labels set off in brackets (【達成度】) are read without them; （H27.3 月末現在） is a date, the end of 平成26年度,
+    // so 平成26年度's 達成度 is due on 2015-04-15; H26年度の実施内容 (D) is not read
     falseFlags: [],
   },
 };

@@ -32,6 +32,9 @@ export const MAX_MATCHED_LABEL = 80;
 /** A trailing bracket is tried without it: 担当課(室), 達成度(%), 基準値(2024). */
 const TRAILING_BRACKET = /^(.+?)[(【<［][^()【】<>［］]*[)】>］]$/;
 
+/** 【…】 around the start of a label: the brackets set it off, the words inside name it. */
+const LEADING_BRACKET = /^【([^【】]{1,20})】(.*)$/;
+
 const cache = new Map<string, TermHit[]>();
 const CACHE_LIMIT = 5000;
 
@@ -39,6 +42,14 @@ const CACHE_LIMIT = 5000;
 export function termHits(label: string): TermHit[] {
   const cached = cache.get(label);
   if (cached) return cached;
+  // a label set off in brackets (【達成度】, 【実施状況】(着手の状況)) is read without them
+  const wrapped = LEADING_BRACKET.exec(label);
+  if (wrapped) {
+    const hits = termHits(wrapped[1] + wrapped[2]);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(label, hits);
+    return hits;
+  }
   const hits: TermHit[] = [];
   if (label !== '' && label.length <= MAX_MATCHED_LABEL) {
     const seen = new Set<string>();

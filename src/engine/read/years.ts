@@ -45,12 +45,14 @@ export function readFiscalYears(text: string): number[] {
 export function findFiscalYears(t: string): YearMention[] {
   const found: YearMention[] = [];
   // 令和7年度 is a fiscal year; 令和8年3月31日 is a date, in fiscal year 2025
-  const era = /(令和|平成|R|H)(元|\d{1,2})(年度|年(\d{1,2})月(\d{1,2}日)?|年)?/g;
+  // H27.3月末, R7.3.31 (an era year, a dot and the month) are dates too
+  const era = /(令和|平成|R|H)(元|\d{1,2})(年度|年(\d{1,2})月(\d{1,2}日)?|\.(1[0-2]|0?[1-9])(?:月|\.\d{1,2}|(?!\d))|年)?/g;
   for (let m = era.exec(t); m; m = era.exec(t)) {
     // "R" or "H" must not be the end of a word (e.g. "PDCAR1" is not a year)
     if ((m[1] === 'R' || m[1] === 'H') && m.index > 0 && /[A-Za-z]/.test(t[m.index - 1])) continue;
     const n = m[2] === '元' ? 1 : Number(m[2]);
-    found.push({ at: m.index, end: m.index + m[0].length, year: fiscalYearOfMonth(ERAS[m[1]] + n, m[4]), date: m[4] !== undefined });
+    const month = m[4] ?? m[6];
+    found.push({ at: m.index, end: m.index + m[0].length, year: fiscalYearOfMonth(ERAS[m[1]] + n, month), date: month !== undefined });
   }
   // Not preceded by a digit. Checked by hand, not with a lookbehind `(?<!\d)`, which Excel 2019's
   // Edge Legacy webview cannot compile; resuming one character on is what the lookbehind did.

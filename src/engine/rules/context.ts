@@ -88,6 +88,8 @@ export function labelText(label: string): string {
     text = label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
     // a label spaced out for the printed page (取 組 事 項, 評　価) is said as the word it spells
     if (LETTER_SPACED.test(text)) text = text.replace(/[ \u3000]+/g, '');
+    // 【達成度】: the brackets set the label off on the sheet; a message says the word
+    text = text.replace(/^【([^【】]{1,20})】/, '$1');
     if (label.length <= MEMO_LABEL) {
       if (labelTexts.size >= 1_000) labelTexts.clear();
       labelTexts.set(label, text);

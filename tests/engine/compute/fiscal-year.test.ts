@@ -81,6 +81,18 @@ describe('readReportingYears: the report on a whole period (黒部市 実績報�
   });
 });
 
+describe('readReportingYears: an era year, a dot and the month (第二次行政改革大綱)', () => {
+  test('（H27.3 月末現在） is the end of 平成26年度; R7.9末時点 is in 令和7年度; R7.3.31現在 in 令和6年度', () => {
+    expect(readReportingYears('（H27.3 月末現在）　対象項目 69項目（抜粋）', 2015).reporting).toEqual([2014]);
+    expect(readReportingYears('R7.9末時点', 2025).reporting).toEqual([2025]);
+    expect(readReportingYears('R7.3.31現在', 2025).reporting).toEqual([2024]);
+  });
+
+  test('no month after the dot is no date: H27.13 is a year alone', () => {
+    expect(readFiscalYear('H27.13')).toBe(2015);
+  });
+});
+
 describe('resolveFiscalYear through checkSheet', () => {
   test('bug: a plan-period subtitle above a quarterly table no longer sets the year to 2029', () => {
     const grid = quarterly(['行財政改革 進行管理票', '（計画期間：令和7年度～令和11年度）']);

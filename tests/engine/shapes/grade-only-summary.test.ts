@@ -74,3 +74,21 @@ describe('the item under a sub-label merged over two columns (大淀町: アク�
     expect(issues(result)).toEqual(['E6 invalid-evaluation']);
   });
 });
+
+describe('a label set off in brackets (第二次行政改革大綱: 【達成度】)', () => {
+  test('is read as its word, and a message says the word', () => {
+    const result = check(
+      grid([
+        ['第二次行政改革大綱取り組み項目の進捗状況（H25～H30）'],
+        ['（H27.3 月末現在）'],
+        ['No.', '取り組み項目', '担当課', '【達成度】'],
+        [1, '事務事業の見直し', '行政改革推進課', '一部達成'],
+        [2, '職員定数の適正化', '人事課', ''],
+      ]),
+      '2015-04-15',
+    );
+    expect(result.fiscalYear).toBe(2014);
+    expect(issues(result)).toEqual(['D5 missing-entry']);
+    expect(result.issues[0].message).toMatch(/^達成度が未入力です。/);
+  });
+});

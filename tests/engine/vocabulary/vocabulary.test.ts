@@ -87,6 +87,13 @@ describe('labels that could be read two ways', () => {
   });
 });
 
+describe('labels set off in brackets (第二次行政改革大綱)', () => {
+  test('【達成度】 is 達成度; 【実施状況】（着手の状況） is 実施状況', () => {
+    expect(first('【達成度】')).toBe('evaluation');
+    expect(terms('【実施状況】（着手の状況）')).toContain('year.result');
+  });
+});
+
 describe('who writes the sheet and who helps (白老町 進捗管理表)', () => {
   test('調整部署 is the department; 推進部署 and 協力部署 are related departments', () => {
     expect(first('調整部署')).toBe('department');
