@@ -314,13 +314,11 @@ const PINS: Record<string, Pin> = {
   },
   'seirei-daicho.xlsx': {
     template: 'generic',
-    found: ['G7 required-missing'],
-    missed: {
-      'L10 invalid-number': 'the years under 工程 (H22–H26) are read as schedule cells (words like 実施), not as figures, so a typo in an 実績 figure is not checked',
-      'M12 missing-entry': 'the 計画 | 実績 line pair (区分 read as kpi.kind) is not paired: the 実績 line\'s years are schedule cells, and an empty one past its year is not an overdue actual',
-      'A13 duplicate-id': 'the bare header 項目 (over the numbers 91–95) is not read as the id column',
-    },
-    // 平成26年度 from the as-of line (right); 所管局 (F: 総務局, 市民局 / 各区役所) is not read at all
+    found: ['G7 required-missing', 'L10 invalid-number', 'M12 missing-entry', 'A13 duplicate-id'],
+    missed: {},
+    // 工程 over H22 … H26 beside 区分 計画 / 実績: each year's plan and result (words such as 実施 or figures), so a
+    // typed-over figure and a blank 平成26年度 result are found; 項目 (the first column, numbers on the item rows)
+    // is the No.; 所管局 (F) is not read, 所管課 is the department
     falseFlags: [],
   },
   'dainiji-gyokaku.xlsx': {

@@ -17,12 +17,21 @@ import type { SheetView } from './sheetView';
 export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   verifyKindColumn(view, match, kinds);
   settleItemUnderMergedHeader(view, match, kinds);
+  settleNumberColumn(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
   const kpiRows = has('kpi.target') || has('kpi.baseline');
   const takesActuals = match.profile.columns.some((spec) => spec.field === 'kpi.actual');
+  // the pairs' years are the schedule's where no other column holds them (seed 004 has both)
+  const scheduleIsPairs = paired && !has('kpi.value');
   for (const col of match.columns) {
     const namesYear = col.periodToken !== null && readFiscalYear(col.periodToken) !== null;
+    if (col.field === 'schedule' && scheduleIsPairs && namesYear) {
+      // 工程 over H22 … H26 beside 区分 計画 / 実績 (a 進行管理台帳): each year's plan and result, not marks
+      col.field = 'kpi.value';
+      col.period = { kind: 'year', entry: 'value' };
+      continue;
+    }
     if (col.field === 'kpi.actual' && col.term === 'year.result' && !namesYear && !BARE_RESULT.test(normalizeLabel(col.label))) {
       // 取組における進捗状況, 実施状況: a report in words beside the KPI, not its actual value
       col.field = 'note';
@@ -136,5 +145,36 @@ function settleItemUnderMergedHeader(view: SheetView, match: HeaderMatch, kinds:
   groups.slice(-free.length).forEach((c, i) => {
     match.columns.push({ field: free[i], column: c, label: item.label, periodToken: null, period: null, term: null, via: `${item.label} (結合見出しの下のまとまり / a group under the merged header)` });
   });
+  match.columns.sort((a, b) => a.column - b.column);
+}
+
+/** What an item's No. looks like: 91, 1-2, 3.1. */
+const ID_LIKE = /^\d{1,6}(?:[-‐－.]\d{1,4})*$/;
+
+/**
+ * No column read as the No., and the table's first column, left of the item, under a short label
+ * the vocabulary left unread (政令市's 進行管理台帳: 項目 | … | 項目名), holds numbers on the item rows:
+ * that column is the No.
+ */
+function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  if (match.columns.some((c) => c.field === 'id')) return;
+  const item = match.columns.find((c) => c.field === 'item');
+  if (!item) return;
+  const header = match.rows[0];
+  const first = view.filledColumns(header)[0];
+  if (first === undefined || first >= item.column || match.columns.some((c) => c.column === first)) return;
+  const label = cellText(view.raw(header, first)).replace(/\s+/g, '');
+  if (label.length === 0 || label.length > 6) return;
+  let numbers = 0;
+  let others = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data' || view.continuesFromAbove(r, first)) continue;
+    const v = view.value(r, first);
+    if (v === null || v === '' || isNoneMarker(v)) continue;
+    if (ID_LIKE.test(cellText(v).trim())) numbers++;
+    else others++;
+  }
+  if (numbers < 2 || others * 5 > numbers) return;
+  match.columns.push({ field: 'id', column: first, label: cellText(view.raw(header, first)), periodToken: null, period: null, term: null, via: `${label} (行ごとの番号 / numbers on the item rows)` });
   match.columns.sort((a, b) => a.column - b.column);
 }

@@ -92,3 +92,24 @@ describe('a label set off in brackets (第二次行政改革大綱: 【達成度
     expect(result.issues[0].message).toMatch(/^達成度が未入力です。/);
   });
 });
+
+describe('a 進行管理台帳: 計画 / 実績 rows under 工程 H22 … H26, the No. under 項目', () => {
+  const rows = (h26: string) => [
+    ['行政改革推進プラン取組項目　進行管理台帳'],
+    ['項目', '項目名', '所管課', '区分', '工　程'],
+    ['', '', '', '', 'H24', 'H25', 'H26'],
+    [91, '事務事業の廃止、統合、簡素化', '業務改革推進課', '計画', '実施', '実施', '実施'],
+    ['', '', '', '実績', '実施', '実施', '実施'],
+    [93, '職員数の削減（人）', '人事課', '計画', 9950, 9850, 9750],
+    ['', '', '', '実績', 9962, '9,8S0', 9801],
+    [93, '区役所窓口の待ち時間の短縮', '区政推進課', '計画', '実施', '実施', '実施'],
+    ['', '', '', '実績', '試行', '実施', h26],
+  ];
+  const MERGES = ['E2:G2', 'A4:A5', 'B4:B5', 'C4:C5', 'A6:A7', 'B6:B7', 'C6:C7', 'A8:A9', 'B8:B9', 'C8:C9'];
+
+  test('each year is the plan and the result of the pair; the first column’s numbers are the No.', () => {
+    const result = check(grid(rows(''), MERGES), '2015-06-01');
+    expect(mapping(result)).toEqual(['A:id', 'B:item', 'C:department', 'D:kpi.kind', 'E:kpi.value', 'F:kpi.value', 'G:kpi.value']);
+    expect(issues(result)).toEqual(['F7 invalid-number', 'A8 duplicate-id', 'G9 missing-entry']);
+  });
+});
