@@ -323,12 +323,12 @@ const PINS: Record<string, Pin> = {
   },
   'dainiji-gyokaku.xlsx': {
     template: 'annual-results',
-    found: ['C9 required-missing', 'F10 missing-entry', 'A11 duplicate-id'],
-    missed: {
-      'E8 invalid-evaluation': '【実施状況】（着手の状況） is read as the year\'s report (実施状況), not as an evaluation of its own, and the ※ block of 未着手/取組中/完了 (one definition per row) is not read as a scale',
-    },
-    // labels set off in brackets (【達成度】) are read without them; （H27.3 月末現在） is a date, the end of 平成26年度,
-    // so 平成26年度's 達成度 is due on 2015-04-15; H26年度の実施内容 (D) is not read
+    found: ['E8 invalid-evaluation', 'C9 required-missing', 'F10 missing-entry', 'A11 duplicate-id'],
+    missed: {},
+    // labels set off in brackets (【達成度】) are read without them; 【実施状況】（着手の状況）, all status words
+    // (未着手 / 取組中 / 完了), is an evaluation, its scale the ※ block written one letter-spaced entry per row
+    // (※未 着 手：… | 取 組 中：… | 完　　了：…); （H27.3 月末現在） is a date, the end of 平成26年度, so 平成26年度's
+    // 達成度 is due on 2015-04-15; H26年度の実施内容 (D) is not read
     falseFlags: [],
   },
   'soma.xlsx': {

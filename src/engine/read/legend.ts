@@ -34,9 +34,43 @@ const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|�
 /** A title in brackets before the entries, with a colon of its own: 【評価:事業効果】 A:高い B:… (大分市). */
 const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+const SPACE = /[ \u3000]/;
+
+/**
+ * Words spaced out letter by letter for the printed page (「未 着 手：」, 「完　　了：」) joined: a space
+ * goes where a single kana or kanji stands on both sides of it. Words of two letters or more keep
+ * theirs (目標 達成, もの 取 組 中). A loop, not a lookbehind (the task pane's older webview has none).
+ */
+function joinSpacedLetters(t: string): string {
+  if (!/[ \u3000]/.test(t)) return t;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (!SPACE.test(ch)) {
+      out += ch;
+      continue;
+    }
+    let j = i;
+    while (j < t.length && SPACE.test(t[j])) j++;
+    const prev = t[i - 1] ?? '';
+    const next = t[j] ?? '';
+    const prevSingle = CJK.test(prev) && !CJK.test(t[i - 2] ?? '');
+    const nextSingle = CJK.test(next) && !CJK.test(t[j + 1] ?? '');
+    if (prevSingle && nextSingle) {
+      i = j - 1;
+      continue;
+    }
+    out += t.slice(i, j);
+    i = j - 1;
+  }
+  return out;
+}
+
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
-  const t = nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'));
+  // a note mark before the first entry (※未着手：…) is no part of its key
+  const t = joinSpacedLetters(nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'))).replace(/^\s*[※*]\s*(?=[^\s:=]{1,8}[:=])/, '');
   // the title's colon is no entry's: the title is the label, the entries follow it
   const title = BRACKET_TITLE.exec(t);
   if (title) {
@@ -272,9 +306,19 @@ export function legendsNearTable(view: LegendView, layout: LegendLayout): Placed
     const legend = parseLegend(col.label);
     if (legend) out.push({ ...legend, column: col.column });
   }
+  // a legend written one entry per row (※未着手：… | 取組中：… | 完了：…), each row no legend alone
+  let entryRows: string[] = [];
+  const endEntryRows = () => {
+    const legend = entryRows.length >= 2 ? parseLegend(entryRows.join('  ')) : null;
+    if (legend) out.push({ ...legend, column: null });
+    entryRows = [];
+  };
   for (let r = 0; r < layout.kinds.length; r++) {
     const kind = layout.kinds[r];
-    if (kind !== 'title' && kind !== 'legend' && kind !== 'note') continue;
+    if (kind !== 'title' && kind !== 'legend' && kind !== 'note') {
+      endEntryRows();
+      continue;
+    }
     const texts: string[] = [];
     let found = false;
     for (const c of view.filledColumns(r)) {
@@ -289,11 +333,23 @@ export function legendsNearTable(view: LegendView, layout: LegendLayout): Placed
     }
     if (!found && texts.length > 1 && texts.length <= MAX_LEGEND_CELLS) {
       const legend = parseLegend(texts.join('  '));
-      if (legend) out.push({ ...legend, column: null });
+      if (legend) {
+        out.push({ ...legend, column: null });
+        found = true;
+      }
     }
+    // a row of one entry joins the rows of entries above it; a note mark (※) starts another legend
+    const entry = !found && texts.length === 1 && ONE_ENTRY.test(nfkc(texts[0]).trim());
+    if (!entry || NOTE_MARK.test(texts[0].trim())) endEntryRows();
+    if (entry && entryRows.length < MAX_LEGEND_CELLS) entryRows.push(texts[0]);
   }
+  endEntryRows();
   return out;
 }
+
+/** One "key：description" and nothing more: a legend's entry on a row of its own. */
+const ONE_ENTRY = /^[※*]?\s*[^:=\s]{1,8}(?:\s+[^:=\s]{1,3}){0,4}\s*[:=][^:=]{1,80}$/;
+const NOTE_MARK = /^[※＊*]/;
 
 /** What legend finding reads of the sheet and its layout (kept narrow: read/ does not depend on table/). */
 export interface LegendView {

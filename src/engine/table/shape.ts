@@ -1,5 +1,6 @@
 import { normalizeLabel } from '../read/text';
 import { cellText, isNoneMarker } from '../read/cell';
+import { isEvaluationWord } from '../read/evaluation';
 import { readFiscalYear } from '../read/years';
 import type { HeaderMatch, MappedColumn } from './header';
 import type { RowKind } from './layout';
@@ -18,6 +19,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   verifyKindColumn(view, match, kinds);
   settleItemUnderMergedHeader(view, match, kinds);
   settleNumberColumn(view, match, kinds);
+  settleStatusColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
   const kpiRows = has('kpi.target') || has('kpi.baseline');
@@ -177,4 +179,28 @@ function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[
   if (numbers < 2 || others * 5 > numbers) return;
   match.columns.push({ field: 'id', column: first, label: cellText(view.raw(header, first)), periodToken: null, period: null, term: null, via: `${label} (行ごとの番号 / numbers on the item rows)` });
   match.columns.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * A year's report column that names no year and holds, on the item rows, status words only
+ * (第二次行政改革大綱: 【実施状況】（着手の状況） of 未着手 / 取組中 / 完了): the status of each item, read on
+ * its scale like an evaluation, not a report in words. Three filled cells at least, four in five words.
+ */
+function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  for (const col of match.columns) {
+    if (col.field !== 'period' || col.term !== 'year.result' || col.periodToken !== null) continue;
+    let words = 0;
+    let filled = 0;
+    for (let r = 0; r < kinds.length; r++) {
+      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
+      const v = view.value(r, col.column);
+      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
+      filled++;
+      if (isEvaluationWord(cellText(v).trim())) words++;
+    }
+    if (filled >= 3 && words * 5 >= filled * 4) {
+      col.field = 'evaluation';
+      col.period = null;
+    }
+  }
 }

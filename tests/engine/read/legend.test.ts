@@ -145,6 +145,18 @@ describe('parseLegend: letters each before their meaning, without colons (大津
   });
 });
 
+describe('parseLegend: keys spaced out letter by letter (第二次行政改革大綱)', () => {
+  test('「※未 着 手：…　取 組 中：…　完　　了：…」 is 未着手 / 取組中 / 完了', () => {
+    const legend = parseLegend('※未 着 手：取組への検討がなされていないもの　取 組 中：実施内容に基づき具体的に着手しているもの　完　　了：実施内容に基づき取組が完了したもの');
+    expect(legend?.scale).toMatchObject({ kind: 'words', allowed: ['未着手', '取組中', '完了'] });
+  });
+
+  test('a space between words of two letters stays: the next key is not swallowed (…もの　取 組 中：)', () => {
+    const legend = parseLegend('未 着 手：検討していないもの　取 組 中：着手しているもの');
+    expect(legend?.scale.allowed).toEqual(['未着手', '取組中']);
+  });
+});
+
 describe('parseLegend: what is no legend', () => {
   test.each([
     '令和7年度 行財政改革 進捗状況（第2四半期）',

@@ -113,3 +113,26 @@ describe('a 進行管理台帳: 計画 / 実績 rows under 工程 H22 … H26, t
     expect(issues(result)).toEqual(['F7 invalid-number', 'A8 duplicate-id', 'G9 missing-entry']);
   });
 });
+
+describe('a status column and its legend written one entry per row (第二次行政改革大綱)', () => {
+  test('【実施状況】 of status words is an evaluation on the scale of the rows of ※未 着 手：… 取 組 中：… 完　　了：…', () => {
+    const result = check(
+      grid([
+        ['第二次行政改革大綱取り組み項目の進捗状況'],
+        ['No.', '取り組み項目', '担当課', '【実施状況】\n（着手の状況）'],
+        [1, '事務事業の見直し', '行政改革推進課', '取組中'],
+        [2, '職員定数の適正化', '人事課', '完了'],
+        [3, '使用料・手数料の見直し', '財政課', '着手済'],
+        [4, '公共施設の再配置', '資産管理課', '未着手'],
+        [],
+        ['※未 着 手：取組への検討がなされていないもの'],
+        ['　取 組 中：実施内容に基づき具体的に着手しているもの'],
+        ['　完　　了：実施内容に基づき取組が完了したもの'],
+      ]),
+      '2015-04-15',
+    );
+    expect(result.columns.find((c) => c.letter === 'D')?.field).toBe('evaluation');
+    expect(issues(result)).toEqual(['D5 invalid-evaluation']);
+    expect(result.issues[0].message).toContain('（未着手・取組中・完了）');
+  });
+});
