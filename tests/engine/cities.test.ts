@@ -333,39 +333,26 @@ const PINS: Record<string, Pin> = {
   },
   'soma.xlsx': {
     template: 'generic',
-    found: ['C6 required-missing', 'D20 formula-error'],
+    found: ['C6 required-missing', 'D7 invalid-number', 'D20 formula-error'],
     missed: {
-      'D7 invalid-number': '削減額 (千円) is read as the effect column (^削減(効果)?額), and an effect amount is not checked as a number, so △ 8O5 passes as text',
       'D10 missing-entry': 'an effect amount is never required (the sheet has no plan or target column), so a blank 削減額 in the year reported on is not missing',
     },
-    // 平成20年度 from the title (right); 取組項目 the item, 担当 the department, 実施内容 the action; the header repeated
-    // under the second section and both 小計 rows draw nothing; その他の見直し merged down over four rows is carried
+    // 削減額(千円) is checked as an amount, whatever the indicators: 「△ 8O5」 is found; the repeated header, the 小計
+    // rows and the merged 取組項目 draw nothing
     falseFlags: [],
   },
   'h25-koukagaku.xlsx': {
     template: 'generic',
     found: [],
     missed: {
-      'B8 invalid-number': 'the table read is the 評価ランク別内訳 below (rows 21–26); the ◇収 入 list (プラン名 | 効果額 | 備 考) above it is not read at all',
-      'B15 missing-entry': 'the ◇支 出 list is not read (only the rank table is), and 効果額 written in 万円 / 億 would be no number to it',
+      'B8 invalid-number': 'the table read is the 評価ランク別内訳 below (rows 21–26); the ◇収 入 list (プラン名 | 効果額 | 備 考) above it has no column but the item and the effect, too little for a progress sheet, and is not read',
+      'B15 missing-entry': 'the ◇支 出 list is not read either (only the rank table is); an effect amount is never required',
       'A9 duplicate-id': 'the plan number is inside the name (No54. 未利用地財産の処分), there is no No. column, and that list is not read',
       'G24 computed-mismatch': '進展率(%) over H25 | H24 is not read (no column mapped), so (A+B)/プラン数 is not computed; プラン数 (B) is not read either',
     },
-    // 評価ランク別内訳 over A | B | C | D is taken for three evaluation columns and related: the counts of each rank
-    // (2, 12, 14…) are checked as grades on the default S–D (9 false flags), and the blank cell over the first
-    // column (merged down over both header rows) is taken for an item header left empty; 平成25年度 from the title (right)
-    falseFlags: [
-      'A21 required-missing',
-      'C23 invalid-evaluation',
-      'D23 invalid-evaluation',
-      'E23 invalid-evaluation',
-      'C24 invalid-evaluation',
-      'D24 invalid-evaluation',
-      'E24 invalid-evaluation',
-      'C25 invalid-evaluation',
-      'D25 invalid-evaluation',
-      'E25 invalid-evaluation',
-    ],
+    // the row of A | B | C | D | H25 | H24 under the header, into which the corner cells are merged down, is part of the
+    // header (not an item with an empty name); the columns of grade counts are no evaluations (numbers on every row)
+    falseFlags: [],
   },
 };
 

@@ -25,6 +25,9 @@ const MULTIPLIERS: Record<string, number> = { 万: 1e4, 億: 1e8, 千: 1e3 };
 const NUMBER_PATTERN =
   /^([△▲-]|マイナス)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(万|億)?\s*(.*)$/;
 
+/** The 万 part after 億 (「2 億 7,213 万円」): its figure, then the rest. */
+const MAN_AFTER_OKU = /^(\d{1,3}(?:,\d{3})+|\d{1,4})\s*万\s*(.*)$/;
+
 /** No number, unit and note together runs this long: longer text is read as invalid at once. */
 const MAX_NUMBER_TEXT = 200;
 
@@ -121,11 +124,14 @@ function readText(raw: string): NumberReading {
   const match = NUMBER_PATTERN.exec(text);
   if (!match) return { kind: 'invalid', text: raw };
   const [, sign, digits, multiplierWord, rest] = match;
-  const tail = splitUnitAndNote(rest);
+  // 2 億 7,213 万円: 億 and then 万
+  const man = multiplierWord === '億' ? MAN_AFTER_OKU.exec(rest) : null;
+  const tail = splitUnitAndNote(man ? man[2] : rest);
   if (!tail) return { kind: 'invalid', text: raw };
 
   let number = Number(digits.replace(/,/g, ''));
   if (multiplierWord) number *= MULTIPLIERS[multiplierWord];
+  if (man) number += Number(man[1].replace(/,/g, '')) * 1e4;
   if (sign) number = -number;
   const unit = tail.unit;
   if (unit === '%') number /= 100;

@@ -150,6 +150,23 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/**
+ * Row r continues the header row above it: some header cell is merged down into it, and every cell
+ * of r with a value of its own is a short label (A, B, H25, 実績), none a sentence or a figure.
+ */
+function isHeaderContinuation(view: SheetView, r: number, header: number): boolean {
+  const filled = view.filledColumns(header);
+  if (!filled.some((c) => view.isMergeContinuation(r, c) && view.anchor(r, c)[0] === header)) return false;
+  let labels = 0;
+  for (const c of view.filledColumns(r)) {
+    if (view.isMergeContinuation(r, c)) continue;
+    const v = view.raw(r, c);
+    if (typeof v !== 'string' || v.trim() === '' || v.length > 12 || readNumber(v, null).kind === 'number') return false;
+    labels++;
+  }
+  return labels > 0;
+}
+
 /** The serial of 9999-12-31 + 1: Excel shows no later date. */
 const MAX_DATE_SERIAL = 2_958_466;
 
@@ -178,7 +195,10 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
     match.columns.filter((col) => col.field === match.profile.unit || col.field === 'item').map((col) => col.column),
   );
   const idColumn = match.columns.find((col) => col.field === 'id')?.column;
-  const first = match.rows[match.rows.length - 1] + 1;
+  let first = match.rows[match.rows.length - 1] + 1;
+  // a row under the header into which header cells are merged down (評価ランク別内訳 over A | B | C | D,
+  // its corner cells merged over both rows) belongs to the header, even when one row reads better
+  if (first < view.rowCount && isHeaderContinuation(view, first, match.rows[match.rows.length - 1])) kinds[first++] = 'header';
   // rows of another table below this one (a summary: 区分 | 件数 | 計; 羽村市's 事務事業 under a title of
   // its own) are no items: a header of other fields after a gap, titled or not
   let foreign = false;

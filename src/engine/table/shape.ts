@@ -203,4 +203,18 @@ function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind
       col.period = null;
     }
   }
+  // and an "evaluation" of counts (評価ランク別内訳 over A | B | C | D: how many items got each grade)
+  for (const col of match.columns) {
+    if (!col.field.startsWith('evaluation')) continue;
+    let numbers = 0;
+    let filled = 0;
+    for (let r = 0; r < kinds.length; r++) {
+      if (kinds[r] !== 'data') continue;
+      const v = view.value(r, col.column);
+      if (v === null || v === '' || (typeof v === 'string' && (v.trim() === '' || isNoneMarker(v)))) continue;
+      filled++;
+      if (typeof v === 'number' || /^\d+$/.test(cellText(v).trim())) numbers++;
+    }
+    if (filled >= 3 && numbers * 5 >= filled * 4) col.field = 'note';
+  }
 }

@@ -111,6 +111,15 @@ describe('readNumber: a figure with the reduction it states (福知山市, 第5�
   });
 });
 
+describe('readNumber: 億 and then 万 in one amount (H25 行財政改革の取組実績)', () => {
+  test('「△ 2 億 7,213 万円」 is -272,130,000 円; 「3 億 6,154 万円減」 is not a figure of its own', () => {
+    const r = asNumber(readNumber('△ 2 億 7,213 万円'));
+    expect(r.value).toBe(-272_130_000);
+    expect(r.unit).toBe('円');
+    expect(asNumber(readNumber('1億2000万円')).value).toBe(120_000_000);
+  });
+});
+
 describe('readNumber: a unit word the list lacks (issue 7: 枚方市, 久留米市)', () => {
   // a short run of kanji or katakana after the figure is the sheet's own counter word
   test.each([

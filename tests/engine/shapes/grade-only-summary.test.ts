@@ -136,3 +136,36 @@ describe('a status column and its legend written one entry per row (第二次行
     expect(result.issues[0].message).toContain('（未着手・取組中・完了）');
   });
 });
+
+describe('amounts and counts (相馬市 削減額, 評価ランク別内訳)', () => {
+  test('a 削減額 that is no amount is an invalid number, whatever the indicators', () => {
+    const result = check(
+      grid([
+        ['取組項目', '実施内容', '担当', '削減額(千円)'],
+        ['1 事務事業の見直し', '旅費の削減', '総務課', '△ 805'],
+        ['', '消耗品費の削減', '総務課', '△ 8O5'],
+      ], ['A2:A3']),
+      '2009-08-01',
+    );
+    expect(issues(result)).toEqual(['D3 invalid-number']);
+    expect(result.issues[0].field).toBe('effect');
+  });
+
+  test('grade counts under 評価ランク別内訳 (A | B | C | D in a row into which the corner is merged) are no evaluations', () => {
+    const result = check(
+      grid(
+        [
+          ['', 'プラン数', '評価ランク別内訳', '', '', ''],
+          ['', '', 'A', 'B', 'C', 'D'],
+          ['Ⅰ.市民主体によるまちづくりの推進', 7, 2, 2, 3, 0],
+          ['Ⅱ.効率・効果的な行財政システムの構築', 30, 4, 12, 14, 0],
+          ['Ⅲ.時代に即応した行財政運営の確立', 13, 4, 6, 3, 0],
+        ],
+        ['A1:A2', 'B1:B2', 'C1:F1'],
+      ),
+      '2014-06-01',
+    );
+    expect(result.rows.map((r) => r.row)).toEqual([3, 4, 5]);
+    expect(issues(result)).toEqual([]);
+  });
+});
