@@ -20,6 +20,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleItemUnderMergedHeader(view, match, kinds);
   settleNumberColumn(view, match, kinds);
   settleStatusColumns(view, match, kinds);
+  settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
   const kpiRows = has('kpi.target') || has('kpi.baseline');
@@ -203,7 +204,13 @@ function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind
       col.period = null;
     }
   }
-  // and an "evaluation" of counts (評価ランク別内訳 over A | B | C | D: how many items got each grade)
+}
+
+/**
+ * Columns read as evaluations that hold whole numbers on the item rows are counts (評価ランク別内訳 over
+ * A | B | C | D: how many items got each grade), kept as text. Three filled cells at least, four in five numbers.
+ */
+function settleCountColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   for (const col of match.columns) {
     if (!col.field.startsWith('evaluation')) continue;
     let numbers = 0;
