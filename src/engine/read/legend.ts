@@ -1,6 +1,6 @@
 import type { GradeStep } from '../config';
 import { isEvaluationField, isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
-import { nfkc, normalizeLabel } from './text';
+import { joinSpacedLetters, nfkc, normalizeLabel } from './text';
 
 /**
  * Evaluation legends (凡例) printed near a table, read into a scale (issue 7 item 4):
@@ -33,39 +33,6 @@ const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|�
 
 /** A title in brackets before the entries, with a colon of its own: 【評価:事業効果】 A:高い B:… (大分市). */
 const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
-
-const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
-const SPACE = /[ \u3000]/;
-
-/**
- * Words spaced out letter by letter for the printed page (「未 着 手：」, 「完　　了：」) joined: a space
- * goes where a single kana or kanji stands on both sides of it. Words of two letters or more keep
- * theirs (目標 達成, もの 取 組 中). A loop, not a lookbehind (the task pane's older webview has none).
- */
-function joinSpacedLetters(t: string): string {
-  if (!/[ \u3000]/.test(t)) return t;
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (!SPACE.test(ch)) {
-      out += ch;
-      continue;
-    }
-    let j = i;
-    while (j < t.length && SPACE.test(t[j])) j++;
-    const prev = t[i - 1] ?? '';
-    const next = t[j] ?? '';
-    const prevSingle = CJK.test(prev) && !CJK.test(t[i - 2] ?? '');
-    const nextSingle = CJK.test(next) && !CJK.test(t[j + 1] ?? '');
-    if (prevSingle && nextSingle) {
-      i = j - 1;
-      continue;
-    }
-    out += t.slice(i, j);
-    i = j - 1;
-  }
-  return out;
-}
 
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {

@@ -81,3 +81,36 @@ export function displayText(text: string): string {
     .replace(/ *\n */g, '\n')
     .trim();
 }
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+const SPACE = /[ \u3000]/;
+
+/**
+ * Words spaced out letter by letter for the printed page (「未 着 手：」, 「工　程 H25」) joined: a space
+ * goes where a single kana or kanji stands on both sides of it. Words of two letters or more keep
+ * theirs (目標 達成, もの 取 組 中). A loop, not a lookbehind (the task pane's older webview has none).
+ */
+export function joinSpacedLetters(t: string): string {
+  if (!/[ \u3000]/.test(t)) return t;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (!SPACE.test(ch)) {
+      out += ch;
+      continue;
+    }
+    let j = i;
+    while (j < t.length && SPACE.test(t[j])) j++;
+    const prev = t[i - 1] ?? '';
+    const next = t[j] ?? '';
+    const prevSingle = CJK.test(prev) && !CJK.test(t[i - 2] ?? '');
+    const nextSingle = CJK.test(next) && !CJK.test(t[j + 1] ?? '');
+    if (prevSingle && nextSingle) {
+      i = j - 1;
+      continue;
+    }
+    out += t.slice(i, j);
+    i = j - 1;
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import type { Profile } from '../profiles/schema';
 import type { Locale } from '../types';
 import type { EvaluationScale } from '../read/evaluation';
 import { fieldCell, type FieldCell } from '../rows/record';
+import { joinSpacedLetters } from '../read/text';
 import type { MappedColumn } from '../table/header';
 
 export type { EvaluationScale } from '../read/evaluation';
@@ -78,16 +79,13 @@ export interface Rule {
 }
 
 /** A header label as a message shows it: one line. */
-/** Single characters (kanji, kana) each followed by a space: 取 組 事 項, 評　価. */
-const LETTER_SPACED = /^[\u3040-\u30ff\u3400-\u9fff](?:[ \u3000]+[\u3040-\u30ff\u3400-\u9fff])+$/;
-
 export function labelText(label: string): string {
   // a sheet has a few labels and may report thousands of cells under each
   let text = labelTexts.get(label);
   if (text === undefined) {
     text = label.replace(/\s*\n\s*(?=[（(])/g, '').replace(/\s*\n\s*/g, ' ').trim();
     // a label spaced out for the printed page (取 組 事 項, 評　価) is said as the word it spells
-    if (LETTER_SPACED.test(text)) text = text.replace(/[ \u3000]+/g, '');
+    text = joinSpacedLetters(text);
     // 【達成度】: the brackets set the label off on the sheet; a message says the word
     text = text.replace(/^【([^【】]{1,20})】/, '$1');
     if (label.length <= MEMO_LABEL) {

@@ -111,6 +111,8 @@ describe('a 進行管理台帳: 計画 / 実績 rows under 工程 H22 … H26, t
     const result = check(grid(rows(''), MERGES), '2015-06-01');
     expect(mapping(result)).toEqual(['A:id', 'B:item', 'C:department', 'D:kpi.kind', 'E:kpi.value', 'F:kpi.value', 'G:kpi.value']);
     expect(issues(result)).toEqual(['F7 invalid-number', 'A8 duplicate-id', 'G9 missing-entry']);
+    // the label spaced out for the page (工　程) is said as the word
+    expect(result.issues[0].message).toMatch(/^工程 H25の「9,8S0」を数値として読めません。/);
   });
 });
 
