@@ -464,7 +464,7 @@ function hasGroupedSubLabels(view: SheetView, r: number): boolean {
 }
 
 /** A second header row holds short labels only (no long texts, no numbers). */
-function looksLikeSubHeader(view: SheetView, r: number): boolean {
+export function looksLikeSubHeader(view: SheetView, r: number): boolean {
   const filled = view.filledColumns(r);
   if (filled.length === 0) return false;
   return filled.every((c) => {

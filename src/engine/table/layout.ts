@@ -5,7 +5,7 @@ import { readNumber } from '../read/number';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, betterMatch, isEligible, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, betterMatch, isEligible, looksLikeSubHeader, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
 import { describeUnrecognized, isTransposed, looksLikeTable, startsAnotherTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
@@ -151,20 +151,12 @@ function round2(x: number): number {
 }
 
 /**
- * Row r continues the header row above it: some header cell is merged down into it, and every cell
- * of r with a value of its own is a short label (A, B, H25, 実績), none a sentence or a figure.
+ * Row r continues the header row above it: some header cell is merged down into it, and the row
+ * reads as sub-labels (A, B, H25, 実績), as the two-row header reading asks of a second row.
  */
 function isHeaderContinuation(view: SheetView, r: number, header: number): boolean {
-  const filled = view.filledColumns(header);
-  if (!filled.some((c) => view.isMergeContinuation(r, c) && view.anchor(r, c)[0] === header)) return false;
-  let labels = 0;
-  for (const c of view.filledColumns(r)) {
-    if (view.isMergeContinuation(r, c)) continue;
-    const v = view.raw(r, c);
-    if (typeof v !== 'string' || v.trim() === '' || v.length > 12 || readNumber(v, null).kind === 'number') return false;
-    labels++;
-  }
-  return labels > 0;
+  if (!view.filledColumns(header).some((c) => view.isMergeContinuation(r, c) && view.anchor(r, c)[0] === header)) return false;
+  return looksLikeSubHeader(view, r);
 }
 
 /** The serial of 9999-12-31 + 1: Excel shows no later date. */
