@@ -74,6 +74,23 @@ describe('numbers typed as text, in numeric columns', () => {
     expect(numberText('1234567890123456')).toBeNull();
   });
 
+  test('an amount typed as text in a 財政効果額 column becomes a number; one with its unit is left alone', () => {
+    const c: RuleCase = {
+      name: 'effect',
+      template: 'plan-result-evaluation',
+      header: [...HEADERS.plan, '財政効果額'],
+      rows: [
+        ['行政運営', '業務の見直し', '取組1', '総務課', '実施', '実施', 'A', '△1,200'],
+        ['行政運営', '業務の見直し', '取組2', '財政課', '実施', '実施', 'A', '500千円'],
+      ],
+    };
+    // detected, not named: the layout the engine reads with its 効果額 column
+    const grid = gridOf(c);
+    const check = checkSheet(grid, { asOf: '2025-10-15' });
+    expect(check.columns.find((col) => col.letter === 'H')?.field).toBe('effect');
+    expect(planFixes(grid, check).map(brief)).toEqual([{ cell: 'H2', oldValue: '△1,200', newValue: -1200, numberFormat: '#,##0;"△"#,##0', optIn: false }]);
+  });
+
   test('text in a column that is not numeric (指標, 担当課) is never turned into a number', () => {
     const c = kpi([[100, 200, 150]]);
     c.rows[0][2] = '1,234';

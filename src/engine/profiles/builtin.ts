@@ -73,6 +73,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'subsection', terms: ['subsection'], weight: 0 },
       { field: 'related', terms: ['related'], multiple: true, weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
+      // 財政効果額 beside the reports: read as an amount, never needed to tell the family
+      { field: 'effect', terms: ['effect'], weight: 0 },
       {
         field: 'period',
         labels: ['^([1-4])/4四半期', '^第([1-4])四半期', '^([1-4])Q', '^Q([1-4])'],
@@ -106,6 +108,7 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       // 目標年度（進捗状況）: a progress percentage beside the year's report (宮古島市)
       { field: 'rate', terms: ['rate'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
+      { field: 'effect', terms: ['effect'], weight: 0 },
       {
         field: 'period',
         labels: ['^(.+年度)実績(\\(.*\\))?$'],
@@ -147,6 +150,7 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
       { field: 'related', labels: ['^管理票', '^備考$'], terms: ['related'], weight: 0.25 },
       { field: 'id', terms: ['id'], weight: 0 },
+      { field: 'effect', terms: ['effect'], weight: 0 },
     ],
     unit: 'action',
     carryDown: ['section', 'subsection', 'item'],
@@ -179,6 +183,7 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'], multiple: true, weight: 0 },
       { field: 'section', terms: ['section'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
+      { field: 'effect', terms: ['effect'], weight: 0 },
     ],
     carryDown: ['section'],
     required: ['item', 'department'],
