@@ -1,4 +1,4 @@
-/** formula-error: a cell of an item row shows an Excel error value; never a number, never elsewhere. */
+/** formula-error: a cell of an item row, or of a total under the items, shows an Excel error value; never a number, never elsewhere. */
 import { HEADERS, ruleTester } from './ruleTester';
 
 const K = HEADERS.kpi;
@@ -7,15 +7,6 @@ ruleTester('formula-error', {
   valid: [
     { name: 'no error values', template: 'kpi-baseline-target', header: K, rows: [[1, '窓口', '件数', 100, 200, 150, '総務課', '50%', '']] },
     { name: 'text beginning with # is no error (#1 の取組)', template: 'kpi-baseline-target', header: K, rows: [[1, '#1 の取組', '件数', 100, 200, 150, '総務課', '', '']] },
-    {
-      name: 'an error in a 合計 row below the items is not an item’s',
-      template: 'kpi-baseline-target',
-      header: K,
-      rows: [
-        [1, '窓口', '件数', 100, 200, 150, '総務課', '', ''],
-        ['', '合計', '', 100, 200, 150, '', '#DIV/0!', ''],
-      ],
-    },
     {
       name: 'an error in a title row above the table is not an item’s',
       template: 'kpi-baseline-target',
@@ -48,6 +39,21 @@ ruleTester('formula-error', {
         { cell: 'D2', code: 'formula-error', field: 'kpi.baseline' },
         { cell: 'F2', code: 'formula-error' },
         { cell: 'J2', code: 'formula-error' },
+      ],
+    },
+    {
+      // a broken total is what the reform office adds up: reported at its cell, and no item's (the
+      // summary names no department for it)
+      name: 'an error in the 合計 row below the items, whether the column is checked or kept as text (差引額)',
+      template: 'kpi-baseline-target',
+      header: [...K, '差引額'],
+      rows: [
+        [1, '窓口', '件数', 100, 200, 150, '総務課', '', '', 50],
+        ['', '合計', '', 100, 200, 150, '', '#DIV/0!', '', '#REF!'],
+      ],
+      errors: [
+        { cell: 'H3', code: 'formula-error', field: 'rate' },
+        { cell: 'J3', code: 'formula-error', field: 'note' },
       ],
     },
   ],
