@@ -381,54 +381,50 @@ const PINS: Record<string, Pin> = {
   },
   'chiba-ken.xlsx': {
     template: 'quarterly',
-    found: ['H6 missing-entry', 'E12 required-missing', 'C13 duplicate-id'],
-    missed: {
-      'I7 invalid-evaluation': '進行状況 (I) is not read at all: no term names it (進行状況 is no evaluation label in the vocabulary), and its words 計画達成 / 未達成 / 計画事項なし are not the status words (未着手 / 取組中 / 完了) the status-column test knows; it would need 進行状況 read as an evaluation whose scale is the ※ line\'s three keys, 計画事項なし a not-evaluated mark (like 対象外), so that 概ね達成 is off the scale',
-      'I11 missing-entry': 'the same (進行状況 is not read): with it read as the evaluation that goes with the year\'s result, a blank one is due once 平成14年度 is over and both halves (上期, 下期) are reported',
-    },
+    found: ['H6 missing-entry', 'I7 invalid-evaluation', 'I11 missing-entry', 'E12 required-missing', 'C13 duplicate-id'],
+    missed: {},
     // 上期（9月末） / 下期（3月末） under 平成14年度の実施状況 are read as the year's two half-year reports (a blank 下期 is due after
     // 2003-03-31), 改革の柱 / 基本的方向 as section and subsection carried down, 平成14年度 from the title; 平成14年度の計画 (F) is not
-    // read; the ▲ counts (知事部局等 ▲300人, ▲322人) are texts in text columns and draw nothing
+    // read; the ▲ counts (知事部局等 ▲300人, ▲322人) are texts in text columns and draw nothing. 進行状況 (I) holds status words
+    // (計画達成 / 未達成; 計画事項なし, nothing to judge, is left out of the count) and is read as the evaluation, on the ※ line's
+    // scale 計画達成・未達成 with 計画事項なし not evaluated (判定する計画事項がない): 概ね達成 is off it, a blank one is due.
+    // Before (as first pinned): I was not read at all, I7 and I11 missed
     falseFlags: [],
   },
   'higashimurayama.xlsx': {
     template: 'kpi-target-actual',
-    found: ['A14 duplicate-id', 'H17 required-missing'],
+    found: ['E13 missing-entry', 'A14 duplicate-id', 'H17 required-missing'],
     missed: {
-      'I5 grade-mismatch': 'of the 区分 lines 年次計画 / 到達目標 / 実績 only 実績 is known (a row label is the target only as 目標 / 計画(値)), so the 到達目標 line is not read and the 実績 18.6% has no target: no rate, no grade to compare with A; it would need 到達目標 as the target line and the figure read out of its text (認知度 19%以上, with the baseline (H24年度 17.9%) in brackets)',
-      'E13 missing-entry': 'the same (到達目標 is not read as the target): program 3\'s 実績 line is blank, so the item has no indicator and no target, and no actual is due; with 結果を活用した施策の割合 50%以上 read as the H25 target, the blank H25 actual is due after 2014-03-31',
-      'E16 invalid-number': '「約３０件」 is read as 30 件 (an info, for the full-width digits): the leading 約 is dropped; it would need 約 / 概ね / 程度 around a figure to make it no exact figure (invalid, or at least a warning)',
+      'I5 grade-mismatch': 'the 到達目標 line is read as the target now, but its text 市民意識調査 認知度 19%以上（H24年度 17.9%） ends with the baseline in brackets, so no figure is taken as the target (a figure must stand last): no rate, no grade to compare with A; it would need the figure before a bracketed baseline read as the target',
+      'E16 invalid-number': '「約３０件」 is read as 30 件 (an info, for the full-width digits): 約 before a figure is a qualifier the reader accepts (as 年間 and 累計), by design; with the target 提案件数 年30件以上 the rate is 100% and the self-evaluation B draws a grade warning (I14) instead',
     },
     // one table made of a card per program: 区分 (D) the row label, H25年度 … H27年度 the years, the №, name, 内容, 担当課名 and 評価
-    // merged over the program's three lines (one item each, 行政経営課 the lead of three), 平成25年度 from the title; the 年次計画 line
-    // is not read. E19 is flagged because the words target 市報・市HPにて公表 (E18) is not read: with it, the indicator is
-    // qualitative and the actual is read in words (as akiruno's 策定)
-    falseFlags: ['E19 invalid-number'],
+    // merged over the program's three lines (one item each, 行政経営課 the lead of three), 平成25年度 from the title. 年次計画 is
+    // a plan line in words (not read), 到達目標 the target line, 実績 the actual (read/pairedRows.ts). Before (as first pinned):
+    // 到達目標 was not read, E13 was missed and E19 (the actual in words beside the words target 市報・市HPにて公表) was flagged
+    falseFlags: [],
   },
   'tatsugo.xlsx': {
     template: 'annual-results',
-    found: ['I13 missing-entry', 'C14 required-missing'],
-    missed: {
-      'I12 invalid-evaluation': '実施状況 under 平成29年度実績 is read as the year\'s result (a period column, any text), not as an evaluation, so ○ passes; it would need a column of marks read as an evaluation on the legend\'s own symbols (【 ▲:検討・準備　●:実施・継続 】 above the header, × added by the ※ line below the table) — note that ○ is on the default ◎○△▲× scale, so only the legend\'s ●/▲/× makes it wrong',
-      'I20 invalid-evaluation': 'the same (実施状況 is read as a result text, not as marks on the legend\'s scale), so 済 passes',
-    },
+    found: ['I12 invalid-evaluation', 'I13 missing-entry', 'C14 required-missing', 'I20 invalid-evaluation'],
+    missed: {},
     // 主な取組み内容 (B) is the item (項目 ①②③ in A is not read), 担当課等 the department (関係各課 accepted), the year 平成29年度 from
-    // the title; the 年度別スケジュール (29 … 33, numbers under a group header, marks ▲ / ●) is not read, so a ▲ there draws nothing
-    // and a plan mark is never compared with the result; the second chapter's heading lines are section rows
+    // the title; the 年度別スケジュール (29 … 33, numbers under a group header, marks ▲ / ●) is not read; the second chapter's
+    // heading lines are section rows. 実施状況 under 平成29年度実績 holds marks only: it is the sheet's one status column, read as
+    // the evaluation on the legend above the header (【 ▲:検討・準備　●:実施・継続 】), so ○ and 済 are off it. The ※ line's
+    // × (実施しなかったもの) is not added to the scale. Before (as first pinned): 実施状況 was a result in words, I12 and I20 missed
     falseFlags: [],
   },
   'kaikakuhoushin-h18.xlsx': {
     template: 'plan-result-evaluation',
-    found: ['C8 required-missing', 'E10 invalid-evaluation', 'A12 duplicate-id'],
-    missed: {
-      'J7 invalid-number': '歳出削減額 / 歳出増加額（千円）, two labels stacked in one header cell, matches no term (削減額 is an effect only at the start of the label), so the column is not read and 「▲ 1,35O」 is not checked; the effect the engine takes is M 効果額の内訳 (効果額 anywhere in the label), a text breakdown; it would need 歳出削減額 / 歳出増加額 / 歳入増加額 / 歳入減少額 read as amounts and a 内訳 label kept as text',
-      'L13 formula-error': '差引額（千円） is read as a note (kept as text, like 差引 b-a), and the #REF! sits in the 合計 row of that unread column; with 差引額 read as the net effect amount, the error in its total is reported (as soma\'s 小計 is)',
-    },
-    // E10 is found only by accident: with no legend the 総合評価 (E) is held to the default ◎・○・△・▲・× scale, so every word is
-    // flagged, the sheet's own 再構築 / 改善 / 縮小 / 拡充 too (E4–E9, E11, E12); it would need the scale taken from what the
-    // column holds when no legend gives one. M4, M7, M8: the breakdown texts of 効果額の内訳, read as the effect amount. 評価区分
-    // (D, 所管課長), 改革の方向性 (G) and 実施年度 (H) are not read; 平成18年度 from the title (the reforms are 19年度's)
-    falseFlags: ['E4 invalid-evaluation', 'M4 invalid-number', 'E5 invalid-evaluation', 'E6 invalid-evaluation', 'E7 invalid-evaluation', 'M7 invalid-number', 'E8 invalid-evaluation', 'M8 invalid-number', 'E9 invalid-evaluation', 'E11 invalid-evaluation', 'E12 invalid-evaluation'],
+    found: ['J7 invalid-number', 'C8 required-missing', 'E10 invalid-evaluation', 'A12 duplicate-id', 'L13 formula-error'],
+    missed: {},
+    // 総合評価 (E) is on the 行政評価 direction scale the column's words name (拡充・現状維持・改善・再構築・縮小・統合・休止・廃止), so
+    // 見直し is off it; 歳出削減額 / 歳出増加額（千円） (J, 削減額 inside a stacked label) is the effect amount, checked as one;
+    // 効果額の内訳 (M) is a text about it, not read; the #REF! in the 合計 row under the items is reported (a total's cell, no
+    // item's). 評価区分 (D), 改革の方向性 (G), 実施年度 (H), 歳入 (K) and 差引額 (L) are not read; 平成18年度 from the title.
+    // Before (as first pinned): 3 of 5, E4–E9, E11, E12 held to ◎○△▲× and M4, M7, M8 read as amounts (11 false flags)
+    falseFlags: [],
   },
 };
 

@@ -171,7 +171,7 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'year.result',
     field: 'period',
     period: { kind: 'year', entry: 'result' },
-    labels: ['実績', '取組実績', '実施状況', '取組状況', '進捗状況', '実施結果', '取組結果', '取組の実績', '進捗', '取組内容(実績)', '実施内容(実績)'],
+    labels: ['実績', '取組実績', '実施状況', '取組状況', '進捗状況', '進行状況', '実施結果', '取組結果', '取組の実績', '進捗', '取組内容(実績)', '実施内容(実績)'],
     patterns: [
       '^(.+?年度?)(の)?(取組)?実績',
       `^${YEAR}(の)?(取組)?(実績|実施状況|取組状況|進捗状況|進捗|結果|実施結果)`,
@@ -294,7 +294,9 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'effect',
     field: 'effect',
     labels: ['財政効果額', '効果額', '財政効果', '削減効果額', '効果額(千円)', '財政効果額(千円)', '削減額'],
-    patterns: ['効果額', '^財政効果', '^削減(効果)?額'],
+    // 効果額 ending the label (効果額(千円)), not a text about it (効果額の内訳); 削減額 anywhere
+    // (歳出削減額 / 歳出増加額（千円）, two labels stacked in one header cell)
+    patterns: ['効果額(\\(.+\\))?$', '^財政効果', '削減(効果)?額'],
   },
 ];
 

@@ -3,7 +3,9 @@ import type { CellValue } from '../types';
 import { isBlank, isExcelError, isNoneMarker } from './cell';
 import { nfkc, normalizeLabel } from './text';
 
-export type EvaluationSymbol = '◎' | '○' | '△' | '▲' | '×';
+/** ● is a mark of its own (● 実施・継続 ▲ 検討・準備 in a schedule legend), never on the default scale. */
+export type EvaluationSymbol = '◎' | '○' | '●' | '△' | '▲' | '×';
+/** The default symbol scale, best first. */
 export const EVALUATION_SYMBOLS: readonly EvaluationSymbol[] = ['◎', '○', '△', '▲', '×'];
 
 /** Variant spellings people type for the same symbol (design.md §4). */
@@ -14,6 +16,7 @@ const SYMBOL_VARIANTS: Record<string, EvaluationSymbol> = {
   '◯': '○', // U+25EF large circle
   O: '○',
   o: '○',
+  '●': '●',
   '△': '△',
   '▲': '▲',
   '×': '×',
@@ -204,12 +207,15 @@ export const WORD_SCALES: readonly (readonly string[])[] = [
   ['順調', '概ね順調', 'やや遅れ', '遅れ'],
   ['計画以上', '計画どおり', 'やや遅れ', '遅れ'],
   ['実施', '一部実施', '未実施'],
+  // the direction a 行政評価 gives each 事務事業 (総合評価: 拡充 / 改善 / 縮小 …)
+  ['拡充', '現状維持', '改善', '再構築', '縮小', '統合', '休止', '廃止'],
 ];
 
 /** Words that are evaluations wherever they stand (a legend of them needs no 評価 label). */
 const EVALUATION_WORDS = new Set(
   [
     ...WORD_SCALES.flat(),
+    '計画達成',
     '完了済',
     '実施済',
     '済',

@@ -24,7 +24,7 @@ interface Entry {
 const SEPARATOR = '\\s,、・/|()\\[\\]【】「」『』<>〈〉';
 const SEPARATOR_CHAR = new RegExp(`[${SEPARATOR}:=]`);
 /** A key run that swallowed the end of the previous description (計画以上A:): the key is its last letter or symbol. */
-const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯△▲×✕✖☓-])$/;
+const TRAILING_KEY = /([A-Za-z][+-]?|[◎○〇◯●△▲×✕✖☓-])$/;
 /**
  * Labels that make a list of words a legend even when the words are not known evaluation words.
  * Short, and ending with the word: 評価, 実施状況, ※評価基準 (評価制度の見直し is an item, not a label).
@@ -41,8 +41,11 @@ export function parseLegend(text: string): Legend | null {
   // the title's colon is no entry's: the title is the label, the entries follow it
   const title = BRACKET_TITLE.exec(t);
   if (title) {
-    const legend = parseLegend(t.slice(title[0].length));
-    return legend && { ...legend, label: legend.label || cleanLabel(title[1]) };
+    const rest = t.slice(title[0].length);
+    const legend = parseLegend(rest);
+    if (legend) return { ...legend, label: legend.label || cleanLabel(title[1]) };
+    // nothing after the brackets: the whole legend is in them, 【 ▲:検討・準備　●:実施・継続 】 (龍郷町)
+    return rest.trim() === '' ? parseLegend(title[1]) : null;
   }
   if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseSpacedKeys(t) ?? parseList(t);
   const { label, entries } = splitEntries(t);
@@ -81,7 +84,7 @@ function keyBefore(t: string, end: number, from: number): { text: string; at: nu
 }
 
 /** A key in brackets: 【A】, 【◎】 (one letter or symbol, never a number such as 【7】). */
-const BRACKET_KEY = /【\s*([A-Za-z][+-]?|[◎○〇◯△▲×✕-])\s*】/g;
+const BRACKET_KEY = /【\s*([A-Za-z][+-]?|[◎○〇◯●△▲×✕-])\s*】/g;
 
 /**
  * Keys in brackets beside their descriptions, one per cell of a strip (北九州市):
@@ -172,8 +175,11 @@ function latinLetter(key: string): boolean {
   return /^[A-Za-z]$/.test(nfkc(key).trim());
 }
 
-/** A legend entry that explains "not evaluated": －：対象外, ―：評価しない. */
-const NOT_EVALUATED_MEANING = /^(評価)?対象外|評価(なし|しない|せず)|該当なし/;
+/**
+ * A legend entry that explains "not evaluated": －：対象外, ―：評価しない, 計画事項なし：…判定する計画事項がない
+ * (千葉県: nothing was planned for the year, so nothing to judge).
+ */
+const NOT_EVALUATED_MEANING = /^(評価)?対象外|評価(なし|しない|せず)|該当なし|判定する[^。、]{0,12}(が|は)(ない|なし)/;
 
 /** A key that is a figure or a date, not a word: 2025, R6, 1月, 10%. */
 const FIGURE_KEY = /^(?:[RH]|令和|平成)?[\d.,/%:年月日度()（）-]+$/;

@@ -1,5 +1,6 @@
 import type { Field } from '../profiles/schema';
 import { cellText, isBlank, isEmptyOrNone } from '../read/cell';
+import { pairedRowKind } from '../read/pairedRows';
 import { readFiscalYear } from '../read/years';
 import { fiscalYearEnd, quarterEnd } from '../due';
 import { displayText } from '../read/text';
@@ -557,10 +558,8 @@ function entriesOf(view: SheetView, r: number, periods: PeriodColumns): PeriodEn
   return out;
 }
 
-/** 目標 / 実績 row labels of paired rows. */
+/** 目標 / 実績 row labels of paired rows (a plan line in words is neither). */
 function rowKind(text: string | null): 'target' | 'actual' | null {
-  if (!text) return null;
-  if (/^(目標|計画)(値)?$/.test(text)) return 'target';
-  if (/^(実績|実施)(値)?$/.test(text)) return 'actual';
-  return null;
+  const kind = text ? pairedRowKind(text) : null;
+  return kind === 'plan' ? null : kind;
 }

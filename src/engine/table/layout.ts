@@ -2,6 +2,7 @@ import type { Profile } from '../profiles/schema';
 import { cellText, isNoneMarker } from '../read/cell';
 import { MAX_LEGEND_CELL, MAX_LEGEND_CELLS, parseLegend } from '../read/legend';
 import { readNumber } from '../read/number';
+import { pairedRowKind } from '../read/pairedRows';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
@@ -258,9 +259,6 @@ function completeMapping(view: SheetView, match: HeaderMatch, blocks: number[][]
   match.columns.sort((a, b) => a.column - b.column);
 }
 
-/** Values of a paired-rows label column: 目標 on one row, 実績 on the next. */
-const KIND_VALUE = /^(目標|計画|実績|実施)値?$/;
-
 /**
  * Paired target/actual rows need the column that says 目標 or 実績. Its header is often a blank
  * cell under a label merged over two columns (項目 over K:L); where the host cannot tell merges
@@ -279,7 +277,8 @@ function mapKindColumnByContent(view: SheetView, match: HeaderMatch, kinds: RowK
       if (taken.has(c)) continue;
       const v = view.raw(r, c);
       if (typeof v !== 'string' || isNoneMarker(v)) continue;
-      const tally = KIND_VALUE.test(v.trim()) ? labels : others;
+      // values of a paired-rows label column: 目標 on one row, 実績 on the next
+      const tally = pairedRowKind(v) ? labels : others;
       tally.set(c, (tally.get(c) ?? 0) + 1);
     }
   }

@@ -1,6 +1,7 @@
 import { normalizeLabel } from '../read/text';
 import { cellText, isNoneMarker } from '../read/cell';
-import { isEvaluationWord } from '../read/evaluation';
+import { isEvaluationWord, isNotEvaluated, readEvaluation } from '../read/evaluation';
+import { pairedRowKind } from '../read/pairedRows';
 import { readFiscalYear } from '../read/years';
 import type { HeaderMatch, MappedColumn } from './header';
 import type { RowKind } from './layout';
@@ -65,8 +66,6 @@ function toActual(col: MappedColumn): void {
   col.period = { kind: 'year', entry: 'actual' };
 }
 
-const PAIR_KIND = /^(目標|計画|実績|実施)値?$/;
-
 /**
  * 区分 names a 目標/実績 column in one city and a section in another: a column the vocabulary
  * named kpi.kind stays one only if its cells say so; otherwise it is the section (or kept as text).
@@ -80,7 +79,7 @@ function verifyKindColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[])
     if (kinds[r] !== 'data') continue;
     const v = view.value(r, col.column);
     if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
-    if (PAIR_KIND.test(cellText(v).trim())) pairs++;
+    if (pairedRowKind(cellText(v))) pairs++;
     else others++;
   }
   if (pairs >= 2 && pairs >= others * 4) return;
@@ -183,27 +182,35 @@ function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[
 }
 
 /**
- * A year's report column that names no year and holds, on the item rows, status words only
- * (第二次行政改革大綱: 【実施状況】（着手の状況） of 未着手 / 取組中 / 完了): the status of each item, read on
- * its scale like an evaluation, not a report in words. Three filled cells at least, four in five words.
+ * A year's report column that holds, on the item rows, status words or marks only
+ * (第二次行政改革大綱: 【実施状況】（着手の状況） of 未着手 / 取組中 / 完了; 龍郷町: 実施状況 in the schedule's
+ * ▲ / ● beside the 取組結果): the status of each item, read on its scale like an evaluation, not a
+ * report in words. Three filled cells at least, four in five words or marks. A column that names
+ * its year qualifies only as the one such column of the sheet (several years of marks are a schedule).
  */
 function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
-  for (const col of match.columns) {
-    if (col.field !== 'period' || col.term !== 'year.result' || col.periodToken !== null) continue;
-    let words = 0;
-    let filled = 0;
-    for (let r = 0; r < kinds.length; r++) {
-      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
-      const v = view.value(r, col.column);
-      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
-      filled++;
-      if (isEvaluationWord(cellText(v).trim())) words++;
-    }
-    if (filled >= 3 && words * 5 >= filled * 4) {
-      col.field = 'evaluation';
-      col.period = null;
-    }
+  const status = match.columns.filter((col) => col.field === 'period' && col.term === 'year.result' && isStatusColumn(view, col, kinds));
+  for (const col of status) {
+    if (col.periodToken !== null && status.length > 1) continue;
+    col.field = 'evaluation';
+    col.period = null;
   }
+}
+
+function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): boolean {
+  let words = 0;
+  let filled = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
+    const v = view.value(r, col.column);
+    if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
+    const text = cellText(v).trim();
+    // 対象外, 計画事項なし: nothing to judge, neither a status nor a report
+    if (isNotEvaluated(text) || /^[^\s。、]{1,8}なし$/.test(text)) continue;
+    filled++;
+    if (isEvaluationWord(text) || readEvaluation(text).kind === 'symbol') words++;
+  }
+  return filled >= 3 && words * 5 >= filled * 4;
 }
 
 /**

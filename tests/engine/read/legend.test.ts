@@ -65,6 +65,18 @@ describe('parseLegend: a title in brackets with a colon of its own (大分市)',
   test('a bracketed title before no entries is no legend: 「【注:金額は千円】」', () => {
     expect(parseLegend('【注:金額は千円】')).toBeNull();
   });
+
+  test('the whole legend in brackets (龍郷町): 「【 ▲:検討・準備　●:実施・継続 】」, ● a mark of its own', () => {
+    expect(parseLegend('【 ▲:検討・準備　●:実施・継続 】')?.scale).toMatchObject({ kind: 'symbols', allowed: ['▲', '●'] });
+  });
+});
+
+describe('parseLegend: a key meaning nothing was there to judge (千葉県)', () => {
+  test('「計画事項なし：…判定する計画事項がない」 is not evaluated, the other two are the scale', () => {
+    const legend = parseLegend('※進行状況　計画達成：14年度の計画事項を達成　未達成：14年度の計画事項を達成できなかった　計画事項なし：14年度は内部検討等で、判定する計画事項がない');
+    expect(legend?.label).toBe('進行状況');
+    expect(legend?.scale).toMatchObject({ kind: 'words', allowed: ['計画達成', '未達成'], notEvaluated: ['計画事項なし'] });
+  });
 });
 
 describe('parseLegend: symbols', () => {

@@ -1,0 +1,138 @@
+/**
+ * Columns a reform office's sheet fills with something other than prose (the fourth round of city
+ * sheets): a 進行状況 of status words with a ※ line for its scale (千葉県), a year's 実施状況 in the
+ * schedule's own marks ▲ / ● (龍郷町), a 行政評価's 総合評価 in direction words (拡充 / 改善 / 縮小),
+ * amounts in stacked labels beside a text about them, a #REF! in the 合計 row, and lines of an item
+ * labelled 年次計画 / 到達目標 / 実績 (東村山市).
+ */
+import { check, grid, issues, mapping, merge } from './grid';
+
+describe('進行状況 in status words, scale from the ※ line', () => {
+  const rows = (seven: string, eight: string) => [
+    ['行財政システム改革行動計画フォローアップ（平成14年度の実施状況）'],
+    ['No.', '改革事項', '所管課', '平成14年度の計画', '平成14年度の実施状況', '進行状況'],
+    [1, '研修業務の外部委託', '人事課', '科目の選定', '洗い出した。', '計画達成'],
+    [2, '施設の民間委託', '行政改革推進室', '施設の選定', '調査した。', '計画達成'],
+    [3, '支庁制度の廃止', '総務課', '体制の検討', '再編案を作成した。', seven],
+    [4, '研究所の廃止', '健康福祉政策課', '－', '内部検討', '計画事項なし'],
+    [5, '内部事務の集約化', '総務課', '設計', '仕様の確定が遅れた。', '未達成'],
+    [6, '公募制の導入', '人事課', '－', '内部検討', eight],
+    [],
+    ['※進行状況　計画達成：14年度の計画事項を達成　未達成：14年度の計画事項を達成できなかった　計画事項なし：14年度は内部検討等で、判定する計画事項がない'],
+  ];
+
+  test('is the evaluation; 計画事項なし is no value to judge, and draws nothing', () => {
+    const result = check(grid(rows('計画達成', '計画事項なし')), '2003-07-29');
+    expect(mapping(result)).toContain('F:evaluation');
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a word off the ※ line (概ね達成) is flagged with the line’s scale; a blank one is due after the year', () => {
+    const result = check(grid(rows('概ね達成', '')), '2003-07-29');
+    expect(issues(result)).toEqual(['F5 invalid-evaluation', 'F8 missing-entry']);
+    expect(result.issues[0].message).toContain('計画達成・未達成');
+  });
+});
+
+describe('a year’s 実施状況 in the schedule’s marks', () => {
+  const rows = (a: string, b: string) => [
+    ['実施計画　進行管理表（平成29年度実績）'],
+    ['【 ▲:検討・準備　●:実施・継続 】'],
+    ['主な取組み内容', '担当課等', '平成29年度実績', '平成29年度実績'],
+    ['主な取組み内容', '担当課等', '実施状況', '取組結果'],
+    ['研修会を実施する。', '総務企画課', '●', '研修会を2回開催した。'],
+    ['懇談会を開催する。', '総務企画課', a, '町内3地区で開催した。'],
+    ['ホームページを改める。', '総務企画課', '▲', '仕様を検討した。'],
+    ['広報紙に集約する。', '総務企画課', b, 'お知らせを集約した。'],
+  ];
+  const merges = ['A3:A4', 'B3:B4', 'C3:D3'];
+
+  test('is the evaluation, on the legend’s own marks: ● and ▲ pass', () => {
+    const result = check(grid(rows('●', '▲'), merges), '2018-06-01');
+    expect(mapping(result)).toEqual(['A:item', 'B:department', 'C:evaluation', 'D:period']);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('○ (on the default scale, not on this legend) and 済 are flagged', () => {
+    const result = check(grid(rows('○', '済'), merges), '2018-06-01');
+    expect(issues(result)).toEqual(['C6 invalid-evaluation', 'C8 invalid-evaluation']);
+    expect(result.issues[0].message).toContain('▲・●');
+  });
+
+  test('several years of marks are a schedule, not evaluations', () => {
+    const schedule = [
+      ['主な取組み内容', '担当課等', '平成29年度実績', '平成30年度実績'],
+      ['研修会を実施する。', '総務企画課', '●', '●'],
+      ['懇談会を開催する。', '総務企画課', '▲', '●'],
+      ['ホームページを改める。', '総務企画課', '▲', '▲'],
+    ];
+    const result = check(grid(schedule), '2019-06-01');
+    expect(result.columns.filter((c) => c.field === 'evaluation')).toEqual([]);
+  });
+});
+
+describe('a 行政評価’s 総合評価 in direction words, no legend', () => {
+  const rows = (last: string) => [
+    ['評価表番号', '事務事業名', '担当課', '総合評価', '具体的取組内容'],
+    [2, '計画事業の進行管理', '企画課', '再構築', '事業体系を一本化する。'],
+    [4, '行政評価運営', '企画課', '改善', '施策評価を本格実施する。'],
+    [7, '公用車管理', '管財課', '縮小', '3台を削減する。'],
+    [18, '放課後児童健全育成事業', '子育て支援課', '拡充', '開設時間を延長する。'],
+    [19, 'ごみ収集運搬事業', '環境課', last, '委託車両を減らす。'],
+  ];
+
+  test('the words the column holds name the scale: none is held to ◎・○・△・▲・×', () => {
+    expect(issues(check(grid(rows('改善')), '2008-06-01'))).toEqual([]);
+  });
+
+  test('a word off that scale (見直し) is flagged', () => {
+    const result = check(grid(rows('見直し')), '2008-06-01');
+    expect(issues(result)).toEqual(['D6 invalid-evaluation']);
+    expect(result.issues[0].message).toContain('拡充・現状維持・改善・再構築・縮小・統合・休止・廃止');
+  });
+});
+
+describe('amounts: a stacked 削減額 label, a text about the 効果額, a broken total', () => {
+  const rows = [
+    ['No.', '事務事業名', '担当課', '総合評価', '歳出削減額\n歳出増加額\n（千円）', '効果額の内訳', '差引額\n（千円）'],
+    [7, '公用車管理', '管財課', '改善', '▲ 1,35O', '【歳出減額】 車両維持費減　450千円×▲3台=▲1,350千円', '▲ 1,350'],
+    [9, '敬老祝金支給事業', '高齢福祉課', '縮小', '▲ 3,450', '【歳出減額】 扶助費減　5千円×▲690人=▲3,450千円', '▲ 3,450'],
+    [12, '市民会館管理運営', '生涯学習課', '改善', 0, '', '▲ 1,800'],
+    ['合計', '', '', '', '#REF!', '', '▲ 6,600'],
+  ];
+
+  test('削減額 inside the label is the effect, checked as an amount; the 内訳 text is not; the 合計 row’s #REF! is reported', () => {
+    const result = check(grid(rows, ['A5:D5']), '2008-06-01');
+    expect(mapping(result)).toContain('E:effect');
+    expect(mapping(result)).not.toContain('F:effect');
+    expect(issues(result)).toEqual(['E2 invalid-number', 'E5 formula-error']);
+  });
+});
+
+describe('an item over three lines: 年次計画 / 到達目標 / 実績', () => {
+  const rows = (actual: string | number) => [
+    ['第2次実行プログラムの内容（平成25年度 進捗状況）'],
+    ['№', 'プログラム名', '区分', 'H25年度', 'H26年度', '担当課名', '評価\n（H25年度）'],
+    [1, '目標管理制度の活用', '年次計画', 'ヒアリングの実施', '制度の見直し', '行政経営課', 'B'],
+    ['', '', '到達目標', '80%', '90%', '', ''],
+    ['', '', '実績', '79.2%', '', '', ''],
+    [2, '市民意識調査結果の活用', '年次計画', '調査の実施', '施策評価に反映', '行政経営課', 'B'],
+    ['', '', '到達目標', '50%', '60%', '', ''],
+    ['', '', '実績', actual, '', '', ''],
+  ];
+  const merges = ['A3:A5', 'B3:B5', 'F3:F5', 'G3:G5', 'A6:A8', 'B6:B8', 'F6:F8', 'G6:G8'];
+
+  test('到達目標 is the target line and 実績 the actual; the plan in words is not read as a figure', () => {
+    const result = check(grid(rows('45%'), merges), '2014-06-01');
+    expect(mapping(result)).toContain('C:kpi.kind');
+    expect(result.rows.map((r) => r.kpis[0]?.target ?? null)).toEqual([0.8, 0.5]);
+    expect(issues(result, ['invalid-number'])).toEqual([]);
+  });
+
+  test('a blank actual under a target is due once the year is over', () => {
+    expect(issues(check(grid(rows(''), merges), '2014-06-01'), ['missing-entry'])).toEqual(['D8 missing-entry']);
+  });
+});
+
+// (merge is re-exported for the ranges above)
+void merge;
