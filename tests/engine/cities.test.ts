@@ -393,15 +393,16 @@ const PINS: Record<string, Pin> = {
   },
   'higashimurayama.xlsx': {
     template: 'kpi-target-actual',
-    found: ['E13 missing-entry', 'A14 duplicate-id', 'H17 required-missing'],
+    found: ['I5 grade-mismatch', 'E13 missing-entry', 'A14 duplicate-id', 'H17 required-missing'],
     missed: {
-      'I5 grade-mismatch': 'the 到達目標 line is read as the target now, but its text 市民意識調査 認知度 19%以上（H24年度 17.9%） ends with the baseline in brackets, so no figure is taken as the target (a figure must stand last): no rate, no grade to compare with A; it would need the figure before a bracketed baseline read as the target',
       'E16 invalid-number': '「約３０件」 is read as 30 件 (an info, for the full-width digits): 約 before a figure is a qualifier the reader accepts (as 年間 and 累計), by design; with the target 提案件数 年30件以上 the rate is 100% and the self-evaluation B draws a grade warning (I14) instead',
     },
     // one table made of a card per program: 区分 (D) the row label, H25年度 … H27年度 the years, the №, name, 内容, 担当課名 and 評価
     // merged over the program's three lines (one item each, 行政経営課 the lead of three), 平成25年度 from the title. 年次計画 is
-    // a plan line in words (not read), 到達目標 the target line, 実績 the actual (read/pairedRows.ts). Before (as first pinned):
-    // 到達目標 was not read, E13 was missed and E19 (the actual in words beside the words target 市報・市HPにて公表) was flagged
+    // a plan line in words (not read), 到達目標 the target line, 実績 the actual (read/pairedRows.ts); the target figure stands
+    // before the baseline in brackets (認知度 19%以上（H24年度 17.9%）: 19%), so 18.6% is 97.89% of it and A is checked against B.
+    // Before (as first pinned): 到達目標 was not read, I5 and E13 were missed and E19 (the actual in words beside the words
+    // target 市報・市HPにて公表) was flagged
     falseFlags: [],
   },
   'tatsugo.xlsx': {

@@ -39,6 +39,8 @@ const LAST_FIGURE = /(\d[\d,]*(?:\.\d+)?)([^\d]*)$/;
 /** Words that stand just before a figure: 年間500人, 累計2,000件, 延べ300人. */
 const QUALIFIER = /(年間|累計|毎年|延べ|延|合計|計|約|各年度|単年度|年|目標|実績)\s*$/;
 const SIGN = /([△▲-]|マイナス)\s*$/;
+/** A bracket at the end holding a year and its figure: (H24年度 17.9%), （平成24年度：17.9%）. */
+const YEAR_NOTE = /\s*[(]\s*(?:H|R|平成|令和)\s*(?:元|\d{1,2})\s*年度?\s*(?:末|時点)?\s*[:]?\s*[△▲-]?\d[\d,]*(?:\.\d+)?[^()\d]{0,6}[)]$/;
 
 const cache = new Map<string, NameValueParts | null>();
 const CACHE_LIMIT = 5000;
@@ -79,6 +81,10 @@ function split(raw: string): NameValueParts | null {
   // H28年度 (75%): the figure in brackets after a year
   const bracketed = /^[(]([^()]+)[)]$/.exec(halfWidth(t));
   if (bracketed && year !== null) t = t.slice(1, -1).trim();
+  // 認知度 19%以上（H24年度 17.9%）: the figure of a past year in brackets after the figure is its
+  // baseline, a note: the figure is the one before it
+  const note = YEAR_NOTE.exec(halfWidth(t));
+  if (note && note.index > 0) t = t.slice(0, note.index).trim();
   const h = halfWidth(t);
   const m = LAST_FIGURE.exec(h);
   if (!m) return grade !== null || year !== null ? { name: null, value: t, year, qualifier: null, grade } : null;

@@ -37,6 +37,14 @@ describe('splitNameValue / readKpiNumber', () => {
     expect(readKpiNumber('H28 年度\n（５０％）')).toMatchObject({ kind: 'number', value: 0.5, variant: true });
   });
 
+  test('a past year’s figure in brackets after the figure is its baseline, not the figure (東村山市)', () => {
+    expect(readKpiNumber('市民意識調査 認知度 19%以上（H24年度 17.9%）')).toMatchObject({ kind: 'number', value: 0.19 });
+    expect(splitNameValue('市民意識調査 認知度 19%以上（H24年度 17.9%）')?.name).toBe('市民意識調査 認知度');
+    expect(readKpiNumber('提案件数 年30件以上 (平成24年度：22件)')).toMatchObject({ kind: 'number', value: 30 });
+    // a bracket alone is still the figure after a year label
+    expect(readKpiNumber('H28 年度\n(75%)')).toMatchObject({ kind: 'number', value: 0.75 });
+  });
+
   test('「調査中\\n－」 (not evaluated) is nothing to report, not an invalid number', () => {
     expect(readKpiNumber('調査中\n－')).toEqual({ kind: 'none' });
   });
