@@ -148,6 +148,7 @@ const ja = {
     rate: '達成率',
     grade: '算定評価',
     effect: '財政効果額',
+    amount: '金額（予算額・事業費など）',
   } as Record<string, string>,
 };
 
@@ -284,6 +285,7 @@ const en: Strings = {
     rate: 'Achievement rate',
     grade: 'Grade',
     effect: 'Fiscal effect',
+    amount: 'Amount (budget, project cost…)',
   },
 };
 

@@ -44,8 +44,8 @@ export interface Fix {
 /** The mark written where a person says there is nothing to report. */
 export const NONE_MARK = '－';
 
-/** Columns whose cells the engine reads as numbers (baseline, target, actuals, per-year values, totals, 財政効果額). */
-const NUMERIC_FIELDS = new Set(['kpi.baseline', 'kpi.target', 'kpi.actual', 'kpi.value', 'kpi.total', 'effect']);
+/** Columns whose cells the engine reads as numbers (baseline, target, actuals, per-year values, totals, 財政効果額, other amounts). */
+const NUMERIC_FIELDS = new Set(['kpi.baseline', 'kpi.target', 'kpi.actual', 'kpi.value', 'kpi.total', 'effect', 'amount']);
 const SYMBOLS = new Set(['◎', '○', '△', '▲', '×']);
 
 const MESSAGES = {

@@ -50,6 +50,8 @@ const GENERIC_PROFILE: ProfileInput = {
     { field: 'effect', terms: ['effect'], weight: 0 },
     { field: 'related', terms: ['related'], multiple: true, weight: 0 },
     { field: 'note', terms: ['note'], multiple: true, weight: 0 },
+    // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+    { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
   ],
   carryDown: ['section', 'subsection'],
   required: ['item', 'department'],
@@ -87,6 +89,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'period', terms: ['year.result'], multiple: true, weight: 0 },
       // the quarter's evaluation beside the reports (大津町: H29年10月～12月の取組みの評価)
       { field: 'evaluation', terms: ['evaluation'], multiple: true, weight: 0 },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     required: ['item', 'department'],
     idFromItemNumber: true,
@@ -117,6 +121,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
         period: { kind: 'year', entry: 'result' },
         weight: 1.5,
       },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     carryDown: ['section'],
     // the department is required where the sheet has the column (seed 001 has none)
@@ -151,6 +157,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'related', labels: ['^管理票', '^備考$'], terms: ['related'], weight: 0.25 },
       { field: 'id', terms: ['id'], weight: 0 },
       { field: 'effect', terms: ['effect'], weight: 0 },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     unit: 'action',
     carryDown: ['section', 'subsection', 'item'],
@@ -184,6 +192,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'section', terms: ['section'], weight: 0 },
       { field: 'note', terms: ['note'], multiple: true, weight: 0 },
       { field: 'effect', terms: ['effect'], weight: 0 },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     carryDown: ['section'],
     required: ['item', 'department'],
@@ -231,6 +241,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'rate', labels: ['達成率'], terms: ['rate'], weight: 0.5 },
       { field: 'effect', labels: ['財政効果'], terms: ['effect'], weight: 0.25 },
       { field: 'evaluation', labels: ['評価$'], terms: ['evaluation'] },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     multiRowItems: true,
     required: ['item', 'department'],
@@ -258,6 +270,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'kpi.actual', labels: ['^実績値'], period: { kind: 'year', entry: 'actual' } },
       { field: 'evaluation', labels: ['^自己評価$'] },
       { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
+      // money columns no other field takes: checked as amounts (last, so that every other field claims first)
+      { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],
     carryDown: ['section'],
     required: ['item', 'department'],

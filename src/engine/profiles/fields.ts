@@ -31,6 +31,7 @@ export const FIELDS = [
   'rate', // an existing 達成率 column
   'grade', // an existing 算定評価 column
   'effect', // 財政効果額
+  'amount', // other money columns (予算額, 事業費（千円）, 累計歳出額): checked as amounts, never required
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -298,6 +298,15 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     // (歳出削減額 / 歳出増加額（千円）, two labels stacked in one header cell)
     patterns: ['効果額(\\(.+\\))?$', '^財政効果', '削減(効果)?額'],
   },
+  {
+    // money beside the plans and results: 予算額, 決算額（千円）, 事業費, 累計歳出額（千円）. Only columns no
+    // other field of the family takes (a KPI table's 計画額 / 決算額 are its target and actual)
+    term: 'amount',
+    field: 'amount',
+    labels: ['予算額', '決算額', '事業費', '歳出額', '歳入額', '執行額', '支出額', '経費'],
+    patterns: ['(予算|決算|事業費|歳出|歳入|執行|支出|経費|費用|金額).{0,8}[(](千円|万円|百万円|億円|円)[)]$', '^(当初|補正|累計)?(予算|決算|歳出|歳入|執行|支出)額$', '^(総)?事業費$'],
+  },
+
 ];
 
 /** A term with the defaults vocabularySchema fills in (no labels, no patterns), keys in the schema's order. */

@@ -72,6 +72,8 @@ export interface UnitRecord {
   /** A second self-evaluation column (実施状況 and 達成度), if the sheet has one. */
   evaluation2: FieldCell | null;
   rate: FieldCell | null;
+  /** Money columns besides the 効果額 (予算額, 事業費（千円）), at the unit's first row. */
+  amounts: FieldCell[];
 }
 
 const SINGLE_FIELDS: Field[] = [
@@ -196,6 +198,8 @@ export class RecordReader {
   /** Period columns that name a period, with what they say about every row. */
   private readonly periods: PeriodColumns;
   private readonly kpi: KpiColumns;
+  private readonly amountColumns: MappedColumn[];
+  private readonly amountCells: FieldCell[];
   private sectionFromRows: string | null = null;
   private lastRow = -1;
 
@@ -233,6 +237,8 @@ export class RecordReader {
       actuals: periodsOf(columns.every('kpi.actual')),
     };
     this.periodCells = periodCellsOf(this.periods);
+    this.amountColumns = columns.every('amount');
+    this.amountCells = this.amountColumns.map(blankCell);
     this.singleKpi = this.kpi.kind || (!this.kpi.name && !this.kpi.target) ? null : singleKpiOf(this.kpi);
   }
 
@@ -247,6 +253,8 @@ export class RecordReader {
     this.lastRow = rows[rows.length - 1];
     const { cells, singleCells, singleColumns } = this;
     for (let k = 0; k < singleCells.length; k++) readCell(view, first, singleColumns[k].column, singleCells[k]);
+    const { amountCells, amountColumns } = this;
+    for (let k = 0; k < amountCells.length; k++) readCell(view, first, amountColumns[k].column, amountCells[k]);
     // hierarchy columns: a blank takes the value above; a parent whose value changes resets the
     // levels below it. A merged parent shows its value on every row it spans: that is no change,
     // so the 取組項目 carried down under it survives (design.md §3)
@@ -296,6 +304,7 @@ export class RecordReader {
       evaluation: cells.evaluation ?? null,
       evaluation2: cells.evaluation2 ?? null,
       rate: cells.rate ?? null,
+      amounts: amountCells,
     };
   }
 

@@ -7,13 +7,13 @@ import { labelText, type Report, type Rule } from './context';
 /** Which figure of which indicator a numeric cell holds; turned into a field name only when reported. */
 export interface NumericPlace {
   kpi: number;
-  part: 'baseline' | 'target' | 'actual' | 'rate' | 'effect';
+  part: 'baseline' | 'target' | 'actual' | 'rate' | 'effect' | 'amount';
   fiscalYear: number | 'total' | null;
 }
 
 /** The issue field of a numeric cell: kpi.baseline, kpi2.actual.fy2023, kpi.target.total, rate. */
 export function numericField(place: NumericPlace): string {
-  if (place.part === 'rate' || place.part === 'effect') return place.part;
+  if (place.part === 'rate' || place.part === 'effect' || place.part === 'amount') return place.part;
   const prefix = place.kpi === 0 ? 'kpi' : `kpi${place.kpi + 1}`;
   if (place.fiscalYear === null) return `${prefix}.${place.part}`;
   return place.fiscalYear === 'total' ? `${prefix}.${place.part}.total` : `${prefix}.${place.part}.fy${place.fiscalYear}`;
@@ -21,7 +21,7 @@ export function numericField(place: NumericPlace): string {
 
 export type NumericVisitor = (cell: FieldCell, kpi: number, part: NumericPlace['part'], fiscalYear: NumericPlace['fiscalYear']) => void;
 
-/** Visit the numeric cells of a unit: baselines, targets, actuals, totals, an existing rate, the 効果額. */
+/** Visit the numeric cells of a unit: baselines, targets, actuals, totals, an existing rate, the 効果額, other amounts. */
 export function eachNumericCell(unit: UnitRecord, visit: NumericVisitor): void {
   for (let i = 0; i < unit.kpis.length; i++) {
     const kpi = unit.kpis[i];
@@ -36,6 +36,8 @@ export function eachNumericCell(unit: UnitRecord, visit: NumericVisitor): void {
   // 削減額(千円) 「△ 805」: an amount, whatever the indicators (相馬市)
   const effect = unit.cells.effect;
   if (effect) visit(effect, 0, 'effect', null);
+  // 予算額, 事業費（千円）, 累計歳出額: a typo in money is caught wherever the column stands (大津町)
+  for (let i = 0; i < unit.amounts.length; i++) visit(unit.amounts[i], 0, 'amount', null);
 }
 
 /**
@@ -51,7 +53,7 @@ export const invalidNumber: Rule = {
     const visit: NumericVisitor = (cell, kpi, part, fiscalYear) => {
       const reading = readKpiNumber(cell.value, cell.numberFormat);
       if (reading.kind !== 'invalid') return;
-      if (part !== 'rate' && part !== 'effect' && readsAsWord(unit.kpis[kpi], cell)) return;
+      if (part !== 'rate' && part !== 'effect' && part !== 'amount' && readsAsWord(unit.kpis[kpi], cell)) return;
       report({
         messageId: 'invalid-number',
         r: cell.r,

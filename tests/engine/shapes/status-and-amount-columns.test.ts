@@ -3,7 +3,7 @@
  * sheets): a 進行状況 of status words with a ※ line for its scale (千葉県), a year's 実施状況 in the
  * schedule's own marks ▲ / ● (龍郷町), a 行政評価's 総合評価 in direction words (拡充 / 改善 / 縮小),
  * amounts in stacked labels beside a text about them, a #REF! in the 合計 row, and lines of an item
- * labelled 年次計画 / 到達目標 / 実績 (東村山市).
+ * labelled 年次計画 / 到達目標 / 実績 (東村山市), and money columns (大津町's 累計歳出額（千円）).
  */
 import { check, grid, issues, mapping, merge } from './grid';
 
@@ -106,6 +106,33 @@ describe('amounts: a stacked 削減額 label, a text about the 効果額, a brok
     expect(mapping(result)).toContain('E:effect');
     expect(mapping(result)).not.toContain('F:effect');
     expect(issues(result)).toEqual(['E2 invalid-number', 'E5 formula-error']);
+  });
+});
+
+describe('money columns beside the reports (大津町: 累計歳出額（千円）)', () => {
+  const rows = (amount: string | number) => [
+    ['整理番号', '事業項目', '担当課', '第1四半期', '第2四半期', '累計歳出額\n（千円）', '予算額'],
+    [1, '避難所の整備', '防災課', '設計', '着工', 1205300, '2,000,000'],
+    [2, '仮設住宅の管理', '建築課', '点検', '修繕', amount, 500000],
+    [3, '道路の復旧', '土木課', '測量', '発注', '－', ''],
+  ];
+
+  test('each is read as an amount, whatever the family: a typo in one is flagged, a dash or a blank is not', () => {
+    const ok = check(grid(rows('45,600')), '2025-10-15');
+    expect(mapping(ok)).toEqual(expect.arrayContaining(['F:amount', 'G:amount']));
+    expect(issues(ok, ['invalid-number'])).toEqual([]);
+    const typo = check(grid(rows('45,6OO')), '2025-10-15');
+    expect(issues(typo, ['invalid-number'])).toEqual(['F3 invalid-number']);
+    expect(typo.issues.find((i) => i.code === 'invalid-number')?.field).toBe('amount');
+  });
+
+  test('a KPI table’s 計画額 / 決算額 stay its target and actual', () => {
+    const kpi = [
+      ['No.', '取組項目', '担当課', '計画額', '決算額', '達成率'],
+      [1, '使用料の見直し', '財政課', 1000, 900, '90%'],
+      [2, '遊休地の売却', '管財課', 2000, 2500, '125%'],
+    ];
+    expect(mapping(check(grid(kpi), '2025-10-15'))).toEqual(['A:id', 'B:item', 'C:department', 'D:kpi.target', 'E:kpi.actual', 'F:rate']);
   });
 });
 
