@@ -303,13 +303,12 @@ const PINS: Record<string, Pin> = {
   },
   'ozu-kumamoto.xlsx': {
     template: 'quarterly',
-    found: ['L5 invalid-evaluation', 'H7 missing-entry', 'C7 duplicate-id'],
-    missed: {
-      'J6 invalid-number': '累計歳出額（千円） is a money column the quarterly profile does not read (the sheet has no indicator), so a typo in it is not checked',
-    },
+    found: ['L5 invalid-evaluation', 'J6 invalid-number', 'H7 missing-entry', 'C7 duplicate-id'],
+    missed: {},
     // quarters named by calendar months after the year (H29年4月～6月の実績 … H30年1月～3月の実績) are Q1–Q4 of
     // 平成29年度; a grade written with its meaning (B（ほぼ）目標通り〔100%～80%〕) reads as B, on the legend line's A–D
-    // (〔100%～80%〕: B from 80%); the item is D 事業項目, B 重点施策 the subsection
+    // (〔100%～80%〕: B from 80%); the item is D 事業項目, B 重点施策 the subsection; 累計歳出額（千円） (J) is an amount,
+    // checked as one in every family (before: not read, J6 missed)
     falseFlags: [],
   },
   'seirei-daicho.xlsx': {
@@ -426,6 +425,62 @@ const PINS: Record<string, Pin> = {
     // item's). 評価区分 (D), 改革の方向性 (G), 実施年度 (H), 歳入 (K) and 差引額 (L) are not read; 平成18年度 from the title.
     // Before (as first pinned): 3 of 5, E4–E9, E11, E12 held to ◎○△▲× and M4, M7, M8 read as amounts (11 false flags)
     falseFlags: [],
+  },
+  'minamisanriku.xlsx': {
+    template: 'annual-results',
+    found: ['D10 formula-error'],
+    missed: {
+      'B8 invalid-number': '目標値 (B) is not read: only row 6 is taken as the header, where B is 計画最終年度（又は改善額合計）, a group label naming no field; its sub-label 目標値 on row 7 (beside 実績見込値, 乖離値, 実績値, 乖離値) is never seen. It would need row 7 read as the sub-labels under the merged group headers (目標値 the target, 実績見込値 the forecast actual, the 計画前年度 実績値 the baseline), then 「1O346.0」 is checked as a number',
+      'G11 missing-entry': '類型 (G, merged over both header rows) matches no term, so no evaluation is read and a blank 類型 beside filled figures is not due; it would need 類型 (判定) read as the evaluation, on the lower-case a / b / c the column holds (the form gives no legend), due with the figures',
+      'C25 missing-entry': 'the 推移表 of 別紙様式1−3 below is read as more rows of the 判定結果 table (rows 20–27 under row 6\'s columns, 区分 and 計画目標値(A) as items), where C is no field; it would need the second form (its 別紙様式 title line, 区分 | 平成20年度 … 計画最終年度) found as a table of its own with years across (計画目標値(A) the target line, 実績(見込)値(B) the actual line), then the blank 平成21年度 actual is due after 2010-03-31',
+    },
+    // one row per 項目 (A, the item); 計画前年度実績（又は補償金免除額） (E, F) matches the 年度実績 pattern with 計画前年度 as the year and is read
+    // as a year's result; B–D (目標値, 実績見込値, 乖離値) and G (類型) are not read; 平成20年度 from the title (平成20年度承認計画用 is the approval
+    // year; the report is 平成21年度's). D10's #REF! is found as a cell error. E20 and F20 are false flags: the second form's 団体名 | 南三陸町 |
+    // 会計名 | 一般会計 line is read as an item whose blank E and F are a year's results due; it would need the 別紙様式 title line to end the
+    // table (or that line read as key–value pairs)
+    falseFlags: ['E20 missing-entry', 'F20 missing-entry'],
+  },
+  'kikai.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'F7 invalid-number': 'not recognised (closest: the standard template, 5%): no column is the item, 部門 being no item label in the vocabulary, and 区分 | 計画期間 (bare 17 … 21 under it) | 達成状況 計画−実績 fit no profile, so nothing is checked; it would need 部門 read as the item of 計画 / 実績 line pairs marked by 区分, the bare 平成 years 17–21 under 計画期間 as years, then 「1O5」 is checked as the 20 actual',
+      'A10 required-missing': 'the same (not recognised); with 部門 read as the item, a blank 部門 merged over a 計画 / 実績 pair with figures is required-missing',
+      'G11 missing-entry': 'the same (not recognised); and read, 21 would be 平成21年度, not over on 2009-10-31: it would also need （各年4月1日現在の職員数） read as counts at a date, the 21 actual due from 2009-04-01',
+      'G13 formula-error': 'the same: a sheet not recognised is not checked at all, not even for error values; the #REF! in the 合計 実績 of 21 needs the table read (or error cells reported in any table-like sheet)',
+    },
+    // not recognised: a 定員適正化 table (職員数 by 部門, a 計画 | 実績 line pair each over the years 17 … 21, 達成状況 計画−実績 with ▲, 合計,
+    // 達成数, 類似団体定員モデル and 定員モデル超過数 lines) matches no profile; the one issue is A4 unrecognized-layout
+    falseFlags: [],
+  },
+  'kawaguchi-suido.xlsx': {
+    template: 'generic',
+    found: ['L7 missing-entry', 'K9 invalid-number'],
+    missed: {
+      'M8 invalid-evaluation': '総合評価 (M) is not read: its header cell on row 4 is the whole legend (総合評価 A=予定通りの成果を上げた… B=… C=…) and its sub-label 評価（A～C） is on row 5, which is not read as a header row; the evaluation taken is L 達成状況 (an evaluation term), which holds the result in sentences. It would need 達成状況 under 終了時評価 read as the result text and M as the evaluation on the A–C legend inside its own header cell, then 「D」 is off it',
+      'H10 required-missing': '主務課 (H, merged over rows 4–5) matches no department term, so no department is read and a blank one is not missed; it would need 主務課 read as the department (as 所管課, 担当課)',
+      'F12 duplicate-id': 'only row 4 is the header, so 政策 (A) is the section and 施策 (D, numbered 1-1 … 2-2) the item; 事業 over 番号 | 事業名 (F, G; the labels on row 5) is not read, so the 事業 number is no id and two 事業 numbered 2-2-1 are not compared; it would need row 5 read as sub-labels under the group headers (番号 under 事業 the id, 事業名 the item, 施策 a group field)',
+    },
+    // 予算額 (J) and 決算額 (K) are read as an indicator's target and actual (a budget execution rate, 93–99%, grade B, no self-grade to
+    // compare since M is not read), so 「1,7O4,330千円」 fails as the actual; 平成24年度 from the title (the year is invented there). L7 is found
+    // because 達成状況 is read as the evaluation (a blank one is due), not as the result it is; the same reading holds every 達成状況 sentence
+    // (L6, L8–L12) to ◎○△▲×: six false flags. 主務課 (H), 事業番号 (F), 事業名 (G) and 総合評価 (M) are not read
+    falseFlags: ['L6 invalid-evaluation', 'L8 invalid-evaluation', 'L9 invalid-evaluation', 'L10 invalid-evaluation', 'L11 invalid-evaluation', 'L12 invalid-evaluation'],
+  },
+  'kawasaki.xlsx': {
+    template: 'generic',
+    found: [],
+    missed: {
+      'G26 required-missing': 'the cards are read as one table with a card\'s 事務事業名 line as its header (rows 19 and 33): A (事務事業名) is the item column and F (where the card\'s label 所管課 stands) the department column, so every card line (概要, 達成度, 年度, 事業目標, 実績) is an item whose department is whatever stands in F; card 2\'s 事務事業名 line (row 26) is an item with the department 「所管課」 and G, where its value belongs, is never read. It would need a card read as label–value pairs (事務事業名 → B, 所管課 → G), one item per card',
+      'B28 invalid-evaluation': 'the 達成度 line (達成度 | 6 | 重点 | 事業の妥当性 | 2 | 事業の有効性・効率性・経済性 | 3 | 3ヵ年… | II) is read as an item named 達成度 with F\'s label as its department: no evaluation is read; it would need the four label–value pairs read as evaluations, each on the scale its count table above gives (達成度 1–5 with 1 the best, 妥当性 and 有効性 5–1, 3ヵ年 I–IV), then 6 is off the 達成度 scale',
+      'I35 invalid-evaluation': 'the same (the 3ヵ年 達成状況 in I is not read): on the count table\'s I–IV (I 当初の目標を上回って達成 … IV 法制度等の改定により比較不能), 「V」 is off the scale',
+      'E39 missing-entry': 'each card\'s 年度 line (現状(計画策定時) | 2005年度 | 2006年度 | 2007年度 | 2008年度以降) is read as an item, not as a header of years, and 事業目標 and 実績 are items too, so no year\'s result is due; it would need the 年度 line read as the card\'s years across (事業目標 the target line, 実績 the actual line), 2007年度 due after 2008-03-31',
+    },
+    // a 政令指定都市's 施策進行管理・評価表(2): the count tables above the list are skipped, the cards below read as described under G26;
+    // 平成19年度 (2007年度) from the title. F in the 実行計画と差異のある事業目標 and 実績 lines is 2008年度以降 (blank, merged F:I), read as
+    // a blank department: six false flags
+    falseFlags: ['F24 required-missing', 'F25 required-missing', 'F31 required-missing', 'F32 required-missing', 'F38 required-missing', 'F39 required-missing'],
   },
 };
 
