@@ -456,17 +456,15 @@ const PINS: Record<string, Pin> = {
   },
   'kawaguchi-suido.xlsx': {
     template: 'generic',
-    found: ['L7 missing-entry', 'K9 invalid-number'],
-    missed: {
-      'M8 invalid-evaluation': '総合評価 (M) is not read: its header cell on row 4 is the whole legend (総合評価 A=予定通りの成果を上げた… B=… C=…) and its sub-label 評価（A～C） is on row 5, which is not read as a header row; the evaluation taken is L 達成状況 (an evaluation term), which holds the result in sentences. It would need 達成状況 under 終了時評価 read as the result text and M as the evaluation on the A–C legend inside its own header cell, then 「D」 is off it',
-      'H10 required-missing': '主務課 (H, merged over rows 4–5) matches no department term, so no department is read and a blank one is not missed; it would need 主務課 read as the department (as 所管課, 担当課)',
-      'F12 duplicate-id': 'only row 4 is the header, so 政策 (A) is the section and 施策 (D, numbered 1-1 … 2-2) the item; 事業 over 番号 | 事業名 (F, G; the labels on row 5) is not read, so the 事業 number is no id and two 事業 numbered 2-2-1 are not compared; it would need row 5 read as sub-labels under the group headers (番号 under 事業 the id, 事業名 the item, 施策 a group field)',
-    },
-    // 予算額 (J) and 決算額 (K) are read as an indicator's target and actual (a budget execution rate, 93–99%, grade B, no self-grade to
-    // compare since M is not read), so 「1,7O4,330千円」 fails as the actual; 平成24年度 from the title (the year is invented there). L7 is found
-    // because 達成状況 is read as the evaluation (a blank one is due), not as the result it is; the same reading holds every 達成状況 sentence
-    // (L6, L8–L12) to ◎○△▲×: six false flags. 主務課 (H), 事業番号 (F), 事業名 (G) and 総合評価 (M) are not read
-    falseFlags: ['L6 invalid-evaluation', 'L8 invalid-evaluation', 'L9 invalid-evaluation', 'L10 invalid-evaluation', 'L11 invalid-evaluation', 'L12 invalid-evaluation'],
+    found: ['L7 missing-entry', 'M8 invalid-evaluation', 'K9 invalid-number', 'H10 required-missing', 'F12 duplicate-id'],
+    missed: {},
+    // rows 4–5 are the header (labels under the merged 政策 | 施策 | 事業 groups are taken even where they leave more
+    // cells unread than row 4 alone); 事業 番号 (F), the number beside 事業名 (G, the item), is the id; 主務課 the department;
+    // 予算額 (J) and 決算額 (K) an indicator's target and actual, so 「1,7O4,330千円」 fails as the actual; 達成状況 (L), sentences
+    // under an evaluation's label, is the year's result (a blank one due, none held to a scale); 総合評価 (M) the evaluation on
+    // the A–C legend in its own header cell. 平成24年度 from the title. Before (as first pinned): 2 of 5, six false flags
+    // (L6, L8–L12: the sentences held to ◎○△▲×)
+    falseFlags: [],
   },
   'kawasaki.xlsx': {
     template: 'generic',

@@ -114,6 +114,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^(主たる|主|取組|事業)?担当(部局|課|部|部署|課名|課等|所属|部課|課室|係|組織)?(名)?(\\(.*\\))?$',
       '^所管(課|部|部署|部局|課等)?(名)?$',
       '^主管(課|部|部署|部局)?(名)?$',
+      // 主務課 (川口市水道局)
+      '^主務(課|部|部署|部局)(名)?$',
       '^実施(主体|課|部署)$',
       // 調整部署 (白老町: the department that writes the sheet with the 推進部署 that help)
       '^調整(課|部署|部局)(名)?$',

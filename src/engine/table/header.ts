@@ -448,12 +448,17 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
       const double = mapProfile(view, doubleReading, profile);
       // prefer the two-row reading only when it fits better; the catch-all's scores are close
       // together, so a tie goes to the reading that sees the sub-labels (令和6年度 over 実績 | 評価)
-      const better = double.score > single.score + 0.02 || ((profile.fallback || subLabels) && double.score >= single.score);
+      // (政策 over 番号 | 政策名称 | 政策内容: labels under a merged group are the header's second row even
+      // when more of them go unread than in the top row alone, 川口市水道局)
+      const better = double.score > single.score + 0.02 || ((profile.fallback || subLabels) && double.score >= single.score) || (subLabels && double.score >= single.score - GROUPED_MARGIN);
       if (better && (best === single || betterMatch(double, best, forced))) best = double;
     }
   }
   return best;
 }
+
+/** How much lower a two-row reading with grouped sub-labels may score and still be taken. */
+const GROUPED_MARGIN = 0.05;
 
 /** Some label of row r + 1 sits under a label of row r that spans it and its neighbour (a group). */
 function hasGroupedSubLabels(view: SheetView, r: number): boolean {

@@ -20,6 +20,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   verifyKindColumn(view, match, kinds);
   settleItemUnderMergedHeader(view, match, kinds);
   settleNumberColumn(view, match, kinds);
+  settleIdBesideItem(view, match, kinds);
   settleStatusColumns(view, match, kinds);
   settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
@@ -55,6 +56,8 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
       toActual(col);
     }
   }
+  // after the KPI settling: a report in sentences beside the figures is the year's result, not an actual
+  settleProseEvaluations(view, match, kinds);
   settleEvaluations(match);
 }
 
@@ -182,6 +185,36 @@ function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[
 }
 
 /**
+ * Numbers at every level of a hierarchy (政策 番号 | … | 施策 番号 | … | 事業 番号 | 事業名, 川口市水道局):
+ * the item's own number is the one just left of its name, not the first 番号 of the row. The id
+ * moves there when that column is unread, its label says 番号 (No.), and its cells are numbers
+ * or codes (1-1-1).
+ */
+function settleIdBesideItem(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  const item = match.columns.find((c) => c.field === 'item');
+  const id = match.columns.find((c) => c.field === 'id');
+  const c = item ? item.column - 1 : -1;
+  if (!item || !id || id.column >= c || match.columns.some((m) => m.column === c)) return;
+  const label = match.rows.map((r) => (view.isMergeContinuation(r, c) ? '' : cellText(view.raw(r, c)))).join('').replace(/\s+/g, '');
+  if (!/(番号|^No\.?$|^№$)/.test(normalizeLabel(label))) return;
+  let codes = 0;
+  let others = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data' || view.continuesFromAbove(r, c)) continue;
+    const v = view.value(r, c);
+    if (v === null || v === '' || isNoneMarker(v)) continue;
+    if (ID_LIKE.test(cellText(v).trim())) codes++;
+    else others++;
+  }
+  if (codes < 2 || others * 5 > codes) return;
+  const groupLabel = match.rows.length > 1 ? cellText(view.value(match.rows[0], c)).replace(/\s+/g, '') : '';
+  id.column = c;
+  id.label = [groupLabel, cellText(view.raw(match.rows[match.rows.length - 1], c))].filter(Boolean).join(' ');
+  id.via = `${label} (取組名の左の番号 / the number beside the item's name)`;
+  match.columns.sort((a, b) => a.column - b.column);
+}
+
+/**
  * A year's report column that holds, on the item rows, status words or marks only
  * (第二次行政改革大綱: 【実施状況】（着手の状況） of 未着手 / 取組中 / 完了; 龍郷町: 実施状況 in the schedule's
  * ▲ / ● beside the 取組結果): the status of each item, read on its scale like an evaluation, not a
@@ -212,6 +245,42 @@ function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): b
   }
   return filled >= 3 && words * 5 >= filled * 4;
 }
+
+/**
+ * A column named like an evaluation (達成状況) that holds sentences on the item rows is the report
+ * of the year's result, not a grade: 「配水ポンプ3台のオーバーホールを計画どおり実施した。」 is
+ * checked as a result that is due, never held to a scale (川口市水道局). Three filled cells at least,
+ * four in five sentences (no letter, symbol, scale word or not-evaluated mark; longer than a word).
+ */
+function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  if (!match.profile.columns.some((spec) => spec.field === 'period')) return;
+  for (const col of match.columns) {
+    if (!col.field.startsWith('evaluation')) continue;
+    let prose = 0;
+    let filled = 0;
+    for (let r = 0; r < kinds.length; r++) {
+      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
+      const v = view.value(r, col.column);
+      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) {
+        if (v !== null && v !== '' && typeof v !== 'string') filled++;
+        continue;
+      }
+      filled++;
+      const text = cellText(v).trim();
+      const reading = readEvaluation(text);
+      if (reading.kind === 'other' && !isEvaluationWord(text) && normalizeLabel(text).length > PROSE_LENGTH) prose++;
+    }
+    if (filled >= 3 && prose * 5 >= filled * 4) {
+      col.field = 'period';
+      col.term = 'year.result';
+      col.period = { kind: 'year', entry: 'result' };
+      col.periodToken = null;
+    }
+  }
+}
+
+/** Longer than any grade or scale word (概ね順調, 50%以上実施): a sentence. */
+const PROSE_LENGTH = 12;
 
 /**
  * Columns read as evaluations that hold whole numbers on the item rows are counts (評価ランク別内訳 over
