@@ -152,6 +152,15 @@ export const MESSAGES = {
     ja: '{{row}}行目からの表（{{labels}}）は上の表とは別の表のため、確認していません。確認するには、その表を別のシートに移してください。',
     en: 'The table from row {{row}} ({{labels}}) is another table than the one above and was not checked. To check it, move it to a sheet of its own.',
   },
+  'unrecognized-layout.cards': {
+    code: 'unrecognized-layout',
+    ja:
+      'このシートは 1 件ごとのカード（「{{label}}」の行が {{count}} 回くり返す様式）のため、チェックしていません（見出し: {{headers}}）。' +
+      '取組ごとに 1 行（列に担当課・目標・実績・評価）の一覧にしてください。',
+    en:
+      'This sheet is a set of cards, one per item (the "{{label}}" line repeats {{count}} times), which is not read, so it was not checked ' +
+      '(headers: {{headers}}). Lay it out as a list with one row per item (columns for department, target, actual, evaluation).',
+  },
   'unrecognized-layout.transposed': {
     code: 'unrecognized-layout',
     ja:

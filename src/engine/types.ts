@@ -218,6 +218,8 @@ export interface UnrecognizedLayout {
   missing: string[];
   /** Years run across (rows 計画 / 実績 / 達成率): a transposed table, which is not read. */
   transposed: boolean;
+  /** One card per item (a label–value line such as 事務事業名 | … repeats down the sheet), which is not read. */
+  cards?: boolean;
 }
 
 /** Options of one check. */

@@ -33,7 +33,7 @@ export function unrecognizedSheet(view: SheetView, table: UnrecognizedTable, opt
   const missing = table.missing;
   const missingJa = missing.map((f) => `${fieldLabel(f)}（${f}）`).join('、') || 'なし';
   const missingEn = missing.join(', ') || 'none';
-  const messageId: MessageId = table.transposed ? 'unrecognized-layout.transposed' : 'unrecognized-layout';
+  const messageId: MessageId = table.cards > 0 ? 'unrecognized-layout.cards' : table.transposed ? 'unrecognized-layout.transposed' : 'unrecognized-layout';
   const params: Record<string, string | number> = {
     closest: closest ? closest.profile.name.ja : 'なし',
     closestEn: closest ? closest.profile.name.en : 'none',
@@ -42,6 +42,8 @@ export function unrecognizedSheet(view: SheetView, table: UnrecognizedTable, opt
     headers,
     missing: missingJa,
     missingEn,
+    label: table.headers[0] ?? '',
+    count: table.cards,
   };
   const c = view.filledColumns(table.headerRow)[0] ?? 0;
   const issue: Issue = {
@@ -75,6 +77,7 @@ export function unrecognizedSheet(view: SheetView, table: UnrecognizedTable, opt
       score,
       missing,
       transposed: table.transposed,
+      ...(table.cards > 0 ? { cards: true } : {}),
     },
   };
 }

@@ -467,18 +467,18 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'kawasaki.xlsx': {
-    template: 'generic',
+    template: null,
     found: [],
     missed: {
-      'G26 required-missing': 'the cards are read as one table with a card\'s 事務事業名 line as its header (rows 19 and 33): A (事務事業名) is the item column and F (where the card\'s label 所管課 stands) the department column, so every card line (概要, 達成度, 年度, 事業目標, 実績) is an item whose department is whatever stands in F; card 2\'s 事務事業名 line (row 26) is an item with the department 「所管課」 and G, where its value belongs, is never read. It would need a card read as label–value pairs (事務事業名 → B, 所管課 → G), one item per card',
-      'B28 invalid-evaluation': 'the 達成度 line (達成度 | 6 | 重点 | 事業の妥当性 | 2 | 事業の有効性・効率性・経済性 | 3 | 3ヵ年… | II) is read as an item named 達成度 with F\'s label as its department: no evaluation is read; it would need the four label–value pairs read as evaluations, each on the scale its count table above gives (達成度 1–5 with 1 the best, 妥当性 and 有効性 5–1, 3ヵ年 I–IV), then 6 is off the 達成度 scale',
-      'I35 invalid-evaluation': 'the same (the 3ヵ年 達成状況 in I is not read): on the count table\'s I–IV (I 当初の目標を上回って達成 … IV 法制度等の改定により比較不能), 「V」 is off the scale',
-      'E39 missing-entry': 'each card\'s 年度 line (現状(計画策定時) | 2005年度 | 2006年度 | 2007年度 | 2008年度以降) is read as an item, not as a header of years, and 事業目標 and 実績 are items too, so no year\'s result is due; it would need the 年度 line read as the card\'s years across (事業目標 the target line, 実績 the actual line), 2007年度 due after 2008-03-31',
+      'G26 required-missing': 'the sheet is cards, one per 事務事業 (its 事務事業名 | … | 所管課 | … line stands three times with values of its own): it is said to be cards, once (A19, unrecognized-layout), and not checked; reading it would need each card read as label–value pairs (事務事業名 → B, 所管課 → G), one item per card',
+      'B28 invalid-evaluation': 'the same (cards are not read); it would need the 達成度 line\'s four label–value pairs read as evaluations, each on the scale its count table above gives (達成度 1–5 with 1 the best, 妥当性 and 有効性 5–1, 3ヵ年 I–IV), then 6 is off the 達成度 scale',
+      'I35 invalid-evaluation': 'the same (cards are not read): on the count table\'s I–IV, 「V」 is off the scale',
+      'E39 missing-entry': 'the same (cards are not read): it would need each card\'s 年度 line read as its years across (事業目標 the target line, 実績 the actual line), 2007年度 due after 2008-03-31',
     },
-    // a 政令指定都市's 施策進行管理・評価表(2): the count tables above the list are skipped, the cards below read as described under G26;
-    // 平成19年度 (2007年度) from the title. F in the 実行計画と差異のある事業目標 and 実績 lines is 2008年度以降 (blank, merged F:I), read as
-    // a blank department: six false flags
-    falseFlags: ['F24 required-missing', 'F25 required-missing', 'F31 required-missing', 'F32 required-missing', 'F38 required-missing', 'F39 required-missing'],
+    // a 政令指定都市's 施策進行管理・評価表(2): count tables by grade, then a card per 事務事業. Said to be cards at the first card's
+    // line, with what to do (one row per item). Before (as first pinned): the cards were read as one table under a card's
+    // 事務事業名 line, every card line an item, and the blank 2008年度以降 cells in F six missing departments
+    falseFlags: [],
   },
 };
 

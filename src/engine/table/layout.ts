@@ -8,7 +8,7 @@ import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
 import { bestHeaderAt, betterMatch, isEligible, looksLikeSubHeader, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
-import { describeUnrecognized, isTransposed, looksLikeTable, startsAnotherTable, type UnrecognizedTable } from './unknown';
+import { cardRepeats, describeUnrecognized, isTransposed, looksLikeTable, startsAnotherTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
 
 /**
@@ -133,6 +133,9 @@ export function locateTable(
   if (chosen?.profile.fallback && isTransposed(view, chosen.rows[0])) closest = { r: chosen.rows[0], score: chosen.score };
   else if (chosen) closest = null;
   if (!chosen || closest) return { layout: null, unrecognized: closest ? describeUnrecognized(view, closest.r, profiles) : null };
+  // a card per item (its label–value line repeating down the sheet) is not a table of rows
+  const cards = isForced ? 0 : cardRepeats(view, chosen);
+  if (cards > 0) return { layout: null, unrecognized: { ...describeUnrecognized(view, chosen.rows[0], profiles), cards: cards + 1 } };
   const winner = chosen;
   const candidates = profiles
     .map((p) => ({ template: p.id, score: round2(mapHeader(view, p, winner.rows).score) }))

@@ -22,6 +22,8 @@ export interface UnrecognizedTable {
   missing: Field[];
   /** Years run across and rows are 計画 / 実績 / 達成率: a transposed table. */
   transposed: boolean;
+  /** One card per item: the line of the header's first label repeats this often (0: no cards). */
+  cards: number;
 }
 
 const SHORT_LABEL = 30;
@@ -64,7 +66,40 @@ export function describeUnrecognized(view: SheetView, r: number, profiles: reado
     const match = mapHeader(view, profile, [r]);
     if (!closest || match.score > closest.score) closest = match;
   }
-  return { headerRow: r, headers, closest, missing: closest?.missing ?? [], transposed: isTransposed(view, r) };
+  return { headerRow: r, headers, closest, missing: closest?.missing ?? [], transposed: isTransposed(view, r), cards: 0 };
+}
+
+/**
+ * One card per item (川崎市's 施策進行管理・評価表: 事務事業名 | 観光振興事業 | 所管課 | 経済局… then 概要, 達成度,
+ * 年度, 事業目標, 実績 lines, and the next card's 事務事業名 line): what looked like a header is a card's
+ * label–value line. The item column's own label standing again below at least twice, with values
+ * beside it of its own (a header repeated after a page break is the same line again), says so.
+ * Returns how often it stands again, or 0.
+ */
+export function cardRepeats(view: SheetView, match: HeaderMatch): number {
+  const item = match.columns.find((c) => c.field === 'item');
+  if (!item) return 0;
+  const header = match.rows[0];
+  const label = normalizeLabel(cellText(view.raw(header, item.column)));
+  if (label === '') return 0;
+  // the header's cells no field took: on a card's line they are its values (観光振興事業, 経済局…)
+  const mapped = new Set(match.columns.map((c) => c.column));
+  const signature = match.signature[0];
+  const valueColumns = signature.map((s, c) => c).filter((c) => !mapped.has(c) && signature[c] !== '');
+  if (valueColumns.length === 0) return 0;
+  let repeats = 0;
+  for (let r = header + 1; r < view.rowCount; r++) {
+    const v = view.raw(r, item.column);
+    if (typeof v !== 'string' || normalizeLabel(v) !== label) continue;
+    // a header repeated after a page break is the same line again, give or take a label cut short
+    // (指 for 指標); a card's line has values of its own beside the labels
+    const own = (c: number) => {
+      const here = normalizeLabel(cellText(view.value(r, c)));
+      return here !== signature[c] && !here.startsWith(signature[c]) && !signature[c].startsWith(here);
+    };
+    if (valueColumns.some(own)) repeats++;
+  }
+  return repeats >= 2 ? repeats : 0;
 }
 
 const YEAR_LABEL = /^((令和|平成|R|H)(元|\d{1,2})|(19|20)\d{2})(年度?)?(実績|計画|見込み?)*$/;
