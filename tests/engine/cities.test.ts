@@ -480,6 +480,60 @@ const PINS: Record<string, Pin> = {
     // 事務事業名 line, every card line an item, and the blank 2008年度以降 cells in F six missing departments
     falseFlags: [],
   },
+  'kamikawa.xlsx': {
+    template: 'generic',
+    found: ['F27 missing-entry'],
+    missed: {
+      'G22 invalid-number': 'the header read is the first one, row 6 of the small (1) 数値目標 table (項目 | 目標 | 実施状況, 実施状況 merged over D–G): the (3) list\'s own header on row 18 (No. | 取組項目 | 取組年度 | 担当課 | … | 実施状況 | 財政効果額（円）) is read as one more data row, so G is a kpi.actual under 目標 (B), and B22 holds the 取組\'s name, a word, which makes the indicator qualitative and 「3,12O,000」 a word; it would need the later, larger table\'s header line taken as the header (or a new table begun there), then 財政効果額（円） read as an amount',
+      'F23 invalid-evaluation': 'the same (row 6 is the header): F is a kpi.actual under 実施状況 (merged D6:G6), read in words, with no scale; it would need row 18 as the header and 実施状況 there read as the status evaluation on the ※ line\'s 実施 / 一部実施 / 未実施',
+      'D24 required-missing': 'the same (row 6 is the header): D is a kpi.actual (実施状況), so the blank 担当課 is reported as a missing 平成26年度 actual (D24 missing-entry, another code); it would need row 18\'s 担当課 read as the department',
+      'A25 duplicate-id': 'the same (row 6 is the header): A is 項目, the item, so No. 1 … 10 are item names and no column is the id; it would need row 18\'s No. read as the id',
+    },
+    // everything is read under the first header, row 6 (項目 | 目標 | 実施状況) of the small (1) 数値目標 table: A the item, B the target, D–G the
+    // actual (実施状況 merged over them); the (2) 財政効果額 rows (年度, 削減額, 増収額) and the (3) list, its header line included, are more items.
+    // 平成26年度 from the title. F27 is found by accident (a blank actual under 実施状況's merge, due); G10–G12 are false flags: the 財政効果額 table
+    // stops at F, and its blank G is a 平成26年度 actual due; D24 is reported as a missing actual (not pinned). It would need the sheet's tables told
+    // apart (hamura-like), the list under row 18 read as the progress table
+    falseFlags: ['G10 missing-entry', 'G11 missing-entry', 'G12 missing-entry'],
+  },
+  'suginami.xlsx': {
+    template: 'generic',
+    found: ['I14 required-missing', 'L18 invalid-evaluation', 'L21 missing-entry'],
+    missed: {
+      'K19 invalid-number': '効果額（千円） under the group 29年度実績 is read as a period\'s result (the label matches the year-result pattern ^…年度実績), a text that is never checked as a number; it would need an effect amount under a year\'s 実績 group (効果額（千円）) read as an amount, as 削減額 and 累計歳出額（千円） are, then 「6,2OO」 fails',
+    },
+    // rows 5–6 are the header: A 項目名 the item, B 内容 the action, I 担当課 the department (企画課⏎経理課 two, the first the lead), J–L under 29年度実績
+    // the year's result, L 進捗状況 the evaluation on the ※進捗状況 line above the header (◎ ○ △ ×); 方針 and (n) lines are section rows; 取組内容 and
+    // 効果 over 29年度 | 30年度 | 31年度 (plans in words, <定> / <財> marks) are not read, so nothing in them is flagged. 平成29年度 from the title
+    falseFlags: [],
+  },
+  'takamatsu.xlsx': {
+    template: 'generic',
+    found: ['J13 formula-error'],
+    missed: {
+      'K7 computed-mismatch': 'only row 4 is the header: the years 25年度 | 26年度 | 27年度 | 計 on row 5 under the merged groups 目標効果額 and 実績効果額 are not read, 目標効果額 (C) is taken as an effect amount and 実績効果額 (G) as nothing, so no target or actual is read and 達成率 (K, read as the rate) is never computed; it would need row 5 as sub-labels, 目標効果額 … 計 as the targets and 実績効果額 … 計 as the actuals (years across), the rate 実績計 / 目標計 = 97.36% against the typed 79.4%',
+      'H8 invalid-number': 'the same: H (実績効果額 26年度) is read as no field, so 「216,9O5」 is never checked; it would need 実績効果額 over 25年度 … 27年度 read as the yearly actuals',
+      'I9 missing-entry': 'the same: I (実績効果額 27年度) is no field, so a blank 平成27年度 actual, due after 2016-03-31, is not seen',
+      'A11 required-missing': '項目分類 is no item label in the vocabulary; 主な取組 (B) is read as the item, and it is filled on row 11; it would need 項目分類 read as the item (主な取組 then the action), a blank one beside filled figures required',
+    },
+    // a 中核市's 局進行管理制 result in 千円: row 4 alone is the header; B 主な取組 the item, C 目標効果額 an effect amount (checked as a number), K 達成率
+    // the rate, G–J and the year row 5 unread. 平成27年度 from the title (平成25～27年度 実績報告). The #REF! in the 合計 row is found as a cell error
+    falseFlags: [],
+  },
+  'daisanji-gyokaku-h22.xlsx': {
+    template: 'generic',
+    found: ['G33 required-missing', 'A34 duplicate-id'],
+    missed: {
+      'M22 invalid-evaluation': 'the header is taken as rows 13–14: the list\'s title line (第三次行政改革大綱及び実施計画の推進状況 merged over A–L, 企画政策課作成 in M) is read as a group row over the labels, so M is labelled 「企画政策課作成 推進状況」 and matches nothing, and row 15 (18 … 22 under スケジュール年度 ●：実施) is left out of the header; 推進状況 is not read, so 「◎」 is never held to the (凡例) ○ / △ / × above; it would need a title line above the header not taken as a header row, 推進状況 then the evaluation on the (凡例) line',
+      'M29 missing-entry': 'the same: 推進状況 (M) is not read, and スケジュール年度 over the bare years 18 … 22 on row 15 is not either, so a blank 推進状況 with ● in 22 (平成22年度, over on 2011-06-01) is not due; it would need both, the ● marks telling which years an item is scheduled',
+      'M37 normalized-value': 'the same: 推進状況 (M) is not read, so 「〇」 (U+3007) is never normalised to ○',
+    },
+    // A № the id, B 大項目 the section, C 中項目 the subsection, F 項目名 the item, G 主たる担当課 the department; D 小項目, E 細項目, H–L and M are not
+    // read. 平成22年度 from the title. The count table above (分野 | 改革項目数 | ○ △ ×, 計) and the (凡例) line draw nothing. False flags: the lines
+    // with no № that hold only a number in 大項目 or 中項目 (1 行政サービスの向上, (1) 透明性の向上 …) and the 小項目 ③ 電子申請の拡充 whose 細項目 ア / イ follow are
+    // read as items without a department; it would need such lines (no №, no department, no marks, a number in a hierarchy column) read as section rows
+    falseFlags: ['G16 required-missing', 'G17 required-missing', 'G21 required-missing', 'G24 required-missing', 'G27 required-missing', 'G28 required-missing', 'G31 required-missing', 'G32 required-missing', 'G35 required-missing', 'G36 required-missing'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
