@@ -70,9 +70,22 @@ function explainColumns(sheet: SheetReport, locale: Locale): string[] {
   }
   if (!sheet.template) return [];
   const lines = [locale === 'ja' ? '    列の読み取り（列 見出し → 項目 ／ 一致した語）:' : '    columns read (column header → field / matched by):'];
-  for (const c of sheet.columns) {
-    const label = c.label.replace(/\s+/g, ' ').trim() || (locale === 'ja' ? '（見出しなし）' : '(no header)');
-    lines.push(`      ${c.letter.padEnd(3)} ${label} → ${c.field}${c.matchedBy ? ` ／ ${c.matchedBy}` : ''}`);
+  const columnLines = (columns: SheetReport['columns']) => {
+    for (const c of columns) {
+      const label = c.label.replace(/\s+/g, ' ').trim() || (locale === 'ja' ? '（見出しなし）' : '(no header)');
+      lines.push(`      ${c.letter.padEnd(3)} ${label} → ${c.field}${c.matchedBy ? ` ／ ${c.matchedBy}` : ''}`);
+    }
+  };
+  columnLines(sheet.columns);
+  // the tables below the first one, each with its own header
+  for (const t of sheet.otherTables ?? []) {
+    const rows = t.headerRows.join('・');
+    lines.push(
+      locale === 'ja'
+        ? `    ${rows} 行目からの表: ${t.templateName}、${t.items} 件（列の読み取り）:`
+        : `    table from row ${t.headerRows[0]}: ${t.templateName}, ${t.items} items (columns read):`,
+    );
+    columnLines(t.columns);
   }
   return lines;
 }

@@ -36,6 +36,8 @@ export interface SheetReport {
   columns: SheetCheck['columns'];
   /** For an unrecognized table: the closest template, the headers seen, the fields not found. */
   unrecognized: UnrecognizedLayout | null;
+  /** Tables below the first one, checked on their own rows (their items and issues are in rows and issues). */
+  otherTables?: NonNullable<SheetCheck['otherTables']>;
   rows: SheetCheck['rows'];
   /** The engine's issues without their render parameters (acknowledged only where a person gave a reason). */
   issues: Pick<Issue, 'code' | 'severity' | 'cell' | 'row' | 'column' | 'field' | 'message' | 'acknowledged'>[];
@@ -68,6 +70,7 @@ export function sheetReport(name: string, check: SheetCheck): SheetReport {
     fiscalYearSource: check.fiscalYearSource ?? null,
     columns: check.columns,
     unrecognized: check.unrecognized ?? null,
+    ...(check.otherTables?.length ? { otherTables: check.otherTables } : {}),
     rows: check.rows,
     issues: check.issues.map(({ code, severity, cell, row, column, field, message, acknowledged }) => ({
       code,

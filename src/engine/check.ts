@@ -32,14 +32,80 @@ export function checkSheet(grid: Grid, options: CheckOptions): SheetCheck {
   if (options.template && !forced) throw new Error(`unknown template: ${options.template}`);
   const view = new SheetView(grid);
   const found = locateTable(view, profiles, forced);
+  // another table below the first (羽村市: 事務事業 under the indicators) is checked on its own rows
+  const others = found.layout && !forced ? checkOtherTables(grid, found.layout, profiles, options) : [];
   // years across and 計画/実績 rows per indicator (a card, a transposed table): read as paired rows.
   // The catch-all profile may have taken one of its year rows for a header: the blocks read better.
   const transposed = forced || (found.layout && !found.layout.match.profile.fallback) ? null : transposedLayout(view, profiles, fiscalYearOf(options.asOf, options.config?.fiscalYearStartMonth ?? 4));
   const yearRowHeader = found.layout && transposed?.yearRows.includes(view.sheetRow(found.layout.match.rows[0]));
-  if (found.layout && !yearRowHeader) return checkTable(view, found.layout, options, 'rows');
+  if (found.layout && !yearRowHeader) return withOtherTables(checkTable(view, found.layout, options, 'rows'), others);
   if (transposed) return checkTable(transposed.view, transposed.layout, options, 'transposed', transposed.yearRows);
   // a table no template fits is reported (never silent); a cover or 記入要領 stays quietly 対象外
   return (found.unrecognized && unrecognizedSheet(view, found.unrecognized, options)) || noTable();
+}
+
+/**
+ * The tables below the first one (layout.otherTables: a header of other fields after a gap), each
+ * read on its own rows, from the row where it starts to the next one: those a template fits are
+ * checked (and taken out of layout.otherTables, whose rows the first check warns were not); the
+ * others keep the warning.
+ */
+function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Profile[], options: CheckOptions): SheetCheck[] {
+  const checked: SheetCheck[] = [];
+  const starts = layout.otherTables;
+  const unchecked: number[] = [];
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] : grid.values.length;
+    const part = rowsOf(grid, start, end);
+    const view = new SheetView(part);
+    const found = locateTable(view, profiles);
+    if (!found.layout || found.layout.otherTables.length > 0) {
+      unchecked.push(start);
+      return;
+    }
+    checked.push(checkTable(view, found.layout, { ...options, plan: options.plan }, 'rows'));
+  });
+  layout.otherTables = unchecked;
+  return checked;
+}
+
+/** Rows [from, to) of a grid as a grid of their own that still names its cells where the sheet does. */
+function rowsOf(grid: Grid, from: number, to: number): Grid {
+  const origin = grid.origin ?? { row: 0, column: 0 };
+  const merges = (grid.merges ?? [])
+    .filter((m) => m.top >= from && m.bottom < to)
+    .map((m) => ({ top: m.top - from, bottom: m.bottom - from, left: m.left, right: m.right }));
+  return {
+    values: grid.values.slice(from, to),
+    ...(grid.numberFormats ? { numberFormats: grid.numberFormats.slice(from, to) } : {}),
+    merges,
+    origin: { row: origin.row + from, column: origin.column },
+  };
+}
+
+/**
+ * The first table's check with the other tables' items and issues: every issue at its cell, and
+ * flagged there; the computed values (達成率, 算定評価, チェック結果) are written for the first table
+ * only, whose columns the plan appends. The other tables are listed for --explain and the report.
+ */
+function withOtherTables(main: SheetCheck, others: SheetCheck[]): SheetCheck {
+  if (others.length === 0) return main;
+  const byPlace = (a: { row: number; column?: number }, b: { row: number; column?: number }) => a.row - b.row || (a.column ?? 0) - (b.column ?? 0);
+  const issues = [...main.issues, ...others.flatMap((o) => o.issues)].sort(byPlace);
+  return {
+    ...main,
+    rows: [...main.rows, ...others.flatMap((o) => o.rows)].sort(byPlace),
+    issues,
+    plan: { ...main.plan, flags: [...main.plan.flags, ...others.flatMap((o) => o.plan.flags)].sort(byPlace) },
+    otherTables: others.map((o) => ({
+      template: o.template as string,
+      templateName: o.templateName as string,
+      headerRows: o.headerRows,
+      fiscalYear: o.fiscalYear,
+      columns: o.columns,
+      items: o.rows.length,
+    })),
+  };
 }
 
 /** The paired-rows family a transposed table is read as. */

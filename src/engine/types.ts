@@ -200,6 +200,21 @@ export interface SheetCheck {
    * indicator (transposed, read as paired rows). Optional for hand-built results.
    */
   shape?: 'rows' | 'transposed';
+  /**
+   * Tables below the first one on the sheet, checked on their own rows (their items and issues
+   * are in rows and issues; the computed columns are the first table's only).
+   */
+  otherTables?: OtherTable[];
+}
+
+/** A second (third…) table of a sheet: what it was read as. */
+export interface OtherTable {
+  template: string;
+  templateName: string;
+  headerRows: number[];
+  fiscalYear: number | null;
+  columns: ColumnMapping[];
+  items: number;
 }
 
 export type SheetStatus = 'checked' | 'not-table' | 'unrecognized';

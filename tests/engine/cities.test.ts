@@ -239,15 +239,12 @@ const PINS: Record<string, Pin> = {
   },
   'hamura.xlsx': {
     template: 'generic',
-    found: [],
-    missed: {
-      'E16 missing-entry': 'two tables on one sheet: the indicator table (header row 6) is checked, and the 事務事業 table under its own title (header rows 13–14) is another table, not read as more indicator rows; a warning at A13 says it was not checked and to move it to a sheet of its own',
-      'H17 invalid-evaluation': 'the same (the 事務事業 table is not checked); read alone, it is found (妥当性, 効率性 and 有効性 are all read)',
-      'B18 required-missing': 'the same (the 事務事業 table is not checked); read alone, it is found',
-      'A21 duplicate-id': 'the same; read alone, the table finds it (and E16, in 平成28年度 from its group header 平成28年度実施結果)',
-    },
-    // before the second table was told apart, E16 and B18 were reported through the indicator header
-    // (「平成25年度の実績値（指標1）が未入力」, 「指標名が空欄」) and its header rows became items named 事業名
+    found: ['E16 missing-entry', 'H17 invalid-evaluation', 'B18 required-missing', 'A21 duplicate-id'],
+    missed: {},
+    // two tables on one sheet: the indicators (header row 6, years across) and, under its own title, the 事務事業 (header rows
+    // 13–14), each checked on its own rows: the second in 平成28年度 from its group header 平成28年度実施結果, with 妥当性,
+    // 効率性 and 有効性 all read. Before: the second table was read as indicator rows (E16 and B18 reported through the
+    // indicator header), then told apart and left unchecked with a warning (0 of 4)
     falseFlags: [],
   },
   'kurobe.xlsx': {

@@ -1,7 +1,7 @@
 /**
  * Two tables on one sheet (羽村市 施策評価シート): indicators with years across, then, under a title of
- * its own, the 事務事業 with a two-row header. The first table is checked; the one below is not read
- * as more of its rows, and a warning at its header says it was not checked and what to do.
+ * its own, the 事務事業 with a two-row header. The one below is not read as more of the first's rows:
+ * each is checked on its own rows, with its own header and year.
  */
 import { check, grid, issues } from './grid';
 
@@ -20,20 +20,23 @@ const rows = (name: string) => [
   [2, '人事管理制度の充実', 496800, '計画どおり\n完了', 'A', 'A'],
 ];
 
-describe('another table below the checked one', () => {
-  test('its rows are no items of the first; one warning at its header says it was not checked', () => {
-    const result = check(grid(rows('第五次長期総合計画後期基本計画の策定'), ['A7:F7', 'C8:D8', 'E8:F8']), '2017-08-01');
-    expect(result.rows.map((r) => r.item)).toEqual(['行財政改革基本計画達成率', '自主財源比率']);
-    expect(issues(result)).toEqual(['A8 unrecognized-layout']);
-    expect(result.issues[0].severity).toBe('warning');
-    expect(result.issues[0].message).toBe(
-      '8行目からの表（No・事業名・平成28年度実施結果・評価(所管課長)）は上の表とは別の表のため、確認していません。確認するには、その表を別のシートに移してください。',
-    );
+describe('another table below the first one', () => {
+  const MERGES = ['A7:F7', 'C8:D8', 'E8:F8'];
+
+  test('is checked on its own rows: the items of both tables, each table read with its own header', () => {
+    const result = check(grid(rows('第五次長期総合計画後期基本計画の策定'), MERGES), '2017-08-01');
+    expect(result.rows.map((r) => r.item)).toEqual(['行財政改革基本計画達成率', '自主財源比率', '第五次長期総合計画後期基本計画の策定', '地方公会計の整備促進', '人事管理制度の充実']);
+    expect(result.headerRows).toEqual([3]);
+    expect(result.otherTables?.map((t) => ({ headerRows: t.headerRows, fiscalYear: t.fiscalYear, items: t.items }))).toEqual([{ headerRows: [8, 9], fiscalYear: 2016, items: 3 }]);
+    // the blank 進捗状況 of 平成28年度 and the repeated No are the 事務事業 table's, at their cells; no warning
+    expect(issues(result)).toEqual(['D11 missing-entry', 'A12 duplicate-id']);
   });
 
-  test('a blank 事業名 or a repeated No in the table below is not reported as the first table’s', () => {
-    const result = check(grid(rows(''), ['A7:F7', 'C8:D8', 'E8:F8']), '2017-08-01');
-    expect(issues(result)).toEqual(['A8 unrecognized-layout']);
+  test('its issues are flagged at their cells; the computed columns are the first table’s only', () => {
+    const result = check(grid(rows(''), MERGES), '2017-08-01', { plan: true });
+    expect(issues(result)).toEqual(['B10 required-missing', 'D11 missing-entry', 'A12 duplicate-id']);
+    expect(result.plan.flags.map((f) => f.cell)).toEqual(expect.arrayContaining(['B10', 'D11', 'A12']));
+    expect(result.plan.values.every((v) => v.row <= 5)).toBe(true);
   });
 
   test('moved to a sheet of its own, that table is checked', () => {
