@@ -479,19 +479,14 @@ const PINS: Record<string, Pin> = {
   },
   'kamikawa.xlsx': {
     template: 'generic',
-    found: ['F27 missing-entry'],
-    missed: {
-      'G22 invalid-number': 'the header read is the first one, row 6 of the small (1) 数値目標 table (項目 | 目標 | 実施状況, 実施状況 merged over D–G): the (3) list\'s own header on row 18 (No. | 取組項目 | 取組年度 | 担当課 | … | 実施状況 | 財政効果額（円）) is read as one more data row, so G is a kpi.actual under 目標 (B), and B22 holds the 取組\'s name, a word, which makes the indicator qualitative and 「3,12O,000」 a word; it would need the later, larger table\'s header line taken as the header (or a new table begun there), then 財政効果額（円） read as an amount',
-      'F23 invalid-evaluation': 'the same (row 6 is the header): F is a kpi.actual under 実施状況 (merged D6:G6), read in words, with no scale; it would need row 18 as the header and 実施状況 there read as the status evaluation on the ※ line\'s 実施 / 一部実施 / 未実施',
-      'D24 required-missing': 'the same (row 6 is the header): D is a kpi.actual (実施状況), so the blank 担当課 is reported as a missing 平成26年度 actual (D24 missing-entry, another code); it would need row 18\'s 担当課 read as the department',
-      'A25 duplicate-id': 'the same (row 6 is the header): A is 項目, the item, so No. 1 … 10 are item names and no column is the id; it would need row 18\'s No. read as the id',
-    },
-    // everything is read under the first header, row 6 (項目 | 目標 | 実施状況) of the small (1) 数値目標 table: A the item, B the target, D–G the
-    // actual (実施状況 merged over them); the (2) 財政効果額 rows (年度, 削減額, 増収額) and the (3) list, its header line included, are more items.
-    // 平成26年度 from the title. F27 is found by accident (a blank actual under 実施状況's merge, due); G10–G12 are false flags: the 財政効果額 table
-    // stops at F, and its blank G is a 平成26年度 actual due; D24 is reported as a missing actual (not pinned). It would need the sheet's tables told
-    // apart (hamura-like), the list under row 18 read as the progress table
-    falseFlags: ['G10 missing-entry', 'G11 missing-entry', 'G12 missing-entry'],
+    found: ['G22 invalid-number', 'F23 invalid-evaluation', 'D24 required-missing', 'A25 duplicate-id', 'F27 missing-entry'],
+    missed: {},
+    // three parts on one page, each under its (n) heading (a section row): the small (1) 数値目標 table is the first, read under
+    // row 6; the (2) 財政効果額 (years across, 平成22年度 …) is a table of its own, not its rows; the (3) list under row 18 (No. |
+    // 取組項目 | … | 担当課 | … | 実施状況 | 財政効果額（円）) is checked on its own rows: 実施状況 the evaluation on the ※ line's
+    // 実施 / 一部実施 / 未実施, 財政効果額（円） the effect. 平成26年度 from the title. Before (as first pinned): everything read under
+    // row 6, 1 of 5 by accident and three false flags (G10–G12)
+    falseFlags: [],
   },
   'suginami.xlsx': {
     template: 'generic',

@@ -50,6 +50,8 @@ const SECTION_PATTERNS = [
   /^[<〈《＜].*[>〉》＞]$/,
   /^第\s*[0-9一二三四五六七八九十]+\s*[章節編部]/,
   /^\d+\s*[.．]\s*\S/,
+  // (2) 財政効果額（単位：円）, (3) 取組事項の実施状況: a numbered part of the page, alone on its row
+  /^[(（]\s*\d{1,2}\s*[)）]\s*\S/,
   /基本方針\s*\d/,
   /^基本(方針|目標|施策|方向)\s*[0-9一二三四五六七八九十]/,
   /^[■□◆◇▼▽▶▷◼◻]/,
@@ -218,10 +220,16 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
       headerRows.push(...block);
       headerBlockLastRows.push(block[block.length - 1]);
       extraBlocks.push(block);
-    } else if (foreign || (gap && startsAnotherTable(view, r, match))) {
-      if (!foreign) otherTables.push(r);
+    } else if (gap && startsAnotherTable(view, r, match)) {
+      // another table, even right after one: each start is told (a years-across table between two lists)
+      otherTables.push(r);
       foreign = true;
+      gap = false;
       kinds[r] = 'note';
+    } else if (foreign) {
+      kinds[r] = 'note';
+      // a title or a formula line alone on its row keeps the gap before the next table's header
+      if (view.filledColumns(r).length > 1) gap = false;
     } else {
       const kind = classifyContentRow(view, r, unitColumns, idColumn);
       kinds[r] = kind;

@@ -135,6 +135,13 @@ const HEADER_FIELDS = new Set(['id', 'section', 'item', 'department', 'kpi.name'
 export function startsAnotherTable(view: SheetView, r: number, match: HeaderMatch): boolean {
   if (!looksLikeTable(view, r)) return false;
   const fieldOf = new Map(match.columns.map((c) => [c.column, c.field]));
+  // years across (年度 | 平成22年度 | 平成23年度 | …) over columns the table above reads as no years: a
+  // table of its own (神川町's 財政効果額 by year between the 数値目標 and the list)
+  let years = 0;
+  for (const c of view.filledColumns(r)) {
+    if (YEAR_LABEL.test(normalizeLabel(cellText(view.raw(r, c)))) && match.columns.every((m) => m.column !== c || m.periodToken === null)) years++;
+  }
+  if (years >= 3) return true;
   for (const c of view.filledColumns(r)) {
     const v = view.raw(r, c);
     if (typeof v !== 'string') continue;

@@ -85,3 +85,36 @@ describe('the 事務事業 table on a sheet of its own (羽村市)', () => {
     expect(issues(result)).toEqual(['D4 missing-entry', 'F4 invalid-evaluation']);
   });
 });
+
+describe('three parts on one page (神川町 集中改革プラン実施状況報告書)', () => {
+  const rows = (status: string) => [
+    ['平成26年度 第2次行政改革集中改革プラン実施状況報告書'],
+    ['(1) 数値目標の実施状況'],
+    ['項目', '目標', '実施状況', '', ''],
+    ['定員管理', '平成26年度職員数\n146名', '職員数\n144名（平成26年4月1日現在）'],
+    [],
+    ['(2) 財政効果額（単位：円）'],
+    ['年度', '平成22年度', '平成23年度', '平成24年度', '平成25年度'],
+    ['削減額', 72579000, 98254000, 100408000, 141480000],
+    ['計', 72995000, 98732000, 100918000, 141894000],
+    [],
+    ['(3) 取組事項の実施状況'],
+    ['No.', '取組項目', '担当課', '実施状況', '財政効果額（円）'],
+    [1, '定員適正化計画の推進', '総務課', '実施', 27600000],
+    [2, '指定管理者制度導入の検討', '産業観光課', status, '－'],
+    [3, '町営バス運転業務の民間委託', '総務課', '実施', 3120000],
+    [],
+    ['※実施状況　実施：取組目標どおり実施したもの　一部実施：取組の一部を実施したもの　未実施：実施していないもの'],
+  ];
+
+  test('the years-across table in between is no part of the first, and the list below is checked on its own rows', () => {
+    const result = check(grid(rows('一部実施'), ['C3:E3', 'C4:E4']), '2015-11-30');
+    expect(result.rows.map((r) => r.item)).toEqual(['定員管理', '定員適正化計画の推進', '指定管理者制度導入の検討', '町営バス運転業務の民間委託']);
+    expect(result.otherTables?.map((t) => t.headerRows)).toEqual([[12]]);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a word off the list’s ※ scale is found at its cell', () => {
+    expect(issues(check(grid(rows('完了'), ['C3:E3', 'C4:E4']), '2015-11-30'))).toEqual(['D14 invalid-evaluation']);
+  });
+});
