@@ -513,18 +513,15 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'daisanji-gyokaku-h22.xlsx': {
-    template: 'generic',
-    found: ['G33 required-missing', 'A34 duplicate-id'],
-    missed: {
-      'M22 invalid-evaluation': 'the header is taken as rows 13–14: the list\'s title line (第三次行政改革大綱及び実施計画の推進状況 merged over A–L, 企画政策課作成 in M) is read as a group row over the labels, so M is labelled 「企画政策課作成 推進状況」 and matches nothing, and row 15 (18 … 22 under スケジュール年度 ●：実施) is left out of the header; 推進状況 is not read, so 「◎」 is never held to the (凡例) ○ / △ / × above; it would need a title line above the header not taken as a header row, 推進状況 then the evaluation on the (凡例) line',
-      'M29 missing-entry': 'the same: 推進状況 (M) is not read, and スケジュール年度 over the bare years 18 … 22 on row 15 is not either, so a blank 推進状況 with ● in 22 (平成22年度, over on 2011-06-01) is not due; it would need both, the ● marks telling which years an item is scheduled',
-      'M37 normalized-value': 'the same: 推進状況 (M) is not read, so 「〇」 (U+3007) is never normalised to ○',
-    },
-    // A № the id, B 大項目 the section, C 中項目 the subsection, F 項目名 the item, G 主たる担当課 the department; D 小項目, E 細項目, H–L and M are not
-    // read. 平成22年度 from the title. The count table above (分野 | 改革項目数 | ○ △ ×, 計) and the (凡例) line draw nothing. False flags: the lines
-    // with no № that hold only a number in 大項目 or 中項目 (1 行政サービスの向上, (1) 透明性の向上 …) and the 小項目 ③ 電子申請の拡充 whose 細項目 ア / イ follow are
-    // read as items without a department; it would need such lines (no №, no department, no marks, a number in a hierarchy column) read as section rows
-    falseFlags: ['G16 required-missing', 'G17 required-missing', 'G21 required-missing', 'G24 required-missing', 'G27 required-missing', 'G28 required-missing', 'G31 required-missing', 'G32 required-missing', 'G35 required-missing', 'G36 required-missing'],
+    template: 'annual-results',
+    found: ['M22 invalid-evaluation', 'M29 missing-entry', 'G33 required-missing', 'A34 duplicate-id', 'M37 normalized-value'],
+    missed: {},
+    // the list's title line (merged over A–L, 企画政策課作成 in M) is no header row: the header is row 14 (№ | 大 / 中 / 小 / 細項目 |
+    // 項目名 | 主たる担当課 | スケジュール年度 | 推進状況); rows with no № that hold only their place (1, (1), ③) and a name are
+    // headings (sections); 推進状況 (M) in marks is the evaluation on the (凡例) line's ○ / △ / ×. The count table by 分野 above is
+    // not read; the schedule years (18 … 22, ●) are not read. Before (as first pinned): 2 of 5, the title line taken into the
+    // header (M unread) and ten headings read as items missing their department (G16 … G36)
+    falseFlags: [],
   },
 };
 

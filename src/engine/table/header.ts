@@ -422,6 +422,9 @@ const FALLBACK_MARGIN = 0.1;
 export function looksLikeHeaderRow(view: SheetView, r: number): boolean {
   const filled = view.filledColumns(r);
   if (filled.length < 2) return false;
+  // a cell merged across most of the row is a title over the table, whatever stands beside it
+  // (第三次行政改革大綱及び実施計画の推進状況 … | 企画政策課作成), not its labels
+  if (isTitleLine(view, r, filled)) return false;
   let labels = 0;
   for (const c of filled) {
     const v = view.raw(r, c);
@@ -430,6 +433,20 @@ export function looksLikeHeaderRow(view: SheetView, r: number): boolean {
     if (label.length > 0 && label.length <= MAX_LABEL_LENGTH) labels++;
   }
   return labels >= 2 && labels >= filled.length / 2;
+}
+
+/**
+ * One or two cells, the first merged from the row's start over at least half of its filled width
+ * (a group label over some columns, 評価ランク別内訳 beside プラン数, stands after another label).
+ */
+function isTitleLine(view: SheetView, r: number, filled: number[]): boolean {
+  const anchors = new Set(filled.map((c) => (view.isMergeContinuation(r, c) ? view.anchor(r, c)[1] : c)));
+  if (anchors.size > 2) return false;
+  const start = filled[0];
+  const width = filled[filled.length - 1] - start + 1;
+  let span = 1;
+  while (start + span < view.columnCount && view.isMergeContinuation(r, start + span) && view.anchor(r, start + span)[1] === start) span++;
+  return span >= 3 && span * 2 >= width;
 }
 
 /** The best header match on row r (one-row or two-row header) among the profiles. */

@@ -240,6 +240,7 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
   completeMapping(view, match, extraBlocks);
   mapKindColumnByContent(view, match, kinds);
   settleShape(view, match, kinds);
+  settleHeadingRows(view, match, kinds, sectionTexts);
   let lastColumn = 0;
   for (const col of match.columns) lastColumn = Math.max(lastColumn, col.column);
   for (const r of match.rows) {
@@ -399,6 +400,42 @@ function classifyWideRow(view: SheetView, r: number, filled: number[], unitColum
     if (filled.length === 2 || filled.slice(1).every((c) => typeof view.raw(r, c) === 'string')) return 'section';
   }
   return 'data';
+}
+
+/**
+ * In a numbered list (№ on half the rows or more), a row with no № that holds only its place in the
+ * hierarchy (1, (1), ③ in the 大 / 中 / 小項目 columns) and a name is a heading of the items below,
+ * not an item whose department and results are all missing (第三次行政改革大綱 推進状況).
+ */
+function settleHeadingRows(view: SheetView, match: HeaderMatch, kinds: RowKind[], sectionTexts: Map<number, string>): void {
+  const id = match.columns.find((c) => c.field === 'id')?.column;
+  const item = match.columns.find((c) => c.field === 'item')?.column;
+  if (id === undefined || item === undefined || id >= item) return;
+  let numbered = 0;
+  let rows = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data') continue;
+    rows++;
+    if (!isBlankCell(view.value(r, id))) numbered++;
+  }
+  if (rows < 4 || numbered * 2 < rows) return;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data' || !isBlankCell(view.value(r, id))) continue;
+    const own = view.filledColumns(r).filter((c) => !view.continuesFromAbove(r, c));
+    const places = own.filter((c) => c !== item);
+    const name = view.value(r, item);
+    if (places.length === 0 || typeof name !== 'string' || name.trim() === '' || !own.includes(item)) continue;
+    if (!places.every((c) => c < item && HIERARCHY_MARK.test(cellText(view.raw(r, c)).trim()))) continue;
+    kinds[r] = 'section';
+    sectionTexts.set(r, cleanText(name));
+  }
+}
+
+/** A place in a hierarchy: 1, 1-2, (1), ①, ア, 第1. */
+const HIERARCHY_MARK = /^(?:\d{1,3}(?:[-.]\d{1,3})*|[(（]\d{1,3}[)）]|[\u2460-\u2473]|[ア-ン]|第\d{1,3})$/;
+
+function isBlankCell(value: ReturnType<SheetView['value']>): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
 /** A figure in a total row: a number, or text that reads as one (1,234千円, △500). */
