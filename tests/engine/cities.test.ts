@@ -490,13 +490,12 @@ const PINS: Record<string, Pin> = {
   },
   'suginami.xlsx': {
     template: 'generic',
-    found: ['I14 required-missing', 'L18 invalid-evaluation', 'L21 missing-entry'],
-    missed: {
-      'K19 invalid-number': '効果額（千円） under the group 29年度実績 is read as a period\'s result (the label matches the year-result pattern ^…年度実績), a text that is never checked as a number; it would need an effect amount under a year\'s 実績 group (効果額（千円）) read as an amount, as 削減額 and 累計歳出額（千円） are, then 「6,2OO」 fails',
-    },
+    found: ['I14 required-missing', 'L18 invalid-evaluation', 'K19 invalid-number', 'L21 missing-entry'],
+    missed: {},
     // rows 5–6 are the header: A 項目名 the item, B 内容 the action, I 担当課 the department (企画課⏎経理課 two, the first the lead), J–L under 29年度実績
     // the year's result, L 進捗状況 the evaluation on the ※進捗状況 line above the header (◎ ○ △ ×); 方針 and (n) lines are section rows; 取組内容 and
-    // 効果 over 29年度 | 30年度 | 31年度 (plans in words, <定> / <財> marks) are not read, so nothing in them is flagged. 平成29年度 from the title
+    // 効果 over 29年度 | 30年度 | 31年度 (plans in words, <定> / <財> marks) are not read, so nothing in them is flagged. 平成29年度 from the title.
+    // 効果額（千円） under 29年度実績 is the effect (its own label names money), checked as a number (before: read as the year's result, K19 missed)
     falseFlags: [],
   },
   'takamatsu.xlsx': {

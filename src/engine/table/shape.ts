@@ -1,6 +1,7 @@
 import { normalizeLabel } from '../read/text';
 import { cellText, isNoneMarker } from '../read/cell';
 import { isEvaluationWord, isNotEvaluated, readEvaluation } from '../read/evaluation';
+import { termHits } from '../profiles/match';
 import { pairedRowKind } from '../read/pairedRows';
 import { readFiscalYear } from '../read/years';
 import type { HeaderMatch, MappedColumn } from './header';
@@ -21,6 +22,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleItemUnderMergedHeader(view, match, kinds);
   settleNumberColumn(view, match, kinds);
   settleIdBesideItem(view, match, kinds);
+  settleAmountsUnderYears(view, match);
   settleStatusColumns(view, match, kinds);
   settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
@@ -212,6 +214,25 @@ function settleIdBesideItem(view: SheetView, match: HeaderMatch, kinds: RowKind[
   id.label = [groupLabel, cellText(view.raw(match.rows[match.rows.length - 1], c))].filter(Boolean).join(' ');
   id.via = `${label} (取組名の左の番号 / the number beside the item's name)`;
   match.columns.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * An amount under a year's group (29年度実績 over 取組実績 | 効果額（千円）, 杉並区) is read by the group's
+ * year as a result, but its own label names money: the 効果額 is the effect, other money an
+ * amount, checked as numbers, never a report in words.
+ */
+function settleAmountsUnderYears(view: SheetView, match: HeaderMatch): void {
+  if (match.rows.length < 2) return;
+  const lower = match.rows[match.rows.length - 1];
+  for (const col of match.columns) {
+    if (col.field !== 'period' || view.isMergeContinuation(lower, col.column)) continue;
+    const own = normalizeLabel(cellText(view.raw(lower, col.column)));
+    const field = termHits(own).find((h) => h.exact && (h.term === 'effect' || h.term === 'amount'))?.term;
+    if (!field) continue;
+    col.field = field === 'effect' && !match.columns.some((c) => c.field === 'effect') ? 'effect' : 'amount';
+    col.period = null;
+    col.periodToken = null;
+  }
 }
 
 /**

@@ -136,6 +136,24 @@ describe('money columns beside the reports (大津町: 累計歳出額（千円�
   });
 });
 
+describe('an amount under a year’s group (杉並区: 29年度実績 over 取組実績 | 効果額（千円） | 進捗状況)', () => {
+  const rows = (effect: string | number) => [
+    ['項目名', '担当課', '29年度実績', '', ''],
+    ['項目名', '担当課', '取組実績', '効果額（千円）', '進捗状況'],
+    ['窓口業務の委託', '区民課', '委託を開始した。', 12000, '○'],
+    ['施設使用料の見直し', '施設課', '改定案を作成した。', effect, '○'],
+    ['補助金の見直し', '財政課', '3件を廃止した。', '－', '△'],
+  ];
+  const merges = ['A1:A2', 'B1:B2', 'C1:E1'];
+
+  test('is the effect, checked as a number; the report beside it stays the year’s result', () => {
+    const ok = check(grid(rows('6,200'), merges), '2018-06-01');
+    expect(mapping(ok)).toEqual(expect.arrayContaining(['C:period', 'D:effect']));
+    expect(issues(ok)).toEqual([]);
+    expect(issues(check(grid(rows('6,2OO'), merges), '2018-06-01'))).toEqual(['D4 invalid-number']);
+  });
+});
+
 describe('an item over three lines: 年次計画 / 到達目標 / 実績', () => {
   const rows = (actual: string | number) => [
     ['第2次実行プログラムの内容（平成25年度 進捗状況）'],
