@@ -522,6 +522,40 @@ const PINS: Record<string, Pin> = {
     // header (M unread) and ten headings read as items missing their department (G16 … G36)
     falseFlags: [],
   },
+  'miyakojima-shuchu-h19-9.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['K14 invalid-number', 'A18 duplicate-id'],
+    missed: {
+      'G9 normalized-value': '進捗度（各月末現在） over 6月末 | 9月末 is read as notes (F, G) and evaluations (H, I), not as quarters: month-end labels (6月末 … 3月末) are no period to the engine, so the ３ in a note is never read as a value',
+      'G12 missing-entry': 'the same: 6月末 / 9月末 under 進捗度 are not read as Q1 / Q2 entries, so no quarter is due; needs month-end column labels read as quarters (6月末 = Q1 … 3月末 = Q4) and the 1–5 進捗度 legend as their scale',
+      'D16 required-missing': '担当部 (C) is taken as the department and 担当課 (D) is left unread; C16 holds 企画政策部, so nothing is missing: needs 担当課 preferred over 担当部 when both stand side by side',
+    },
+    // read as a KPI table: No. | 改革項目 (item) | 担当部 (department) | 目標 (target); the four month-end columns under 進捗度（各月末現在）
+    // are notes and evaluations, 数値達成率 the rate, 効果額（百万円） the effect (checked as a number). Year 平成19年度 from the title
+    falseFlags: [],
+  },
+  'shizuoka-shi-h22.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['I10 computed-mismatch', 'K11 invalid-evaluation', 'D13 required-missing', 'K17 grade-mismatch', 'H18 invalid-number'],
+    missed: {},
+    // 個票№ is the id, 取組項目 the item, 所管課 the department, 指標 the KPI; but 目標値（H25） (the plan's last year) is taken as the target
+    // and 平成22年度 目標 (G) is unread, so every rate is computed against the 平成25年度 value: I10 and K17 are found by that accident (19.00%
+    // and 70.50% computed, not 76.0% and 105.8%), and eight correct rates and grades are flagged. Needs the year group's own 目標 beside its
+    // 実績 preferred over a later year's 目標値
+    falseFlags: ['I8 computed-mismatch', 'K8 grade-mismatch', 'I9 computed-mismatch', 'I11 computed-mismatch', 'I13 computed-mismatch', 'K13 grade-mismatch', 'I16 computed-mismatch', 'I17 computed-mismatch'],
+  },
+  'tottori-seibukoiki-3ji.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['I9 missing-entry', 'C11 required-missing'],
+    missed: {
+      'K8 invalid-number': '効果額（千円） with 5年間累計 on a second line inside the cell is not matched as the effect: column K is unread',
+      'J13 invalid-evaluation': '達成状況 is matched as the rate (a number), not the evaluation, so A is reported as invalid-number; the ◎○△× legend line above the header is not used for it',
+      'J14 normalized-value': 'the same: 〇 under 達成状況 is reported as invalid-number, never read as the mark ○',
+    },
+    // 実績 over 平成28年度 … 令和2年度 is read as yearly KPI actuals (I9, the blank 令和2年度, is due); 達成状況 is taken as a rate, so the
+    // real ◎ marks are flagged as numbers (J6 … J11), and the years written in words (検討, 協議) in row 13 are invalid numbers
+    falseFlags: ['J6 invalid-number', 'J8 invalid-number', 'J9 invalid-number', 'J10 invalid-number', 'J11 invalid-number', 'E13 invalid-number', 'F13 invalid-number', 'G13 invalid-number'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
