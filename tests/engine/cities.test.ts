@@ -546,15 +546,13 @@ const PINS: Record<string, Pin> = {
   },
   'tottori-seibukoiki-3ji.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['I9 missing-entry', 'C11 required-missing'],
-    missed: {
-      'K8 invalid-number': '効果額（千円） with 5年間累計 on a second line inside the cell is not matched as the effect: column K is unread',
-      'J13 invalid-evaluation': '達成状況 is matched as the rate (a number), not the evaluation, so A is reported as invalid-number; the ◎○△× legend line above the header is not used for it',
-      'J14 normalized-value': 'the same: 〇 under 達成状況 is reported as invalid-number, never read as the mark ○',
-    },
-    // 実績 over 平成28年度 … 令和2年度 is read as yearly KPI actuals (I9, the blank 令和2年度, is due); 達成状況 is taken as a rate, so the
-    // real ◎ marks are flagged as numbers (J6 … J11), and the years written in words (検討, 協議) in row 13 are invalid numbers
-    falseFlags: ['J6 invalid-number', 'J8 invalid-number', 'J9 invalid-number', 'J10 invalid-number', 'J11 invalid-number', 'E13 invalid-number', 'F13 invalid-number', 'G13 invalid-number'],
+    found: ['K8 invalid-number', 'I9 missing-entry', 'C11 required-missing', 'J13 invalid-evaluation', 'J14 normalized-value'],
+    missed: {},
+    // 実績 over 平成28年度 … 令和2年度 is read as yearly KPI actuals (I9, the blank 令和2年度, is due), a year's step before any figure
+    // (検討, 協議) a report, not an invalid number; 達成状況 in marks is the evaluation on the legend line above the header (◎ ○ △ ×),
+    // not a rate; 効果額（千円） 5年間累計 is the effect. Before (as first pinned): 2 of 5, the ◎ marks and the steps flagged as numbers
+    // (J6 … J11, E13 … G13), K unread
+    falseFlags: [],
   },
 };
 

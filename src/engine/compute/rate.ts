@@ -28,6 +28,12 @@ function num(cell: FieldCell | null | undefined): number | null {
 /** 「未集計」「集計中」: a figure not counted yet. As a target it does not make an indicator qualitative. */
 const PENDING = /^(未集計|集計中|調査中|算定中|算出中|未確定|確認中|精査中)$/;
 
+/**
+ * A year's step before the figure (鳥取県西部広域: 検討 → 協議 → 1事務): in a year's actual it says no
+ * figure exists yet, whatever the target, and is never an invalid number (未集計 is: the figure exists).
+ */
+const STEP = /^(検討|協議|調整|準備|研究|検討中|協議中|調整中|準備中)$/;
+
 /** A cell that holds a word, not a figure: 策定, 設置, 基準値を上回る, 検討, →, 対象手続 10件追加. */
 function isWord(cell: FieldCell | null | undefined): cell is FieldCell {
   if (!cell || typeof cell.value !== 'string') return false;
@@ -62,6 +68,8 @@ export function isQualitative(kpi: KpiRecord): boolean {
  * read as numbers, so the usual cell costs nothing.
  */
 export function readsAsWord(kpi: KpiRecord, cell: FieldCell): boolean {
+  // a year's actual that says the work is still a step before any figure (検討, 協議): a report, no typo
+  if (typeof cell.value === 'string' && STEP.test(nfkc(cell.value).trim()) && kpi.yearActuals.some((a) => a.cell === cell)) return true;
   if (kpi.targetRow === null && kpi.actualRow === null) return isQualitative(kpi);
   if (isWord(kpi.target)) return true;
   if (kpi.yearTargets.some((t) => t.cell === cell)) return isWord(cell);

@@ -23,6 +23,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleNumberColumn(view, match, kinds);
   settleIdBesideItem(view, match, kinds);
   settleAmountsUnderYears(view, match);
+  settleMarkedRates(view, match, kinds);
   settleStatusColumns(view, match, kinds);
   settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
@@ -232,6 +233,30 @@ function settleAmountsUnderYears(view: SheetView, match: HeaderMatch): void {
     col.field = field === 'effect' && !match.columns.some((c) => c.field === 'effect') ? 'effect' : 'amount';
     col.period = null;
     col.periodToken = null;
+  }
+}
+
+/**
+ * A column named like a rate (達成状況) that holds marks or grades on the item rows (◎ ○ △ ×, A–C) is
+ * the self-evaluation, read on its legend, not a percentage (鳥取県西部広域行政管理組合). Three filled
+ * cells at least, four in five marks, letters or scale words.
+ */
+function settleMarkedRates(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  for (const col of match.columns) {
+    if (col.field !== 'rate') continue;
+    let marks = 0;
+    let filled = 0;
+    for (let r = 0; r < kinds.length; r++) {
+      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
+      const v = view.value(r, col.column);
+      if (v === null || v === '' || isNoneMarker(v)) continue;
+      filled++;
+      if (typeof v !== 'string') continue;
+      const text = cellText(v).trim();
+      const kind = readEvaluation(text).kind;
+      if (kind === 'symbol' || kind === 'letter' || isEvaluationWord(text)) marks++;
+    }
+    if (filled >= 3 && marks * 5 >= filled * 4) col.field = match.columns.some((c) => c.field === 'evaluation') ? 'evaluation2' : 'evaluation';
   }
 }
 

@@ -154,6 +154,30 @@ describe('an amount under a year’s group (杉並区: 29年度実績 over 取�
   });
 });
 
+describe('a results list with years across (鳥取県西部広域行政管理組合)', () => {
+  const rows = (mark: string, step: string, effect: string | number) => [
+    ['達成状況　◎：目標を達成　○：概ね達成　△：一部実施　×：未実施'],
+    ['No.', '取組項目', '担当課', '目標', '実績', '', '', '達成状況', '効果額（千円）\n5年間累計'],
+    ['No.', '取組項目', '担当課', '目標', '平成28年度', '平成29年度', '平成30年度', '達成状況', '効果額（千円）\n5年間累計'],
+    [1, '事務局組織体制の見直し', '総務課', '定数内職員 5名減', '1名減', '2名減', '5名減', '◎', 38500],
+    [4, '電力入札の導入', '施設課', '所管3施設で導入', '1施設', '2施設', '3施設', '◎', effect],
+    [15, '共同処理事務の拡大', '企画課', '新たな共同処理 2事務', step, '協議', '2事務', '○', '－'],
+    [18, '消防指令業務の共同運用', '消防局総務課', '指令システムの共同運用開始', '整備', '整備', '運用開始', mark, 5400],
+  ];
+  const merges = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2', 'H2:H3', 'I2:I3'];
+
+  test('達成状況 in marks is the evaluation on the legend; a step (検討, 協議) in a year’s actual is no typo; the 5年間累計 is the effect', () => {
+    const result = check(grid(rows('△', '検討', 12600), merges), '2019-06-01');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['H:evaluation', 'I:effect']));
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a letter off the legend, a typo in the effect and a step that is no step are found', () => {
+    const result = check(grid(rows('A', '未集計', '12,6OO'), merges), '2019-06-01');
+    expect(issues(result)).toEqual(['I5 invalid-number', 'E6 invalid-number', 'H7 invalid-evaluation']);
+  });
+});
+
 describe('an item over three lines: 年次計画 / 到達目標 / 実績', () => {
   const rows = (actual: string | number) => [
     ['第2次実行プログラムの内容（平成25年度 進捗状況）'],
