@@ -538,11 +538,11 @@ const PINS: Record<string, Pin> = {
     template: 'kpi-baseline-target',
     found: ['I10 computed-mismatch', 'K11 invalid-evaluation', 'D13 required-missing', 'K17 grade-mismatch', 'H18 invalid-number'],
     missed: {},
-    // 個票№ is the id, 取組項目 the item, 所管課 the department, 指標 the KPI; but 目標値（H25） (the plan's last year) is taken as the target
-    // and 平成22年度 目標 (G) is unread, so every rate is computed against the 平成25年度 value: I10 and K17 are found by that accident (19.00%
-    // and 70.50% computed, not 76.0% and 105.8%), and eight correct rates and grades are flagged. Needs the year group's own 目標 beside its
-    // 実績 preferred over a later year's 目標値
-    falseFlags: ['I8 computed-mismatch', 'K8 grade-mismatch', 'I9 computed-mismatch', 'I11 computed-mismatch', 'I13 computed-mismatch', 'K13 grade-mismatch', 'I16 computed-mismatch', 'I17 computed-mismatch'],
+    // 個票№ is the id, 取組項目 the item, 所管課 the department, 指標 the KPI; the year's own 目標 (G, under 平成22年度 beside its 実績) is the
+    // target, not 目標値（H25）, the plan's last year, so the rates are the sheet's (I10: 76.00% against the typed 67%, K17: 105.75% is A).
+    // Before (as first pinned): every rate against the 平成25年度 value, I10 and K17 found by accident and eight correct rates and
+    // grades flagged
+    falseFlags: [],
   },
   'tottori-seibukoiki-3ji.xlsx': {
     template: 'kpi-baseline-target',

@@ -61,7 +61,34 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   }
   // after the KPI settling: a report in sentences beside the figures is the year's result, not an actual
   settleProseEvaluations(view, match, kinds);
+  settleYearTarget(view, match);
   settleEvaluations(match);
+}
+
+/**
+ * The year's own 目標 beside its 実績 (平成22年度 over 目標 | 実績 | 達成率, 静岡市) is the target the
+ * year's rate is measured against, not the plan's final one (目標値（H25）) further left: the
+ * sheet's own 達成率 divides by it.
+ */
+function settleYearTarget(view: SheetView, match: HeaderMatch): void {
+  if (match.rows.length < 2) return;
+  const target = match.columns.find((c) => c.field === 'kpi.target');
+  const actuals = match.columns.filter((c) => c.field === 'kpi.actual');
+  if (!target || actuals.length !== 1) return;
+  const [upper, lower] = [match.rows[0], match.rows[match.rows.length - 1]];
+  const groupOf = (c: number) => (view.isMergeContinuation(upper, c) ? view.anchor(upper, c)[1] : c);
+  const group = groupOf(actuals[0].column);
+  if (group === actuals[0].column && !view.isMergeContinuation(upper, group + 1)) return;
+  if (groupOf(target.column) === group) return;
+  for (let c = group; c < view.columnCount && groupOf(c) === group; c++) {
+    if (match.columns.some((m) => m.column === c)) continue;
+    if (!/^目標値?$/.test(normalizeLabel(cellText(view.raw(lower, c))))) continue;
+    target.column = c;
+    target.label = [cellText(view.value(upper, c)), cellText(view.raw(lower, c))].filter(Boolean).join(' ');
+    target.via = '目標 (実績と同じ年度の目標 / the year’s own target beside its actual)';
+    match.columns.sort((a, b) => a.column - b.column);
+    return;
+  }
 }
 
 /** A result column of a KPI table that names no year is its actual only when it says just 実績 (値). */

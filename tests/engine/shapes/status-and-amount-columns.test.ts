@@ -178,6 +178,21 @@ describe('a results list with years across (鳥取県西部広域行政管理組
   });
 });
 
+describe('the year’s own 目標 beside its 実績 (静岡市: 目標値（H25） | 平成22年度 over 目標 | 実績 | 達成率)', () => {
+  test('is the target the year’s rate is measured against', () => {
+    const rows = [
+      ['個票№', '取組項目', '所管課', '数値目標', '', '平成22年度', '', '', '評価'],
+      ['個票№', '取組項目', '所管課', '指標', '目標値\n（H25）', '目標', '実績', '達成率', '評価'],
+      [1, '経営品質向上活動の全庁展開', '行政経営課', '取組職場数', 150, 80, 86, 1.075, 'A'],
+      [6, '事務事業評価による見直し', '行政経営課', '見直し事業数', 200, 50, 38, 0.67, 'C'],
+    ];
+    const result = check(grid(rows, ['A1:A2', 'B1:B2', 'C1:C2', 'D1:E1', 'F1:H1', 'I1:I2']), '2011-06-01');
+    expect(result.columns.find((c) => c.field === 'kpi.target')?.letter).toBe('F');
+    expect(result.rows.map((r) => r.achievementRate?.toFixed(4))).toEqual(['1.0750', '0.7600']);
+    expect(issues(result)).toEqual(['H4 computed-mismatch']);
+  });
+});
+
 describe('an item over three lines: 年次計画 / 到達目標 / 実績', () => {
   const rows = (actual: string | number) => [
     ['第2次実行プログラムの内容（平成25年度 進捗状況）'],
