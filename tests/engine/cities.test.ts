@@ -523,15 +523,15 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'miyakojima-shuchu-h19-9.xlsx': {
-    template: 'kpi-baseline-target',
-    found: ['K14 invalid-number', 'A18 duplicate-id'],
+    template: 'quarterly',
+    found: ['G12 missing-entry', 'K14 invalid-number', 'D16 required-missing', 'A18 duplicate-id'],
     missed: {
-      'G9 normalized-value': '進捗度（各月末現在） over 6月末 | 9月末 is read as notes (F, G) and evaluations (H, I), not as quarters: month-end labels (6月末 … 3月末) are no period to the engine, so the ３ in a note is never read as a value',
-      'G12 missing-entry': 'the same: 6月末 / 9月末 under 進捗度 are not read as Q1 / Q2 entries, so no quarter is due; needs month-end column labels read as quarters (6月末 = Q1 … 3月末 = Q4) and the 1–5 進捗度 legend as their scale',
-      'D16 required-missing': '担当部 (C) is taken as the department and 担当課 (D) is left unread; C16 holds 企画政策部, so nothing is missing: needs 担当課 preferred over 担当部 when both stand side by side',
+      'G9 normalized-value': 'the month-end columns are the quarters\' reports (text), and a report is not read as a value, so the full-width ３ is not noted; it would need the 進捗度 legend (1–5) read as the quarters\' scale',
     },
-    // read as a KPI table: No. | 改革項目 (item) | 担当部 (department) | 目標 (target); the four month-end columns under 進捗度（各月末現在）
-    // are notes and evaluations, 数値達成率 the rate, 効果額（百万円） the effect (checked as a number). Year 平成19年度 from the title
+    // read as a quarterly sheet: No. | 改革項目 (item) | 担当課 (the department: the 課 beside the 担当部) | 目標; 6月末 | 9月末 | 12月末 | 3月末
+    // under 進捗度（各月末現在） are Q1–Q4 (the months that end them), the blank 9月末 due after 2007-09-30; 効果額（百万円） the effect.
+    // 平成19年度 from the title. Before (as first pinned): 2 of 5, read as a KPI table with the month-end columns as notes and
+    // evaluations and 担当部 as the department
     falseFlags: [],
   },
   'shizuoka-shi-h22.xlsx': {

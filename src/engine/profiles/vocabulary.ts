@@ -160,6 +160,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^\\(?(4|7|10|1)月?(~|〜|-|ー|から)(6|9|12|3)月',
       // H29年4月～6月の実績, 令和7年10月～12月 (大津町): the same after the calendar year
       '^(?:(?:令和|平成|R|H)(?:元|\\d{1,2})|(?:19|20)\\d{2})年(4|7|10|1)月?(~|〜|-|ー|から)(6|9|12|3)月(?:の?(?:実績|取組状況|進捗状況|結果|報告))?$',
+      // 6月末 | 9月末 | 12月末 | 3月末 (宮古島市, 進捗度 at each quarter's end): the month that ends the quarter
+      '^(6|9|12|3)月末(?:時点|現在)?(?:の?(?:実績|進捗|進捗度|状況))?$',
     ],
   },
   {

@@ -23,6 +23,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleNumberColumn(view, match, kinds);
   settleIdBesideItem(view, match, kinds);
   settleAmountsUnderYears(view, match);
+  settleDepartmentDivision(view, match);
   settleMarkedRates(view, match, kinds);
   settleStatusColumns(view, match, kinds);
   settleCountColumns(view, match, kinds);
@@ -260,6 +261,26 @@ function settleAmountsUnderYears(view: SheetView, match: HeaderMatch): void {
     col.field = field === 'effect' && !match.columns.some((c) => c.field === 'effect') ? 'effect' : 'amount';
     col.period = null;
     col.periodToken = null;
+  }
+}
+
+/**
+ * 担当部 | 担当課 side by side (宮古島市): the department is the 課, the division that writes the
+ * entries; the 部 above it stays unread.
+ */
+function settleDepartmentDivision(view: SheetView, match: HeaderMatch): void {
+  const department = match.columns.find((c) => c.field === 'department');
+  if (!department || !/部(名)?$/.test(normalizeLabel(department.label))) return;
+  const header = match.rows[match.rows.length - 1];
+  for (let c = department.column + 1; c <= department.column + 2 && c < view.columnCount; c++) {
+    if (match.columns.some((m) => m.column === c)) continue;
+    const label = normalizeLabel(cellText(view.value(header, c)));
+    if (!/課(名|等)?$/.test(label) || !termHits(label).some((h) => h.exact && h.term === 'department')) continue;
+    department.column = c;
+    department.label = cellText(view.value(header, c));
+    department.via = `${label} (部の隣の課 / the 課 beside the 部)`;
+    match.columns.sort((a, b) => a.column - b.column);
+    return;
   }
 }
 

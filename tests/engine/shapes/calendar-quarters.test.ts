@@ -30,3 +30,26 @@ describe('quarters named by calendar months after the year', () => {
     expect(result.issues[1].message).toContain('（A・B・C・D）');
   });
 });
+
+describe('quarters named by the month that ends them, the 課 beside the 部 (宮古島市 集中改革プラン進捗状況)', () => {
+  const rows = (q2: string | number, division: string) => [
+    ['『集中改革プラン』進捗状況一覧（平成19年9月末現在）'],
+    ['No.', '改革項目', '担当部', '担当課', '目標', '進捗度（各月末現在）', '', '', '', '備考'],
+    ['No.', '改革項目', '担当部', '担当課', '目標', '6月末', '9月末', '12月末', '3月末', '備考'],
+    [1, '敬老祝い金の見直し', '福祉部', '高齢者福祉課', '支給対象年齢の見直し', 5, 5, '', '', '目標達成'],
+    [2, 'イベントの統廃合', '観光商工部', division, '市主催イベントの統廃合', 4, q2, '', '', ''],
+  ];
+  const merges = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:E3', 'F2:I2', 'J2:J3'];
+
+  test('6月末 … 3月末 are Q1–Q4; the department is the 担当課', () => {
+    const result = check(grid(rows(5, '観光商工課'), merges), '2007-10-15');
+    expect(result.template).toBe('quarterly');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['D:department', 'F:period', 'G:period', 'H:period', 'I:period']));
+    expect(result.columns.some((c) => c.letter === 'C')).toBe(false);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a blank 9月末 is due after September; a blank 担当課 is missing though the 部 is there', () => {
+    expect(issues(check(grid(rows('', ''), merges), '2007-10-15'))).toEqual(['D5 required-missing', 'G5 missing-entry']);
+  });
+});
