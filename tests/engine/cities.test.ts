@@ -429,14 +429,14 @@ const PINS: Record<string, Pin> = {
     missed: {
       'B8 invalid-number': '目標値 (B) is not read: only row 6 is taken as the header, where B is 計画最終年度（又は改善額合計）, a group label naming no field; its sub-label 目標値 on row 7 (beside 実績見込値, 乖離値, 実績値, 乖離値) is never seen. It would need row 7 read as the sub-labels under the merged group headers (目標値 the target, 実績見込値 the forecast actual, the 計画前年度 実績値 the baseline), then 「1O346.0」 is checked as a number',
       'G11 missing-entry': '類型 (G, merged over both header rows) matches no term, so no evaluation is read and a blank 類型 beside filled figures is not due; it would need 類型 (判定) read as the evaluation, on the lower-case a / b / c the column holds (the form gives no legend), due with the figures',
-      'C25 missing-entry': 'the 推移表 of 別紙様式1−3 below is read as more rows of the 判定結果 table (rows 20–27 under row 6\'s columns, 区分 and 計画目標値(A) as items), where C is no field; it would need the second form (its 別紙様式 title line, 区分 | 平成20年度 … 計画最終年度) found as a table of its own with years across (計画目標値(A) the target line, 実績(見込)値(B) the actual line), then the blank 平成21年度 actual is due after 2010-03-31',
+      'C25 missing-entry': 'the 推移表 of 別紙様式1−3 below is a table of its own (years across: 区分 | 平成20年度 …), left unread as no progress table; it would need it read with years across (計画目標値(A) the target line, 実績(見込)値(B) the actual line), then the blank 平成21年度 actual is due after 2010-03-31',
     },
     // one row per 項目 (A, the item); 計画前年度実績（又は補償金免除額） (E, F) matches the 年度実績 pattern with 計画前年度 as the year and is read
     // as a year's result; B–D (目標値, 実績見込値, 乖離値) and G (類型) are not read; 平成20年度 from the title (平成20年度承認計画用 is the approval
-    // year; the report is 平成21年度's). D10's #REF! is found as a cell error. E20 and F20 are false flags: the second form's 団体名 | 南三陸町 |
-    // 会計名 | 一般会計 line is read as an item whose blank E and F are a year's results due; it would need the 別紙様式 title line to end the
-    // table (or that line read as key–value pairs)
-    falseFlags: ['E20 missing-entry', 'F20 missing-entry'],
+    // year; the report is 平成21年度's). D10's #REF! is found as a cell error. The second form below starts after a gap with the line of the
+    // first's heading again (団体名 | 南三陸町 | 会計名 | 一般会計), no item, then its years-across table, no rows of the first. Before: that
+    // line was an item whose blank E and F were results due (E20, F20 false flags)
+    falseFlags: [],
   },
   'kikai.xlsx': {
     template: null,

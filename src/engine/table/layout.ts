@@ -175,7 +175,11 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
   const sectionTexts = new Map<number, string>();
   const titleTexts: string[] = [];
   const titleDates: string[] = [];
+  // the labels of the lines above the header (団体名 | 南三陸町 | 会計名 | 一般会計): a form printed again below repeats them
+  const formLabels = new Set<string>();
   for (let r = 0; r < match.rows[0]; r++) {
+    const cells = view.filledColumns(r).filter((c) => !view.isMergeContinuation(r, c));
+    if (cells.length >= 2) for (const c of cells) formLabels.add(normalizeLabel(cellText(view.raw(r, c))));
     for (const c of view.filledColumns(r)) {
       const v = view.raw(r, c);
       // a date serial Excel can show (1900-01-01 to 9999-12-31): NaN or 1e300 under a date format names no date
@@ -230,6 +234,9 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
       kinds[r] = 'note';
       // a title or a formula line alone on its row keeps the gap before the next table's header
       if (view.filledColumns(r).length > 1) gap = false;
+    } else if (gap && repeatsFormLine(view, r, formLabels)) {
+      // the heading line of the same form printed again (a second 様式 below): no item, and the gap stays
+      kinds[r] = 'note';
     } else {
       const kind = classifyContentRow(view, r, unitColumns, idColumn);
       kinds[r] = kind;
@@ -436,6 +443,18 @@ const HIERARCHY_MARK = /^(?:\d{1,3}(?:[-.]\d{1,3})*|[(（]\d{1,3}[)）]|[\u2460-
 
 function isBlankCell(value: ReturnType<SheetView['value']>): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Two cells or more of row r say what the lines above the header said (団体名, 会計名). */
+function repeatsFormLine(view: SheetView, r: number, formLabels: Set<string>): boolean {
+  if (formLabels.size === 0) return false;
+  let same = 0;
+  for (const c of view.filledColumns(r)) {
+    if (view.isMergeContinuation(r, c)) continue;
+    const v = view.raw(r, c);
+    if (typeof v === 'string' && formLabels.has(normalizeLabel(v)) && ++same >= 2) return true;
+  }
+  return false;
 }
 
 /** A figure in a total row: a number, or text that reads as one (1,234千円, △500). */

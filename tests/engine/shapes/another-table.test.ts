@@ -118,3 +118,26 @@ describe('three parts on one page (神川町 集中改革プラン実施状況�
     expect(issues(check(grid(rows('完了'), ['C3:E3', 'C4:E4']), '2015-11-30'))).toEqual(['D14 invalid-evaluation']);
   });
 });
+
+describe('a second form printed below the first (南三陸町 財政健全化計画等執行状況報告書)', () => {
+  test('its heading line (the first form’s 団体名 | 会計名 again) and its years-across table are no items of the first', () => {
+    const rows = [
+      ['財政健全化計画等執行状況報告書'],
+      ['団体名', '南三陸町', '会計名', '一般会計'],
+      ['2.判定結果'],
+      ['項目', '目標値', '計画前年度実績'],
+      ['地方債現在高', 10346, 11288],
+      ['職員数', 204, 216],
+      ['改善額', 582, 4],
+      [],
+      ['別紙様式1−3'],
+      ['団体名', '南三陸町', '会計名', '一般会計'],
+      ['区分', '平成20年度', '平成21年度', '平成22年度', '平成23年度'],
+      ['計画目標値(A)', 11020, 10933, 10957, 10637],
+      ['実績(見込)値(B)', 10973, '', 10835, 10777],
+    ];
+    const result = check(grid(rows, ['A9:E9']), '2010-09-01');
+    expect(result.rows.map((r) => r.item)).toEqual(['地方債現在高', '職員数', '改善額']);
+    expect(issues(result)).toEqual([]);
+  });
+});
