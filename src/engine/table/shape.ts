@@ -200,19 +200,23 @@ function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[
   const first = view.filledColumns(header)[0];
   if (first === undefined || first >= item.column || match.columns.some((c) => c.column === first)) return;
   const label = cellText(view.raw(header, first)).replace(/\s+/g, '');
-  if (label.length === 0 || label.length > 6) return;
+  if (label.length === 0 || label.length > 6 || !holdsNumbers(view, kinds, first)) return;
+  match.columns.push({ field: 'id', column: first, label: cellText(view.raw(header, first)), periodToken: null, period: null, term: null, via: `${label} (行ごとの番号 / numbers on the item rows)` });
+  match.columns.sort((a, b) => a.column - b.column);
+}
+
+/** Column c holds numbers or codes (1, 1-1-1) on the item rows: two at least, four in five of its filled cells. */
+function holdsNumbers(view: SheetView, kinds: RowKind[], c: number): boolean {
   let numbers = 0;
   let others = 0;
   for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'data' || view.continuesFromAbove(r, first)) continue;
-    const v = view.value(r, first);
+    if (kinds[r] !== 'data' || view.continuesFromAbove(r, c)) continue;
+    const v = view.value(r, c);
     if (v === null || v === '' || isNoneMarker(v)) continue;
     if (ID_LIKE.test(cellText(v).trim())) numbers++;
     else others++;
   }
-  if (numbers < 2 || others * 5 > numbers) return;
-  match.columns.push({ field: 'id', column: first, label: cellText(view.raw(header, first)), periodToken: null, period: null, term: null, via: `${label} (行ごとの番号 / numbers on the item rows)` });
-  match.columns.sort((a, b) => a.column - b.column);
+  return numbers >= 2 && others * 5 <= numbers;
 }
 
 /**
@@ -227,17 +231,7 @@ function settleIdBesideItem(view: SheetView, match: HeaderMatch, kinds: RowKind[
   const c = item ? item.column - 1 : -1;
   if (!item || !id || id.column >= c || match.columns.some((m) => m.column === c)) return;
   const label = match.rows.map((r) => (view.isMergeContinuation(r, c) ? '' : cellText(view.raw(r, c)))).join('').replace(/\s+/g, '');
-  if (!/(番号|^No\.?$|^№$)/.test(normalizeLabel(label))) return;
-  let codes = 0;
-  let others = 0;
-  for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'data' || view.continuesFromAbove(r, c)) continue;
-    const v = view.value(r, c);
-    if (v === null || v === '' || isNoneMarker(v)) continue;
-    if (ID_LIKE.test(cellText(v).trim())) codes++;
-    else others++;
-  }
-  if (codes < 2 || others * 5 > codes) return;
+  if (!/(番号|^No\.?$|^№$)/.test(normalizeLabel(label)) || !holdsNumbers(view, kinds, c)) return;
   const groupLabel = match.rows.length > 1 ? cellText(view.value(match.rows[0], c)).replace(/\s+/g, '') : '';
   id.column = c;
   id.label = [groupLabel, cellText(view.raw(match.rows[match.rows.length - 1], c))].filter(Boolean).join(' ');
