@@ -63,7 +63,7 @@ function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Pr
       unchecked.push(start);
       return;
     }
-    checked.push(checkTable(view, found.layout, { ...options, plan: options.plan }, 'rows'));
+    checked.push(checkTable(view, found.layout, options, 'rows'));
   });
   layout.otherTables = unchecked;
   return checked;
