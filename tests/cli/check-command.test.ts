@@ -212,3 +212,20 @@ describe('the installed command', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^progress-sheet \d+\.\d+\.\d+/);
   });
 });
+
+describe('a sheet with two tables (羽村市 施策評価シート)', () => {
+  const file = path.join(ROOT, 'tests/fixtures/cities/hamura.xlsx');
+
+  test('--explain shows how each table was read; the JSON report lists the second; both tables’ issues count', async () => {
+    const explained = await run('check', '--as-of', '2017-08-01', '--explain', file);
+    expect(explained.code).toBe(1);
+    expect(explained.out).toContain('13・14 行目からの表: 年度実績型、8 件（列の読み取り）:');
+    expect(explained.out).toMatch(/A21\s+エラー\s+No\.6 が A20 と重複しています。番号を確認してください。/);
+    const dir = tempDir();
+    await run('check', '--as-of', '2017-08-01', '--quiet', '--json', path.join(dir, 'r.json'), file);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as JsonReport;
+    const sheet = report.files[0].sheets[0];
+    expect(sheet.otherTables?.map((t) => [t.template, t.headerRows, t.items])).toEqual([['annual-results', [13, 14], 8]]);
+    expect(sheet.issues.map((i) => i.cell)).toEqual(expect.arrayContaining(['E16', 'H17', 'B18', 'A21']));
+  });
+});

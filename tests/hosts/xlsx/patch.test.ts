@@ -7,7 +7,7 @@ import { readWorkbook } from '../../../src/hosts/xlsx/readWorkbook';
 import { CannotAnnotateError, NOTE_AUTHOR, entryData, patchWorkbook, readZip, sheetPathOf, wellFormedError, type ZipEntry } from '../../../src/hosts/xlsx/patch';
 import { annotatedBytes } from '../../../src/cli/annotate';
 import { MACRO_WORKBOOK_TYPE, PERSON, VBA_BYTES, buildPackage } from '../../fixtures/packages/build';
-import { SEEDS } from '../../helpers/workbooks';
+import { SEEDS, fixture } from '../../helpers/workbooks';
 
 const AS_OF = '2025-10-15';
 const SEED_004 = new Uint8Array(fs.readFileSync(path.join(SEEDS, '004-kpi-target-actual.xlsx')));
@@ -298,5 +298,24 @@ describe('the well-formedness check', () => {
 
   test('a ">" inside an attribute value is fine', () => {
     expect(wellFormedError('<?xml version="1.0"?>\n<a f="x>1"><![CDATA[<]]><!-- c --></a>')).toBeNull();
+  });
+});
+
+describe('two tables on one sheet (羽村市 施策評価シート): the copy carries out the plan for both', () => {
+  test('the second table’s issues are flagged and noted at their cells; the first table’s cells keep theirs', async () => {
+    const hamura = new Uint8Array(fs.readFileSync(fixture('cities', 'hamura.xlsx')));
+    const sheets = await readWorkbook(hamura);
+    const checks = sheets.map((s) => ({ name: s.name, check: checkSheet(s.grid, { asOf: '2017-08-01', sheetName: s.name }) }));
+    const check = checks[0].check;
+    expect(check.otherTables?.map((t) => t.headerRows)).toEqual([[13, 14]]);
+    const ws = (await excel(annotatedBytes(hamura, checks))).worksheets[0];
+    // H8 (「算定中」 as an indicator's actual) is the first table's; E16 (a blank 進捗状況 of 平成28年度) and
+    // A21 (a repeated No) are the 事務事業 table's
+    for (const address of ['H8', 'E16', 'A21']) {
+      const issue = check.issues.find((i) => i.cell === address);
+      expect(issue).toBeDefined();
+      expect(noteText(ws.getCell(address))).toContain(issue?.message.slice(0, 12));
+      expect((ws.getCell(address).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBe(`FF${FLAG_FILLS.error.slice(1)}`);
+    }
   });
 });
