@@ -1,5 +1,5 @@
 import type { Profile } from '../profiles/schema';
-import { cellText, isNoneMarker } from '../read/cell';
+import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import { MAX_LEGEND_CELL, MAX_LEGEND_CELLS, parseLegend } from '../read/legend';
 import { readNumber } from '../read/number';
 import { pairedRowKind } from '../read/pairedRows';
@@ -423,11 +423,11 @@ function settleHeadingRows(view: SheetView, match: HeaderMatch, kinds: RowKind[]
   for (let r = 0; r < kinds.length; r++) {
     if (kinds[r] !== 'data') continue;
     rows++;
-    if (!isBlankCell(view.value(r, id))) numbered++;
+    if (!isBlank(view.value(r, id))) numbered++;
   }
   if (rows < 4 || numbered * 2 < rows) return;
   for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'data' || !isBlankCell(view.value(r, id))) continue;
+    if (kinds[r] !== 'data' || !isBlank(view.value(r, id))) continue;
     const own = view.filledColumns(r).filter((c) => !view.continuesFromAbove(r, c));
     const places = own.filter((c) => c !== item);
     const name = view.value(r, item);
@@ -440,10 +440,6 @@ function settleHeadingRows(view: SheetView, match: HeaderMatch, kinds: RowKind[]
 
 /** A place in a hierarchy: 1, 1-2, (1), ①, ア, 第1. */
 const HIERARCHY_MARK = /^(?:\d{1,3}(?:[-.]\d{1,3})*|[(（]\d{1,3}[)）]|[\u2460-\u2473]|[ア-ン]|第\d{1,3})$/;
-
-function isBlankCell(value: ReturnType<SheetView['value']>): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
 
 /** Two cells or more of row r say what the lines above the header said (団体名, 会計名). */
 function repeatsFormLine(view: SheetView, r: number, formLabels: Set<string>): boolean {

@@ -1,5 +1,5 @@
 import { normalizeLabel } from '../read/text';
-import { cellText, isNoneMarker } from '../read/cell';
+import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import { isEvaluationWord, isNotEvaluated, readEvaluation } from '../read/evaluation';
 import { termHits } from '../profiles/match';
 import { pairedRowKind } from '../read/pairedRows';
@@ -7,6 +7,7 @@ import { readFiscalYear } from '../read/years';
 import type { HeaderMatch, MappedColumn } from './header';
 import type { RowKind } from './layout';
 import type { SheetView } from './sheetView';
+import type { CellValue } from '../types';
 
 /**
  * The layout's shape follows from the columns found, not from a city (design.md §2):
@@ -207,16 +208,32 @@ function settleNumberColumn(view: SheetView, match: HeaderMatch, kinds: RowKind[
 
 /** Column c holds numbers or codes (1, 1-1-1) on the item rows: two at least, four in five of its filled cells. */
 function holdsNumbers(view: SheetView, kinds: RowKind[], c: number): boolean {
-  let numbers = 0;
-  let others = 0;
+  const { filled, taken } = tally(view, kinds, c, (text) => ID_LIKE.test(text));
+  return taken >= 2 && (filled - taken) * 5 <= taken;
+}
+
+/**
+ * Column c's own cells on the item rows (a merge counted once), not blank and not 「－」: how many
+ * there are and how many `test` takes; `skip` leaves a cell out of both (対象外).
+ */
+function tally(view: SheetView, kinds: RowKind[], c: number, test: (text: string, value: CellValue) => boolean, skip?: (text: string) => boolean): { filled: number; taken: number } {
+  let filled = 0;
+  let taken = 0;
   for (let r = 0; r < kinds.length; r++) {
     if (kinds[r] !== 'data' || view.continuesFromAbove(r, c)) continue;
     const v = view.value(r, c);
-    if (v === null || v === '' || isNoneMarker(v)) continue;
-    if (ID_LIKE.test(cellText(v).trim())) numbers++;
-    else others++;
+    if (isBlank(v) || isNoneMarker(v)) continue;
+    const text = cellText(v).trim();
+    if (skip?.(text)) continue;
+    filled++;
+    if (test(text, v)) taken++;
   }
-  return numbers >= 2 && others * 5 <= numbers;
+  return { filled, taken };
+}
+
+/** What most of a column holds: three filled cells at least, four in five taken. */
+function mostly({ filled, taken }: { filled: number; taken: number }): boolean {
+  return filled >= 3 && taken * 5 >= filled * 4;
 }
 
 /**
@@ -284,21 +301,15 @@ function settleDepartmentDivision(view: SheetView, match: HeaderMatch): void {
  * cells at least, four in five marks, letters or scale words.
  */
 function settleMarkedRates(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  const mark = (text: string, v: CellValue) => {
+    if (typeof v !== 'string') return false;
+    const kind = readEvaluation(text).kind;
+    return kind === 'symbol' || kind === 'letter' || isEvaluationWord(text);
+  };
   for (const col of match.columns) {
-    if (col.field !== 'rate') continue;
-    let marks = 0;
-    let filled = 0;
-    for (let r = 0; r < kinds.length; r++) {
-      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
-      const v = view.value(r, col.column);
-      if (v === null || v === '' || isNoneMarker(v)) continue;
-      filled++;
-      if (typeof v !== 'string') continue;
-      const text = cellText(v).trim();
-      const kind = readEvaluation(text).kind;
-      if (kind === 'symbol' || kind === 'letter' || isEvaluationWord(text)) marks++;
+    if (col.field === 'rate' && mostly(tally(view, kinds, col.column, mark))) {
+      col.field = match.columns.some((c) => c.field === 'evaluation') ? 'evaluation2' : 'evaluation';
     }
-    if (filled >= 3 && marks * 5 >= filled * 4) col.field = match.columns.some((c) => c.field === 'evaluation') ? 'evaluation2' : 'evaluation';
   }
 }
 
@@ -319,19 +330,9 @@ function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind
 }
 
 function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): boolean {
-  let words = 0;
-  let filled = 0;
-  for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
-    const v = view.value(r, col.column);
-    if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) continue;
-    const text = cellText(v).trim();
-    // 対象外, 計画事項なし: nothing to judge, neither a status nor a report
-    if (isNotEvaluated(text) || /^[^\s。、]{1,8}なし$/.test(text)) continue;
-    filled++;
-    if (isEvaluationWord(text) || readEvaluation(text).kind === 'symbol') words++;
-  }
-  return filled >= 3 && words * 5 >= filled * 4;
+  // 対象外, 計画事項なし: nothing to judge, neither a status nor a report
+  const nothingToJudge = (text: string) => isNotEvaluated(text) || /^[^\s。、]{1,8}なし$/.test(text);
+  return mostly(tally(view, kinds, col.column, (text, v) => typeof v === 'string' && (isEvaluationWord(text) || readEvaluation(text).kind === 'symbol'), nothingToJudge));
 }
 
 /**
@@ -342,28 +343,14 @@ function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): b
  */
 function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   if (!match.profile.columns.some((spec) => spec.field === 'period')) return;
+  const sentence = (text: string, v: CellValue) =>
+    typeof v === 'string' && readEvaluation(text).kind === 'other' && !isEvaluationWord(text) && normalizeLabel(text).length > PROSE_LENGTH;
   for (const col of match.columns) {
-    if (!col.field.startsWith('evaluation')) continue;
-    let prose = 0;
-    let filled = 0;
-    for (let r = 0; r < kinds.length; r++) {
-      if (kinds[r] !== 'data' || view.continuesFromAbove(r, col.column)) continue;
-      const v = view.value(r, col.column);
-      if (typeof v !== 'string' || v.trim() === '' || isNoneMarker(v)) {
-        if (v !== null && v !== '' && typeof v !== 'string') filled++;
-        continue;
-      }
-      filled++;
-      const text = cellText(v).trim();
-      const reading = readEvaluation(text);
-      if (reading.kind === 'other' && !isEvaluationWord(text) && normalizeLabel(text).length > PROSE_LENGTH) prose++;
-    }
-    if (filled >= 3 && prose * 5 >= filled * 4) {
-      col.field = 'period';
-      col.term = 'year.result';
-      col.period = { kind: 'year', entry: 'result' };
-      col.periodToken = null;
-    }
+    if (!col.field.startsWith('evaluation') || !mostly(tally(view, kinds, col.column, sentence))) continue;
+    col.field = 'period';
+    col.term = 'year.result';
+    col.period = { kind: 'year', entry: 'result' };
+    col.periodToken = null;
   }
 }
 
@@ -375,17 +362,8 @@ const PROSE_LENGTH = 12;
  * A | B | C | D: how many items got each grade), kept as text. Three filled cells at least, four in five numbers.
  */
 function settleCountColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  const count = (text: string, v: CellValue) => typeof v === 'number' || /^\d+$/.test(text);
   for (const col of match.columns) {
-    if (!col.field.startsWith('evaluation')) continue;
-    let numbers = 0;
-    let filled = 0;
-    for (let r = 0; r < kinds.length; r++) {
-      if (kinds[r] !== 'data') continue;
-      const v = view.value(r, col.column);
-      if (v === null || v === '' || (typeof v === 'string' && (v.trim() === '' || isNoneMarker(v)))) continue;
-      filled++;
-      if (typeof v === 'number' || /^\d+$/.test(cellText(v).trim())) numbers++;
-    }
-    if (filled >= 3 && numbers * 5 >= filled * 4) col.field = 'note';
+    if (col.field.startsWith('evaluation') && mostly(tally(view, kinds, col.column, count))) col.field = 'note';
   }
 }
