@@ -5,7 +5,7 @@
  * amounts in stacked labels beside a text about them, a #REF! in the 合計 row, and lines of an item
  * labelled 年次計画 / 到達目標 / 実績 (東村山市), and money columns (大津町's 累計歳出額（千円）).
  */
-import { check, grid, issues, mapping, merge } from './grid';
+import { check, grid, issues, mapping } from './grid';
 
 describe('進行状況 in status words, scale from the ※ line', () => {
   const rows = (seven: string, eight: string) => [
@@ -218,5 +218,3 @@ describe('an item over three lines: 年次計画 / 到達目標 / 実績', () =>
   });
 });
 
-// (merge is re-exported for the ranges above)
-void merge;
