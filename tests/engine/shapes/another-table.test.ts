@@ -36,6 +36,8 @@ describe('another table below the first one', () => {
     const result = check(grid(rows(''), MERGES), '2017-08-01', { plan: true });
     expect(issues(result)).toEqual(['B10 required-missing', 'D11 missing-entry', 'A12 duplicate-id']);
     expect(result.plan.flags.map((f) => f.cell)).toEqual(expect.arrayContaining(['B10', 'D11', 'A12']));
+    // the computed columns are written, and only on the first table's rows (its header is row 3, its items 4–5)
+    expect(result.plan.values.length).toBeGreaterThan(0);
     expect(result.plan.values.every((v) => v.row <= 5)).toBe(true);
   });
 
