@@ -55,6 +55,11 @@ function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Pr
   const starts = layout.otherTables;
   const unchecked: number[] = [];
   starts.forEach((start, i) => {
+    // a sheet of hundreds of small tables (hostile or not) costs a bounded time: the rest keep the warning
+    if (i >= MAX_OTHER_TABLES) {
+      unchecked.push(start);
+      return;
+    }
     const end = i + 1 < starts.length ? starts[i + 1] : grid.values.length;
     const part = rowsOf(grid, start, end);
     const view = new SheetView(part);
@@ -68,6 +73,9 @@ function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Pr
   layout.otherTables = unchecked;
   return checked;
 }
+
+/** How many tables below the first one a sheet has checked (each is read again from its rows). */
+const MAX_OTHER_TABLES = 20;
 
 /** Rows [from, to) of a grid as a grid of their own that still names its cells where the sheet does. */
 function rowsOf(grid: Grid, from: number, to: number): Grid {

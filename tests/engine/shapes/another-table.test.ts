@@ -143,3 +143,15 @@ describe('a second form printed below the first (南三陸町 財政健全化計
     expect(issues(result)).toEqual([]);
   });
 });
+
+describe('many tables on one sheet', () => {
+  test('the first twenty below the first are checked; the others keep the warning, each at its header', () => {
+    const rows: (string | number)[][] = [['No.', '取組項目', '担当課', '実施状況']];
+    const block = (n: number) => [[n, `取組${n}`, '総務課', '完了'], [n + 1, `取組${n + 1}`, '財政課', '完了']];
+    rows.push(...block(1));
+    for (let t = 0; t < 25; t++) rows.push([], ['No', '事業名', '所管課', '評価'], ...block(100 + t * 2));
+    const result = check(grid(rows), '2025-10-15');
+    expect(result.otherTables).toHaveLength(20);
+    expect(result.issues.filter((i) => i.params.messageId === 'unrecognized-layout.another-table')).toHaveLength(5);
+  });
+});
