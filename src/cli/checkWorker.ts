@@ -1,5 +1,7 @@
 import { getHeapStatistics } from 'v8';
 import { parentPort } from 'worker_threads';
+import { summaryItem } from '../engine/summary';
+import type { ItemResult } from '../engine';
 import { checkWorkbook, type CheckSettings, type WorkbookResult } from './checkWorkbook';
 
 /** A worker thread of the pool (pool.ts): checks one workbook per message, posts the result back. */
@@ -10,8 +12,9 @@ export interface WorkerJob {
   annotate: boolean;
   settings: CheckSettings;
   /**
-   * How the items travel: as objects (a summary keeps them), packed as bytes (only streamed into
-   * the JSON report), or only their number (nothing reads them: printing counts them).
+   * How the items travel: as objects (returns and a comparison keep them), cut to what the summary
+   * reads, packed as bytes (only streamed into the JSON report), or only their number (nothing reads
+   * them: printing counts them).
    */
   rows: RowsMode;
 }
@@ -27,7 +30,7 @@ export interface PackedRows {
   bounds: Int32Array;
 }
 
-export type RowsMode = 'objects' | 'packed' | 'count';
+export type RowsMode = 'objects' | 'summary' | 'packed' | 'count';
 
 export interface WorkerReply {
   id: number;
@@ -86,8 +89,12 @@ if (parentPort) {
         for (const p of [...packed, ...packedIssues]) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
       } else if (job.rows === 'count') {
         counts = result.report.sheets.map((sheet) => sheet.rows.length);
+      } else if (job.rows === 'summary') {
+        // a structured clone of every KPI of every item would cost this thread and the main one
+        // more than the summary's own work
+        for (const sheet of result.report.sheets) sheet.rows = sheet.rows.map(summaryItem) as ItemResult[];
       }
-      if (job.rows !== 'objects') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
+      if (job.rows !== 'objects' && job.rows !== 'summary') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
       const reply: WorkerReply = { id: job.id, result, packed, packedIssues, counts, heapBytes: getHeapStatistics().total_heap_size };
       port.postMessage(reply, transfer);
     });

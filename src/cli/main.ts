@@ -101,9 +101,11 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   if (command.returnsDir) await refuseReturnsOnInputs(command, t);
   // the previous round is read first: a wrong path is one line before any workbook is checked
   const previous = command.previousPath ? await previousOrRefuse(command.previousPath, settings, options, t) : null;
-  // items kept for a summary, returns or a comparison come as objects; for the JSON report alone
-  // as bytes, read once; otherwise only their number (printing counts them)
-  const rows = command.summaryPath || command.returnsDir || previous ? 'objects' : command.jsonPath ? 'packed' : 'count';
+  // items kept for returns, a comparison or the JSON report beside a summary come whole; for a
+  // summary alone, cut to what it reads; for the JSON report alone as bytes, read once; otherwise
+  // only their number (printing counts them)
+  const whole = command.returnsDir || previous || (command.summaryPath && command.jsonPath);
+  const rows = whole ? 'objects' : command.summaryPath ? 'summary' : command.jsonPath ? 'packed' : 'count';
   const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;
   // made after the last refusal: its workers start at once, and only close() ends them
   const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows, expected: inputs.filter((i) => !i.problem).length });

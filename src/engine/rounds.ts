@@ -45,7 +45,7 @@ export interface RoundComparison {
 
 export interface Round {
   asOf: string;
-  sheets: SummaryInput[];
+  sheets: SummaryInput<ItemResult>[];
 }
 
 function baseName(file: string): string {

@@ -2,12 +2,23 @@ import type { GradeStep } from './config';
 import { EVALUATION_SYMBOLS, type EvaluationSymbol } from './read/evaluation';
 import type { ItemResult, Locale, Severity } from './types';
 
-/** One checked sheet, as the summary needs it. */
-export interface SummaryInput {
+/** What the summary reads of an item: the command line's workers send only this (not KPIs or entries). */
+export type SummaryItem = Pick<ItemResult, 'row' | 'lastRow' | 'id' | 'item' | 'action' | 'department' | 'departmentInferred' | 'achievementRate' | 'grade' | 'evaluation'>;
+
+/** An item cut to what the summary reads. */
+export function summaryItem(item: ItemResult): SummaryItem {
+  const { row, lastRow, id, action, department, achievementRate, grade, evaluation } = item;
+  const slim: SummaryItem = { row, lastRow, id, item: item.item, action, department, achievementRate, grade, evaluation };
+  if (item.departmentInferred) slim.departmentInferred = true;
+  return slim;
+}
+
+/** One checked sheet, as the summary needs it (rounds.ts compares whole items). */
+export interface SummaryInput<Row extends SummaryItem = SummaryItem> {
   file: string;
   sheet: string;
   template: string | null;
-  rows: ItemResult[];
+  rows: Row[];
   issues: { severity: Severity; code: string; cell: string; row: number; message: string }[];
   /** The sheet's reporting year, for the headline. */
   fiscalYear?: number | null;
@@ -83,9 +94,9 @@ export function issueDepartments(input: SummaryInput, locale: Locale): string[] 
 }
 
 /** The item whose rows hold each issue (the last one listed where items overlap), else null. */
-export function issueItems(input: Pick<SummaryInput, 'rows' | 'issues'>): (ItemResult | null)[] {
+export function issueItems<Row extends SummaryItem>(input: Pick<SummaryInput<Row>, 'rows' | 'issues'>): (Row | null)[] {
   if (input.issues.length === 0) return [];
-  const owner = new Map<number, ItemResult>();
+  const owner = new Map<number, Row>();
   for (const item of input.rows) {
     for (let r = item.row; r <= item.lastRow; r++) owner.set(r, item);
   }

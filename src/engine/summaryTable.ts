@@ -1,8 +1,8 @@
 import { DEFAULT_GRADE_SCALE, type GradeStep } from './config';
 import { fiscalYearOf } from './due';
 import { formatFiscalYear } from './read/years';
-import { goodGradesOf, SummaryAccumulator, UNKNOWN_DEPARTMENT, type RateBand, type Summary, type SummaryInput } from './summary';
-import type { CellValue, ItemResult, Locale } from './types';
+import { goodGradesOf, SummaryAccumulator, UNKNOWN_DEPARTMENT, type RateBand, type Summary, type SummaryInput, type SummaryItem } from './summary';
+import type { CellValue, Locale } from './types';
 
 /** A source that could not be checked (an unreadable file), listed in the summary. */
 export interface SummarySkipped {
@@ -210,8 +210,8 @@ export function issueLines(sheets: SummaryInput[], locale: Locale = 'ja'): Issue
 function addIssueLines(lines: IssueLine[], s: SummaryInput, locale: Locale): void {
   if (s.issues.length === 0) return;
   // the item named is the first whose rows hold the issue; the department, as issueDepartments, the last's
-  const first = new Map<number, ItemResult>();
-  const last = new Map<number, ItemResult>();
+  const first = new Map<number, SummaryItem>();
+  const last = new Map<number, SummaryItem>();
   for (const item of s.rows) {
     for (let r = item.row; r <= item.lastRow; r++) {
       if (!first.has(r)) first.set(r, item);
@@ -237,7 +237,7 @@ function addIssueLines(lines: IssueLine[], s: SummaryInput, locale: Locale): voi
 }
 
 /** An item's No. and title, cut to 40 characters (code points) and an ellipsis. */
-function itemTitle(item: ItemResult): string {
+function itemTitle(item: SummaryItem): string {
   const name = item.item ?? item.action;
   const title = item.id ? (name ? `${item.id} ${name}` : item.id) : name ? name : '';
   if (title.length <= 40) return title;

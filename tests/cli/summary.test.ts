@@ -143,6 +143,20 @@ describe('the summary of examples/', () => {
   });
 });
 
+test('a summary alone (the workers send only what it reads of each item) is the same workbook as one written beside the JSON report (whole items)', async () => {
+  const { dir, folder } = submissions();
+  const alone = path.join(dir, 'alone.xlsx');
+  const beside = path.join(dir, 'beside.xlsx');
+  await run('check', '--as-of', '2025-10-15', '--summary', alone, folder);
+  await run('check', '--as-of', '2025-10-15', '--summary', beside, '--json', path.join(dir, 'report.json'), folder);
+  const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as JsonReport;
+  // the JSON report's items are whole: what the summary alone leaves out is there
+  expect(report.files.flatMap((f) => f.sheets.flatMap((s) => s.rows)).some((row) => row.kpis.length > 0)).toBe(true);
+  expect(fs.readFileSync(alone).equals(fs.readFileSync(beside))).toBe(true);
+  const ws = (await open(alone)).getWorksheet('集計')!;
+  expect(headline(ws)['取組']).toBe(72);
+});
+
 test('a configured grade scale (優/良/可): its columns and its share, not S–D zeros', async () => {
   const { dir, folder } = submissions();
   const config = path.join(dir, 'config.json');
