@@ -55,7 +55,7 @@ export class CheckPool {
     // a worker takes a tenth of a second to load the engine: the ones the batch will need start
     // now, while the main thread reads the first files, not when the first file is handed over
     const start = Math.min(this.size, options.expected ?? 0);
-    for (let i = 0; i < start; i++) this.slots.push({ worker: startWorker(limits), busy: false });
+    for (let i = 0; i < start; i++) this.slots.push({ worker: (i === 0 && adoptEarlyWorker(limits)) || startWorker(limits), busy: false });
   }
 
   /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
@@ -203,6 +203,38 @@ export function defaultPoolSize(): number {
  * time ts-node would take to compile it in every worker. A dist/ built by tsc alone (no bundle)
  * runs checkWorker.js as it is.
  */
+/**
+ * A worker started as the command began (bin/progress-sheet.js, for `check`), before it has read
+ * its arguments and listed the folders: loading the engine takes a tenth of a second, and the
+ * first workbook need not wait for it. Unreferenced until a pool takes it, so a command that ends
+ * without checking anything (a refusal, no workbooks) is not held open by it.
+ */
+let early: { worker: Worker; limits: FileLimits } | null = null;
+
+export function startWorkerEarly(limits: FileLimits = DEFAULT_LIMITS): void {
+  if (early) return;
+  early = { worker: startWorker(limits), limits };
+  early.worker.unref();
+}
+
+/** Whether an early worker is still waiting for a pool. */
+export function earlyWorkerWaiting(): boolean {
+  return early !== null;
+}
+
+/** The early worker, for the first pool whose limits it was started with (else it is ended). */
+function adoptEarlyWorker(limits: FileLimits): Worker | null {
+  const taken = early;
+  early = null;
+  if (!taken) return null;
+  if (taken.limits.memoryMb !== limits.memoryMb) {
+    void taken.worker.terminate();
+    return null;
+  }
+  taken.worker.ref();
+  return taken.worker;
+}
+
 function startWorker(limits: FileLimits): Worker {
   // a small young generation: 64 MB raised an 80,000-row check's peak by ~100 MB, at no gain in speed
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 };

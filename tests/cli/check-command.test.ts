@@ -1,5 +1,6 @@
 /** `progress-sheet check`: the reform office's command line (design.md §8). */
 import { runCli } from '../helpers/cli';
+import { earlyWorkerWaiting, startWorkerEarly } from '../../src/cli/pool';
 import { execFileSync, spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -210,6 +211,36 @@ describe('the installed command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('');
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toMatch(/^progress-sheet \d+\.\d+\.\d+/);
+  });
+
+  (built ? test : test.skip)('a check that ends before any workbook is read is not held open by the checking thread started early', () => {
+    const dir = tempDir();
+    const empty = spawnSync(process.execPath, [bin, 'check', '--as-of', '2024-06-01', dir], { encoding: 'utf8', timeout: 20_000 });
+    expect(empty.signal).toBeNull();
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toContain('チェックする .xlsx ファイルが見つかりませんでした');
+    // refused: the out folder is the input folder
+    const refused = spawnSync(process.execPath, [bin, 'check', '--as-of', '2024-06-01', '--out', dir, dir], { encoding: 'utf8', timeout: 20_000 });
+    expect(refused.signal).toBeNull();
+    expect(refused.status).toBe(2);
+  });
+});
+
+describe('the checking thread started as the command begins (bin/progress-sheet.js)', () => {
+  test('the first pool takes it, and checks with it as with any other', async () => {
+    startWorkerEarly();
+    expect(earlyWorkerWaiting()).toBe(true);
+    const result = await run('check', '--as-of', '2024-06-01', path.join(SEEDS, '001-annual-results.xlsx'));
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('年度実績型');
+    expect(earlyWorkerWaiting()).toBe(false);
+  });
+
+  test('a pool with other memory limits ends it and starts its own', async () => {
+    startWorkerEarly({ memoryMb: 256, timeoutMs: 30_000 });
+    const result = await runCli(['check', '--as-of', '2024-06-01', path.join(SEEDS, '001-annual-results.xlsx')], { limits: { memoryMb: 512 } });
+    expect(result.code).toBe(0);
+    expect(earlyWorkerWaiting()).toBe(false);
   });
 });
 
