@@ -195,15 +195,6 @@ export function defaultPoolSize(): number {
 }
 
 /**
- * A worker starts from the loader (workerLoader.ts), which runs the worker bundled into one file
- * (bundleWorker.ts) through V8's code cache: the compiled command's bundle is in dist/cli/worker/
- * (npm run build:cli); run from the TypeScript sources (tests, the bench), the worker is bundled
- * once per process with esbuild into node_modules/.cache/psc-worker-<hash>/, kept for the next
- * process of the same sources with its cache: the very same code, starting in a fraction of the
- * time ts-node would take to compile it in every worker. A dist/ built by tsc alone (no bundle)
- * runs checkWorker.js as it is.
- */
-/**
  * A worker started as the command began (bin/progress-sheet.js, for `check`), before it has read
  * its arguments and listed the folders: loading the engine takes a tenth of a second, and the
  * first workbook need not wait for it. Unreferenced until a pool takes it, so a command that ends
@@ -235,6 +226,15 @@ function adoptEarlyWorker(limits: FileLimits): Worker | null {
   return taken.worker;
 }
 
+/**
+ * A worker starts from the loader (workerLoader.ts), which runs the worker bundled into one file
+ * (bundleWorker.ts) through V8's code cache: the compiled command's bundle is in dist/cli/worker/
+ * (npm run build:cli); run from the TypeScript sources (tests, the bench), the worker is bundled
+ * once per process with esbuild into node_modules/.cache/psc-worker-<hash>/, kept for the next
+ * process of the same sources with its cache: the very same code, starting in a fraction of the
+ * time ts-node would take to compile it in every worker. A dist/ built by tsc alone (no bundle)
+ * runs checkWorker.js as it is.
+ */
 function startWorker(limits: FileLimits): Worker {
   // a small young generation: 64 MB raised an 80,000-row check's peak by ~100 MB, at no gain in speed
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 8 };
