@@ -1,6 +1,8 @@
 import { checkSheet, mergeConfig, parseConfig, type Config, type SheetCheck } from '../engine';
 import { readWorkbookSettings } from '../hosts/xlsx/workbookSettings';
 import { readWorkbook } from '../hosts/xlsx/readWorkbook';
+import { copyProblemOf } from '../hosts/xlsx/patch/errors';
+import type { PackageEdits } from '../hosts/xlsx/patch/packageBytes';
 import { UnreadableWorkbookError, describeUnreadable } from '../hosts/xlsx/unreadable';
 import { sheetReport, type FileReport } from './report';
 
@@ -15,12 +17,8 @@ export interface CheckSettings {
   entries?: boolean;
 }
 
-export interface WorkbookResult {
+export interface WorkbookResult extends CopyResult {
   report: FileReport;
-  /** The annotated copy's bytes, when asked for and possible. */
-  annotated: Uint8Array | null;
-  /** Why no copy could be made, in one line (the check itself stands). */
-  copyProblem: string | null;
 }
 
 const configs = new WeakMap<object, Config>();
@@ -37,16 +35,40 @@ function configOf(settings: CheckSettings): Config | undefined {
 }
 
 /**
- * One workbook's bytes → its report (and annotated copy): reading, every sheet's check, the copy.
+ * A copy asked for: its parts (editedPackageBytes makes the zip, on the thread that writes it), or
+ * why it could not be made (the check itself stands).
+ */
+export interface CopyResult {
+  annotated: PackageEdits | null;
+  copyProblem: string | null;
+}
+
+/** A checked workbook, and its copy still to make when one was asked for and can be made. */
+export interface CheckedWorkbook {
+  report: FileReport;
+  makeCopy: (() => Promise<CopyResult>) | null;
+}
+
+/**
+ * One workbook's bytes → its report and annotated copy: reading, every sheet's check, the copy.
  * Runs inside a worker thread with memory and time limits (see pool.ts); never throws.
  */
 export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: CheckSettings, annotate: boolean): Promise<WorkbookResult> {
-  const unreadable = (err: unknown): WorkbookResult => {
+  const { report, makeCopy } = await checkWorkbookFirst(shown, bytes, settings, annotate);
+  return { report, ...(makeCopy ? await makeCopy() : { annotated: null, copyProblem: null }) };
+}
+
+/**
+ * The report first; the copy when makeCopy() is called (a worker reports every workbook of a batch
+ * before it makes their copies: the summary is written meanwhile). Never throws, nor does makeCopy.
+ */
+export async function checkWorkbookFirst(shown: string, bytes: Uint8Array, settings: CheckSettings, annotate: boolean): Promise<CheckedWorkbook> {
+  const unreadable = (err: unknown): CheckedWorkbook => {
     const error =
       err instanceof UnreadableWorkbookError
         ? err.describe(settings.locale)
         : describeUnreadable('check-failed', err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err), settings.locale);
-    return { report: { path: shown, status: 'unreadable', error, sheets: [] }, annotated: null, copyProblem: null };
+    return { report: { path: shown, status: 'unreadable', error, sheets: [] }, makeCopy: null };
   };
   let checks: { name: string; check: SheetCheck }[];
   let settingsProblem: string | null = null;
@@ -74,13 +96,17 @@ export async function checkWorkbook(shown: string, bytes: Uint8Array, settings: 
     sheets: checks.map((c) => sheetReport(c.name, c.check)),
     ...(settingsProblem ? { settingsProblem } : {}),
   };
-  if (!annotate || !recognised) return { report, annotated: null, copyProblem: null };
-  // the patcher is loaded only by a worker that writes copies (--out)
-  const { annotatedBytes, CannotAnnotateError } = await import('./annotate');
-  try {
-    return { report, annotated: annotatedBytes(bytes, checks), copyProblem: null };
-  } catch (err) {
-    const why = err instanceof CannotAnnotateError ? err.describe(settings.locale) : err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
-    return { report, annotated: null, copyProblem: why };
-  }
+  if (!annotate || !recognised) return { report, makeCopy: null };
+  // a held copy keeps the plans and the bytes, not the grids, items and issues
+  const plans = checks.map(({ name, check }) => ({ name, check: { template: check.template, plan: check.plan } }));
+  const makeCopy = async (): Promise<CopyResult> => {
+    try {
+      // the patcher is loaded only by a worker that writes copies (--out)
+      const { annotatedParts } = await import('./annotate');
+      return { annotated: annotatedParts(bytes, plans), copyProblem: null };
+    } catch (err) {
+      return { annotated: null, copyProblem: copyProblemOf(err, settings.locale) };
+    }
+  };
+  return { report, makeCopy };
 }

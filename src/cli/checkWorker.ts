@@ -1,11 +1,13 @@
 import { getHeapStatistics } from 'v8';
-import { parentPort } from 'worker_threads';
+import { parentPort, type MessagePort } from 'worker_threads';
 import { summaryItem } from '../engine/summary';
 import type { ItemResult } from '../engine';
-import { checkWorkbook, type CheckSettings, type WorkbookResult } from './checkWorkbook';
+import type { PackageEdits } from '../hosts/xlsx/patch/packageBytes';
+import { checkWorkbookFirst, type CheckSettings, type CopyResult, type WorkbookResult } from './checkWorkbook';
 
 /** A worker thread of the pool (pool.ts): checks one workbook per message, posts the result back. */
 export interface WorkerJob {
+  kind?: 'check';
   id: number;
   shown: string;
   bytes: Uint8Array;
@@ -17,6 +19,29 @@ export interface WorkerJob {
    * them: printing counts them).
    */
   rows: RowsMode;
+  /**
+   * Hold the copy: report now, make the copy when a copy job names this one. The pool sends every
+   * check of a batch before the copies, so that the main thread writes the summary meanwhile.
+   */
+  holdCopy?: boolean;
+}
+
+/**
+ * Make the copies held for check jobs `of`, one after the other, each posted as it is made: the
+ * worker goes on without waiting for the main thread, which may be busy writing the summary.
+ */
+export interface CopyJob {
+  kind: 'copy';
+  id: number;
+  of: number[];
+}
+
+/** One copy of a copy job. */
+export interface CopyReply {
+  id: number;
+  of: number;
+  copy: CopyResult;
+  heapBytes: number;
 }
 
 /**
@@ -43,6 +68,8 @@ export interface WorkerReply {
   counts: number[] | null;
   /** The worker's heap after this file: a worker grown large is replaced (pool.ts). */
   heapBytes: number;
+  /** The copy is held for a copy job (result.annotated is then null). */
+  held: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -72,31 +99,64 @@ export function packRows<T>(rows: (T | undefined)[]): PackedRows {
   return { chunks, bounds };
 }
 
+/**
+ * The buffers of a copy's parts that may move to the main thread: each once, and only where the
+ * view covers all of it (a view into a larger buffer, such as Node's pool of small Buffers, is
+ * copied instead).
+ */
+function ownBuffers(parts: PackageEdits): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const v of [parts.original, ...parts.parts.map((p) => p.data)]) if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) buffers.add(v.buffer as ArrayBuffer);
+  return [...buffers];
+}
+
+/** Copies held for a later copy job, by the id of the check that made their plans. */
+const held = new Map<number, () => Promise<CopyResult>>();
+
+/** A check job: the report, with its copy made now or held. */
+async function runCheck(port: MessagePort, job: WorkerJob): Promise<void> {
+  const { report, makeCopy } = await checkWorkbookFirst(job.shown, job.bytes, job.settings, job.annotate);
+  const hold = Boolean(makeCopy && job.holdCopy);
+  if (makeCopy && hold) held.set(job.id, makeCopy);
+  const copy: CopyResult = makeCopy && !hold ? await makeCopy() : { annotated: null, copyProblem: null };
+  const result: WorkbookResult = { report, ...copy };
+  // the copy's parts move to the main thread instead of being copied
+  const transfer: ArrayBuffer[] = result.annotated ? ownBuffers(result.annotated) : [];
+  let packed: PackedRows[] | null = null;
+  let packedIssues: PackedRows[] | null = null;
+  let counts: number[] | null = null;
+  if (job.rows === 'packed') {
+    packed = result.report.sheets.map((sheet) => packRows(sheet.rows));
+    // the issues too: an 80,000-row sheet has tens of thousands, and a structured clone of them
+    // is one more copy in this thread and a heap of objects in the main one
+    packedIssues = result.report.sheets.map((sheet) => packRows(sheet.issues));
+    for (const p of [...packed, ...packedIssues]) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
+  } else if (job.rows === 'count') {
+    counts = result.report.sheets.map((sheet) => sheet.rows.length);
+  } else if (job.rows === 'summary') {
+    // a structured clone of every KPI of every item would cost this thread and the main one
+    // more than the summary's own work
+    for (const sheet of result.report.sheets) sheet.rows = sheet.rows.map(summaryItem) as ItemResult[];
+  }
+  if (job.rows !== 'objects' && job.rows !== 'summary') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
+  const reply: WorkerReply = { id: job.id, result, packed, packedIssues, counts, heapBytes: getHeapStatistics().total_heap_size, held: hold };
+  port.postMessage(reply, transfer);
+}
+
+/** A copy job: the held copies made, each posted as it is made (its plans and bytes let go). */
+async function runCopies(port: MessagePort, job: CopyJob): Promise<void> {
+  for (const of of job.of) {
+    const makeCopy = held.get(of);
+    held.delete(of);
+    const copy: CopyResult = makeCopy ? await makeCopy() : { annotated: null, copyProblem: 'no copy held' };
+    const reply: CopyReply = { id: job.id, of, copy, heapBytes: getHeapStatistics().total_heap_size };
+    port.postMessage(reply, copy.annotated ? ownBuffers(copy.annotated) : []);
+  }
+}
+
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (job: WorkerJob) => {
-    void checkWorkbook(job.shown, job.bytes, job.settings, job.annotate).then((result) => {
-      // the copy's bytes move to the main thread instead of being copied
-      const transfer: ArrayBuffer[] = result.annotated ? [result.annotated.buffer as ArrayBuffer] : [];
-      let packed: PackedRows[] | null = null;
-      let packedIssues: PackedRows[] | null = null;
-      let counts: number[] | null = null;
-      if (job.rows === 'packed') {
-        packed = result.report.sheets.map((sheet) => packRows(sheet.rows));
-        // the issues too: an 80,000-row sheet has tens of thousands, and a structured clone of them
-        // is one more copy in this thread and a heap of objects in the main one
-        packedIssues = result.report.sheets.map((sheet) => packRows(sheet.issues));
-        for (const p of [...packed, ...packedIssues]) transfer.push(...p.chunks.map((c) => c.buffer as ArrayBuffer), p.bounds.buffer as ArrayBuffer);
-      } else if (job.rows === 'count') {
-        counts = result.report.sheets.map((sheet) => sheet.rows.length);
-      } else if (job.rows === 'summary') {
-        // a structured clone of every KPI of every item would cost this thread and the main one
-        // more than the summary's own work
-        for (const sheet of result.report.sheets) sheet.rows = sheet.rows.map(summaryItem) as ItemResult[];
-      }
-      if (job.rows !== 'objects' && job.rows !== 'summary') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
-      const reply: WorkerReply = { id: job.id, result, packed, packedIssues, counts, heapBytes: getHeapStatistics().total_heap_size };
-      port.postMessage(reply, transfer);
-    });
+  port.on('message', (job: WorkerJob | CopyJob) => {
+    void (job.kind === 'copy' ? runCopies(port, job) : runCheck(port, job));
   });
 }

@@ -5,13 +5,15 @@ import * as path from 'path';
 import { DEFAULT_GRADE_SCALE, parseConfig, type Config } from '../engine/config';
 import { compareRounds, type Round, type RoundComparison } from '../engine/rounds';
 import { gradeColumns } from '../engine/summary';
+import { copyProblemOf } from '../hosts/xlsx/patch/errors';
+import type { PackageEdits } from '../hosts/xlsx/patch/packageBytes';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import { parseArgs, type CheckCommand } from './args';
-import type { CheckSettings, WorkbookResult } from './checkWorkbook';
+import type { CheckSettings } from './checkWorkbook';
 import { collectInputs, type InputFile } from './collect';
 import { cliText, localeOfArgs, type CliText } from './messages';
 import { commonFolder, copyRelativePath, OutputRefused, planOutputs, settleOutputsAgainstInputs, type OutputPlan } from './outputs';
-import { CheckPool, DEFAULT_LIMITS, type FileLimits } from './pool';
+import { CheckPool, DEFAULT_LIMITS, type FileLimits, type PoolResult } from './pool';
 import { formatFile, formatTotals } from './printReport';
 import { loadPreviousRound, PreviousRoundError, roundOf } from './previous';
 import { readInput } from './readInput';
@@ -120,10 +122,20 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const keep = Boolean(command.returnsDir || previous);
   const kept: FileReport[] = [];
   let copyFailures = 0;
+  // the summary takes each report as it arrives (in input order), not waiting for the copies; once
+  // every report is in, it is written while the workers still make the copies (a comparison with
+  // a previous round needs every report kept, and waits for the end)
+  let summaryWrite: Promise<Outcome> | null = null;
+  let summarised: Promise<Outcome> = Promise.resolve({ ok: true });
+  let added = 0;
+  const toSummary = inOrder<FileReport>(async (report) => {
+    if (!summary) return;
+    summary.add(report);
+    if (++added === inputs.length && !previous) summaryWrite = outcomeOf(writeOutput(plan.summaryPath as string, summary.bytes(null), command.summaryPath as string, t));
+  });
   try {
     const printer = inOrder<FileReport>(async (report) => {
       addToTotals(totals, report);
-      summary?.add(report);
       if (keep) kept.push(report);
       if (!command.quiet) {
         const lines = formatFile(report, command.locale, { explain: command.explain });
@@ -135,19 +147,24 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
     await Promise.all(
       inputs.map(async (input, index) => {
         progress?.started(input.shown);
-        const result = await checkInput(input, pool, settings, plan.outDir !== null);
-        if (plan.outDir && result.annotated) {
-          const problem = await writeCopy(plan.outDir, common, input, result.annotated, t);
-          if (problem) {
-            result.report.copyError = problem;
+        const { report, copy } = await checkInput(input, pool, settings, plan.outDir !== null);
+        summarised = outcomeOf(toSummary(index, report));
+        const { annotated, copyProblem } = await copy;
+        // the copy's zip is made here, while the worker goes on with the next copy
+        const made = plan.outDir && annotated ? await copyBytes(annotated, command.locale) : null;
+        const problem = made && 'problem' in made ? made.problem : copyProblem;
+        if (plan.outDir && made && 'bytes' in made) {
+          const written = await writeCopy(plan.outDir, common, input, made.bytes, t);
+          if (written) {
+            report.copyError = written;
             copyFailures++;
           }
-        } else if (plan.outDir && result.copyProblem) {
-          result.report.copyError = t.copyRefused(result.copyProblem);
+        } else if (plan.outDir && problem) {
+          report.copyError = t.copyRefused(problem);
           copyFailures++;
         }
         progress?.finished();
-        await printer(index, result.report);
+        await printer(index, report);
       }),
     );
   } catch (err) {
@@ -166,7 +183,12 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
     say(t.previousCompared(c.previousAsOf, c.gradesFallen.length, c.changedEntries.length, c.added.length, c.removed.length, c.departmentErrorsRose.length));
   }
   await json?.close(totals, comparison ? { previousRound: comparison } : {});
-  if (summary && command.summaryPath) await writeOutput(plan.summaryPath as string, summary.bytes(comparison), command.summaryPath, t);
+  const adding = await summarised;
+  if (!adding.ok) throw adding.error;
+  if (summary && command.summaryPath) {
+    const written = await (summaryWrite ?? outcomeOf(writeOutput(plan.summaryPath as string, summary.bytes(comparison), command.summaryPath, t)));
+    if (!written.ok) throw written.error;
+  }
   if (command.returnsDir) say(await writeReturnsOrRefuse(command.returnsDir, report, inputs, command.locale, t));
   return copyFailures > 0 ? 2 : exitStatus({ totals });
 }
@@ -248,17 +270,26 @@ async function settleOrRefuse(plan: OutputPlan, inputs: InputFile[], common: str
 }
 
 /** One input: its problem if it has one, else its bytes checked in the pool. */
-async function checkInput(input: InputFile, pool: CheckPool, settings: CheckSettings, annotate: boolean): Promise<WorkbookResult> {
-  const unreadable = (reason: Parameters<typeof describeUnreadable>[0], detail = ''): WorkbookResult => ({
+async function checkInput(input: InputFile, pool: CheckPool, settings: CheckSettings, annotate: boolean): Promise<PoolResult> {
+  const unreadable = (reason: Parameters<typeof describeUnreadable>[0], detail = ''): PoolResult => ({
     report: { path: input.shown, status: 'unreadable', error: describeUnreadable(reason, detail, settings.locale), sheets: [] },
-    annotated: null,
-    copyProblem: null,
+    copy: Promise.resolve({ annotated: null, copyProblem: null }),
   });
   if (input.problem) return unreadable(input.problem.kind, input.problem.detail);
   if (/\.xls$/i.test(input.shown)) return unreadable('legacy-xls');
   const read = await readInput(input.fsPath);
   if (!read.ok) return unreadable(read.reason, read.detail);
   return pool.check(input.shown, read.bytes, annotate);
+}
+
+/** A copy's parts → its bytes, or why it cannot be made (the zip writer is loaded only with --out). */
+async function copyBytes(parts: PackageEdits, locale: 'ja' | 'en'): Promise<{ bytes: Uint8Array } | { problem: string }> {
+  const { editedPackageBytes } = await import('../hosts/xlsx/patch/packageBytes');
+  try {
+    return { bytes: editedPackageBytes(parts) };
+  } catch (err) {
+    return { problem: copyProblemOf(err, locale) };
+  }
 }
 
 /** Write one annotated copy below the out folder, mirroring the input's path; a problem is one line. */
@@ -276,6 +307,16 @@ async function writeCopy(outDir: string, common: string, input: InputFile, bytes
     if (err instanceof UnsafeOutputError) return t.unsafeOutput(err.target, err.why);
     return t.copyNotWritten((err as NodeJS.ErrnoException).code ?? String(err));
   }
+}
+
+/** A promise's outcome, held until it is looked at (its failure is no unhandled rejection meanwhile). */
+type Outcome = { ok: true } | { ok: false; error: unknown };
+
+function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
+  return work.then(
+    (): Outcome => ({ ok: true }),
+    (error: unknown): Outcome => ({ ok: false, error }),
+  );
 }
 
 /** Hand reports on in input order while files finish in any order (one at a time, awaited). */

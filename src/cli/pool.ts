@@ -5,9 +5,9 @@ import { Worker } from 'worker_threads';
 import { describeUnreadable } from '../hosts/xlsx/unreadable';
 import type { WorkerFiles } from './bundleWorker';
 import type { ItemResult } from '../engine';
-import type { CheckSettings, WorkbookResult } from './checkWorkbook';
-import type { SheetReport } from './report';
-import type { PackedRows, RowsMode, WorkerJob, WorkerReply } from './checkWorker';
+import type { CheckSettings, CopyResult } from './checkWorkbook';
+import type { FileReport, SheetReport } from './report';
+import type { CopyJob, CopyReply, PackedRows, RowsMode, WorkerJob, WorkerReply } from './checkWorker';
 import type { LoaderData } from './workerLoader';
 
 /** Per-file limits: a hostile workbook costs at most this much, then becomes one line. */
@@ -23,17 +23,53 @@ export const DEFAULT_LIMITS: FileLimits = { memoryMb: 1024, timeoutMs: 30_000 };
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** Copies this worker holds (their checks reported), oldest first. */
+  held: Held[];
+  /** The worker's heap after its last job. */
+  heapBytes: number;
+  /** Replaced once its held copies are made (its heap grew large). */
+  retire: boolean;
 }
 
+type CheckJob = Pick<WorkerJob, 'shown' | 'bytes' | 'annotate'>;
+
 interface Pending {
-  job: Omit<WorkerJob, 'id' | 'settings' | 'rows'>;
-  resolve: (result: WorkbookResult) => void;
+  job: CheckJob;
+  /** A copy redone after the worker that held it ended: made with the check, never held. */
+  redo: boolean;
+  resolve: (result: PoolResult) => void;
 }
+
+/** A copy a worker holds; the main thread keeps the file's bytes to redo it should the worker end. */
+interface Held {
+  of: number;
+  job: CheckJob;
+  resolve: (copy: CopyResult) => void;
+}
+
+/** A checked workbook: the report, and its copy (settled at once when none was asked for or held). */
+export interface PoolResult {
+  report: FileReport;
+  copy: Promise<CopyResult>;
+}
+
+const NO_COPY: CopyResult = { annotated: null, copyProblem: null };
+
+/**
+ * A worker stops holding copies, and makes those it holds, once its heap passes this: the plans of
+ * a few large workbooks must not take it near its memory limit.
+ */
+const HOLD_HEAP = 128 * 1024 * 1024;
 
 /**
  * Workbooks are checked in worker threads, one file at a time per worker, as many workers as
  * cores. A worker that runs out of memory or time is ended and replaced; its file gets one line,
  * and the batch goes on.
+ *
+ * With copies (--out), a worker reports each workbook as soon as it is checked and holds its copy
+ * (the plans and the bytes) until no check is waiting: every report of a batch arrives before the
+ * copies are made, and the main thread writes the summary while the worker makes them. A copy
+ * lost with its worker (a later file ran out of memory or time) is made again from the file.
  */
 export class CheckPool {
   private readonly slots: Slot[] = [];
@@ -55,89 +91,173 @@ export class CheckPool {
     // a worker takes a tenth of a second to load the engine: the ones the batch will need start
     // now, while the main thread reads the first files, not when the first file is handed over
     const start = Math.min(this.size, options.expected ?? 0);
-    for (let i = 0; i < start; i++) this.slots.push({ worker: (i === 0 && adoptEarlyWorker(limits)) || startWorker(limits), busy: false });
+    for (let i = 0; i < start; i++) this.slots.push(newSlot((i === 0 && adoptEarlyWorker(limits)) || startWorker(limits)));
   }
 
-  /** Check one workbook; the promise always resolves (failures are reports of status unreadable). */
-  check(shown: string, bytes: Uint8Array, annotate: boolean): Promise<WorkbookResult> {
+  /** Check one workbook; the promises always resolve (failures are reports of status unreadable, or copy problems). */
+  check(shown: string, bytes: Uint8Array, annotate: boolean): Promise<PoolResult> {
     return new Promise((resolve) => {
-      this.queue.push({ job: { shown, bytes, annotate }, resolve });
+      this.queue.push({ job: { shown, bytes, annotate }, redo: false, resolve });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) for (const held of slot.held.splice(0)) held.resolve({ annotated: null, copyProblem: 'closed' });
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.busy);
+    for (;;) {
+      // a worker whose heap grew large is replaced once it holds nothing more
+      for (const slot of this.slots.filter((s) => s.retire && !s.busy && s.held.length === 0)) this.remove(slot);
+      // a free worker makes its held copies once no check waits for it (or it holds too much)
+      const copier = this.slots.find((s) => !s.busy && s.held.length > 0 && (this.queue.length === 0 || s.retire || s.heapBytes > HOLD_HEAP));
+      if (copier) {
+        this.runCopies(copier, copier.held.splice(0));
+        continue;
+      }
+      if (this.queue.length === 0) return;
+      let slot = this.slots.find((s) => !s.busy && !s.retire);
       if (!slot && this.slots.length < this.size) {
-        slot = { worker: startWorker(this.limits), busy: false };
+        slot = newSlot(startWorker(this.limits));
         this.slots.push(slot);
       }
       if (!slot) return;
-      const next = this.queue.shift() as Pending;
-      this.run(slot, next);
+      this.run(slot, this.queue.shift() as Pending);
     }
   }
 
-  private run(slot: Slot, pending: Pending): void {
+  private remove(slot: Slot): void {
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+  }
+
+  /** A worker that ended: its held copies are made again, from the files' bytes, before other checks. */
+  private lost(slot: Slot): void {
+    this.remove(slot);
+    for (const held of slot.held.splice(0).reverse()) {
+      this.queue.unshift({ job: held.job, redo: true, resolve: (result) => void result.copy.then(held.resolve) });
+    }
+  }
+
+  /**
+   * One job on a worker: its replies (`replies` of them, each within the time limit of the one
+   * before), or the worker's failure, or the time limit, whichever comes first.
+   */
+  private dispatch<R extends { id: number }>(slot: Slot, message: WorkerJob | CopyJob, transfer: ArrayBuffer[], replies: number, done: (reply: R) => void, failed: (reason: 'too-large' | 'too-complex' | 'check-failed', detail: string) => void): void {
     slot.busy = true;
-    const id = this.nextId++;
     const { worker } = slot;
     let settled = false;
-    const finish = (result: WorkbookResult, replace: boolean) => {
-      if (settled) return;
+    let left = replies;
+    const settle = () => {
+      if (settled) return false;
       settled = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      if (replace) {
-        void worker.terminate();
-        const index = this.slots.indexOf(slot);
-        if (index >= 0) this.slots.splice(index, 1);
-      } else {
-        slot.busy = false;
+      slot.busy = false;
+      return true;
+    };
+    const onMessage = (reply: R) => {
+      if (reply.id !== message.id || settled) return;
+      if (--left > 0) {
+        timer.refresh();
+        done(reply);
+        return;
       }
-      pending.resolve(result);
+      settle();
+      done(reply);
       if (!this.closed) this.pump();
     };
-    const failed = (reason: 'too-large' | 'too-complex' | 'check-failed', detail: string): WorkbookResult => ({
-      report: { path: pending.job.shown, status: 'unreadable', error: describeUnreadable(reason, detail, this.settings.locale), sheets: [] },
-      annotated: null,
-      copyProblem: null,
-    });
-    const onMessage = (message: WorkerReply) => {
-      if (message.id !== id) return;
-      const { result, packed, packedIssues, counts } = message;
-      if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyItems<ItemResult>(packed[i])));
-      if (packedIssues) result.report.sheets.forEach((sheet, i) => (sheet.issues = lazyItems<SheetReport['issues'][number]>(packedIssues[i])));
-      // nothing reads these items, only their number
-      if (counts) result.report.sheets.forEach((sheet, i) => (sheet.rows = new Array<ItemResult>(counts[i])));
-      // a worker whose heap grew past this (an 80,000-row file) is replaced: V8 keeps a grown
-      // heap, and the memory goes back to the system only when the thread ends
-      finish(result, message.heapBytes > LARGE_WORKER_HEAP);
+    const fail = (reason: 'too-large' | 'too-complex' | 'check-failed', detail: string) => {
+      if (!settle()) return;
+      failed(reason, detail);
+      this.lost(slot);
+      if (!this.closed) this.pump();
     };
     const onError = (err: Error & { code?: string }) => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(failed('too-large', limitText(this.settings.locale, 'memory', this.limits)), true);
-      else finish(failed('check-failed', err.message.split('\n')[0].slice(0, 120)), true);
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') fail('too-large', limitText(this.settings.locale, 'memory', this.limits, message.kind === 'copy'));
+      else fail('check-failed', err.message.split('\n')[0].slice(0, 120));
     };
-    const onExit = () => finish(failed('check-failed', 'worker exited'), true);
-    const timer = setTimeout(() => finish(failed('too-complex', limitText(this.settings.locale, 'time', this.limits)), true), this.limits.timeoutMs);
+    const onExit = () => fail('check-failed', 'worker exited');
+    const timer = setTimeout(() => fail('too-complex', limitText(this.settings.locale, 'time', this.limits, message.kind === 'copy')), this.limits.timeoutMs);
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const job: WorkerJob = { id, ...pending.job, settings: this.settings, rows: this.options.rows ?? 'objects' };
-    // the bytes move into the worker; the main thread keeps no copy
-    const buffer = pending.job.bytes.buffer as ArrayBuffer;
-    const transferable = pending.job.bytes.byteOffset === 0 && pending.job.bytes.byteLength === buffer.byteLength;
-    worker.postMessage(job, transferable ? [buffer] : []);
+    worker.postMessage(message, transfer);
   }
+
+  private run(slot: Slot, pending: Pending): void {
+    const id = this.nextId++;
+    const hold = pending.job.annotate && !pending.redo && slot.heapBytes <= HOLD_HEAP;
+    const job: WorkerJob = { id, ...pending.job, settings: this.settings, rows: this.options.rows ?? 'objects', holdCopy: hold };
+    // the bytes move into the worker, unless a held copy may have to be made again from them
+    const buffer = pending.job.bytes.buffer as ArrayBuffer;
+    const transferable = !hold && pending.job.bytes.byteOffset === 0 && pending.job.bytes.byteLength === buffer.byteLength;
+    this.dispatch<WorkerReply>(
+      slot,
+      job,
+      transferable ? [buffer] : [],
+      1,
+      (message) => {
+        const { result, packed, packedIssues, counts } = message;
+        if (packed) result.report.sheets.forEach((sheet, i) => (sheet.rows = lazyItems<ItemResult>(packed[i])));
+        if (packedIssues) result.report.sheets.forEach((sheet, i) => (sheet.issues = lazyItems<SheetReport['issues'][number]>(packedIssues[i])));
+        // nothing reads these items, only their number
+        if (counts) result.report.sheets.forEach((sheet, i) => (sheet.rows = new Array<ItemResult>(counts[i])));
+        this.settled(slot, message.heapBytes);
+        let copy: Promise<CopyResult> = Promise.resolve({ annotated: result.annotated, copyProblem: result.copyProblem });
+        if (message.held) copy = new Promise((resolve) => slot.held.push({ of: id, job: pending.job, resolve }));
+        pending.resolve({ report: result.report, copy });
+      },
+      (reason, detail) => {
+        const report: FileReport = { path: pending.job.shown, status: 'unreadable', error: describeUnreadable(reason, detail, this.settings.locale), sheets: [] };
+        pending.resolve({ report, copy: Promise.resolve(pending.redo ? { annotated: null, copyProblem: detail } : NO_COPY) });
+      },
+    );
+  }
+
+  /** A worker's held copies, made in one job; those not made when it fails are lost with it (and made again). */
+  private runCopies(slot: Slot, held: Held[]): void {
+    const job: CopyJob = { kind: 'copy', id: this.nextId++, of: held.map((h) => h.of) };
+    const waiting = new Map(held.map((h) => [h.of, h]));
+    this.dispatch<CopyReply>(
+      slot,
+      job,
+      [],
+      held.length,
+      (message) => {
+        this.settled(slot, message.heapBytes);
+        waiting.get(message.of)?.resolve(message.copy);
+        waiting.delete(message.of);
+      },
+      (_reason, detail) => {
+        // the copy being made when the worker failed gets the reason; the ones after it are made again
+        const [current, ...rest] = waiting.values();
+        current?.resolve({ annotated: null, copyProblem: detail });
+        slot.held.unshift(...rest);
+      },
+    );
+  }
+
+  /**
+   * After a reply: a worker whose heap grew past this (an 80,000-row file) is replaced once it
+   * holds no copies: V8 keeps a grown heap, and the memory goes back to the system only when the
+   * thread ends.
+   */
+  private settled(slot: Slot, heapBytes: number): void {
+    slot.heapBytes = heapBytes;
+    if (heapBytes > LARGE_WORKER_HEAP) slot.retire = true;
+  }
+}
+
+function newSlot(worker: Worker): Slot {
+  return { worker, busy: false, held: [], heapBytes: 0, retire: false };
 }
 
 const decoder = new TextDecoder();
@@ -177,9 +297,13 @@ function lazyItems<T>(packed: PackedRows): T[] {
   });
 }
 
-function limitText(locale: 'ja' | 'en', which: 'memory' | 'time', limits: FileLimits): string {
-  if (which === 'memory') return locale === 'ja' ? `読み込みにメモリ ${limits.memoryMb} MB を超えて必要です` : `reading it needs more than ${limits.memoryMb} MB of memory`;
+function limitText(locale: 'ja' | 'en', which: 'memory' | 'time', limits: FileLimits, copy = false): string {
   const seconds = Math.round(limits.timeoutMs / 1000);
+  if (copy) {
+    if (which === 'memory') return locale === 'ja' ? `写しの作成にメモリ ${limits.memoryMb} MB を超えて必要です` : `making the copy needs more than ${limits.memoryMb} MB of memory`;
+    return locale === 'ja' ? `写しの作成が ${seconds} 秒で終わりません` : `making the copy does not finish within ${seconds} s`;
+  }
+  if (which === 'memory') return locale === 'ja' ? `読み込みにメモリ ${limits.memoryMb} MB を超えて必要です` : `reading it needs more than ${limits.memoryMb} MB of memory`;
   return locale === 'ja' ? `チェックが ${seconds} 秒で終わりません` : `the check does not finish within ${seconds} s`;
 }
 

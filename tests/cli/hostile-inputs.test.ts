@@ -13,7 +13,7 @@ import { collectInputs } from '../../src/cli/collect';
 import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/report';
 import { numberCell, rawXlsx, quarterlyRows, textCell } from '../helpers/rawXlsx';
-import { SEEDS } from '../helpers/workbooks';
+import { EXAMPLES, SEEDS } from '../helpers/workbooks';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'psc-hostile-'));
 
@@ -188,6 +188,33 @@ test('a workbook needing more memory than the per-file limit is ended and become
   const large = fileOf(report!, 'large.xlsx');
   expect(large.status).toBe('unreadable');
   expect(large.error).toContain('メモリ 24 MB を超えて必要です');
+  expect(code).toBe(2);
+}, 120_000);
+
+test('with --out, a copy held by a worker that then runs out of memory on another file is made again: no copy is lost', async () => {
+  // a.xlsx is checked first and its copy held (copies are made once no check waits); the worker
+  // then runs out of memory on large.xlsx, and a.xlsx's copy is made again from its bytes
+  const { generateWorkbook } = await import('../../bench/generateSheet');
+  const dir = tempDir();
+  const input = path.join(dir, 'in');
+  fs.mkdirSync(input);
+  // a workbook with issues, so that its copy differs from it
+  const flagged = path.join(EXAMPLES, '美祢市_進捗管理票.xlsx');
+  fs.copyFileSync(flagged, path.join(input, 'a.xlsx'));
+  fs.writeFileSync(path.join(input, 'large.xlsx'), await generateWorkbook(20_000));
+  fs.copyFileSync(flagged, path.join(input, 'ok.xlsx'));
+  const out = path.join(dir, 'out');
+  const { code, report } = await runJson(['--out', out, input], { workers: 1, limits: { memoryMb: 24 } });
+  expect(fileOf(report!, 'large.xlsx').error).toContain('メモリ 24 MB を超えて必要です');
+  for (const name of ['a.xlsx', 'ok.xlsx']) {
+    const file = fileOf(report!, name);
+    expect(file.status).toBe('ok');
+    expect(file.copyError).toBeUndefined();
+  }
+  expect(fs.readdirSync(out).sort()).toEqual(['a.xlsx', 'ok.xlsx']);
+  // the copy made again is the same as the copy made in turn
+  expect(fs.readFileSync(path.join(out, 'a.xlsx')).equals(fs.readFileSync(path.join(out, 'ok.xlsx')))).toBe(true);
+  expect(fs.readFileSync(path.join(out, 'a.xlsx')).equals(fs.readFileSync(flagged))).toBe(false);
   expect(code).toBe(2);
 }, 120_000);
 

@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { type CellFlag, FLAG_FILLS, checkSheet, type WritePlan } from '../../../src/engine';
 import { readWorkbook } from '../../../src/hosts/xlsx/readWorkbook';
 import { CannotAnnotateError, NOTE_AUTHOR, entryData, patchWorkbook, readZip, sheetPathOf, wellFormedError, type ZipEntry } from '../../../src/hosts/xlsx/patch';
-import { annotatedBytes } from '../../../src/cli/annotate';
+import { annotatedParts } from '../../../src/cli/annotate';
+import { copyProblemOf } from '../../../src/hosts/xlsx/patch/errors';
+import { editedPackageBytes } from '../../../src/hosts/xlsx/patch/packageBytes';
 import { MACRO_WORKBOOK_TYPE, PERSON, VBA_BYTES, buildPackage } from '../../fixtures/packages/build';
 import { SEEDS, fixture } from '../../helpers/workbooks';
 
@@ -272,10 +274,32 @@ describe('a workbook without notes of its own', () => {
     for (const v of plan.values.filter((w) => w.role === 'rate' && w.value !== null)) expect(ws.getCell(v.row, v.column).numFmt).toBe('0.0%');
   });
 
-  test('the command line\'s annotatedBytes is the same copy', async () => {
+  test('the command line\'s copy is the same: its parts, made in a worker, cross to the main thread and become the same zip there', async () => {
     const sheets = await readWorkbook(SEED_002);
     const checks = sheets.map((s) => ({ name: s.name, check: checkSheet(s.grid, { asOf: AS_OF, sheetName: s.name }) }));
-    expect(equalBytes(annotatedBytes(SEED_002, checks), copy)).toBe(true);
+    const parts = annotatedParts(SEED_002, checks);
+    const sheetPath = sheetPathOf(copy, sheetName);
+    // the sheet, styles and the notes' parts, as UTF-8 bytes; nothing else of the package
+    expect(parts.parts.filter((p) => !p.added).map((p) => p.name)).toEqual(expect.arrayContaining([sheetPath, 'xl/styles.xml']));
+    expect(parts.parts.filter((p) => p.added).map((p) => p.name).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^xl\/comments/), expect.stringMatching(/\.vml$/)]));
+    expect(equalBytes(editedPackageBytes(structuredClone(parts)), copy)).toBe(true);
+  });
+
+  test('a rewritten part that is not well-formed is no copy: one reason, in the reader\'s language', async () => {
+    const sheets = await readWorkbook(SEED_002);
+    const checks = sheets.map((s) => ({ name: s.name, check: checkSheet(s.grid, { asOf: AS_OF, sheetName: s.name }) }));
+    const parts = annotatedParts(SEED_002, checks);
+    const sheetPath = sheetPathOf(copy, sheetName);
+    const sheet = parts.parts.find((p) => p.name === sheetPath);
+    if (!sheet) throw new Error('no sheet part');
+    sheet.data = sheet.data.subarray(0, sheet.data.length - 5);
+    expect(() => editedPackageBytes(parts)).toThrow(CannotAnnotateError);
+    try {
+      editedPackageBytes(parts);
+    } catch (err) {
+      expect(copyProblemOf(err, 'ja')).toBe(`${sheetPath} を正しく書き換えられません`);
+      expect(copyProblemOf(err, 'en')).toMatch(new RegExp(`^rewriting ${sheetPath} failed: `));
+    }
   });
 
   test('an empty plan gives the original bytes back', () => {
@@ -308,7 +332,7 @@ describe('two tables on one sheet (羽村市 施策評価シート): the copy ca
     const checks = sheets.map((s) => ({ name: s.name, check: checkSheet(s.grid, { asOf: '2017-08-01', sheetName: s.name }) }));
     const check = checks[0].check;
     expect(check.otherTables?.map((t) => t.headerRows)).toEqual([[13, 14]]);
-    const ws = (await excel(annotatedBytes(hamura, checks))).worksheets[0];
+    const ws = (await excel(editedPackageBytes(annotatedParts(hamura, checks)))).worksheets[0];
     // H8 (「算定中」 as an indicator's actual) is the first table's; E16 (a blank 進捗状況 of 平成28年度) and
     // A21 (a repeated No) are the 事務事業 table's
     for (const address of ['H8', 'E16', 'A21']) {

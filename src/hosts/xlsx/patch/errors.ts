@@ -24,3 +24,9 @@ export class CannotAnnotateError extends Error {
 export function cannotAnnotate(ja: string, en: string): CannotAnnotateError {
   return new CannotAnnotateError(ja, en);
 }
+
+/** Why a copy could not be made, in one line of the reader's language (any other failure: its message). */
+export function copyProblemOf(err: unknown, locale: 'ja' | 'en'): string {
+  if (err instanceof CannotAnnotateError) return err.describe(locale);
+  return err instanceof Error ? err.message.split('\n')[0].slice(0, 120) : String(err);
+}

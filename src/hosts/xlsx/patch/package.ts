@@ -1,8 +1,7 @@
 /** The package's parts by name, with the parts we rewrite or add kept apart from the originals. */
 import * as buffer from 'buffer';
-import { type ZipEntry, entryData, makeEntry, readZip, writeZip } from './zip';
-import { cannotAnnotate } from './errors';
-import { wellFormedBytesError, wellFormedError } from './wellFormed';
+import type { EditedPart, PackageEdits } from './packageBytes';
+import { type ZipEntry, entryData, readZip } from './zip';
 
 const decoder = new TextDecoder();
 // valid UTF-8 only: a part it decodes is the UTF-8 of its text, byte for byte (after a BOM, which
@@ -22,8 +21,8 @@ export class Package {
   /** The UTF-8 of each decoded part's text, when its stored bytes are exactly that. */
   private readonly utf8 = new Map<number, Uint8Array>();
 
-  constructor(bytes: Uint8Array) {
-    this.entries = readZip(bytes);
+  constructor(private readonly original: Uint8Array) {
+    this.entries = readZip(original);
     this.entries.forEach((e, i) => this.byName.set(e.name.toLowerCase(), i));
   }
 
@@ -72,10 +71,6 @@ export class Package {
     return i === undefined ? name : this.entries[i].name;
   }
 
-  get changed(): boolean {
-    return this.rewritten.size > 0;
-  }
-
   names(): string[] {
     return [...this.entries.map((e) => e.name), ...this.added];
   }
@@ -95,29 +90,20 @@ export class Package {
   }
 
   /**
-   * The new package: unchanged entries keep their stored bytes; rewritten parts are checked for
-   * well-formedness (when the original was well-formed) and recompressed; new parts go last.
+   * What changed, as plain data for editedPackageBytes (packageBytes.ts): each rewritten part as
+   * UTF-8 bytes, in the order of the original's entries, then the new parts in the order added.
    */
-  toBytes(): Uint8Array {
-    const out = this.entries.map((entry) => {
+  edits(): PackageEdits {
+    const parts: EditedPart[] = [];
+    for (const entry of this.entries) {
       const text = this.rewritten.get(entry.name);
-      if (text === undefined) return entry;
-      // the original is only looked at when the rewrite fails: a part that came broken stays as it came
-      // every part is checked as the bytes it is written as (the byte check gives the string check's answers)
-      const data = typeof text === 'string' ? encoder.encode(text) : text;
-      const after = wellFormedBytesError(data);
-      if (after && !wellFormedError(decoder.decode(entryData(entry)))) throw cannotAnnotate(`${entry.name} を正しく書き換えられません`, `rewriting ${entry.name} failed: ${after}`);
-      return makeEntry(entry.name, data, entry);
-    });
-    const like = this.entries[0];
+      if (text !== undefined) parts.push({ name: entry.name, data: typeof text === 'string' ? encoder.encode(text) : text, added: false });
+    }
     for (const name of this.added) {
       const text = this.rewritten.get(name) ?? '';
-      const data = typeof text === 'string' ? encoder.encode(text) : text;
-      const error = wellFormedBytesError(data);
-      if (error) throw cannotAnnotate(`${name} を正しく作れません`, `writing ${name} failed: ${error}`);
-      out.push(makeEntry(name, data, like));
+      parts.push({ name, data: typeof text === 'string' ? encoder.encode(text) : text, added: true });
     }
-    return writeZip(out);
+    return { original: this.original, parts };
   }
 }
 

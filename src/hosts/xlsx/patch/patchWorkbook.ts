@@ -8,6 +8,7 @@ import type { WritePlan } from '../../../engine';
 import { removeFromCalcChain } from './calcChain';
 import { cannotAnnotate } from './errors';
 import { Package, dirName, relsPath, resolvePath } from './package';
+import { editedPackageBytes, type PackageEdits } from './packageBytes';
 import { planEdits, planNotes, planWidths } from './planEdits';
 import { REL, readRelationships } from './rels';
 import { cellEdits, dimensionEdit } from './sheetCells';
@@ -53,6 +54,14 @@ function defaultStyles(xml: string, p: string, sheetData: Found | undefined): (r
 }
 
 export function patchWorkbook(original: Uint8Array, sheets: { name: string; plan: WritePlan }[]): Uint8Array {
+  return editedPackageBytes(patchedParts(original, sheets));
+}
+
+/**
+ * The plans carried out on the package's parts, without making the zip: what a worker hands to
+ * the thread that writes the copy (editedPackageBytes makes the zip there).
+ */
+export function patchedParts(original: Uint8Array, sheets: { name: string; plan: WritePlan }[]): PackageEdits {
   const work = sheets.filter(({ plan }) => plan.values.length || plan.flags.length || plan.appendedColumns.length);
   const pkg = new Package(original);
   const wbPath = workbookPath(pkg);
@@ -96,8 +105,7 @@ export function patchWorkbook(original: Uint8Array, sheets: { name: string; plan
   }
   if (stylesPath && styles.changed) pkg.set(stylesPath, styles.toXml());
   if (formulasGone.size) dropFromCalcChain(pkg, wbPath, wbRels, formulasGone);
-  if (!pkg.changed) return original.slice();
-  return pkg.toBytes();
+  return pkg.edits();
 }
 
 function dropFromCalcChain(pkg: Package, wbPath: string, wbRels: ReturnType<typeof readRelationships>, gone: Map<string, Set<string>>): void {
