@@ -109,10 +109,10 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const whole = command.returnsDir || previous || (command.summaryPath && command.jsonPath);
   const rows = whole ? 'objects' : command.summaryPath ? 'summary' : command.jsonPath ? 'packed' : 'count';
   const json = command.jsonPath ? await openJson(command.jsonPath === '-' ? null : (plan.jsonPath as string), command, io, t) : null;
-  // made after the last refusal: its workers start at once, and only close() ends them
-  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows, expected: inputs.filter((i) => !i.problem).length });
   // a progress line only where a person watches a terminal, and never into a JSON stream
-  const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns) : null;
+  const progress = io.terminal && !toStdout ? new ProgressBar(io.terminal.write, inputs.length, command.locale, io.terminal.columns, plan.outDir ? 2 : 1) : null;
+  // made after the last refusal: its workers start at once, and only close() ends them
+  const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows, expected: inputs.filter((i) => !i.problem).length, started: (shown) => progress?.started(shown) });
   const totals = emptyTotals();
   const gradeScale = configData ? parseConfig(configData, command.configPath ?? 'config').gradeScale : undefined;
   // the summary takes each report as it comes (in input order), while later files are checked;
@@ -146,8 +146,8 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
     });
     await Promise.all(
       inputs.map(async (input, index) => {
-        progress?.started(input.shown);
         const { report, copy } = await checkInput(input, pool, settings, plan.outDir !== null);
+        if (plan.outDir) progress?.checked();
         summarised = outcomeOf(toSummary(index, report));
         const { annotated, copyProblem } = await copy;
         // the copy's zip is made here, while the worker goes on with the next copy

@@ -80,13 +80,14 @@ export class CheckPool {
   /**
    * `rows`: objects (default) when the caller keeps the items; packed when it reads each report's
    * items once, in order (the JSON report), and keeps none: they come over as bytes and are read
-   * one at a time; count when it only counts them (printing, totals).
+   * one at a time; count when it only counts them (printing, totals). `started` is told each file
+   * as a worker takes it (the progress bar's current file).
    */
   constructor(
     private readonly settings: CheckSettings,
     private readonly limits: FileLimits = DEFAULT_LIMITS,
     private readonly size = defaultPoolSize(),
-    private readonly options: { rows?: RowsMode; expected?: number } = {},
+    private readonly options: { rows?: RowsMode; expected?: number; started?: (shown: string) => void } = {},
   ) {
     // a worker takes a tenth of a second to load the engine: the ones the batch will need start
     // now, while the main thread reads the first files, not when the first file is handed over
@@ -194,6 +195,7 @@ export class CheckPool {
 
   private run(slot: Slot, pending: Pending): void {
     const id = this.nextId++;
+    if (!pending.redo) this.options.started?.(pending.job.shown);
     const hold = pending.job.annotate && !pending.redo && slot.heapBytes <= HOLD_HEAP;
     const job: WorkerJob = { id, ...pending.job, settings: this.settings, rows: this.options.rows ?? 'objects', holdCopy: hold };
     // the bytes move into the worker, unless a held copy may have to be made again from them

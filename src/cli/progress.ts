@@ -2,9 +2,14 @@
  * A progress line on a terminal while a folder is checked: files done of all, and the file being
  * read. Drawn on standard error and only when it is a terminal; report lines are printed above
  * it (the line is cleared, the report line printed, the bar drawn again).
+ *
+ * With copies (--out) a file takes two steps: its check, then its copy, which the workers make
+ * after every check (pool.ts). The bar fills by steps, so it moves while the files are checked;
+ * the count is of files done, copy and all.
  */
 export class ProgressBar {
   private done = 0;
+  private checkedFiles = 0;
   private current = '';
   private lastDraw = 0;
   private shown = false;
@@ -14,13 +19,23 @@ export class ProgressBar {
     private readonly total: number,
     private readonly locale: 'ja' | 'en',
     private readonly columns = 80,
+    /** 2 when each file's copy is made after its check. */
+    private readonly steps: 1 | 2 = 1,
   ) {}
 
+  /** A file is being read. */
   started(file: string): void {
     this.current = file;
     this.draw(false);
   }
 
+  /** A file's check is done; its copy is still to be made (steps 2). */
+  checked(): void {
+    this.checkedFiles++;
+    this.draw(false);
+  }
+
+  /** A file is done. */
   finished(): void {
     this.done++;
     this.draw(this.done === this.total);
@@ -45,9 +60,19 @@ export class ProgressBar {
     if (!force && now - this.lastDraw < 80) return;
     this.lastDraw = now;
     const width = 20;
-    const filled = this.total === 0 ? width : Math.round((this.done / this.total) * width);
+    const share = this.steps === 2 ? (this.checkedFiles + this.done) / (2 * this.total) : this.done / this.total;
+    const filled = this.total === 0 ? width : Math.min(width, Math.round(share * width));
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`;
-    const label = this.done === this.total ? (this.locale === 'ja' ? '完了' : 'done') : this.current;
+    const label =
+      this.done === this.total
+        ? this.locale === 'ja'
+          ? '完了'
+          : 'done'
+        : this.steps === 2 && this.checkedFiles === this.total
+          ? this.locale === 'ja'
+            ? '写しを保存しています'
+            : 'writing the copies'
+          : this.current;
     const room = Math.max(0, this.columns - displayWidth(bar) - 3);
     this.write(`\r\u001b[K${bar}  ${fit(label, room)}`);
     this.shown = true;
