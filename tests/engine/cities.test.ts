@@ -500,15 +500,15 @@ const PINS: Record<string, Pin> = {
   },
   'takamatsu.xlsx': {
     template: 'generic',
-    found: ['J13 formula-error'],
+    found: ['K7 computed-mismatch', 'H8 invalid-number', 'I9 missing-entry', 'J13 formula-error'],
     missed: {
-      'K7 computed-mismatch': 'only row 4 is the header: the years 25年度 | 26年度 | 27年度 | 計 on row 5 under the merged groups 目標効果額 and 実績効果額 are not read, 目標効果額 (C) is taken as an effect amount and 実績効果額 (G) as nothing, so no target or actual is read and 達成率 (K, read as the rate) is never computed; it would need row 5 as sub-labels, 目標効果額 … 計 as the targets and 実績効果額 … 計 as the actuals (years across), the rate 実績計 / 目標計 = 97.36% against the typed 79.4%',
-      'H8 invalid-number': 'the same: H (実績効果額 26年度) is read as no field, so 「216,9O5」 is never checked; it would need 実績効果額 over 25年度 … 27年度 read as the yearly actuals',
-      'I9 missing-entry': 'the same: I (実績効果額 27年度) is no field, so a blank 平成27年度 actual, due after 2016-03-31, is not seen',
       'A11 required-missing': '項目分類 is no item label in the vocabulary; 主な取組 (B) is read as the item, and it is filled on row 11; it would need 項目分類 read as the item (主な取組 then the action), a blank one beside filled figures required',
     },
-    // a 中核市's 局進行管理制 result in 千円: row 4 alone is the header; B 主な取組 the item, C 目標効果額 an effect amount (checked as a number), K 達成率
-    // the rate, G–J and the year row 5 unread. 平成27年度 from the title (平成25～27年度 実績報告). The #REF! in the 合計 row is found as a cell error
+    // a 中核市's 局進行管理制 result in 千円: rows 4–5 are the header, the years 25年度 | 26年度 | 27年度 | 計 under the merged groups
+    // 目標効果額 and 実績効果額. 目標効果額 計 (F) is the target, 実績効果額 over the years (G–I) the yearly actuals, 実績効果額 計 (J) the
+    // sum reached, so the rate is J / F (97.36% against the typed 79.4%); the yearly targets (C–E) are checked as amounts. B 主な取組
+    // the item, K 達成率 the rate. 平成27年度 from the title (平成25～27年度 実績報告). The #REF! in the 合計 row is found as a cell error.
+    // Before (as first pinned): 1 of 4, row 4 alone the header
     falseFlags: [],
   },
   'daisanji-gyokaku-h22.xlsx': {

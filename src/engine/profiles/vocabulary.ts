@@ -257,6 +257,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^KPI\\(.*(年度|年|まで)',
       '^目標値', '^(最終)?目標(値)?(\\(.*\\))?$', `^${YEAR}(の)?目標値?`, '^.+年度目標値?$', '目標値$', '^施策目標',
       '^\\d+(ヵ|か|カ|ケ|ヶ)年目標', '^(最終|計画)目標', '^目安値',
+      // 目標効果額 over 25年度 | 26年度 | 27年度 | 計 (高松市): the plan's total is the target
+      '^目標(効果)?額(合計|累計|計)$',
     ],
   },
   {
@@ -273,13 +275,16 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^(最新|直近)の?(値|実績)',
       // 指標値 over 目標 | 実績 (大分市): under an indicator's group the bare 実績 is its figure, not a report
       '^(指標|指標値|KPI|成果指標|数値目標|目標指標|成果目標)\\s?実績$',
+      // 実績効果額 over 25年度 | 26年度 | 27年度 (高松市): each year's actual
+      `^実績(?:効果)?額${ANY_YEAR}$`,
     ],
   },
   {
     term: 'kpi.total',
     field: 'kpi.total',
     labels: ['合計', '累計', '計'],
-    patterns: ['合計$', '^累計'],
+    // 実績効果額 … 計: the actuals' sum since the plan began
+    patterns: ['合計$', '^累計', '^実績(効果)?額(合計|累計|計)$'],
   },
   {
     term: 'rate',
@@ -309,7 +314,11 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'amount',
     field: 'amount',
     labels: ['予算額', '決算額', '事業費', '歳出額', '歳入額', '執行額', '支出額', '経費'],
-    patterns: ['(予算|決算|事業費|歳出|歳入|執行|支出|経費|費用|金額).{0,8}[(](千円|万円|百万円|億円|円)[)]$', '^(当初|補正|累計)?(予算|決算|歳出|歳入|執行|支出)額$', '^(総)?事業費$'],
+    patterns: [
+      '(予算|決算|事業費|歳出|歳入|執行|支出|経費|費用|金額).{0,8}[(](千円|万円|百万円|億円|円)[)]$', '^(当初|補正|累計)?(予算|決算|歳出|歳入|執行|支出)額$', '^(総)?事業費$',
+      // 目標効果額 over 25年度 | 26年度 (高松市): a year's share of the target, checked as an amount
+      `^目標(?:効果)?額${ANY_YEAR}$`,
+    ],
   },
 
 ];

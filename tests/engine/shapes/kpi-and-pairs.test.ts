@@ -2,6 +2,7 @@
  * Shapes: KPI rows (baseline / target / actuals, one row per indicator) and paired 目標 / 実績 rows
  * marked by a 区分 column, whatever the city calls the columns.
  */
+import type { CellValue } from '../../../src/engine';
 import { check, grid, issues, mapping } from './grid';
 
 describe('KPI rows: 現状値 / 目標値 / 実績値 under a merged 成果指標 group', () => {
@@ -121,5 +122,37 @@ describe('a 区分 column that holds sections, not 目標 / 実績', () => {
       [4, '財政運営'],
     ]);
     expect(issues(result)).toEqual(['D3 missing-entry']);
+  });
+});
+
+describe('目標効果額 and 実績効果額, each over the years and their 計 (高松市)', () => {
+  const rows = (h7: CellValue, i7: CellValue, rate7: CellValue) => [
+    ['第6次行財政改革計画　平成25～27年度　実績報告'],
+    [null, null, null, null, null, null, null, null, null, null, '（単位：千円）'],
+    ['No.', '主な取組', '目標効果額', null, null, null, '実績効果額', null, null, null, '達成率'],
+    ['No.', '主な取組', '25年度', '26年度', '27年度', '計', '25年度', '26年度', '27年度', '計', '達成率'],
+    [1, '職員数の削減', 380000, 470000, 570000, 1420000, 431206, 529874, 641435, 1602515, 1.129],
+    [2, '事務事業の統廃合', 160100, 172600, 179600, 512300, 158330, h7, i7, 498760, rate7],
+    ['合計', null, 540100, 642600, 749600, 1932300, 589536, 698089, 813650, 2101275, 1.087],
+  ];
+  const merges = ['A3:A4', 'B3:B4', 'C3:F3', 'G3:J3', 'K3:K4'];
+
+  test('the years under each group are read: 目標 計 the target, 実績 by year the actuals, 計 the sum reached', () => {
+    const result = check(grid(rows(168215, 172215, 0.9736), merges), '2016-08-09');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['C:amount', 'D:amount', 'E:amount', 'F:kpi.target', 'G:kpi.actual', 'H:kpi.actual', 'I:kpi.actual', 'J:kpi.total', 'K:rate']));
+    // the rate is the sum reached over the plan's target: 498,760 / 512,300
+    expect(result.rows[1].achievementRate).toBeCloseTo(0.9736, 4);
+    expect(result.rows[0].achievementRate).toBeCloseTo(1602515 / 1420000, 4);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a typed rate that differs, a year’s actual that is no number, and a blank year due are each flagged at their cell', () => {
+    const result = check(grid(rows('168,2l5', null, 0.794), merges), '2016-08-09');
+    expect(issues(result)).toEqual(expect.arrayContaining(['K6 computed-mismatch', 'H6 invalid-number', 'I6 missing-entry']));
+  });
+
+  test('the last year’s actual is not due before its year has ended', () => {
+    const result = check(grid(rows(168215, null, 0.9736), merges), '2016-02-01');
+    expect(issues(result, ['missing-entry'])).toEqual([]);
   });
 });
