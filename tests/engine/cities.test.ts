@@ -508,7 +508,7 @@ const PINS: Record<string, Pin> = {
     // 目標効果額 and 実績効果額. 目標効果額 計 (F) is the target, 実績効果額 over the years (G–I) the yearly actuals, 実績効果額 計 (J) the
     // sum reached, so the rate is J / F (97.36% against the typed 79.4%); the yearly targets (C–E) are checked as amounts. B 主な取組
     // the item, K 達成率 the rate. 平成27年度 from the title (平成25～27年度 実績報告). The #REF! in the 合計 row is found as a cell error.
-    // Before (as first pinned): 1 of 4, row 4 alone the header
+    // Before (as first pinned): 1 of 5, row 4 alone the header
     falseFlags: [],
   },
   'daisanji-gyokaku-h22.xlsx': {
