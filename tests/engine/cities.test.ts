@@ -554,6 +554,54 @@ const PINS: Record<string, Pin> = {
     // (J6 … J11, E13 … G13), K unread
     falseFlags: [],
   },
+  'shizukuishi-r6.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['H18 invalid-evaluation', 'G19 computed-mismatch', 'I23 required-missing', 'H26 grade-mismatch', 'F29 missing-entry'],
+    missed: {},
+    // a 町's KPI 判定 list under the count table of its grades: rows 14–15 are the header (KPI over 指標 | 目標値（R6） | 実績値（R6）), 取組項目
+    // the item, 基本方針 the section (merged down), the 基本柱 lines section rows; 判定 the evaluation on the 【判定の種類】 line above, read as
+    // A–E with its bands (A=…90～100%, B=80～89% …, written with =), so 75.8% judged A is a grade-mismatch (C) and 56.0% / 55.0% judged E
+    // agree; 達成率 the rate (91.67% against the typed 97.1%). The count table above (判定 | 判定数 | 割合, 計) is not read as items.
+    // 令和6年度 from the title. Not pinned: H29, the 判定 left blank with the 実績値 (a blank grade due)
+    falseFlags: [],
+  },
+  'sakai-fukui-h25.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'F9 invalid-evaluation': 'not recognised (closest: 計画・実績・評価型, 15%): the header NO | 実施計画 | 課名 | 実施目標 | 平成25年度取組内容 | 状況 gives no item, no period and no evaluation: 実施計画 is read as a year\'s plan (year.plan), 実施目標 is no label, 平成25年度取組内容 (the year before 取組内容) is no result label, and 状況 alone is no evaluation label, so nothing is checked (A2 unrecognized-layout); it would need 状況 read as the evaluation on the ※状況 line below the table (◎ ○ △ ×), then 「済」 is off the scale',
+      'C10 required-missing': 'the same (not recognised): it would need 実施計画 read as the item when it heads a column of names beside 課名 (a department label the vocabulary has) rather than as a plan with no year, then a blank 課名 beside a filled 実施計画 is required-missing',
+      'E12 missing-entry': 'the same (not recognised): it would need 平成25年度取組内容 read as the 平成25年度 result (a year\'s 取組内容, the year written first), due after 2014-03-31',
+      'A13 duplicate-id': 'the same: a sheet not recognised is not checked at all; with the sheet read, NO 10 twice (A12, A13) is a duplicate',
+    },
+    // not recognised: the one issue is A2 unrecognized-layout; the closest template and the fields not found are named
+    falseFlags: [],
+  },
+  'kagawa-kouiki-h27.xlsx': {
+    template: 'generic',
+    found: ['H12 missing-entry', 'A14 duplicate-id', 'I15 invalid-evaluation'],
+    missed: {
+      'H7 invalid-number': '目標 (C, each goal in words: 後発医薬品の使用割合の向上) is read as the KPI\'s target (label 目標), so 目標値 (F) is left unread and every indicator has a target in words: a qualitative indicator, whose actual may be a word, so 「未確定」 is not held to a number; it would need 目標 over sentences read as the goal (the item, with 評価指標 the indicator\'s name) and 目標値 as the target, then 「未確定」 under 55.0% is an invalid number (and the rates of the decreasing ④ ⑤ and of the held ⑨ ⑩, 5.2%以下, could be computed)',
+      'D29 missing-entry': 'the 個別事業 list below (its heading line, the A–C line, then its header on row 24: No. | 個別事業 | プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価） | 備考) starts another table, but no profile fits its header (個別事業 is no item label, プロセス評価 with its bracket no evaluation label), so it is dropped from the tables to check and its rows are read as notes, with no warning; it would need 個別事業 read as the item and プロセス評価（…） as the evaluation on the 評価 A：… line above, then a blank grade for 平成27年度 (over on 2016-11-01) is due',
+    },
+    // a 広域連合's KPI list (データヘルス計画): 番号 in circled numbers (①…⑮) is the id (⑨ twice found), 区分 (短期 / 中・長期) the section,
+    // 評価指標 the item, 基準値（H25） the baseline, 実績値（H27） the actual, 達成状況 the evaluation on the 【達成状況】 line (達成 / 未達成, － not
+    // evaluated); 目標 (goals in words) the target, 目標値 and 目標年度 unread, so no rate is computed and the 中・長期 targets' H27 figures are not
+    // judged. 平成27年度 from the title. The second list is not read (D29)
+    falseFlags: [],
+  },
+  'higashihiroshima-5ji.xlsx': {
+    template: 'generic',
+    found: ['N11 missing-entry', 'L12 invalid-number', 'C15 required-missing', 'K18 normalized-value', 'O19 formula-error'],
+    missed: {},
+    // a three-row header (財政効果額（千円） over 目標額 | 実績額, each over H25 … H29 | 累計) read as two: rows 5–6 are the header, so the years
+    // row 7 is read as an item (No. and 達成状況 merged down into it): its 達成状況 label (P5, the merge's cell) is judged as an evaluation off
+    // ◎ ○ △ ×, and its 「H26」 under E (目標額, read as the effect by ^財政効果) checked as an amount. D (目標額 H25) is the target and the six
+    // 実績額 columns J–O actuals without years, so the rate is the 累計 over the H25 target (No.1: 125,600 / 20,000 = 628%), unflagged as the
+    // marks are no letters; F–I unread. The five planted defects are found all the same (N is read as an actual of 平成29年度).
+    // 平成29年度 from the title (平成25年度～平成29年度). It would need row 7 read as the header's third row: years under 目標額 and 実績額
+    falseFlags: ['P5 invalid-evaluation', 'E7 invalid-number'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
