@@ -591,16 +591,15 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'higashihiroshima-5ji.xlsx': {
-    template: 'generic',
+    template: 'kpi-baseline-target',
     found: ['N11 missing-entry', 'L12 invalid-number', 'C15 required-missing', 'K18 normalized-value', 'O19 formula-error'],
     missed: {},
-    // a three-row header (財政効果額（千円） over 目標額 | 実績額, each over H25 … H29 | 累計) read as two: rows 5–6 are the header, so the years
-    // row 7 is read as an item (No. and 達成状況 merged down into it): its 達成状況 label (P5, the merge's cell) is judged as an evaluation off
-    // ◎ ○ △ ×, and its 「H26」 under E (目標額, read as the effect by ^財政効果) checked as an amount. D (目標額 H25) is the target and the six
-    // 実績額 columns J–O actuals without years, so the rate is the 累計 over the H25 target (No.1: 125,600 / 20,000 = 628%), unflagged as the
-    // marks are no letters; F–I unread. The five planted defects are found all the same (N is read as an actual of 平成29年度).
-    // 平成29年度 from the title (平成25年度～平成29年度). It would need row 7 read as the header's third row: years under 目標額 and 実績額
-    falseFlags: ['P5 invalid-evaluation', 'E7 invalid-number'],
+    // a three-row header (財政効果額（千円） over 目標額 | 実績額, each over H25 … H29 | 累計), read as one: 目標額 累計 (I) the target, 実績額 by
+    // year (J–N) the yearly actuals, 実績額 累計 (O) the sum reached, so the rate is O / I (No.1: 125,600 / 100,000 = 125.6%, ◎); the
+    // yearly targets (D–H) are checked as amounts. No., 実施項目, 担当課 and 達成状況 are merged down over the three rows. 平成29年度 from
+    // the header's years. Before (as first pinned): rows 5–6 alone the header, so the years row 7 was read as an item and drew two
+    // false flags (P5 invalid-evaluation, E7 invalid-number), and the rate was the 累計 over the H25 target (628%)
+    falseFlags: [],
   },
 };
 

@@ -185,6 +185,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
         period: { kind: 'year', entry: 'actual' },
         weight: 0,
       },
+      // 実績額 … 累計 beside the years' actuals (東広島市): the sum reached, over the target's 累計
+      { field: 'kpi.total', terms: ['kpi.total'], weight: 0 },
       { field: 'department', terms: ['department'] },
       { field: 'rate', labels: RATE, terms: ['rate'], weight: 0 },
       // every evaluation column (総合評価 of the 取組事項 and 評価 of each 具体的な取組, 群馬県); the shape keeps three

@@ -306,7 +306,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     // 効果額 ending the label (効果額(千円)), not a text about it (効果額の内訳); 削減額 anywhere
     // (歳出削減額 / 歳出増加額（千円）, two labels stacked in one header cell)
     // (効果額（千円）5年間累計: the period's total, 鳥取県西部広域行政管理組合)
-    patterns: ['効果額(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '^財政効果', '削減(効果)?額'],
+    // (財政効果額（千円） over 目標額 | 実績額: the group names no column of its own, 東広島市)
+    patterns: ['効果額(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '^財政効果(見込み?)?額?(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '削減(効果)?額'],
   },
   {
     // money beside the plans and results: 予算額, 決算額（千円）, 事業費, 累計歳出額（千円）. Only columns no

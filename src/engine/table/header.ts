@@ -2,6 +2,7 @@ import type { ColumnSpec, Field, PeriodSpec, Profile } from '../profiles/schema'
 import { periodToken, termHits, type TermHit } from '../profiles/match';
 import { vocabularyTerm } from '../profiles/vocabulary';
 import { cellText } from '../read/cell';
+import type { CellValue } from '../types';
 import { readEvaluation } from '../read/evaluation';
 import { readKpiNumber, splitNameValue } from '../read/nameValue';
 import { readNumber } from '../read/number';
@@ -46,27 +47,30 @@ export interface HeaderMatch {
 
 const MAX_LABEL_LENGTH = 40;
 
-/** The label candidates of one column: group label + lower label and the lower alone, or the upper alone. */
+/**
+ * The label candidates of one column: group label + lower label and the lower alone, or the upper
+ * alone. Under a third row (財政効果額（千円） over 目標額 | 実績額, each over H25 … 累計), the top
+ * group label comes before the two rows' candidates.
+ */
 export function columnLabels(view: SheetView, rows: number[], c: number): { candidates: string[]; written: string } {
+  if (rows.length === 3) {
+    const inner = columnLabels(view, rows.slice(1), c);
+    const upperValue = groupValue(view, rows[0], rows[1], c);
+    const upper = normalizeLabel(cellText(upperValue));
+    // a label merged down from the top row is the middle row's own (No. over all three rows)
+    if (upper === '' || view.anchor(rows[1], c)[0] === rows[0]) return inner;
+    const candidates = [upper + (inner.candidates[0] ?? ''), ...inner.candidates];
+    const written = [cellText(upperValue).trim(), inner.written].filter(Boolean).join(' ');
+    return { candidates: candidates.filter((l, i, all) => l !== '' && all.indexOf(l) === i), written };
+  }
   if (rows.length === 1) {
     const text = cellText(view.value(rows[0], c));
     const label = normalizeLabel(text);
     return { candidates: label ? [label] : [], written: text.trim() };
   }
   const [top, bottom] = rows;
-  let upperText = cellText(view.value(top, c));
+  const upperText = cellText(groupValue(view, top, bottom, c));
   const lowerText = cellText(view.value(bottom, c));
-  // a group label over several columns stands only in its first cell when merges are unknown
-  if (normalizeLabel(upperText) === '' && normalizeLabel(lowerText) !== '') {
-    for (let left = c - 1; left >= 0; left--) {
-      const t = cellText(view.value(top, left));
-      if (normalizeLabel(t) !== '') {
-        // only a group label if the cell below it is a sub-label too (not a single tall header)
-        if (normalizeLabel(cellText(view.value(bottom, left))) !== '') upperText = t;
-        break;
-      }
-    }
-  }
   const upper = normalizeLabel(upperText);
   const lower = normalizeLabel(lowerText);
   // a vertical merge repeats the same text in both rows: it is one label
@@ -75,6 +79,23 @@ export function columnLabels(view: SheetView, rows: number[], c: number): { cand
   const candidates = same || lower === '' ? [upper] : [upper + lower, lower];
   const written = same ? upperText.trim() : [upperText.trim(), lowerText.trim()].filter(Boolean).join(' ');
   return { candidates: candidates.filter((l, i, all) => l !== '' && all.indexOf(l) === i), written };
+}
+
+/**
+ * The label over column c on row `top`, above row `bottom`: its own, or, when blank and the cell
+ * below holds a sub-label, the group label standing in an earlier cell (merges unknown).
+ */
+function groupValue(view: SheetView, top: number, bottom: number, c: number): CellValue {
+  const own = view.value(top, c);
+  if (normalizeLabel(cellText(own)) !== '' || normalizeLabel(cellText(view.value(bottom, c))) === '') return own;
+  for (let left = c - 1; left >= 0; left--) {
+    const t = view.value(top, left);
+    if (normalizeLabel(cellText(t)) !== '') {
+      // only a group label if the cell below it is a sub-label too (not a single tall header)
+      return normalizeLabel(cellText(view.value(bottom, left))) !== '' ? t : own;
+    }
+  }
+  return own;
 }
 
 const compiledCache = new WeakMap<ColumnSpec, { source: string; re: RegExp }[]>();
@@ -458,6 +479,9 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
   const subLabels = twoRow && hasGroupedSubLabels(view, r);
   const singleReading = readHeader(view, [r]);
   const doubleReading = twoRow ? readHeader(view, [r, r + 1]) : null;
+  // a third row of sub-labels under groups of the second (財政効果額 over 目標額 | 実績額, each over
+  // H25 … 累計): the three rows are read as one header
+  const tripleReading = subLabels && r + 2 < view.rowCount && view.filledColumns(r + 2).length > 0 && looksLikeSubHeader(view, r + 2) && groupsOwnRow(view, r + 1) ? readHeader(view, [r, r + 1, r + 2]) : null;
   for (const profile of profiles) {
     const single = mapProfile(view, singleReading, profile);
     if (betterMatch(single, best, forced)) best = single;
@@ -469,6 +493,11 @@ export function bestHeaderAt(view: SheetView, r: number, profiles: readonly Prof
       // when more of them go unread than in the top row alone, 川口市水道局)
       const better = double.score > single.score + 0.02 || ((profile.fallback || subLabels) && double.score >= single.score) || (subLabels && double.score >= single.score - GROUPED_MARGIN);
       if (better && (best === single || betterMatch(double, best, forced))) best = double;
+      if (tripleReading) {
+        const triple = mapProfile(view, tripleReading, profile);
+        // the third row's labels are the header's too (they name the years), even on a tie
+        if (triple.score >= double.score - GROUPED_MARGIN && (best === double || best === single || betterMatch(triple, best, forced))) best = triple;
+      }
     }
   }
   return best;
@@ -481,6 +510,19 @@ const GROUPED_MARGIN = 0.05;
 function hasGroupedSubLabels(view: SheetView, r: number): boolean {
   for (const c of view.filledColumns(r + 1)) {
     if (view.isMergeContinuation(r, c) || view.isMergeContinuation(r, c + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Row r holds a group of its own: a label merged across columns from a cell of row r (not a label
+ * merged down from above), with sub-labels under it on row r + 1.
+ */
+function groupsOwnRow(view: SheetView, r: number): boolean {
+  for (const c of view.filledColumns(r + 1)) {
+    if (!view.isMergeContinuation(r, c)) continue;
+    const [top, left] = view.anchor(r, c);
+    if (top === r && left < c) return true;
   }
   return false;
 }

@@ -156,3 +156,34 @@ describe('目標効果額 and 実績効果額, each over the years and their 計
     expect(issues(result, ['missing-entry'])).toEqual([]);
   });
 });
+
+describe('a three-row header: 財政効果額（千円） over 目標額 | 実績額, each over H25 … H27 | 累計 (東広島市)', () => {
+  const rows = (k9: CellValue) => [
+    ['第5次行政改革実施計画　取組結果（平成25年度～平成27年度）'],
+    ['達成状況　◎：目標額以上　○：目標額の80%以上　△：目標額の80%未満　×：効果なし'],
+    ['No.', '実施項目', '担当課', '財政効果額（千円）', null, null, null, null, null, null, null, '達成状況'],
+    ['No.', '実施項目', '担当課', '目標額', null, null, null, '実績額', null, null, null, '達成状況'],
+    ['No.', '実施項目', '担当課', 'H25', 'H26', 'H27', '累計', 'H25', 'H26', 'H27', '累計', '達成状況'],
+    [1, '市税等の収納率向上', '収納課', 20000, 20000, 20000, 60000, 22400, 25100, 24800, 72300, '◎'],
+    [2, '未利用市有地の売却', '財産管理課', 150000, 100000, 100000, 350000, 182000, 96000, k9, 409000, '○'],
+    [3, '補助金の見直し', '財政課', 40000, 40000, 40000, 120000, 38000, 20000, 30000, 88000, '△'],
+  ];
+  const merges = ['A3:A5', 'B3:B5', 'C3:C5', 'D3:K3', 'D4:G4', 'H4:K4', 'L3:L5'];
+
+  test('the three rows are one header: 目標額 累計 the target, 実績額 by year the actuals, 実績額 累計 the sum reached', () => {
+    const result = check(grid(rows(131000), merges), '2016-06-01');
+    expect(result.headerRows).toEqual([3, 4, 5]);
+    expect(mapping(result)).toEqual(expect.arrayContaining(['D:amount', 'G:kpi.target', 'H:kpi.actual', 'J:kpi.actual', 'K:kpi.total', 'L:evaluation']));
+    expect(result.columns.find((c) => c.letter === 'J')?.label).toBe('財政効果額（千円） 実績額 H27');
+    // the sum reached over the target's sum: 72,300 / 60,000, 409,000 / 350,000 and 88,000 / 120,000
+    expect(result.rows.map((r) => r.achievementRate?.toFixed(4))).toEqual(['1.2050', '1.1686', '0.7333']);
+    // the years row is no item, and draws nothing
+    expect(result.rows).toHaveLength(3);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('the year that has ended is due; a year’s actual that is no number is flagged at its cell', () => {
+    expect(issues(check(grid(rows(null), merges), '2016-06-01'))).toEqual(['J7 missing-entry']);
+    expect(issues(check(grid(rows('13l,000'), merges), '2016-06-01'))).toEqual(['J7 invalid-number']);
+  });
+});
