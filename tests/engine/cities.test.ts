@@ -566,15 +566,13 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'sakai-fukui-h25.xlsx': {
-    template: null,
-    found: [],
-    missed: {
-      'F9 invalid-evaluation': 'not recognised (closest: 計画・実績・評価型, 15%): the header NO | 実施計画 | 課名 | 実施目標 | 平成25年度取組内容 | 状況 gives no item, no period and no evaluation: 実施計画 is read as a year\'s plan (year.plan), 実施目標 is no label, 平成25年度取組内容 (the year before 取組内容) is no result label, and 状況 alone is no evaluation label, so nothing is checked (A2 unrecognized-layout); it would need 状況 read as the evaluation on the ※状況 line below the table (◎ ○ △ ×), then 「済」 is off the scale',
-      'C10 required-missing': 'the same (not recognised): it would need 実施計画 read as the item when it heads a column of names beside 課名 (a department label the vocabulary has) rather than as a plan with no year, then a blank 課名 beside a filled 実施計画 is required-missing',
-      'E12 missing-entry': 'the same (not recognised): it would need 平成25年度取組内容 read as the 平成25年度 result (a year\'s 取組内容, the year written first), due after 2014-03-31',
-      'A13 duplicate-id': 'the same: a sheet not recognised is not checked at all; with the sheet read, NO 10 twice (A12, A13) is a duplicate',
-    },
-    // not recognised: the one issue is A2 unrecognized-layout; the closest template and the fields not found are named
+    template: 'annual-results',
+    found: ['F9 invalid-evaluation', 'C10 required-missing', 'E12 missing-entry', 'A13 duplicate-id'],
+    missed: {},
+    // NO | 実施計画 | 課名 | 実施目標 | 平成25年度取組内容 | 状況: 実施計画 is the item (each plan of the 大綱 by its name; a broad item label,
+    // taken only where no other column names the item), 課名 the department, 平成25年度取組内容 the year's result (the year written first),
+    // 状況 a year's status that holds marks only, so the evaluation on the ※状況 line's ◎ ○ △ ×; 実施目標 is not read. 平成25年度 from the
+    // title. Before (as first pinned): not recognised (closest 計画・実績・評価型, 15%), 0 of 4
     falseFlags: [],
   },
   'kagawa-kouiki-h27.xlsx': {

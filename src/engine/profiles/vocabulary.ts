@@ -72,6 +72,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     labels: [
       '項目', '取組', '取組み', '取り組み', '重点改革項目', '事業', '施策', '重点施策', '主要施策', '個別施策', '具体的な施策',
       '取組事業', '実施事業', '重点取組', '改革の取組', '公約', '改革のテーマ・項目', '改革のテーマ', '主な取組内容',
+      // 実施内容一覧 (坂井市): NO | 実施計画 | 課名, each plan of the 大綱 by its name; elsewhere a plan column
+      '実施計画',
     ],
     patterns: ['施策$', '^(主な)?取り?組み?$', '^改革のテーマ', '^重点(改革)?項目$'],
   },
@@ -175,7 +177,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'year.result',
     field: 'period',
     period: { kind: 'year', entry: 'result' },
-    labels: ['実績', '取組実績', '実施状況', '取組状況', '進捗状況', '進行状況', '推進状況', '実施結果', '取組結果', '取組の実績', '進捗', '取組内容(実績)', '実施内容(実績)'],
+    // 状況 alone (坂井市): the year's status; in marks or status words it is the evaluation (shape.ts)
+    labels: ['実績', '取組実績', '実施状況', '取組状況', '進捗状況', '進行状況', '推進状況', '実施結果', '取組結果', '取組の実績', '進捗', '取組内容(実績)', '実施内容(実績)', '状況'],
     patterns: [
       '^(.+?年度?)(の)?(取組)?実績',
       `^${YEAR}(の)?(取組)?(実績|実施状況|取組状況|進捗状況|進捗|結果|実施結果)`,
@@ -185,6 +188,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^取組実績',
       // 19年度進捗状況, 平成27年度における主な取り組み内容: a year's report named by the year
       '^(.+?年度)(の)?(進捗状況|取組状況|実施状況)',
+      // 平成25年度取組内容 (坂井市's 実施内容一覧): what was done that year, the year written first
+      `^${YEAR}(の)?取り?組み?内容$`,
       `^${YEAR}における.*(取り?組み?|実績|実施状況)`,
       '^取組における(?:進捗|実施)状況$',
       // 取組結果報告（3月）, 年度末報告: the year's report of results

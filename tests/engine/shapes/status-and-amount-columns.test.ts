@@ -218,3 +218,53 @@ describe('an item over three lines: 年次計画 / 到達目標 / 実績', () =>
   });
 });
 
+
+describe('実施内容一覧 (坂井市): NO | 実施計画 | 課名 | 実施目標 | 平成25年度取組内容 | 状況', () => {
+  const rows = (f5: string, e6: string | null) => [
+    ['第2次行政改革大綱　実施計画　実施内容一覧（平成25年度実績）'],
+    ['NO', '実施計画', '課名', '実施目標', '平成25年度取組内容', '状況'],
+    [1, 'LED防犯灯の普及', '安全対策課', 'LED防犯灯の普及', '通学路に LED防犯灯を設置', '○'],
+    [2, '自主防災組織の結成支援', '安全対策課', '新規結成 10団体/年', '新規結成 12団体', f5],
+    [3, '窓口サービスの向上', '市民課', '窓口待ち時間の短縮', e6, '△'],
+    [4, '市税等の収納率向上', '収納推進課', '現年度分収納率 98.5%以上', '現年度分収納率 98.7%', '◎'],
+    [],
+    ['※状況　◎：目標以上に進んだ　○：目標どおり進んでいる　△：遅れている　×：未着手'],
+  ];
+
+  test('実施計画 is the item where no other column names one, 平成25年度取組内容 the year’s result, 状況 in marks the evaluation', () => {
+    const result = check(grid(rows('◎', '臨時窓口を開設'), ['A1:F1', 'A8:F8']), '2014-06-01');
+    expect(mapping(result)).toEqual(['A:id', 'B:item', 'C:department', 'E:period', 'F:evaluation']);
+    expect(result.rows.map((r) => r.item)).toEqual(['LED防犯灯の普及', '自主防災組織の結成支援', '窓口サービスの向上', '市税等の収納率向上']);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a mark off the ※状況 line and a blank result of the year that has ended are flagged at their cells', () => {
+    const result = check(grid(rows('済', null), ['A1:F1', 'A8:F8']), '2014-06-01');
+    expect(issues(result)).toEqual(['F4 invalid-evaluation', 'E5 missing-entry']);
+    expect(result.issues[0].message).toContain('◎・○・△・×');
+  });
+
+  test('beside a column that names the item (取組項目), 実施計画 stays a plan', () => {
+    const g = grid([
+      ['取組項目', '担当課', '実施計画', '平成25年度取組内容'],
+      ['LED防犯灯の普及', '安全対策課', '通学路への設置', '通学路に設置'],
+      ['窓口サービスの向上', '市民課', '臨時窓口の開設', '臨時窓口を開設'],
+    ]);
+    const result = check(g, '2014-06-01');
+    expect(mapping(result)).toContain('A:item');
+    expect(mapping(result)).not.toContain('C:item');
+  });
+
+  test('a 状況 of sentences is the year’s report, not an evaluation', () => {
+    const g = grid([
+      ['令和6年度　取組状況'],
+      ['取組項目', '担当課', '状況'],
+      ['LED防犯灯の普及', '安全対策課', '通学路に 40 基を設置した。'],
+      ['窓口サービスの向上', '市民課', '繁忙期に臨時窓口を開設した。'],
+      ['市税等の収納率向上', '収納推進課', 'コンビニ収納を始めた。'],
+    ]);
+    const result = check(g, '2025-06-01');
+    expect(mapping(result)).toContain('C:period');
+    expect(issues(result)).toEqual([]);
+  });
+});
