@@ -577,15 +577,15 @@ const PINS: Record<string, Pin> = {
   },
   'kagawa-kouiki-h27.xlsx': {
     template: 'generic',
-    found: ['H12 missing-entry', 'A14 duplicate-id', 'I15 invalid-evaluation'],
+    found: ['H7 invalid-number', 'H12 missing-entry', 'A14 duplicate-id', 'I15 invalid-evaluation'],
     missed: {
-      'H7 invalid-number': '目標 (C, each goal in words: 後発医薬品の使用割合の向上) is read as the KPI\'s target (label 目標), so 目標値 (F) is left unread and every indicator has a target in words: a qualitative indicator, whose actual may be a word, so 「未確定」 is not held to a number; it would need 目標 over sentences read as the goal (the item, with 評価指標 the indicator\'s name) and 目標値 as the target, then 「未確定」 under 55.0% is an invalid number (and the rates of the decreasing ④ ⑤ and of the held ⑨ ⑩, 5.2%以下, could be computed)',
       'D29 missing-entry': 'the 個別事業 list below (its heading line, the A–C line, then its header on row 24: No. | 個別事業 | プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価） | 備考) starts another table, but no profile fits its header (個別事業 is no item label, プロセス評価 with its bracket no evaluation label), so it is dropped from the tables to check and its rows are read as notes, with no warning; it would need 個別事業 read as the item and プロセス評価（…） as the evaluation on the 評価 A：… line above, then a blank grade for 平成27年度 (over on 2016-11-01) is due',
     },
     // a 広域連合's KPI list (データヘルス計画): 番号 in circled numbers (①…⑮) is the id (⑨ twice found), 区分 (短期 / 中・長期) the section,
-    // 評価指標 the item, 基準値（H25） the baseline, 実績値（H27） the actual, 達成状況 the evaluation on the 【達成状況】 line (達成 / 未達成, － not
-    // evaluated); 目標 (goals in words) the target, 目標値 and 目標年度 unread, so no rate is computed and the 中・長期 targets' H27 figures are not
-    // judged. 平成27年度 from the title. The second list is not read (D29)
+    // 評価指標 the item, 基準値（H25） the baseline, 目標値 the target (a 目標 of goals in words to its left is not: 目標値 is named first),
+    // 実績値（H27） the actual, so 「未確定」 under 55.0% is an invalid number; 達成状況 the evaluation on the 【達成状況】 line (達成 / 未達成,
+    // － not evaluated); 目標 and 目標年度 are not read. 平成27年度 from the title. The second list is not read (D29). Before (as first
+    // pinned): 3 of 5, 目標 (the goals in words) taken as the target, every indicator qualitative
     falseFlags: [],
   },
   'higashihiroshima-5ji.xlsx': {

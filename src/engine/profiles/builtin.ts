@@ -37,7 +37,8 @@ const GENERIC_PROFILE: ProfileInput = {
     { field: 'kpi.name', terms: ['kpi.name'], weight: 0 },
     { field: 'kpi.unit', terms: ['kpi.unit'], weight: 0 },
     { field: 'kpi.baseline', terms: ['kpi.baseline'], weight: 0 },
-    { field: 'kpi.target', terms: ['kpi.target'], weight: 0 },
+    // 目標値 before a 目標 to its left (香川県後期高齢者医療広域連合: 目標 the goal in words, 目標値 the figure)
+    { field: 'kpi.target', labels: ['^目標値'], terms: ['kpi.target'], weight: 0 },
     { field: 'kpi.actual', terms: ['kpi.actual'], multiple: true, weight: 0 },
     { field: 'kpi.total', terms: ['kpi.total'], weight: 0 },
     { field: 'period', terms: ['quarter', 'half'], multiple: true, weight: 0 },

@@ -187,3 +187,25 @@ describe('a three-row header: 財政効果額（千円） over 目標額 | 実�
     expect(issues(check(grid(rows('13l,000'), merges), '2016-06-01'))).toEqual(['J7 invalid-number']);
   });
 });
+
+describe('a 目標 of goals in words left of the 目標値 (香川県後期高齢者医療広域連合)', () => {
+  const rows = (h4: CellValue) => [
+    ['保健事業実施計画（データヘルス計画）平成27年度の実績評価'],
+    ['番号', '目標', '評価指標', '基準値（H25）', '目標値', '実績値（H27）', '担当課'],
+    ['①', '後発医薬品の使用割合の向上', '後発医薬品の数量シェア', '45.0%', '55.0%', '52.1%', '保険課'],
+    ['②', '健診受診率の向上', '健康診査の受診率', '20.1%', '25.0%', h4, '保険課'],
+    ['③', '重複受診者の減少', '重複受診者数', 820, 700, 690, '保険課'],
+  ];
+
+  test('目標値 is the target, and the figures are measured against it', () => {
+    const result = check(grid(rows('24.0%')), '2016-11-01');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['E:kpi.target', 'F:kpi.actual']));
+    expect(mapping(result)).not.toContain('B:kpi.target');
+    // (52.1 − 45.0) / (55.0 − 45.0), (24.0 − 20.1) / (25.0 − 20.1), and a decreasing target: (690 − 820) / (700 − 820)
+    expect(result.rows.map((r) => r.achievementRate?.toFixed(4))).toEqual(['0.7100', '0.7959', '1.0833']);
+  });
+
+  test('so a word where the figure is due is an invalid number, not a qualitative indicator’s actual', () => {
+    expect(issues(check(grid(rows('未確定')), '2016-11-01'))).toEqual(['F4 invalid-number']);
+  });
+});
