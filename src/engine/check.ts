@@ -61,14 +61,25 @@ function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Pr
       return;
     }
     const end = i + 1 < starts.length ? starts[i + 1] : grid.values.length;
-    const part = rowsOf(grid, start, end);
+    // the lines just above its header are the table's own: its heading and its legend
+    // (評価 A：計画どおり実施 B：… over 個別事業 | プロセス評価, 香川県後期高齢者医療広域連合)
+    const floor = Math.max(i > 0 ? starts[i - 1] + 1 : 0, start - OWN_LINES_ABOVE);
+    let from = start;
+    while (from > floor && OWN_LINE_KINDS.has(layout.kinds[from - 1])) from--;
+    const part = rowsOf(grid, from, end);
     const view = new SheetView(part);
     const found = locateTable(view, profiles);
     if (!found.layout || found.layout.otherTables.length > 0) {
       unchecked.push(start);
       return;
     }
-    checked.push(checkTable(view, found.layout, options, 'rows'));
+    // a table whose own heading names no year reports on the sheet's (the title over the first table)
+    const own = found.layout;
+    if (own.titleDates.length === 0 && !own.titleTexts.some((t) => readFiscalYear(t) !== null)) {
+      own.titleTexts.push(...layout.titleTexts);
+      own.titleDates.push(...layout.titleDates);
+    }
+    checked.push(checkTable(view, own, options, 'rows'));
   });
   layout.otherTables = unchecked;
   return checked;
@@ -76,6 +87,9 @@ function checkOtherTables(grid: Grid, layout: TableLayout, profiles: readonly Pr
 
 /** How many tables below the first one a sheet has checked (each is read again from its rows). */
 const MAX_OTHER_TABLES = 20;
+/** Lines above another table's header read with it (its heading, its legend), at most this many. */
+const OWN_LINES_ABOVE = 4;
+const OWN_LINE_KINDS: ReadonlySet<string> = new Set(['title', 'legend', 'note', 'blank']);
 
 /** Rows [from, to) of a grid as a grid of their own that still names its cells where the sheet does. */
 function rowsOf(grid: Grid, from: number, to: number): Grid {

@@ -140,6 +140,9 @@ function parseList(t: string): Legend | null {
   const list = /([^\s/・、,():=]{1,8}(?:\s*[/・、,]\s*[^\s/・、,():=]{1,8}){1,6})/g;
   for (let m = list.exec(t); m; m = list.exec(t)) {
     const keys = m[1].split(/\s*[/・、,]\s*/);
+    // a list in brackets is the scale only when it fills them: プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価）
+    // names what a grade weighs, not the grades
+    if (/\(\s*$/.test(t.slice(0, m.index)) && !/^\s*(\)|$)/.test(t.slice(m.index + m[0].length))) continue;
     const label = cleanLabel(t.slice(0, m.index));
     const known = keys.every((k) => isEvaluationWord(k) || isNotEvaluated(k) || readEvaluation(k).kind === 'symbol');
     if (!known && !EVALUATION_LABEL.test(label)) continue;

@@ -155,3 +155,32 @@ describe('many tables on one sheet', () => {
     expect(result.issues.filter((i) => i.params.messageId === 'unrecognized-layout.another-table')).toHaveLength(5);
   });
 });
+
+describe('another table under its own heading and legend (香川県後期高齢者医療広域連合: 個別事業 | プロセス評価)', () => {
+  const rows = (d9: string | null) => [
+    ['保健事業実施計画　平成27年度の実績評価'],
+    ['番号', '評価指標', '基準値（H25）', '目標値', '実績値（H27）', '達成状況'],
+    ['①', '後発医薬品の数量シェア', '45.0%', '55.0%', '57.3%', '達成'],
+    ['②', '健康診査の受診率', '20.1%', '25.0%', '24.0%', '未達成'],
+    [],
+    ['2　個別事業の取組状況（プロセス評価）'],
+    ['評価　A：計画どおり実施　B：一部に課題がある　C：実施に至らなかった'],
+    ['No.', '個別事業', 'プロセス評価\n（Ⅰ企画・立案　Ⅱ実施　Ⅲ評価）', '備考'],
+    [1, '健康診査事業', 'A', ''],
+    [2, '医療費通知事業', d9, ''],
+    [3, '糖尿病対策支援事業', 'C', '事業の実施を翌年度に繰り越した'],
+  ];
+
+  test('個別事業 is the item and プロセス評価（…） the evaluation, on the legend line above the table, not the aspects in its bracket', () => {
+    const result = check(grid(rows('B'), ['A6:D6', 'A7:D7']), '2016-11-01');
+    expect(result.otherTables?.map((t) => t.headerRows)).toEqual([[8]]);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a grade off that legend, or a blank one once the year is over, is flagged at its cell with the legend’s grades', () => {
+    const off = check(grid(rows('D'), ['A6:D6', 'A7:D7']), '2016-11-01');
+    expect(issues(off)).toEqual(['C10 invalid-evaluation']);
+    expect(off.issues[0].message).toContain('A・B・C');
+    expect(issues(check(grid(rows(null), ['A6:D6', 'A7:D7']), '2016-11-01'))).toEqual(['C10 missing-entry']);
+  });
+});
