@@ -599,6 +599,61 @@ const PINS: Record<string, Pin> = {
     // false flags (P5 invalid-evaluation, E7 invalid-number), and the rate was the 累計 over the H25 target (628%)
     falseFlags: [],
   },
+  'kure-byoin-h25.xlsx': {
+    template: 'generic',
+    found: ['E8 normalized-value', 'E19 invalid-evaluation', 'D20 formula-error'],
+    missed: {
+      'C9 invalid-number': 'H25プラン | H25決算 | 差引 are not read (only the unlabelled first column as the item, 達成状況 and 備考): it would need H25プラン read as the year\'s target and H25決算 as the year\'s actual (決算 a word for 実績), so 「集計中」 where a figure is due is an invalid number',
+      'C14 missing-entry': 'H25決算 is not read as the actual (see C9); read so, a blank 決算 for 平成25年度 (over on 2014-09-01) is due',
+    },
+    // a 病院改革プラン 点検・評価: two blocks of 重点指標 under the same header (its first column unlabelled), read as one table with the repeated
+    // header skipped; ①–⑧ restart in the second block and draw no duplicate-id; 達成状況 the evaluation on the marks the column holds (○ ×),
+    // so 〇 is normalised and ◎ is off the scale; － for 不良債務比率 / 資金不足比率 is nothing to report. 平成25年度 from the title. The false
+    // flags: the bracketed sub-lines under an indicator ([病床利用率], (単価), (受入人数)) are read as items, so their blank 達成状況 is due;
+    // they would need a line whose label and figures are all in brackets read as a sub-line of the indicator above. Not pinned: the real
+    // 差引 of ④職員給与比率 (△7.76% where 69.90 − 77.76 = △7.86), no issue code covers a wrong difference
+    falseFlags: ['E6 missing-entry', 'E7 missing-entry', 'E10 missing-entry', 'E18 missing-entry'],
+  },
+  'yomitan-h16.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'D5 normalized-value': 'not recognised (closest 計画・実績・評価型, 38%): a 村\'s results list with no department and no evaluation (基本施策 | 実施項目 | 効果額 over 歳入 | 歳出 | 概要) fits no profile; it would need 基本施策 read as the item and 効果額 歳入 / 歳出 as effect amounts, then the full-width ５４，８６２ is read as 54,862',
+      'C8 invalid-number': 'not recognised (see D5); with 効果額 歳入 read as an amount, 「4l,394」 (a lower-case l) is an invalid number',
+      'E9 missing-entry': 'not recognised (see D5); it would need 概要 read as the year\'s result (平成16年度 from the title), so a blank 概要 on a row with its amounts is due',
+      'A11 required-missing': 'not recognised (see D5); with 基本施策 read as the item (number and name in one cell), a blank one on a row with its count and 概要 is required',
+      'D13 formula-error': 'not recognised (see D5): the sheet is not checked at all, so even the #REF! in the 合計 row is not reported; an error cell should be reported in a sheet left unrecognised too',
+    },
+    // one unrecognized-layout warning names the closest template and the fields not found (section, department, period, evaluation)
+    falseFlags: [],
+  },
+  'osaka-shiminkyoku-h19.xlsx': {
+    template: null,
+    found: [],
+    missed: {
+      'F9 invalid-evaluation': 'not recognised (closest 計画・実績・評価型, 11%): only row 4 (the groups 19年度の局経営方針 | 19年度の取組実績) is taken as the header; it would need the three header rows read as one, 19年度具体的取組 as the item, and 達成状況 under 業績目標の達成状況及び課題 as the evaluation on the ※ line\'s circled-number scale ①②③, so ④ is off the scale',
+      'E10 missing-entry': 'not recognised (see F9); it would need 19年度に行った具体的取組と成果 read as the 平成19年度 result, due on 2008-06-01',
+      'F11 missing-entry': 'not recognised (see F9); with 達成状況 read as the evaluation, a blank grade beside a written result is due',
+      'D13 required-missing': 'not recognised (see F9); with 19年度具体的取組 read as the row\'s unit (the 経営課題 and 戦略 merged down over it as groups), a blank one on a row with its result and grade is required',
+    },
+    // a 政令指定都市's 局 self-evaluation form: one unrecognized-layout warning names the closest template and the fields not found
+    falseFlags: [],
+  },
+  'saitama-kigyokyoku-h23.xlsx': {
+    template: 'generic',
+    found: ['C17 formula-error'],
+    missed: {
+      'C7 invalid-number': '取組目標 (the ◆ targets) is not read, so the ◆ lines under a merged 取組事項 are not rows of their own (only the first line of each 取組事項 is; a ◆ line before a 取組事項 is taken as a section); it would need 取組目標 read as the action under 取組事項, and 進捗率 8O.7% read as a figure after its label',
+      'C13 missing-entry': 'row 13 is no row of its own (see C7); with 取組目標 as the action and 実績（平成23年度末） as the result, a blank result for a target due in H20 is due',
+      'B16 required-missing': '取組目標 is not read (see C7), so a blank one beside its result 32人削減 is not required',
+      'C18 normalized-value': 'row 18 is no row of its own (see C7), and 実績 is read as words: the full-width ７．２億円 would need the result read as an amount (7.2億円 = 720,000,000円)',
+    },
+    // a prefecture's 企業局 (水道用水供給事業): 取組事項 the item (merged down), 実績（平成23年度末） the actual, the 施策 lines with their 数値目標
+    // section rows; 平成23年度 from the header. The false flag: 評価（課題、問題点） is read as a period (評価 …) and 次期5か年計画案での取組 as a
+    // plan, so the blank 評価 of 職員数の削減 is a missing entry; the source writes 評価 once for several ◆ lines (D8–D10, D12–D13 blank too,
+    // unflagged only because those lines are not rows); it would need 評価（課題、問題点） read as a comment, never due
+    falseFlags: ['D16 missing-entry'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
