@@ -577,15 +577,15 @@ const PINS: Record<string, Pin> = {
   },
   'kagawa-kouiki-h27.xlsx': {
     template: 'generic',
-    found: ['H7 invalid-number', 'H12 missing-entry', 'A14 duplicate-id', 'I15 invalid-evaluation'],
-    missed: {
-      'D29 missing-entry': 'the 個別事業 list below (its heading line, the A–C line, then its header on row 24: No. | 個別事業 | プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価） | 備考) starts another table, but no profile fits its header (個別事業 is no item label, プロセス評価 with its bracket no evaluation label), so it is dropped from the tables to check and its rows are read as notes, with no warning; it would need 個別事業 read as the item and プロセス評価（…） as the evaluation on the 評価 A：… line above, then a blank grade for 平成27年度 (over on 2016-11-01) is due',
-    },
+    found: ['H7 invalid-number', 'H12 missing-entry', 'A14 duplicate-id', 'I15 invalid-evaluation', 'D29 missing-entry'],
+    missed: {},
     // a 広域連合's KPI list (データヘルス計画): 番号 in circled numbers (①…⑮) is the id (⑨ twice found), 区分 (短期 / 中・長期) the section,
     // 評価指標 the item, 基準値（H25） the baseline, 目標値 the target (a 目標 of goals in words to its left is not: 目標値 is named first),
     // 実績値（H27） the actual, so 「未確定」 under 55.0% is an invalid number; 達成状況 the evaluation on the 【達成状況】 line (達成 / 未達成,
-    // － not evaluated); 目標 and 目標年度 are not read. 平成27年度 from the title. The second list is not read (D29). Before (as first
-    // pinned): 3 of 5, 目標 (the goals in words) taken as the target, every indicator qualitative
+    // － not evaluated); 目標 and 目標年度 are not read. 平成27年度 from the title. The 個別事業 list below is another table, read with its
+    // heading and its legend line (評価 A：… B：… C：…): 個別事業 the item, プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価） the evaluation on A–C (the
+    // bracket names what it weighs, not the grades), so the blank grade of 平成27年度 (the sheet's year) is due (D29). Before (as first
+    // pinned): 3 of 5, 目標 (the goals in words) taken as the target and the second list not read
     falseFlags: [],
   },
   'higashihiroshima-5ji.xlsx': {
