@@ -601,18 +601,16 @@ const PINS: Record<string, Pin> = {
   },
   'kure-byoin-h25.xlsx': {
     template: 'generic',
-    found: ['E8 normalized-value', 'E19 invalid-evaluation', 'D20 formula-error'],
-    missed: {
-      'C9 invalid-number': 'H25プラン | H25決算 | 差引 are not read (only the unlabelled first column as the item, 達成状況 and 備考): it would need H25プラン read as the year\'s target and H25決算 as the year\'s actual (決算 a word for 実績), so 「集計中」 where a figure is due is an invalid number',
-      'C14 missing-entry': 'H25決算 is not read as the actual (see C9); read so, a blank 決算 for 平成25年度 (over on 2014-09-01) is due',
-    },
+    found: ['E8 normalized-value', 'C9 invalid-number', 'C14 missing-entry', 'E19 invalid-evaluation', 'D20 formula-error'],
+    missed: {},
     // a 病院改革プラン 点検・評価: two blocks of 重点指標 under the same header (its first column unlabelled), read as one table with the repeated
-    // header skipped; ①–⑧ restart in the second block and draw no duplicate-id; 達成状況 the evaluation on the marks the column holds (○ ×),
-    // so 〇 is normalised and ◎ is off the scale; － for 不良債務比率 / 資金不足比率 is nothing to report. 平成25年度 from the title. The false
-    // flags: the bracketed sub-lines under an indicator ([病床利用率], (単価), (受入人数)) are read as items, so their blank 達成状況 is due;
-    // they would need a line whose label and figures are all in brackets read as a sub-line of the indicator above. Not pinned: the real
-    // 差引 of ④職員給与比率 (△7.76% where 69.90 − 77.76 = △7.86), no issue code covers a wrong difference
-    falseFlags: ['E6 missing-entry', 'E7 missing-entry', 'E10 missing-entry', 'E18 missing-entry'],
+    // header skipped; ①–⑧ restart in the second block and draw no duplicate-id. H25プラン is the target and H25決算 the year's actual, so
+    // 「集計中」 where the figure is due is an invalid number and a blank 決算 is due; 差引 is not read. 達成状況 the evaluation on the marks
+    // the column holds (○ ×): 〇 is normalised, ◎ is off the scale; － for 不良債務比率 / 資金不足比率 is nothing to report. A line whose label
+    // and figures are all in brackets ([病床利用率], (単価), (受入人数)) details the indicator above: no item of its own. 平成25年度 from the
+    // title. Before (as first pinned): 3 of 5, with 4 false flags (the bracketed sub-lines read as items, their blank 達成状況 due). Not
+    // pinned: the real 差引 of ④職員給与比率 (△7.76% where 69.90 − 77.76 = △7.86), no issue code covers a wrong difference
+    falseFlags: [],
   },
   'yomitan-h16.xlsx': {
     template: null,

@@ -265,6 +265,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^\\d+(ヵ|か|カ|ケ|ヶ)年目標', '^(最終|計画)目標', '^目安値',
       // 目標効果額 over 25年度 | 26年度 | 27年度 | 計 (高松市): the plan's total is the target
       '^目標(効果)?額(合計|累計|計)$',
+      // H25プラン | H25決算 | 差引 (a 病院改革プラン's 点検・評価): the plan's figure for the year
+      `^${YEAR}(の)?プラン(値|額)?$`,
     ],
   },
   {
@@ -283,6 +285,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^(指標|指標値|KPI|成果指標|数値目標|目標指標|成果目標)\\s?実績$',
       // 実績効果額 over 25年度 | 26年度 | 27年度 (高松市): each year's actual
       `^実績(?:効果)?額${ANY_YEAR}$`,
+      // H25決算 beside H25プラン: the year's settled figure
+      `^${YEAR}(?:の)?決算(?:額|値)?$`,
     ],
   },
   {

@@ -137,6 +137,11 @@ export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
       if (kind === 'header' || kind === 'section') current = null;
       continue;
     }
+    // a line in brackets ([病床利用率] [85.7%], (単価) (20,000円)) details the indicator above: no item
+    if (current && isBracketedLine(view, r)) {
+      current.push(r);
+      continue;
+    }
     if (multiRow && current) {
       const startCol = idCol ?? unitCol;
       // a blank No. (or a No. merged from above) continues the item above
@@ -150,6 +155,21 @@ export function groupUnits(view: SheetView, layout: TableLayout): number[][] {
     units.push(current);
   }
   return units;
+}
+
+/** A text wholly in one pair of brackets: (単価), [85.7%], （△864円）. */
+const BRACKETED = /^[([（［][^()[\]（）［］]*[)\]）］]$/;
+
+/** Every filled cell of row r is a text wholly in brackets (at least two: a label and a figure). */
+function isBracketedLine(view: SheetView, r: number): boolean {
+  const filled = view.filledColumns(r);
+  if (filled.length < 2) return false;
+  for (const c of filled) {
+    if (view.continuesFromAbove(r, c)) continue;
+    const v = view.raw(r, c);
+    if (typeof v !== 'string' || !BRACKETED.test(v.trim())) return false;
+  }
+  return true;
 }
 
 const NO_DEPARTMENT = { lead: null, all: [] as string[] };

@@ -209,3 +209,32 @@ describe('a 目標 of goals in words left of the 目標値 (香川県後期高�
     expect(issues(check(grid(rows('未確定')), '2016-11-01'))).toEqual(['F4 invalid-number']);
   });
 });
+
+describe('a 病院改革プラン 点検・評価: H25プラン | H25決算 | 差引 | 達成状況, with bracketed sub-lines (呉市)', () => {
+  const rows = (c5: CellValue, e6: CellValue) => [
+    ['平成25年度　プラン達成状況'],
+    [null, 'H25プラン', 'H25決算', '差引', '達成状況', '備考'],
+    ['①1日入院患者数', '42人', '47人', '5人', '○', null],
+    ['[病床利用率]', '[85.7%]', '[96.0%]', '[10.3%]', null, null],
+    ['(単価)', '(20,000円)', '(19,136円)', '(△864円)', null, null],
+    ['②1日外来患者数', '141人', c5, '4人', e6, null],
+    ['③紹介率', '3.50%', '1.10%', '△2.40%', '×', null],
+    [],
+    ['※達成状況　○：プランを達成　×：プランに届かない'],
+  ];
+
+  test('プラン is the target and 決算 the year’s actual; a line all in brackets details the indicator above and is no item', () => {
+    const result = check(grid(rows('145人', '○')), '2014-09-30');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['B:kpi.target', 'C:kpi.actual', 'E:evaluation']));
+    expect(result.rows.map((r) => r.item)).toEqual(['①1日入院患者数', '②1日外来患者数', '③紹介率']);
+    expect(result.rows.map((r) => r.achievementRate?.toFixed(4))).toEqual(['1.1190', '1.0284', '0.3143']);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a word where the settled figure is due, or a blank one, is flagged at its cell; the sub-lines draw nothing', () => {
+    expect(issues(check(grid(rows('集計中', '○')), '2014-09-30'))).toEqual(['C6 invalid-number']);
+    expect(issues(check(grid(rows(null, '×')), '2014-09-30'))).toEqual(['C6 missing-entry']);
+    // left blank with it, the evaluation is due too
+    expect(issues(check(grid(rows(null, null)), '2014-09-30'))).toEqual(['C6 missing-entry', 'E6 missing-entry']);
+  });
+});
