@@ -647,10 +647,9 @@ const PINS: Record<string, Pin> = {
       'C18 normalized-value': 'row 18 is no row of its own (see C7), and 実績 is read as words: the full-width ７．２億円 would need the result read as an amount (7.2億円 = 720,000,000円)',
     },
     // a prefecture's 企業局 (水道用水供給事業): 取組事項 the item (merged down), 実績（平成23年度末） the actual, the 施策 lines with their 数値目標
-    // section rows; 平成23年度 from the header. The false flag: 評価（課題、問題点） is read as a period (評価 …) and 次期5か年計画案での取組 as a
-    // plan, so the blank 評価 of 職員数の削減 is a missing entry; the source writes 評価 once for several ◆ lines (D8–D10, D12–D13 blank too,
-    // unflagged only because those lines are not rows); it would need 評価（課題、問題点） read as a comment, never due
-    falseFlags: ['D16 missing-entry'],
+    // section rows; 平成23年度 from the header. 評価（課題、問題点） is a note (what the grade found wanting, never due) and 次期5か年計画案での取組
+    // a plan. Before (as first pinned): 評価（課題、問題点） read as the year's result, so the blank 評価 of 職員数の削減 drew a false flag (D16)
+    falseFlags: [],
   },
 };
 

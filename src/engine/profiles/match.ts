@@ -74,9 +74,10 @@ export function termHits(label: string): TermHit[] {
       // (which read the year in 実績値（R6）)
       const bracket = TRAILING_BRACKET.exec(label);
       // 取組内容(実績) is a result, not 取組内容: a bracket naming the entry is kept; so is a year
-      // a pattern already read (KPI(平成27年度) is that year's figure, not the indicator's name)
+      // a pattern already read (KPI(平成27年度) is that year's figure, not the indicator's name), and
+      // a bracket saying the column is about problems (評価（課題、問題点）: a note, not the grade)
       const inBracket = bracket ? label.slice(bracket[1].length) : '';
-      if (bracket && !/実績|計画|見込|目標/.test(inBracket) && !(hits.length > 0 && /年|まで/.test(inBracket))) exact(bracket[1]);
+      if (bracket && !/実績|計画|見込|目標|課題|問題点/.test(inBracket) && !(hits.length > 0 && /年|まで/.test(inBracket))) exact(bracket[1]);
     }
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();

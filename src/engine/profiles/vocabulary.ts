@@ -139,7 +139,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '評価根拠', '評価の根拠', '評価の考え方', '現状及び今後の対応', '現状と今後の対応', '現状と課題',
     ],
     // 差b-a, 差額: a difference of two other columns, kept as text
-    patterns: ['^備考', '^今後の', '^課題', '^(差|差額|差引|増減)(額)?\\(?[a-zA-Z][-−][a-zA-Z]\\)?$', '^(差額|差引額|増減額)$'],
+    // 評価（課題、問題点） (埼玉県企業局): what the grade found wanting, in sentences
+    patterns: ['^備考', '^今後の', '^課題', '^(差|差額|差引|増減)(額)?\\(?[a-zA-Z][-−][a-zA-Z]\\)?$', '^(差額|差引額|増減額)$', '^評価\\((課題|問題点)'],
   },
   {
     term: 'schedule',
@@ -221,9 +222,10 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '進捗評価', '達成状況', '評価結果', '自己評価結果', '所管課評価', '担当課評価', '一次評価', '内部評価', '進捗区分',
       '達成区分', '評価ランク', '計画通りの進捗か', '計画どおりの進捗か',
     ],
-    // 評価(所管課長), 評価（A～D）; not the prose beside a grade (評価理由, 評価の考え方, 評価コメント, 評価根拠)
+    // 評価(所管課長), 評価（A～D）; not the prose beside a grade (評価理由, 評価の考え方, 評価コメント, 評価根拠,
+    // 評価（課題、問題点）: a note)
     // プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価）: a grade with what it weighs in brackets
-    patterns: ['評価$', '^評価(?:$|[^理根内説のコ考])', '^自己評価', '達成度$', '^進捗度', '判定$', '評価\\(.+\\)$'],
+    patterns: ['評価$', '^評価(?:$|[^理根内説のコ考(]|\\([^課問])', '^自己評価', '達成度$', '^進捗度', '判定$', '[^(]評価\\(.+\\)$'],
   },
   {
     term: 'kpi.name',

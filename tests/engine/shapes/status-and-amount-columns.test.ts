@@ -268,3 +268,18 @@ describe('実施内容一覧 (坂井市): NO | 実施計画 | 課名 | 実施目
     expect(issues(result)).toEqual([]);
   });
 });
+
+describe('評価（課題、問題点）: what the grade found wanting, in sentences (埼玉県企業局)', () => {
+  test('is a note, never due; 評価（A～C） beside it stays the evaluation', () => {
+    const g = grid([
+      ['企業局経営5か年計画の実績及び評価'],
+      ['取組事項', '担当課', '実績（平成23年度末）', '評価（A～C）', '評価（課題、問題点）'],
+      ['浄水場運転管理業務の委託拡大', '浄水管理課', '3浄水場で委託を実施', 'A', '技術の継承が課題となる。'],
+      ['職員数の削減', '総務課', '32人削減', 'A', null],
+      ['未利用地の売却', '財務課', '7.2億円', 'B', '景気の低迷により売却が進まなかった。'],
+    ]);
+    const result = check(g, '2012-06-01');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['D:evaluation', 'E:note']));
+    expect(issues(result)).toEqual([]);
+  });
+});
