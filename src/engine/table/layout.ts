@@ -216,7 +216,8 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
       const block = [r];
       kinds[r] = 'header';
       titleAboveHeader(view, kinds, sectionTexts, r);
-      if (match.rows.length === 2 && r + 1 < view.rowCount && repeatsHeaderRow(view, r + 1, match.signature[1])) {
+      // the header's other rows, repeated with it (two or three rows)
+      for (let k = 1; k < match.rows.length && r + 1 < view.rowCount && repeatsHeaderRow(view, r + 1, match.signature[k]); k++) {
         kinds[r + 1] = 'header';
         block.push(r + 1);
         r++;

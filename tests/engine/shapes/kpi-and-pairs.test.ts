@@ -238,3 +238,31 @@ describe('a 病院改革プラン 点検・評価: H25プラン | H25決算 | �
     expect(issues(check(grid(rows(null, null)), '2014-09-30'))).toEqual(['C6 missing-entry', 'E6 missing-entry']);
   });
 });
+
+describe('a three-row header repeated after a page break', () => {
+  const header = [
+    ['No.', '実施項目', '担当課', '財政効果額（千円）', null, null, null, null, null],
+    ['No.', '実施項目', '担当課', '目標額', null, null, '実績額', null, null],
+    ['No.', '実施項目', '担当課', 'H25', 'H26', '累計', 'H25', 'H26', '累計'],
+  ];
+  const merges = (top: number) => [`A${top}:A${top + 2}`, `B${top}:B${top + 2}`, `C${top}:C${top + 2}`, `D${top}:I${top}`, `D${top + 1}:F${top + 1}`, `G${top + 1}:I${top + 1}`];
+
+  test('its three rows are header again, not items; the items under each copy are read', () => {
+    const g = grid(
+      [
+        ['行政改革実施計画　取組結果（平成25年度～平成26年度）'],
+        ...header,
+        [1, '市税等の収納率向上', '収納課', 20000, 20000, 40000, 22400, 25100, 47500],
+        [2, '未利用市有地の売却', '財産管理課', 150000, 150000, 300000, 182000, 96000, 278000],
+        ...header,
+        [3, '補助金の見直し', '財政課', 40000, 40000, 80000, 38000, 41000, 79000],
+      ],
+      [...merges(2), ...merges(7)],
+    );
+    const result = check(g, '2015-06-01');
+    expect(result.headerRows).toEqual([2, 3, 4, 7, 8, 9]);
+    expect(result.rows.map((r) => r.item)).toEqual(['市税等の収納率向上', '未利用市有地の売却', '補助金の見直し']);
+    expect(result.rows.map((r) => r.achievementRate?.toFixed(4))).toEqual(['1.1875', '0.9267', '0.9875']);
+    expect(issues(result)).toEqual([]);
+  });
+});
