@@ -626,15 +626,16 @@ const PINS: Record<string, Pin> = {
     falseFlags: [],
   },
   'osaka-shiminkyoku-h19.xlsx': {
-    template: null,
-    found: [],
+    template: 'generic',
+    found: ['F9 invalid-evaluation', 'D13 required-missing'],
     missed: {
-      'F9 invalid-evaluation': 'not recognised (closest 計画・実績・評価型, 11%): only row 4 (the groups 19年度の局経営方針 | 19年度の取組実績) is taken as the header; it would need the three header rows read as one, 19年度具体的取組 as the item, and 達成状況 under 業績目標の達成状況及び課題 as the evaluation on the ※ line\'s circled-number scale ①②③, so ④ is off the scale',
-      'E10 missing-entry': 'not recognised (see F9); it would need 19年度に行った具体的取組と成果 read as the 平成19年度 result, due on 2008-06-01',
-      'F11 missing-entry': 'not recognised (see F9); with 達成状況 read as the evaluation, a blank grade beside a written result is due',
-      'D13 required-missing': 'not recognised (see F9); with 19年度具体的取組 read as the row\'s unit (the 経営課題 and 戦略 merged down over it as groups), a blank one on a row with its result and grade is required',
+      'E10 missing-entry': 'the prose 戦略ごとにみた…一体的評価 (H, merged over the 戦略\'s rows) is read as a second report of the year, filled on row 10, so the item counts as reported and the blank 19年度に行った具体的取組と成果 is not due; it would need a prose evaluation beside a result column read as a comment',
+      'F11 missing-entry': 'a blank 達成状況 beside a written result is not reported; with the same second report (H11, the merged 一体的評価) the row reads as reported in prose, and no grade is asked for; the same remedy as E10',
     },
-    // a 政令指定都市's 局 self-evaluation form: one unrecognized-layout warning names the closest template and the fields not found
+    // a 政令指定都市's 局経営方針 自己評価シート: rows 5–6 are the header (業績目標の達成状況及び課題 over 達成状況 | 課題); the group row above it
+    // (19年度の局経営方針 | 19年度の取組実績 | 20年度経営方針で変更した項目) belongs to the header, so its 20年度 is no sheet year: 平成19年度 from the title.
+    // 19年度具体的取組 (the year first) is the item, 19年度に行った具体的取組と成果 the year's result, 達成状況 the evaluation on the ※ line's
+    // circled numbers ① ② ③ (④ is off it), 課題 a note. Before (as first pinned): not recognised, 0 of 4
     falseFlags: [],
   },
   'saitama-kigyokyoku-h23.xlsx': {

@@ -100,7 +100,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '実施内容', '行動計画', '取組の内容', '具体的内容', '具体的な内容', '事業概要', '事業内容', '内容', '概要',
       '実施計画の内容', '改革内容', '取組の概要', '具体的な取組内容', '具体的な取組み内容', '取組みの内容', '実施方法',
     ],
-    patterns: ['^具体的な?取り?組み?', '^取り?組み?(の)?(概要|内容)', '行動計画$', '^(実施|事業|改革)(内容|概要)$'],
+    // 19年度具体的取組 (大阪市の局経営方針): the year's planned measure, the year written first
+    patterns: ['^具体的な?取り?組み?', '^取り?組み?(の)?(概要|内容)', '行動計画$', '^(実施|事業|改革)(内容|概要)$', `^${ANY_YEAR}(の)?具体的な?取り?組み?$`],
   },
   {
     term: 'department',
@@ -192,6 +193,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       // 平成25年度取組内容 (坂井市's 実施内容一覧): what was done that year, the year written first
       `^${YEAR}(の)?取り?組み?内容$`,
       `^${YEAR}における.*(取り?組み?|実績|実施状況)`,
+      // 19年度に行った具体的取組と成果: what was done in the year, and what came of it
+      '^(.+?年度)に行った.*(取り?組み?|成果|実績)',
       '^取組における(?:進捗|実施)状況$',
       // 取組結果報告（3月）, 年度末報告: the year's report of results
       '^(?:取組)?(?:結果|実績)報告', '^(?:年度末|最終)報告',

@@ -41,6 +41,9 @@ export type EvaluationReading =
   | { kind: 'other'; text: string };
 
 const BLANK: EvaluationReading = { kind: 'blank' };
+
+/** One circled number, ① to ⑳. */
+export const CIRCLED_NUMBER = /^[\u2460-\u2473]$/;
 const cache = new Map<string, EvaluationReading>();
 
 /** Read a self-evaluation cell into a normalised symbol or letter (each spelling read once). */
@@ -62,6 +65,8 @@ function readText(raw: string): EvaluationReading {
   const symbol = SYMBOL_VARIANTS[raw] ?? SYMBOL_VARIANTS[nfkc(raw)];
   if (symbol) return { kind: 'symbol', symbol, variant: raw === symbol ? null : raw };
   if (isNoneMarker(raw) || isNotEvaluated(raw)) return { kind: 'none' };
+  // ① ② ③ (①：達成 ②：遅れ ③：未達成): grades of their own, kept as written (NFKC would make them digits)
+  if (CIRCLED_NUMBER.test(raw)) return { kind: 'letter', letter: raw, variant: null };
   const letter = nfkc(raw).toUpperCase();
   if (/^[A-Z][+-]?$/.test(letter)) {
     return { kind: 'letter', letter, variant: raw === letter ? null : raw };

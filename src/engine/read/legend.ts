@@ -37,7 +37,7 @@ const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
   // a note mark before the first entry (※未着手：…) is no part of its key
-  const t = joinSpacedLetters(nfkc(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'))).replace(/^\s*[※*]\s*(?=[^\s:=]{1,8}[:=])/, '');
+  const t = joinSpacedLetters(nfkcKeepingCircled(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'))).replace(/^\s*[※*]\s*(?=[^\s:=]{1,8}[:=])/, '');
   // the title's colon is no entry's: the title is the label, the entries follow it
   const title = BRACKET_TITLE.exec(t);
   if (title) {
@@ -50,6 +50,13 @@ export function parseLegend(text: string): Legend | null {
   if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseSpacedKeys(t) ?? parseList(t);
   const { label, entries } = splitEntries(t);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
+}
+
+/** NFKC, but ① … ⑳ stay as they are: keys of a scale (①：達成 ②：遅れ), read so in the cells too. */
+function nfkcKeepingCircled(text: string): string {
+  if (!/[\u2460-\u2473]/.test(text)) return nfkc(text);
+  const kept = text.replace(/[\u2460-\u2473]/g, (ch) => String.fromCharCode(0xe000 + ch.charCodeAt(0) - 0x2460));
+  return nfkc(kept).replace(/[\ue000-\ue013]/g, (ch) => String.fromCharCode(0x2460 + ch.charCodeAt(0) - 0xe000));
 }
 
 function splitEntries(t: string): { label: string; entries: Entry[] } {

@@ -168,6 +168,17 @@ function isHeaderContinuation(view: SheetView, r: number, header: number): boole
 /** The serial of 9999-12-31 + 1: Excel shows no later date. */
 const MAX_DATE_SERIAL = 2_958_466;
 
+/**
+ * Two or more labels on row r, each merged across columns that hold labels of the header row below
+ * or merged down into it (a label of the header standing taller than the rest).
+ */
+function isGroupRow(view: SheetView, r: number, header: number): boolean {
+  const anchors = view.filledColumns(r).filter((c) => !view.isMergeContinuation(r, c));
+  if (anchors.length < 2) return false;
+  const labels = new Set(view.filledColumns(header));
+  return anchors.every((c) => (view.isMergeContinuation(r, c + 1) && labels.has(c + 1)) || view.anchor(header, c)[0] === r);
+}
+
 export function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
   const kinds: RowKind[] = new Array(view.rowCount).fill('title');
   const headerRows = [...match.rows];
@@ -187,6 +198,9 @@ export function classifyRows(view: SheetView, match: HeaderMatch, candidates: Te
     }
     const text = view.filledColumns(r).map((c) => cellText(view.raw(r, c))).join(' ');
     if (text.trim() === '') continue;
+    // group labels merged over the header's columns just above it (19年度の取組実績 | 20年度経営方針で
+    // 変更した項目, 大阪市) belong to the header: their years name columns, not the sheet's year
+    if (r === match.rows[0] - 1 && isGroupRow(view, r, match.rows[0])) continue;
     titleTexts.push(text);
     // a section title above the first header (【7】…) heads the first items too
     if (SECTION_PATTERNS.some((p) => p.test(cleanText(text)))) sectionTexts.set(r, cleanText(text));

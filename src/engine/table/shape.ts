@@ -343,8 +343,9 @@ function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): b
  */
 function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   if (!match.profile.columns.some((spec) => spec.field === 'period')) return;
+  // longer than a grade, or ending with a full stop (おおむね順調。): a sentence
   const sentence = (text: string, v: CellValue) =>
-    typeof v === 'string' && readEvaluation(text).kind === 'other' && !isEvaluationWord(text) && normalizeLabel(text).length > PROSE_LENGTH;
+    typeof v === 'string' && readEvaluation(text).kind === 'other' && !isEvaluationWord(text) && (normalizeLabel(text).length > PROSE_LENGTH || /。$/.test(text.trim()));
   for (const col of match.columns) {
     if (!col.field.startsWith('evaluation') || !mostly(tally(view, kinds, col.column, sentence))) continue;
     col.field = 'period';

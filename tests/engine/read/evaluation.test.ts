@@ -104,3 +104,12 @@ describe('readEvaluation: a grade written with its meaning (大津町)', () => {
     expect(readEvaluation('Aランク').kind).toBe('other');
   });
 });
+
+describe('readEvaluation: circled numbers', () => {
+  test('① … ⑳ are grades of their own, kept as written (not the digits NFKC makes of them)', () => {
+    expect(readEvaluation('②')).toEqual({ kind: 'letter', letter: '②', variant: null });
+    expect(readEvaluation('⑳')).toEqual({ kind: 'letter', letter: '⑳', variant: null });
+    // a number in an item's name is no grade
+    expect(readEvaluation('①1日入院患者数').kind).toBe('other');
+  });
+});

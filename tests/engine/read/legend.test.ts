@@ -185,3 +185,17 @@ describe('parseLegend: what is no legend', () => {
     expect(parseLegend(text)).toBeNull();
   });
 });
+
+describe('parseLegend: circled numbers', () => {
+  test('①：達成 ②：… ③：… is a scale of ① ② ③, in that order, whatever the brackets in a description', () => {
+    const legend = parseLegend('※業績目標の達成状況　①：達成　②：進捗が遅れている（今年度早期に達成予定、又は数値目標は下回ったがほぼ目的を達成）　③：達成できなかった');
+    expect(legend?.label).toBe('業績目標の達成状況');
+    expect(legend?.scale.kind).toBe('letters');
+    expect(legend?.scale.allowed).toEqual(['①', '②', '③']);
+  });
+
+  test('a list in brackets is a scale only when it fills them: プロセス評価（Ⅰ企画・立案 Ⅱ実施 Ⅲ評価） names aspects', () => {
+    expect(parseLegend('プロセス評価\n（Ⅰ企画・立案　Ⅱ実施　Ⅲ評価）')).toBeNull();
+    expect(parseLegend('進捗状況（順調・概ね順調・遅れ）')?.scale.allowed).toEqual(['順調', '概ね順調', '遅れ']);
+  });
+});

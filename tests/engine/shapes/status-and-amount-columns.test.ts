@@ -283,3 +283,30 @@ describe('評価（課題、問題点）: what the grade found wanting, in sente
     expect(issues(result)).toEqual([]);
   });
 });
+
+describe('a 局経営方針 自己評価シート (大阪市 市民局): 達成状況 on ① ② ③, group labels naming other years above the header', () => {
+  const rows = (f4: string | null) => [
+    ['平成19年度局経営方針自己評価シート（市民局）'],
+    ['※業績目標の達成状況　①：達成　②：進捗が遅れている　③：達成できなかった'],
+    ['19年度の局経営方針', null, '19年度の取組実績', null, null, '20年度経営方針で変更した項目'],
+    ['主な経営課題', '19年度具体的取組', '19年度に行った具体的取組と成果', '達成状況', '一体的評価', '20年度経営方針で変更した項目'],
+    ['地域コミュニティの活性化', '地域活動協議会の設立支援', '8区で設立した。', '②', '3取組のうち1つは達成、1つは遅れた。', null],
+    ['地域コミュニティの活性化', '地域活動の情報発信', 'ホームページを開設した。', f4, 'おおむね順調。', null],
+    ['人権が尊重されるまちづくり', '人権啓発講座の開催', '延べ2,150人が受講した。', '①', '啓発は目標どおり。', '講座の回数を増やす'],
+  ];
+  const merges = ['A3:B3', 'C3:E3', 'F3:F4'];
+
+  test('the scale is ① ② ③ from the ※ line; the year is the title’s (19年度), not the group label’s 20年度; the prose 一体的評価 is no grade', () => {
+    const result = check(grid(rows('①'), merges), '2008-06-01');
+    expect(result.fiscalYear).toBe(2007);
+    expect(mapping(result)).toEqual(expect.arrayContaining(['B:item', 'C:period', 'D:evaluation']));
+    expect(mapping(result)).not.toContain('E:evaluation2');
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('④ is off the scale, and the message names ① ② ③', () => {
+    const result = check(grid(rows('④'), merges), '2008-06-01');
+    expect(issues(result)).toEqual(['D6 invalid-evaluation']);
+    expect(result.issues[0].message).toContain('①・②・③');
+  });
+});
