@@ -36,11 +36,11 @@ export interface CopyJob {
   of: number[];
 }
 
-/** One copy of a copy job. */
+/** One copy of a copy job (null: the worker held none for that check, which the pool words). */
 export interface CopyReply {
   id: number;
   of: number;
-  copy: CopyResult;
+  copy: CopyResult | null;
   heapBytes: number;
 }
 
@@ -135,7 +135,7 @@ async function runCheck(port: MessagePort, job: WorkerJob): Promise<void> {
     counts = result.report.sheets.map((sheet) => sheet.rows.length);
   } else if (job.rows === 'summary') {
     // a structured clone of every KPI of every item would cost this thread and the main one
-    // more than the summary's own work
+    // more than the summary's own work; in this mode only the summary reads the items (SummaryItem)
     for (const sheet of result.report.sheets) sheet.rows = sheet.rows.map(summaryItem) as ItemResult[];
   }
   if (job.rows !== 'objects' && job.rows !== 'summary') result.report.sheets = result.report.sheets.map((sheet) => ({ ...sheet, rows: [], ...(packedIssues ? { issues: [] } : {}) }));
@@ -148,9 +148,9 @@ async function runCopies(port: MessagePort, job: CopyJob): Promise<void> {
   for (const of of job.of) {
     const makeCopy = held.get(of);
     held.delete(of);
-    const copy: CopyResult = makeCopy ? await makeCopy() : { annotated: null, copyProblem: 'no copy held' };
+    const copy = makeCopy ? await makeCopy() : null;
     const reply: CopyReply = { id: job.id, of, copy, heapBytes: getHeapStatistics().total_heap_size };
-    port.postMessage(reply, copy.annotated ? ownBuffers(copy.annotated) : []);
+    port.postMessage(reply, copy?.annotated ? ownBuffers(copy.annotated) : []);
   }
 }
 

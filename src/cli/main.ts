@@ -115,8 +115,7 @@ async function runCheck(command: CheckCommand, io: Io, options: RunOptions): Pro
   const pool = new CheckPool(settings, { ...DEFAULT_LIMITS, ...options.limits }, options.workers, { rows, expected: inputs.filter((i) => !i.problem).length, started: (shown) => progress?.started(shown) });
   const totals = emptyTotals();
   const gradeScale = configData ? parseConfig(configData, command.configPath ?? 'config').gradeScale : undefined;
-  // the summary takes each report as it comes (in input order), while later files are checked;
-  // the writer is loaded only when a summary is asked for
+  // the summary's writer is loaded only when a summary is asked for
   const summary = command.summaryPath ? new (await import('./summary')).SummaryWorkbook(command.asOf, { locale: command.locale, target: plan.summaryPath as string, gradeScale }) : null;
   // returns and a comparison need every file's rows and issues; otherwise each report is let go once written
   const keep = Boolean(command.returnsDir || previous);

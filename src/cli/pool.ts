@@ -105,7 +105,7 @@ export class CheckPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const slot of this.slots) for (const held of slot.held.splice(0)) held.resolve({ annotated: null, copyProblem: 'closed' });
+    for (const slot of this.slots) for (const held of slot.held.splice(0)) held.resolve({ annotated: null, copyProblem: copyText(this.settings.locale, 'lost') });
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots.length = 0;
   }
@@ -219,7 +219,7 @@ export class CheckPool {
       },
       (reason, detail) => {
         const report: FileReport = { path: pending.job.shown, status: 'unreadable', error: describeUnreadable(reason, detail, this.settings.locale), sheets: [] };
-        pending.resolve({ report, copy: Promise.resolve(pending.redo ? { annotated: null, copyProblem: detail } : NO_COPY) });
+        pending.resolve({ report, copy: Promise.resolve(pending.redo ? { annotated: null, copyProblem: copyText(this.settings.locale, reason, detail) } : NO_COPY) });
       },
     );
   }
@@ -235,13 +235,13 @@ export class CheckPool {
       held.length,
       (message) => {
         this.settled(slot, message.heapBytes);
-        waiting.get(message.of)?.resolve(message.copy);
+        waiting.get(message.of)?.resolve(message.copy ?? { annotated: null, copyProblem: copyText(this.settings.locale, 'lost') });
         waiting.delete(message.of);
       },
-      (_reason, detail) => {
+      (reason, detail) => {
         // the copy being made when the worker failed gets the reason; the ones after it are made again
         const [current, ...rest] = waiting.values();
-        current?.resolve({ annotated: null, copyProblem: detail });
+        current?.resolve({ annotated: null, copyProblem: copyText(this.settings.locale, reason, detail) });
         slot.held.unshift(...rest);
       },
     );
@@ -307,6 +307,16 @@ function limitText(locale: 'ja' | 'en', which: 'memory' | 'time', limits: FileLi
   }
   if (which === 'memory') return locale === 'ja' ? `読み込みにメモリ ${limits.memoryMb} MB を超えて必要です` : `reading it needs more than ${limits.memoryMb} MB of memory`;
   return locale === 'ja' ? `チェックが ${seconds} 秒で終わりません` : `the check does not finish within ${seconds} s`;
+}
+
+/**
+ * Why a copy was not made, in the reader's language: a limit's text as it stands (limitText), a
+ * worker that stopped otherwise with its one line, or a copy the pool lost track of.
+ */
+function copyText(locale: 'ja' | 'en', reason: 'too-large' | 'too-complex' | 'check-failed' | 'lost', detail = ''): string {
+  if (reason === 'too-large' || reason === 'too-complex') return detail;
+  if (reason === 'lost') return locale === 'ja' ? '写しの材料が見つかりません（内部の不整合です。もう一度実行してください）' : 'the copy’s plan was not found (an internal fault; run the command again)';
+  return locale === 'ja' ? `写しの作成中に処理が止まりました（${detail}）` : `making the copy stopped (${detail})`;
 }
 
 /**
