@@ -515,16 +515,19 @@ function hasGroupedSubLabels(view: SheetView, r: number): boolean {
 }
 
 /**
- * Row r holds a group of its own: a label merged across columns from a cell of row r (not a label
- * merged down from above), with sub-labels under it on row r + 1.
+ * The label anchored at (r, c) is a group: merged across into the next column, with a label of
+ * row r + 1 under it there (財政効果額 over 目標額 | 実績額; 19年度の取組実績 over its columns).
  */
+export function spansSubLabels(view: SheetView, r: number, c: number): boolean {
+  if (!view.isMergeContinuation(r, c + 1)) return false;
+  const [top, left] = view.anchor(r, c + 1);
+  // a label of its own under the group (not a merge continuing from elsewhere)
+  return top === r && left === c && !view.isMergeContinuation(r + 1, c + 1) && normalizeLabel(cellText(view.raw(r + 1, c + 1))) !== '';
+}
+
+/** Row r holds a group of its own (not only labels merged down from above it). */
 function groupsOwnRow(view: SheetView, r: number): boolean {
-  for (const c of view.filledColumns(r + 1)) {
-    if (!view.isMergeContinuation(r, c)) continue;
-    const [top, left] = view.anchor(r, c);
-    if (top === r && left < c) return true;
-  }
-  return false;
+  return view.filledColumns(r).some((c) => !view.isMergeContinuation(r, c) && spansSubLabels(view, r, c));
 }
 
 /** A second header row holds short labels only (no long texts, no numbers). */

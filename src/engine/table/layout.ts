@@ -6,7 +6,7 @@ import { pairedRowKind } from '../read/pairedRows';
 import { cleanText, normalizeLabel } from '../read/text';
 import { excelSerialToIsoDate } from '../read/years';
 import type { TemplateCandidate } from '../types';
-import { bestHeaderAt, betterMatch, isEligible, looksLikeSubHeader, mapHeader, repeatsHeaderRow, type HeaderMatch, type MappedColumn } from './header';
+import { bestHeaderAt, betterMatch, isEligible, looksLikeSubHeader, mapHeader, repeatsHeaderRow, spansSubLabels, type HeaderMatch, type MappedColumn } from './header';
 import { settleShape } from './shape';
 import { cardRepeats, describeUnrecognized, isTransposed, looksLikeTable, startsAnotherTable, type UnrecognizedTable } from './unknown';
 import type { SheetView } from './sheetView';
@@ -169,14 +169,13 @@ function isHeaderContinuation(view: SheetView, r: number, header: number): boole
 const MAX_DATE_SERIAL = 2_958_466;
 
 /**
- * Two or more labels on row r, each merged across columns that hold labels of the header row below
- * or merged down into it (a label of the header standing taller than the rest).
+ * Two or more labels on row r, each a group over the header row below it (spansSubLabels) or
+ * merged down into it (a label of the header standing taller than the rest).
  */
 function isGroupRow(view: SheetView, r: number, header: number): boolean {
   const anchors = view.filledColumns(r).filter((c) => !view.isMergeContinuation(r, c));
-  if (anchors.length < 2) return false;
-  const labels = new Set(view.filledColumns(header));
-  return anchors.every((c) => (view.isMergeContinuation(r, c + 1) && labels.has(c + 1)) || view.anchor(header, c)[0] === r);
+  if (anchors.length < 2 || header !== r + 1) return false;
+  return anchors.every((c) => spansSubLabels(view, r, c) || view.anchor(header, c)[0] === r);
 }
 
 export function classifyRows(view: SheetView, match: HeaderMatch, candidates: TemplateCandidate[]): TableLayout {
