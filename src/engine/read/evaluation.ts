@@ -42,8 +42,9 @@ export type EvaluationReading =
 
 const BLANK: EvaluationReading = { kind: 'blank' };
 
-/** One circled number, ① to ⑳. */
-export const CIRCLED_NUMBER = /^[\u2460-\u2473]$/;
+/** The circled numbers ① … ⑳ (U+2460–U+2473): grades of their own (①：達成 ②：遅れ ③：未達成). */
+export const CIRCLED_NUMBERS = /[\u2460-\u2473]/g;
+const CIRCLED_NUMBER = /^[\u2460-\u2473]$/;
 const cache = new Map<string, EvaluationReading>();
 
 /** Read a self-evaluation cell into a normalised symbol or letter (each spelling read once). */

@@ -1,5 +1,5 @@
 import type { GradeStep } from '../config';
-import { isEvaluationField, isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
+import { CIRCLED_NUMBERS, isEvaluationField, isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
 import { joinSpacedLetters, nfkc, normalizeLabel } from './text';
 
 /**
@@ -54,8 +54,9 @@ export function parseLegend(text: string): Legend | null {
 
 /** NFKC, but ① … ⑳ stay as they are: keys of a scale (①：達成 ②：遅れ), read so in the cells too. */
 function nfkcKeepingCircled(text: string): string {
-  if (!/[\u2460-\u2473]/.test(text)) return nfkc(text);
-  const kept = text.replace(/[\u2460-\u2473]/g, (ch) => String.fromCharCode(0xe000 + ch.charCodeAt(0) - 0x2460));
+  // each kept as a private-use character NFKC leaves alone, then given back
+  const kept = text.replace(CIRCLED_NUMBERS, (ch) => String.fromCharCode(0xe000 + ch.charCodeAt(0) - 0x2460));
+  if (kept === text) return nfkc(text);
   return nfkc(kept).replace(/[\ue000-\ue013]/g, (ch) => String.fromCharCode(0x2460 + ch.charCodeAt(0) - 0xe000));
 }
 
