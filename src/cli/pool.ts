@@ -338,10 +338,12 @@ export function defaultPoolSize(): number {
  */
 let early: { worker: Worker; limits: FileLimits } | null = null;
 
-export function startWorkerEarly(limits: FileLimits = DEFAULT_LIMITS): void {
-  if (early) return;
+/** Start it (once); the worker is returned for those who watch it (tests). */
+export function startWorkerEarly(limits: FileLimits = DEFAULT_LIMITS): Worker {
+  if (early) return early.worker;
   early = { worker: startWorker(limits), limits };
   early.worker.unref();
+  return early.worker;
 }
 
 /** Whether an early worker is still waiting for a pool. */

@@ -228,19 +228,28 @@ describe('the installed command', () => {
 
 describe('the checking thread started as the command begins (bin/progress-sheet.js)', () => {
   test('the first pool takes it, and checks with it as with any other', async () => {
-    startWorkerEarly();
+    const worker = startWorkerEarly();
+    let replies = 0;
+    worker.on('message', () => replies++);
     expect(earlyWorkerWaiting()).toBe(true);
     const result = await run('check', '--as-of', '2024-06-01', path.join(SEEDS, '001-annual-results.xlsx'));
     expect(result.code).toBe(0);
     expect(result.out).toContain('年度実績型');
     expect(earlyWorkerWaiting()).toBe(false);
+    // the workbook was checked by that very thread
+    expect(replies).toBe(1);
   });
 
   test('a pool with other memory limits ends it and starts its own', async () => {
-    startWorkerEarly({ memoryMb: 256, timeoutMs: 30_000 });
+    const worker = startWorkerEarly({ memoryMb: 256, timeoutMs: 30_000 });
+    let replies = 0;
+    worker.on('message', () => replies++);
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
     const result = await runCli(['check', '--as-of', '2024-06-01', path.join(SEEDS, '001-annual-results.xlsx')], { limits: { memoryMb: 512 } });
     expect(result.code).toBe(0);
     expect(earlyWorkerWaiting()).toBe(false);
+    expect(replies).toBe(0);
+    await exited;
   });
 });
 
