@@ -9,6 +9,7 @@
  *   - both again as people run them: the compiled command and a script that loads the same files
  *     with ExcelJS, each a process of its own (in one process the baseline's code is already
  *     compiled and optimised by the earlier pairs, while each command starts cold workers);
+ *   - the 60 again with --summary alone, as processes: the annotated copies' share of the time;
  *   - the peak memory of an 80,000-row check in a process of its own (target < 500 MB);
  *   - the Office.js host through the in-memory double: syncs and request sizes.
  */
@@ -103,6 +104,9 @@ async function sixtyDepartments(dir: string): Promise<string[]> {
   const p = await pairs(loadAll, command, 3);
   const out = path.join(dir, 'out-processes');
   const processes = await processPairs([folder], ['check', '--as-of', AS_OF, '--quiet', '--out', out, '--summary', path.join(out, '集計.xlsx'), folder], () => fs.rm(out, { recursive: true, force: true }));
+  // the same batch without copies: what the annotated copies themselves cost, next to the target
+  const summaryOnly = path.join(dir, 'summary-only.xlsx');
+  const withoutCopies = await processPairs([folder], ['check', '--as-of', AS_OF, '--quiet', '--summary', summaryOnly, folder], () => fs.rm(summaryOnly, { force: true }));
   const workers = `${defaultPoolSize()} worker${defaultPoolSize() === 1 ? '' : 's'} on ${os.availableParallelism()} cores`;
   return [
     `60 department workbooks (50–300 items), ExcelJS load of all (the baseline): ${fmt(p.base)}`,
@@ -110,6 +114,7 @@ async function sixtyDepartments(dir: string): Promise<string[]> {
     processes
       ? `  as processes of their own (compiled command against a script loading them with ExcelJS, ${fmt(processes.base)}): ${fmt(processes.value)} = ${range(processes)} (target ≤ 1.00)`
       : `  as processes of their own: not measured (run npm run build:cli first)`,
+    ...(withoutCopies ? [`  the same with --summary alone, no copies, as processes: ${fmt(withoutCopies.value)} = ${range(withoutCopies)} (the copies' share is the difference)`] : []),
   ];
 }
 
