@@ -680,6 +680,34 @@ const PINS: Record<string, Pin> = {
     // The other false flags (G14 … G31): the words 年度計画よりも進んでいる / 年度計画どおり / 年度計画よりも遅れている are off the majority scale (see G26)
     falseFlags: ['A6 invalid-evaluation', 'A7 invalid-evaluation', 'A8 invalid-evaluation', 'G14 invalid-evaluation', 'G15 invalid-evaluation', 'G16 invalid-evaluation', 'G17 invalid-evaluation', 'G18 invalid-evaluation', 'G19 invalid-evaluation', 'G20 invalid-evaluation', 'G21 invalid-evaluation', 'G22 invalid-evaluation', 'G23 invalid-evaluation', 'G24 invalid-evaluation', 'G25 invalid-evaluation', 'G27 invalid-evaluation', 'G29 invalid-evaluation', 'G31 invalid-evaluation'],
   },
+  'ishikari-h21-2.xlsx': {
+    template: 'generic',
+    found: ['B9 required-missing', 'D12 formula-error'],
+    missed: {
+      'B5 duplicate-id': 'no id is read: the sheet has no No. column and the generic profile takes no id from the item\'s title (idFromItemNumber is false outside quarterly, profiles/builtin.ts); even there ITEM_NUMBER (rows/record.ts) wants a bare leading number, not a bracketed (1), and (1) starts again under each 区分, so the id would be the 区分\'s number with it (1-(1), 1-(2)) to tell the second (1) under 事務事業の見直し from the (1) of every other 区分',
+      'D8 normalized-value': '進捗状況 is mapped to kpi.actual with no year (generic vocabulary), and a cell of several lines tagged 【H18】 【H19】 【H20】 reads as no number, so its full-width digits are never read; it would need each 【Hnn】 line read as that year\'s actual (the figure after the date 4月1日: ６９８人, △ in brackets a change) before normalized-value (rules/normalizedValue.ts, numeric cells only) could report the spelling',
+      'D10 missing-entry': 'the 進捗状況 column has no period: kpi.actual without a year is neither a yearly actual nor a period entry, so a blank one is never due (rules/missingEntry.ts); the sheet\'s year is 平成20年度 (from 平成21年2月1日現在), not yet ended on 2009-02-01, so even read as the year\'s result it would not be due: it would need the years inside the cell (【H17】 … 【H20】, one line each) read as yearly results, so that a cell without its 【H18】 and 【H19】 lines is missing two past years',
+    },
+    // a 市 of 北海道 (石狩市): 区分 | 項目 | 目標 | 進捗状況 (平成21年2月1日現在), read as the generic profile: 区分 the section (merged down),
+    // 項目 the item, 目標 the target (words: no number, no invalid-number), 進捗状況 the actual (words: no year). No department column, so
+    // none is required; the (1) starting again under each 区分 draws no duplicate-id (no id is read at all). 平成20年度 from the as-of line
+    falseFlags: [],
+  },
+  'marugame-r1.xlsx': {
+    template: 'generic',
+    found: ['J10 required-missing', 'F12 invalid-number', 'H13 computed-mismatch', 'F15 missing-entry'],
+    missed: {
+      'I9 grade-mismatch': 'the ★評価基準 line (A：計画を大きく上回る … E：計画を大きく下回る) is read as a scale of words with no bands, and grade-mismatch compares only scales mapped to rates (scale.thresholds, rules/mismatch.ts gradeMismatch), so A against a rate of △31.0% (the result moved away from its target) is not questioned; it would need the order the words give (上回る > どおり > 下回る) read as bands around 100% of the period\'s expected progress, or at least a negative rate never graded above the scale\'s middle',
+    },
+    // a 市 of 四国 (丸亀市): its 行政評価 成果指標の推移 under a two-row header (実績値 over H29 | H30): 基本施策 the section (merged down),
+    // 成果指標 the item, 単位 the unit, 基準値（H28） the baseline, H30 the latest actual, 目標値（R4） the target (a raised target in two
+    // tiers reads as its upper figure, 45,000 not (42,000)), 達成率 the rate ((a − b) / (t − b), △ a negative rate: △81.3% agrees),
+    // 施策評価（1次評価） the evaluation on the A–E words, 所管部 the department; 令和元年度 from the title, the H30 actual due. False flag:
+    // H12, once F12 (3,24O) does not read the rate falls back to the H29 actual (3,020: 22.67%) and questions the written 52.0%; design §5.4
+    // says no rate when the actual is not a number (latestActual in compute/rate.ts takes the latest year whose cell reads as a number, so
+    // a year holding a typo is skipped instead of stopping the rate)
+    falseFlags: ['H12 computed-mismatch'],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
