@@ -702,11 +702,10 @@ const PINS: Record<string, Pin> = {
     // a 市 of 四国 (丸亀市): its 行政評価 成果指標の推移 under a two-row header (実績値 over H29 | H30): 基本施策 the section (merged down),
     // 成果指標 the item, 単位 the unit, 基準値（H28） the baseline, H30 the latest actual, 目標値（R4） the target (a raised target in two
     // tiers reads as its upper figure, 45,000 not (42,000)), 達成率 the rate ((a − b) / (t − b), △ a negative rate: △81.3% agrees),
-    // 施策評価（1次評価） the evaluation on the A–E words, 所管部 the department; 令和元年度 from the title, the H30 actual due. False flag:
-    // H12, once F12 (3,24O) does not read the rate falls back to the H29 actual (3,020: 22.67%) and questions the written 52.0%; design §5.4
-    // says no rate when the actual is not a number (latestActual in compute/rate.ts takes the latest year whose cell reads as a number, so
-    // a year holding a typo is skipped instead of stopping the rate)
-    falseFlags: ['H12 computed-mismatch'],
+    // 施策評価（1次評価） the evaluation on the A–E words, 所管部 the department; 令和元年度 from the title, the H30 actual due. A typo in the latest year's
+    // actual (F12, 3,24O) leaves no rate (the latest year reported decides, compute/rate.ts latestActual), so the written 52.0% (H12) is not
+    // questioned. Before (as first pinned): the rate fell back to the H29 actual (3,020: 22.67%) and questioned H12 (a false flag)
+    falseFlags: [],
   },
 };
 

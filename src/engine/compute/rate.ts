@@ -89,16 +89,28 @@ export function achievementRate(actual: number, target: number, baseline: number
   return actual / target;
 }
 
-/** The latest-year actual of a single-row indicator (its entry's index, or -1), and its figure. */
+/**
+ * The latest-year actual of a single-row indicator (its entry's index, or -1), and its figure. The
+ * latest year reported decides: a figure there that does not read (a typo) gives no rate, not the
+ * year before's (design.md §5: not a number, no rate). Blank, 「－」, a figure not counted yet (未集計)
+ * and a step before the figure (検討) are no report of a figure: the year before's stands.
+ */
 function latestActual(entries: PeriodEntry[]): { index: number; value: number } {
   let index = -1;
   let value = 0;
+  let year = -Infinity;
   for (let i = 0; i < entries.length; i++) {
-    const v = num(entries[i].cell);
-    if (v !== null && (index < 0 || entries[i].fiscalYear >= entries[index].fiscalYear)) {
-      index = i;
-      value = v;
+    const { cell, fiscalYear } = entries[i];
+    if (fiscalYear < year) continue;
+    const reading = readKpiNumber(cell.value, cell.numberFormat);
+    if (reading.kind === 'blank' || reading.kind === 'none') continue;
+    if (reading.kind !== 'number') {
+      const text = nfkc(String(cell.value)).trim();
+      if (PENDING.test(text) || STEP.test(text)) continue;
     }
+    year = fiscalYear;
+    index = reading.kind === 'number' ? i : -1;
+    value = reading.kind === 'number' ? reading.value : 0;
   }
   return { index, value };
 }

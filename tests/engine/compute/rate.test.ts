@@ -320,3 +320,38 @@ describe('a 累計 column beside the year’s actual', () => {
     expect(rate).toMatchObject({ rate: 0.5, actual: 1500, formula: 'progress' });
   });
 });
+
+describe('the latest year reported decides the rate (design.md §5: not a number, no rate)', () => {
+  // 丸亀市's 成果指標の推移: 基準値（H28）, 実績値 over H29 | H30, 目標値（R4）, the sheet's own 達成率
+  const HEADER: CellValue[][] = [
+    ['基本施策', '成果指標', '単位', '基準値（H28）', '実績値', '実績値', '目標値（R4）', '達成率', '所管部'],
+    ['基本施策', '成果指標', '単位', '基準値（H28）', 'H29', 'H30', '目標値（R4）', '達成率', '所管部'],
+  ];
+  const check = (h30: CellValue, written: CellValue = '') =>
+    checkSheet(
+      {
+        values: [
+          ['令和元年度 行政評価 成果指標の推移'],
+          ...HEADER,
+          ['子育て支援', '保育所待機児童数', '人', 40, 30, h30, 0, written, '健康福祉部'],
+          ['子育て支援', '放課後児童クラブ登録児童数', '人', 1000, 1100, 1200, 1500, '40.0%', '健康福祉部'],
+        ],
+      },
+      { asOf: '2019-06-01' },
+    );
+
+  test('H30 read: the latest figure is H30’s, (20 − 40) / (0 − 40) = 50.00%', () => {
+    const result = check(20);
+    expect(result.rows[0].achievementRate).toBe(0.5);
+  });
+
+  test('H30 holds a typo (2O, a letter O): no rate, not H29’s 25.00%; the typo is the issue, and a correct written 達成率 is not questioned', () => {
+    const result = check('2O', '50.0%');
+    expect(result.rows[0].achievementRate).toBeNull();
+    expect(result.issues.filter((i) => i.row === 4).map((i) => `${i.cell} ${i.code}`)).toEqual(['F4 invalid-number']);
+  });
+
+  test('H30 blank, 「－」 or 未集計: H29 is the latest figure reported, (30 − 40) / (0 − 40) = 25.00%', () => {
+    for (const h30 of ['', '－', '未集計']) expect(check(h30).rows[0].achievementRate).toBe(0.25);
+  });
+});
