@@ -659,11 +659,11 @@ const PINS: Record<string, Pin> = {
     // a 市 of 近畿 with two evaluations of one year: rows 5–6 are the header (平成27年度 over 計画 | 実績 | 担当課評価, 外部評価 over 評価 | 評価の理由 |
     // 今後の改善に向けた助言), 取組項目 the item, 担当課 the department, 平成27年度 実績 the year's result, 担当課評価 the evaluation on the ◎○△× line,
     // 外部評価 評価 a second evaluation on the A–D line (E is off it), 評価の理由 / 今後の改善に向けた助言 notes; 基本方針 lines are sections.
-    // 平成27年度 from the title. False flags: the 外部評価 is given by the 行政改革推進委員会 to a selection of items only (the ※ line says so), but
-    // every evaluation column is due on every row once the year's result is (rules/missingEntry.ts, evaluationCells), so each blank 外部評価 is
-    // reported missing; it would need a second evaluation by another body (外部評価, 委員会) or one left blank on most rows read as not due per
-    // row. 外部評価に対する対応方針 and 平成28年度計画 are not read
-    falseFlags: ['G9 missing-entry', 'G10 missing-entry', 'G13 missing-entry', 'G14 missing-entry', 'G17 missing-entry', 'G19 missing-entry', 'G20 missing-entry'],
+    // 平成27年度 from the title. The 外部評価 is given by the 行政改革推進委員会 to a selection of items only (the ※ line says so): an evaluation
+    // labelled as made by others, beside the department's own, is never due (rules/missingEntry.ts, read/evaluation.ts isEvaluationByOthers).
+    // 外部評価に対する対応方針 and 平成28年度計画 are not read. Before (as first pinned): every blank 外部評価 was reported missing, seven false
+    // flags (G9, G10, G13, G14, G17, G19, G20)
+    falseFlags: [],
   },
   'hamamatsu-r5.xlsx': {
     template: 'generic',

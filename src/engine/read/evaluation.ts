@@ -255,3 +255,15 @@ export function isEvaluationWord(text: string): boolean {
 export function isEvaluationField(field: string): boolean {
   return /^evaluation\d*$/.test(field);
 }
+
+/**
+ * An evaluation made by others than the department that fills the sheet: a committee's 外部評価, a
+ * 第三者評価, the reform office's 二次評価. They grade the items they chose and leave the rest blank
+ * (甲賀市: 外部評価 beside the 担当課評価, ※外部評価の欄が空欄の項目は…対象外), so a blank one is
+ * no missing entry of the department's. Read from the column's label (with its group).
+ */
+const BY_OTHERS = /外部|第三者|委員会?|審議会|有識者|懇話会|市民評価|(二|2)次評価/;
+
+export function isEvaluationByOthers(label: string): boolean {
+  return BY_OTHERS.test(nfkc(label).replace(/\s+/g, ''));
+}

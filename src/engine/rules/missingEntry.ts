@@ -3,7 +3,8 @@ import { displayText } from '../read/text';
 import { formatFiscalYear } from '../read/years';
 import { cellText, isBlank, isNoneMarker } from '../read/cell';
 import type { KpiRecord, UnitRecord } from '../rows/record';
-import { evaluationCells, labelText, type Report, type Rule, type RuleContext } from './context';
+import { evaluationCells, labelText, type EvaluationCell, type Report, type Rule, type RuleContext } from './context';
+import { isEvaluationByOthers } from '../read/evaluation';
 import { fiscalYearEnd, isDue } from '../due';
 import { entryIsDue, periodEnd, periodField } from './periods';
 
@@ -16,6 +17,7 @@ export const missingEntry: Rule = {
   start(ctx) {
     // decided by the sheet's first unit, the first one checked
     let evaluationDue: boolean | null = null;
+    let ownEvaluation: boolean[] | null = null;
     return (unit, _computed, report) => {
       evaluationDue ??= latestResultIsDue(ctx, unit);
       for (const p of unit.periods) {
@@ -32,8 +34,11 @@ export const missingEntry: Rule = {
       }
       missingActuals(ctx, unit, report);
       if (!evaluationDue) return;
-      for (const { cell, field, scale } of evaluationCells(ctx, unit)) {
-        if (!isBlank(cell.value)) continue;
+      // beside the department's own evaluation, one made by others (外部評価) is theirs to give
+      ownEvaluation ??= ownEvaluations(evaluationCells(ctx, unit));
+      const own = ownEvaluation;
+      for (const [i, { cell, field, scale }] of evaluationCells(ctx, unit).entries()) {
+        if (!own[i] || !isBlank(cell.value)) continue;
         report({
           messageId: 'missing-entry.evaluation',
           r: cell.r,
@@ -45,6 +50,15 @@ export const missingEntry: Rule = {
     };
   },
 };
+
+/**
+ * Per evaluation column, whether the department gives it: all of them, unless some are labelled as
+ * made by others (外部評価) and some are not; then only the latter.
+ */
+function ownEvaluations(cells: EvaluationCell[]): boolean[] {
+  const own = cells.map((e) => !isEvaluationByOthers(e.cell.label));
+  return own.some(Boolean) ? own : cells.map(() => true);
+}
 
 /** An indicator as a message names it: its name, else 指標1, 指標2… */
 function kpiName(kpi: KpiRecord, index: number): string {

@@ -15,6 +15,9 @@ const pairs = (plan: string[], actual: string[]) => [
   ['', '', '', '実績', ...actual, ''],
 ];
 
+/** The department's own evaluation beside two made by others (甲賀市: 担当課評価 and the committee's 外部評価). */
+const TWO_EVALUATIONS = ['No.', '取組項目', '担当課', '令和6年度計画', '令和6年度実績', '担当課評価', '外部評価', '二次評価'];
+
 ruleTester('missing-entry', {
   valid: [
     {
@@ -54,6 +57,12 @@ ruleTester('missing-entry', {
       template: 'plan-result-evaluation',
       header: HEADERS.plan,
       rows: [['行政運営', '業務の見直し', '窓口の見直し', '総務課', '実施', '実施', '対象外']],
+      asOf: '2025-04-15',
+    },
+    {
+      name: 'a blank 外部評価 or 二次評価 beside the department’s own evaluation: given by others, never due',
+      header: TWO_EVALUATIONS,
+      rows: [[1, '窓口の見直し', '総務課', '実施', '実施', '○', '', '']],
       asOf: '2025-04-15',
     },
   ],
@@ -115,6 +124,24 @@ ruleTester('missing-entry', {
       rows: [['行政運営', '業務の見直し', '窓口の見直し', '総務課', '実施', '実施', '']],
       asOf: '2025-04-15',
       errors: [{ cell: 'G2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation' }],
+    },
+    {
+      // 甲賀市: the committee's 外部評価 is given to the items it chose; the department's own is due
+      name: 'beside a blank 外部評価 (a committee’s), the department’s own blank evaluation is due, the 外部評価 is not',
+      header: TWO_EVALUATIONS,
+      rows: [[1, '窓口の見直し', '総務課', '実施', '実施', '', '', '']],
+      asOf: '2025-04-15',
+      errors: [{ cell: 'F2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation' }],
+    },
+    {
+      name: 'a sheet whose only evaluations are given by others (外部評価, 二次評価): they are the ones due',
+      header: [...TWO_EVALUATIONS.slice(0, 5), '外部評価', '二次評価'],
+      rows: [[1, '窓口の見直し', '総務課', '実施', '実施', '', '']],
+      asOf: '2025-04-15',
+      errors: [
+        { cell: 'F2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation' },
+        { cell: 'G2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation2' },
+      ],
     },
     {
       name: 'a result of FY2024 (令和6年度実績) after the year ends',
