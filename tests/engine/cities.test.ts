@@ -667,18 +667,17 @@ const PINS: Record<string, Pin> = {
   },
   'hamamatsu-r5.xlsx': {
     template: 'generic',
-    found: ['C21 required-missing', 'F28 missing-entry', 'F30 invalid-number'],
-    missed: {
-      'G26 grade-mismatch': 'the 【達成状況】 line is not read as a legend: its keys (年度計画よりも進んでいる, 年度計画よりも遅れている) are longer than the 8 characters a legend key may have (read/legend.ts, keyBefore), so the three words and their bands (110%超 / 95%以上110%以下 / 95%未満, which readThresholds would read) are not the column\'s scale; the scale falls to the majority of cells (compute/units.ts, byMajority), there no rate maps a word, and 年度計画どおり at 122.4% is reported as off the scale (G26 invalid-evaluation) instead of a grade-mismatch. It would need longer word keys under a label that names an evaluation (達成状況)',
-      'G32 invalid-evaluation': 'with no legend read (see G26), the column\'s scale is taken from its cells by majority, and the planted 概ね順調 is the only cell on a known word scale (順調 / 概ね順調 / やや遅れ / 遅れ): it chooses that scale and is then valid on it, while the sheet\'s own three words are flagged; with the 【達成状況】 line read, 概ね順調 is off the scale',
-    },
-    // a 政令指定都市's 行政経営推進プラン 進捗状況: the count table on top (R5年度評価 | 取組 over 件数 | 割合) is taken as the first table, R5年度評価 the
-    // evaluation (評価$) and 取組 the item, so its three rows draw A6–A8 invalid-evaluation; a header whose sub-labels are 件数 | 割合 would need to be
-    // read as a count summary and left out (table/layout.ts, locateTable takes the first eligible header; 雫石町's 判定 | 判定数 | 割合 names no item
-    // and is left out). The list under its own header (row 13) is checked as another table: 取組 the id (merged over its indicators), 取組名 the
-    // item, 担当部課（取りまとめ部課） the department, 重要業績評価指標 / 目標値 / 実績値 the KPI, 達成状況 the evaluation. 令和5年度 from the title.
-    // The other false flags (G14 … G31): the words 年度計画よりも進んでいる / 年度計画どおり / 年度計画よりも遅れている are off the majority scale (see G26)
-    falseFlags: ['A6 invalid-evaluation', 'A7 invalid-evaluation', 'A8 invalid-evaluation', 'G14 invalid-evaluation', 'G15 invalid-evaluation', 'G16 invalid-evaluation', 'G17 invalid-evaluation', 'G18 invalid-evaluation', 'G19 invalid-evaluation', 'G20 invalid-evaluation', 'G21 invalid-evaluation', 'G22 invalid-evaluation', 'G23 invalid-evaluation', 'G24 invalid-evaluation', 'G25 invalid-evaluation', 'G27 invalid-evaluation', 'G29 invalid-evaluation', 'G31 invalid-evaluation'],
+    found: ['C21 required-missing', 'G26 grade-mismatch', 'F28 missing-entry', 'F30 invalid-number', 'G32 invalid-evaluation'],
+    missed: {},
+    // a 政令指定都市's 行政経営推進プラン 進捗状況: the count table on top (R5年度評価 | 取組 over 件数 | 割合) is a count summary, no progress table
+    // (table/layout.ts isCountSummary: no department, every label beside the category a count or a share), so the list under its own header
+    // (row 13) is the sheet's table: 取組 the id (merged over its indicators), 取組名 the item, 担当部課（取りまとめ部課） the department, 重要業績評価指標 /
+    // 目標値 / 実績値 the KPI, 達成状況 the evaluation on the 【達成状況】 line (phrases as keys under an evaluation's title in brackets, read/legend.ts),
+    // with its bands 110%超 / 95%以上110%以下 / 95%未満: 年度計画どおり at 122.4% is a grade-mismatch (G26), the planted 概ね順調 off the scale (G32).
+    // 令和5年度 from the title. Before (as first pinned): the count table was the first table (A6–A8 invalid-evaluation), the 【達成状況】 keys were
+    // longer than a legend key might be, so the scale came from the cells' majority and the planted 概ね順調 chose it: 15 of the sheet's own
+    // words flagged (G14 … G31), G26 and G32 missed
+    falseFlags: [],
   },
   'ishikari-h21-2.xlsx': {
     template: 'generic',

@@ -48,7 +48,7 @@ export function parseLegend(text: string): Legend | null {
     return rest.trim() === '' ? parseLegend(title[1]) : null;
   }
   if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseSpacedKeys(t) ?? parseList(t);
-  const { label, entries } = splitEntries(t);
+  const { label, entries } = splitEntries(t, EVALUATION_TITLE.test(t) ? LONG_KEY : SHORT_KEY);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
 }
 
@@ -60,11 +60,20 @@ function nfkcKeepingCircled(text: string): string {
   return nfkc(kept).replace(/[\ue000-\ue013]/g, (ch) => String.fromCharCode(0x2460 + ch.charCodeAt(0) - 0xe000));
 }
 
-function splitEntries(t: string): { label: string; entries: Entry[] } {
+/** How long a key may be: a word such as 完了 or 計画どおり; under an evaluation's title in brackets, a phrase. */
+const SHORT_KEY = 8;
+const LONG_KEY = 16;
+/**
+ * An evaluation's title in brackets opening the line: 【達成状況】 年度計画よりも進んでいる：…110%超 年度計画どおり：…
+ * (浜松市). Under it, the keys may be phrases longer than a word.
+ */
+const EVALUATION_TITLE = /^\s*[【[〈《]\s*[^】\]〉》:=]{0,8}(評価|状況|達成度|進捗|判定|凡例|評価基準)\s*[】\]〉》]/;
+
+function splitEntries(t: string, maxKey: number): { label: string; entries: Entry[] } {
   const keys: { key: string; at: number; after: number }[] = [];
   const colon = /\s*[:=]\s*/g;
   for (let m = colon.exec(t); m; m = colon.exec(t)) {
-    const key = keyBefore(t, m.index, keys.length > 0 ? keys[keys.length - 1].after : 0);
+    const key = keyBefore(t, m.index, keys.length > 0 ? keys[keys.length - 1].after : 0, maxKey);
     if (key) keys.push({ key: key.text, at: key.at, after: m.index + m[0].length });
   }
   const label = keys.length > 0 ? t.slice(0, keys[0].at) : t;
@@ -79,7 +88,7 @@ function splitEntries(t: string): { label: string; entries: Entry[] } {
  * The key in front of a colon at `end`: the run back to a separator (完了, 対象外), or, when the
  * run also holds the end of the previous description (計画以上A), its last letter or symbol.
  */
-function keyBefore(t: string, end: number, from: number): { text: string; at: number } | null {
+function keyBefore(t: string, end: number, from: number, maxKey: number): { text: string; at: number } | null {
   let at = end;
   while (at > from && !SEPARATOR_CHAR.test(t[at - 1])) at--;
   const run = t.slice(at, end);
@@ -88,7 +97,7 @@ function keyBefore(t: string, end: number, from: number): { text: string; at: nu
   if (trailing && trailing[0].length < run.length && /[^\x00-\x7f]/.test(run.slice(0, -trailing[0].length))) {
     return { text: trailing[0], at: end - trailing[0].length };
   }
-  return run.length <= 8 ? { text: run, at } : null;
+  return run.length <= maxKey ? { text: run, at } : null;
 }
 
 /** A key in brackets: 【A】, 【◎】 (one letter or symbol, never a number such as 【7】). */

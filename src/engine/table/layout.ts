@@ -124,6 +124,8 @@ export function locateTable(
       if ((!closest || best.score > closest.score) && looksLikeTable(view, r)) closest = { r, score: best.score };
       continue;
     }
+    // a count of items by grade above the list (評価 | 件数 | 割合) is no progress table: look further down
+    if (!isForced && isCountSummary(view, best)) continue;
     chosen = best;
     // a better reading may start a row or two lower (a group row above the real labels)
     for (let next = r + 1; next <= r + 2 && next < view.rowCount; next++) {
@@ -163,6 +165,26 @@ function round2(x: number): number {
 function isHeaderContinuation(view: SheetView, r: number, header: number): boolean {
   if (!view.filledColumns(header).some((c) => view.isMergeContinuation(r, c) && view.anchor(r, c)[0] === header)) return false;
   return looksLikeSubHeader(view, r);
+}
+
+/** Labels of counts and shares: 件数, 判定数, 取組数, 割合, 構成比. */
+const COUNT_LABEL = /^([^\d]{0,6}数|割合|構成比|比率)(\(.{0,12}\))?$/;
+
+/**
+ * A header that counts items by a category (浜松市: R5年度評価 over 件数 | 割合; 雫石町: 判定 | 判定数 |
+ * 割合): no department column, and on one of its rows, or the row under it, every label beside the
+ * category's names a count or a share (the category may stand merged down from the row above).
+ */
+function isCountSummary(view: SheetView, match: HeaderMatch): boolean {
+  if (match.columns.some((c) => c.field === 'department')) return false;
+  const last = match.rows[match.rows.length - 1];
+  for (const r of [...match.rows, last + 1]) {
+    if (r >= view.rowCount) continue;
+    const counts = view.filledColumns(r).map((c) => COUNT_LABEL.test(normalizeLabel(cellText(view.raw(r, c)))));
+    if (counts.length >= 2 && counts.every(Boolean)) return true;
+    if (counts.length >= 3 && counts.slice(1).every(Boolean)) return true;
+  }
+  return false;
 }
 
 /** The serial of 9999-12-31 + 1: Excel shows no later date. */

@@ -130,6 +130,24 @@ describe('parseLegend: words', () => {
   });
 });
 
+describe('parseLegend: phrases as keys under an evaluation title in brackets (浜松市)', () => {
+  const LINE = '【達成状況】　年度計画よりも進んでいる：目標値に対し実績値が110%超　年度計画どおり：95%以上110%以下　年度計画よりも遅れている：95%未満';
+
+  test('「【達成状況】 年度計画よりも進んでいる：…110%超 年度計画どおり：95%以上110%以下 年度計画よりも遅れている：95%未満」: three phrases with their bands', () => {
+    const legend = parseLegend(LINE);
+    expect(legend?.scale.allowed).toEqual(['年度計画よりも進んでいる', '年度計画どおり', '年度計画よりも遅れている']);
+    expect(legend?.scale.thresholds?.map((t) => [t.grade, t.min])).toEqual([
+      ['年度計画よりも進んでいる', 1.1],
+      ['年度計画どおり', 0.95],
+      ['年度計画よりも遅れている', null],
+    ]);
+  });
+
+  test('without the title a phrase of twelve characters is no key: the line is no legend', () => {
+    expect(parseLegend(LINE.replace('【達成状況】　', ''))).toBeNull();
+  });
+});
+
 describe('parseLegend: grades in words that hold a figure (群馬県 実施結果評価)', () => {
   test('「【実施結果評価】達成：… 50%以上実施：… 50%未満実施：… 未実施：…」', () => {
     const legend = parseLegend('【実施結果評価】達成：取組目標を達成　50%以上実施：作業内容の50%以上を実施　50%未満実施：50%未満を実施　未実施：実施していない');

@@ -65,6 +65,57 @@ describe('another table below the first one', () => {
   });
 });
 
+describe('a count of items by grade above the list (浜松市: R5年度評価 over 件数 | 割合)', () => {
+  const sheet = (counts: string[][], merges: string[]) =>
+    grid(
+      [
+        ['行政経営推進プラン 令和5年度 進捗状況'],
+        ...counts,
+        ['年度計画よりも進んでいる', '1件', '50.0%'],
+        ['年度計画よりも遅れている', '1件', '50.0%'],
+        ['計', '2件', '100.0%'],
+        ['【達成状況】　年度計画よりも進んでいる：目標値に対し実績値が110%超　年度計画どおり：95%以上110%以下　年度計画よりも遅れている：95%未満'],
+        ['取組', '取組名', '担当部課', '重要業績評価指標', '目標値', '実績値', '達成状況'],
+        [1, 'クラウド利用の推進', '情報政策課', 'クラウド化したシステム数', '12システム', '14システム', '年度計画よりも進んでいる'],
+        [2, '外郭団体経営健全化', '行政経営課', '健全化した団体数', '10団体', '8団体', '年度計画よりも遅れている'],
+      ],
+      merges,
+    );
+
+  test('is no progress table: the list below is the sheet’s table, its grades not questioned', () => {
+    const result = check(sheet([['R5年度評価', '取組', ''], ['', '件数', '割合']], ['A2:A3', 'B2:C2']), '2024-10-11');
+    expect(result.headerRows).toEqual([8]);
+    expect(result.rows.map((r) => r.item)).toEqual(['クラウド利用の推進', '外郭団体経営健全化']);
+    // the grades agree with the 【達成状況】 line's bands: 14 / 12 = 116.7% is 進んでいる, 8 / 10 = 80% 遅れている
+    expect(result.rows.map((r) => [r.achievementRate, r.evaluation])).toEqual([
+      [1.1667, '年度計画よりも進んでいる'],
+      [0.8, '年度計画よりも遅れている'],
+    ]);
+    expect(issues(result, ['invalid-evaluation', 'grade-mismatch', 'unrecognized-layout'])).toEqual([]);
+  });
+
+  test('a one-row count header (判定 | 判定数 | 割合) too', () => {
+    const result = check(sheet([['判定', '判定数', '割合']], []), '2024-10-11');
+    expect(result.headerRows).toEqual([7]);
+    expect(result.rows).toHaveLength(2);
+  });
+
+  test('a progress table whose sub-labels are counts (実績 over 件数 | 割合) keeps its rows: it has a department', () => {
+    const result = check(
+      grid(
+        [
+          ['取組項目', '担当課', '実績', ''],
+          ['', '', '件数', '割合'],
+          ['窓口のデジタル化', '総務課', '120件', '80%'],
+        ],
+        ['A1:A2', 'B1:B2', 'C1:D1'],
+      ),
+      '2024-10-11',
+    );
+    expect(result.rows.map((r) => [r.item, r.department])).toEqual([['窓口のデジタル化', '総務課']]);
+  });
+});
+
 describe('the 事務事業 table on a sheet of its own (羽村市)', () => {
   const rows = (efficiency: string, progress: string) => [
     ['No', '事業名', '平成28年度実施結果', '', '評価(所管課長)', '', '', ''],
