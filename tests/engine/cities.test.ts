@@ -706,6 +706,33 @@ const PINS: Record<string, Pin> = {
     // questioned. Before (as first pinned): the rate fell back to the H29 actual (3,020: 22.67%) and questioned H12 (a false flag)
     falseFlags: [],
   },
+  'okinawa-ken-7ji-h26.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['C12 required-missing', 'F20 invalid-number', 'F23 missing-entry'],
+    missed: {
+      'G16 computed-mismatch': '達成度 (under 平成26年度, beside 目標 | 実績) is the evaluation term (達成度$, profiles/vocabulary.ts), and a column of it holding numbers is taken for a count column and made a note (table/shape.ts settleCountColumns: any number counts, fractions formatted as percent too), so the written 236.4% is never compared with 526,713 / 200,000 = 263.4%; it would need 達成度 holding percentages (non-integer fractions, or n%) read as the rate (the rate term has only 達成度(%))',
+      'H17 grade-mismatch': '推進状況 is a year.result term, which the KPI profile gives to kpi.actual; with no year and not a bare 実績 it is then made a note (table/shape.ts settleShape, the 取組における進捗状況 rule), and settleStatusColumns turns status words into the evaluation only for period columns, so the column of 順調 / やや遅れ / 大幅遅れ is never read and the 【推進状況】 line\'s bands (90% / 60%) are not applied: 順調 at 82.4% is not questioned; it would need a kpi.actual column without a year that holds scale words (as settleStatusColumns does for period columns) read as the evaluation, and then 達成度 (see G16) as the rate it grades',
+    },
+    // a prefecture (沖縄県): No. | 実施項目 | 所管部局 (部 and 課 on two lines) | 取組指標 | 平成26年度 over 目標 | 実績 | 達成度 | 推進状況 |
+    // 財政効果額（千円） | 備考, read as kpi-baseline-target: 取組指標 the indicator, 平成26年度 目標 / 実績 the target and the actual (units,
+    // 千円 and △ inside the figures: △30人 → △34人), 財政効果額（千円） the effect; the five pillars are sections, the 合計 row (全29項目) no
+    // item; 平成26年度 from the title, so the 実績 is due on 2015-06-03. 達成度 and 推進状況 are read as notes (see G16, H17), so no grade
+    // and no rate is checked: nothing on the sheet is questioned, and no false flag
+    falseFlags: [],
+  },
+  'kurihara-2ji-zenki-h22.xlsx': {
+    template: 'generic',
+    found: ['C12 required-missing', 'I13 invalid-evaluation', 'H19 missing-entry', 'J23 invalid-number', 'A24 duplicate-id'],
+    missed: {},
+    // a 市 of 東北 (栗原市): its 集中改革プラン 平成22年度実施状況, read with a one-row header (row 4): 管理№ the id, 担当課 the department,
+    // 平成22年度の実施状況 the year's result (平成22年度 from the title, due on 2011-09-30), 達成状況 the evaluation on 達成 / 未達成 (the
+    // 【達成状況】 line; － not evaluated), 効果額（千円） the effect; ⑴ / ① / (ア) headings are sections, the 合計 row no item. Found, but
+    // the item is misread: 実施内容プログラム is no item label (vocabulary.ts has 改革プログラム and プログラム名), so the two-row reading, where
+    // 実施計画（スケジュール） over 平成22年度 … 平成25年度以降 is the schedule, scores lower than the one-row reading (table/header.ts
+    // bestHeaderAt), in which 実施計画 is the broad item label of 坂井市: the item is the 平成22年度 schedule mark (○, 検 討, ⇒), the
+    // program's name is not read, and the years' marks are read as plan entries. A blank 実施内容プログラム would go unreported
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
