@@ -733,6 +733,36 @@ const PINS: Record<string, Pin> = {
     // program's name is not read, and the years' marks are read as plan entries. A blank 実施内容プログラム would go unreported
     falseFlags: [],
   },
+  'karumai-h23-26.xlsx': {
+    template: 'generic',
+    found: ['F6 formula-error', 'B17 required-missing', 'D23 missing-entry'],
+    missed: {
+      'F9 normalized-value': 'the 現在 column is not read: the kpi.actual vocabulary (profiles/vocabulary.ts) has 現在値 but not a bare 現在, so under 指標 | 目標（計画終期 平成27年度） | 計画策定時 | 現在 only the target (D) and the baseline (E, 計画策定時) are mapped and the full-width １０．９％ is never read (rules/normalizedValue.ts looks at numeric cells only); it would need 現在 beside 計画策定時 read as the latest actual, its year from the date line in the cell (平成25年度末) or from the ※ line',
+      'F10 invalid-number': 'the same column: 現在 is mapped to no field, so 算定中 in it is never read as a figure; with 現在 read as the actual (see F9) the indicator\'s target 120.00%以下 is a figure, so 算定中 would be an invalid number',
+    },
+    // a 町 of 東北 (軽米町): its 行政改革進捗状況報告書, two tables on one sheet. The 【指標 評価検証】 table on top is read as the generic
+    // profile: 指標 (merged over two columns) the item and the indicator's name, 目標（計画終期 平成27年度） the target, 計画策定時 the
+    // baseline; the 取組 list under its own header (rows 13 and 19, repeated after 【基本項目2】) is a second table (annual-results): 区分
+    // the section, 取組項目 the item, 平成23～26年度実績 a period (the years H23 … H26 in one column: due, as 平成26年度 has ended), 平成27年度計画
+    // not read. 平成26年度 from the title. No department column, so none is required; no evaluation. False flag E6: a figure under its date
+    // line (平成22年度末 / 12億5061万円) does not read: the name-and-value reader (read/nameValue.ts split) takes the last figure, 5061万円,
+    // and leaves 12億 in the name, which then holds digits, so the cell is no name-and-value and no number; it would need the whole figure
+    // 12億5061万円 (億 and 万 together, as read/number.ts reads it alone) taken as the figure after a date line (…年度末, …現在). E5
+    // (平成23年4月1日現在 / 154人) does not read either but is spared: its target D5 is also a date line and a figure that does not read, so
+    // the indicator is taken as one measured in words (compute/rate.ts readsAsWord); D6 (平成27年度末 / 10億円以上) reads, so E6 is reported
+    falseFlags: ['E6 invalid-number'],
+  },
+  'iwanuma-h19.xlsx': {
+    template: 'generic',
+    found: ['M11 normalized-value', 'K12 required-missing', 'L15 missing-entry', 'M16 invalid-evaluation', 'A18 duplicate-id'],
+    missed: {},
+    // a 市 of 東北 (岩沼市): its 集中改革プラン 行動計画一覧 as a year's progress sheet under a two-row header: NO the id, 改革項目（小）
+    // the item (the same ①民間委託等の推進 on two rows with their own NO; 取組事項, the finer name beside it, is not read), 年次計画 over H17 … H21 a schedule in words (検討 / 実施 / → / －: the plan, never due), 担当課 the
+    // department (several to a cell, the lead marked ★, separated by 、 or a line break: the cell is filled, so nothing is missing),
+    // 平成19年度 over 取組実績 | 評価 the year's result and the evaluation on the 【評価】 line (A–C, so D is off it and a full-width Ｂ a
+    // variant spelling); headings are section rows. 平成19年度 from the title
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
