@@ -724,33 +724,27 @@ const PINS: Record<string, Pin> = {
     template: 'generic',
     found: ['C12 required-missing', 'I13 invalid-evaluation', 'H19 missing-entry', 'J23 invalid-number', 'A24 duplicate-id'],
     missed: {},
-    // a 市 of 東北 (栗原市): its 集中改革プラン 平成22年度実施状況, read with a one-row header (row 4): 管理№ the id, 担当課 the department,
-    // 平成22年度の実施状況 the year's result (平成22年度 from the title, due on 2011-09-30), 達成状況 the evaluation on 達成 / 未達成 (the
-    // 【達成状況】 line; － not evaluated), 効果額（千円） the effect; ⑴ / ① / (ア) headings are sections, the 合計 row no item. Found, but
-    // the item is misread: 実施内容プログラム is no item label (vocabulary.ts has 改革プログラム and プログラム名), so the two-row reading, where
-    // 実施計画（スケジュール） over 平成22年度 … 平成25年度以降 is the schedule, scores lower than the one-row reading (table/header.ts
-    // bestHeaderAt), in which 実施計画 is the broad item label of 坂井市: the item is the 平成22年度 schedule mark (○, 検 討, ⇒), the
-    // program's name is not read, and the years' marks are read as plan entries. A blank 実施内容プログラム would go unreported
+    // a 市 of 東北 (栗原市): its 集中改革プラン 平成22年度実施状況 under a two-row header (rows 4–5): 管理№ the id, 実施内容プログラム the item
+    // (…プログラム names the item, profiles/vocabulary.ts), 担当課 the department, 実施計画（スケジュール） over 平成22年度 … 平成25年度以降 the
+    // schedule (marks ○ 検 討 → ⇒ ➠, never due), 平成22年度の実施状況 the year's result (平成22年度 from the title, due on 2011-09-30), 達成状況
+    // the evaluation on 達成 / 未達成 (the 【達成状況】 line; － not evaluated), 効果額（千円） the effect; ⑴ / ① / (ア) headings are sections,
+    // the 合計 row no item. Before (as first pinned, the same five found): 実施内容プログラム was no item label, so a one-row reading won in which
+    // 実施計画 was 坂井市's broad item label: the item was the 平成22年度 schedule mark and the program's name was not read
     falseFlags: [],
   },
   'karumai-h23-26.xlsx': {
     template: 'generic',
-    found: ['F6 formula-error', 'B17 required-missing', 'D23 missing-entry'],
-    missed: {
-      'F9 normalized-value': 'the 現在 column is not read: the kpi.actual vocabulary (profiles/vocabulary.ts) has 現在値 but not a bare 現在, so under 指標 | 目標（計画終期 平成27年度） | 計画策定時 | 現在 only the target (D) and the baseline (E, 計画策定時) are mapped and the full-width １０．９％ is never read (rules/normalizedValue.ts looks at numeric cells only); it would need 現在 beside 計画策定時 read as the latest actual, its year from the date line in the cell (平成25年度末) or from the ※ line',
-      'F10 invalid-number': 'the same column: 現在 is mapped to no field, so 算定中 in it is never read as a figure; with 現在 read as the actual (see F9) the indicator\'s target 120.00%以下 is a figure, so 算定中 would be an invalid number',
-    },
+    found: ['F6 formula-error', 'F9 normalized-value', 'F10 invalid-number', 'B17 required-missing', 'D23 missing-entry'],
+    missed: {},
     // a 町 of 東北 (軽米町): its 行政改革進捗状況報告書, two tables on one sheet. The 【指標 評価検証】 table on top is read as the generic
     // profile: 指標 (merged over two columns) the item and the indicator's name, 目標（計画終期 平成27年度） the target, 計画策定時 the
-    // baseline; the 取組 list under its own header (rows 13 and 19, repeated after 【基本項目2】) is a second table (annual-results): 区分
-    // the section, 取組項目 the item, 平成23～26年度実績 a period (the years H23 … H26 in one column: due, as 平成26年度 has ended), 平成27年度計画
-    // not read. 平成26年度 from the title. No department column, so none is required; no evaluation. False flag E6: a figure under its date
-    // line (平成22年度末 / 12億5061万円) does not read: the name-and-value reader (read/nameValue.ts split) takes the last figure, 5061万円,
-    // and leaves 12億 in the name, which then holds digits, so the cell is no name-and-value and no number; it would need the whole figure
-    // 12億5061万円 (億 and 万 together, as read/number.ts reads it alone) taken as the figure after a date line (…年度末, …現在). E5
-    // (平成23年4月1日現在 / 154人) does not read either but is spared: its target D5 is also a date line and a figure that does not read, so
-    // the indicator is taken as one measured in words (compute/rate.ts readsAsWord); D6 (平成27年度末 / 10億円以上) reads, so E6 is reported
-    falseFlags: ['E6 invalid-number'],
+    // baseline, 現在 the actual (the figure as it stands now, profiles/vocabulary.ts): its full-width １０．９％ is a variant (F9), 算定中 beside
+    // a target in figures an invalid number (F10); the 取組 list under its own header (rows 13 and 19, repeated after 【基本項目2】) is a second
+    // table (annual-results): 区分 the section, 取組項目 the item, 平成23～26年度実績 a period (the years H23 … H26 in one column: due, as
+    // 平成26年度 has ended), 平成27年度計画 not read. 平成26年度 from the title. No department column, so none is required; no evaluation.
+    // A figure under its date line reads whole (平成22年度末 / 12億5061万円: the 億 part is the figure's, read/nameValue.ts). Before (as first
+    // pinned): 現在 was mapped to nothing (F9, F10 missed) and E6 took 5061万円 as the figure, 12億 as part of the name (a false flag)
+    falseFlags: [],
   },
   'iwanuma-h19.xlsx': {
     template: 'generic',

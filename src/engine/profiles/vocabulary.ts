@@ -63,7 +63,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '行革項目', '個別取組', '取組課題', '事務事業名', '取組内容名', '主な取組項目', '推進項目名', '取組事項名',
       '事業項目', '具体策', 'プラン名', '個別事業',
     ],
-    patterns: ['取組項目$', '^(主な)?取り?組み?(項目|名|事項)$', '^(実施|改革|改善|見直し)項目(名)?$', '^(主要|主な)?(事務)?事業名'],
+    // 実施内容プログラム (栗原市's 集中改革プラン: 管理№ | 実施内容プログラム | 担当課), 改革プログラム, プログラム名
+    patterns: ['取組項目$', '^(主な)?取り?組み?(項目|名|事項)$', '^(実施|改革|改善|見直し)項目(名)?$', '^(主要|主な)?(事務)?事業名', '^(実施内容|実施|改革|実行)?プログラム(名)?$'],
   },
   {
     // broader words: the item only where no label above names a column (重点改革項目 is then a group)
@@ -278,7 +279,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     term: 'kpi.actual',
     field: 'kpi.actual',
     period: { kind: 'year', entry: 'actual' },
-    labels: ['実績値', '現在値', '最新値', '直近値', '実績値(最新)', '現状実績', '直近の実績値', '最新の実績値', '決算額', '実績額'],
+    // 現在 alone: 計画策定時 | 現在 | 目標 (軽米町), the figure as it stands now
+    labels: ['実績値', '現在値', '最新値', '直近値', '実績値(最新)', '現状実績', '直近の実績値', '最新の実績値', '決算額', '実績額', '現在'],
     patterns: [
       '^(決算|実績)額[a-zA-Z]$',
       // KPI実績及び達成状況; KPI(平成27年度) after the target's KPI column: that year's actual

@@ -39,6 +39,8 @@ const LAST_FIGURE = /(\d[\d,]*(?:\.\d+)?)([^\d]*)$/;
 /** Words that stand just before a figure: 年間500人, 累計2,000件, 延べ300人. */
 const QUALIFIER = /(年間|累計|毎年|延べ|延|合計|計|約|各年度|単年度|年|目標|実績)\s*$/;
 const SIGN = /([△▲-]|マイナス)\s*$/;
+/** The 億 part of a figure, just before its last part: 12億 in 12億5061万円. */
+const LARGE_UNIT_PART = /\d[\d,]*(?:\.\d+)?\s*億\s*$/;
 /** A bracket at the end holding a year and its figure: (H24年度 17.9%), （平成24年度：17.9%）. */
 const YEAR_NOTE = /\s*[(]\s*(?:H|R|平成|令和)\s*(?:元|\d{1,2})\s*年度?\s*(?:末|時点)?\s*[:]?\s*[△▲-]?\d[\d,]*(?:\.\d+)?[^()\d]{0,6}[)]$/;
 
@@ -92,6 +94,12 @@ function split(raw: string): NameValueParts | null {
   let before = h.slice(0, at);
   // H29, R5, No.5, 第3: the digits belong to a year or a label, not a figure
   if (/[A-Za-z.#第№]$/.test(before)) return null;
+  // 12億5061万円: the 億 before the last figure is its own (read/number.ts reads the whole)
+  const large = LARGE_UNIT_PART.exec(before);
+  if (large) {
+    at = large.index;
+    before = before.slice(0, at);
+  }
   const sign = SIGN.exec(before);
   if (sign) {
     at = sign.index;

@@ -45,6 +45,12 @@ describe('splitNameValue / readKpiNumber', () => {
     expect(readKpiNumber('H28 年度\n(75%)')).toMatchObject({ kind: 'number', value: 0.75 });
   });
 
+  test('a figure in 億 and 万 under its date line is read whole (軽米町: 「平成22年度末\\n12億5061万円」)', () => {
+    expect(readKpiNumber('平成22年度末\n12億5061万円')).toMatchObject({ kind: 'number', value: 1_250_610_000 });
+    expect(splitNameValue('地方債残高 12億5061万円')).toMatchObject({ name: '地方債残高', value: '12億5061万円' });
+    expect(readKpiNumber('基金残高 △1億2,000万円')).toMatchObject({ kind: 'number', value: -120_000_000 });
+  });
+
   test('「調査中\\n－」 (not evaluated) is nothing to report, not an invalid number', () => {
     expect(readKpiNumber('調査中\n－')).toEqual({ kind: 'none' });
   });
