@@ -708,16 +708,16 @@ const PINS: Record<string, Pin> = {
   },
   'okinawa-ken-7ji-h26.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['C12 required-missing', 'F20 invalid-number', 'F23 missing-entry'],
-    missed: {
-      'G16 computed-mismatch': '達成度 (under 平成26年度, beside 目標 | 実績) is the evaluation term (達成度$, profiles/vocabulary.ts), and a column of it holding numbers is taken for a count column and made a note (table/shape.ts settleCountColumns: any number counts, fractions formatted as percent too), so the written 236.4% is never compared with 526,713 / 200,000 = 263.4%; it would need 達成度 holding percentages (non-integer fractions, or n%) read as the rate (the rate term has only 達成度(%))',
-      'H17 grade-mismatch': '推進状況 is a year.result term, which the KPI profile gives to kpi.actual; with no year and not a bare 実績 it is then made a note (table/shape.ts settleShape, the 取組における進捗状況 rule), and settleStatusColumns turns status words into the evaluation only for period columns, so the column of 順調 / やや遅れ / 大幅遅れ is never read and the 【推進状況】 line\'s bands (90% / 60%) are not applied: 順調 at 82.4% is not questioned; it would need a kpi.actual column without a year that holds scale words (as settleStatusColumns does for period columns) read as the evaluation, and then 達成度 (see G16) as the rate it grades',
-    },
+    found: ['C12 required-missing', 'G16 computed-mismatch', 'H17 grade-mismatch', 'F20 invalid-number', 'F23 missing-entry'],
+    missed: {},
     // a prefecture (沖縄県): No. | 実施項目 | 所管部局 (部 and 課 on two lines) | 取組指標 | 平成26年度 over 目標 | 実績 | 達成度 | 推進状況 |
     // 財政効果額（千円） | 備考, read as kpi-baseline-target: 取組指標 the indicator, 平成26年度 目標 / 実績 the target and the actual (units,
-    // 千円 and △ inside the figures: △30人 → △34人), 財政効果額（千円） the effect; the five pillars are sections, the 合計 row (全29項目) no
-    // item; 平成26年度 from the title, so the 実績 is due on 2015-06-03. 達成度 and 推進状況 are read as notes (see G16, H17), so no grade
-    // and no rate is checked: nothing on the sheet is questioned, and no false flag
+    // 千円 and △ inside the figures: △30人 → △34人), 達成度 holding rates the sheet's own rate (table/shape.ts settleRateEvaluations: a
+    // column named like an evaluation that holds fractions or n%), 推進状況 in 順調 / やや遅れ / 大幅遅れ the evaluation (a year-less report
+    // column of scale words, settleShape) on the 【推進状況】 line's bands, 財政効果額（千円） the effect; the five pillars are sections, the
+    // 合計（全29項目） row a total (what it sums in brackets, table/layout.ts TOTAL_LABEL); 平成26年度 from the title, so the 実績 is due on
+    // 2015-06-03. Before (as first pinned): 達成度 was taken for a count column and 推進状況 for a report, both notes, so G16 and H17 were
+    // missed
     falseFlags: [],
   },
   'kurihara-2ji-zenki-h22.xlsx': {

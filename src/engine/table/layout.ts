@@ -84,8 +84,8 @@ function isColumnNumbering(view: SheetView, r: number, filled: number[]): boolea
 
 /** Labels of a description row under a section heading (内容 | 地域農業の中核を担う…). */
 const DESCRIPTION_LABEL = /^(内容|概要|説明|目的|趣旨|事業概要|取組概要|施策概要)[:：]?$/;
-/** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside). */
-const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)$/;
+/** Total rows: 合計, 計, 小計 in the item or No. column (with figures beside); what it sums in brackets, 合計（全29項目）. */
+const TOTAL_LABEL = /^(総?合計|計|小計|累計|総計|合計額|合計値)(\([^()]{1,16}\))?$/;
 const LONG_DESCRIPTION = 80;
 /** Number formats that show a date (yyyy/m/d, ge.m.d, 年月日…). */
 // case matters: 「General」 holds "ge" but is no date; the era code is lower case (ge, gge, ggge)

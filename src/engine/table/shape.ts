@@ -27,6 +27,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleDepartmentDivision(view, match);
   settleMarkedRates(view, match, kinds);
   settleStatusColumns(view, match, kinds);
+  settleRateEvaluations(view, match, kinds);
   settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
@@ -43,8 +44,9 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
       continue;
     }
     if (col.field === 'kpi.actual' && col.term === 'year.result' && !namesYear && !BARE_RESULT.test(normalizeLabel(col.label))) {
-      // 取組における進捗状況, 実施状況: a report in words beside the KPI, not its actual value
-      col.field = 'note';
+      // 取組における進捗状況, 実施状況: a report in words beside the KPI, not its actual value; in
+      // scale words or marks (推進状況: 順調 / やや遅れ / 大幅遅れ, 沖縄県), the item's grade
+      col.field = isStatusColumn(view, col, kinds) ? (has('evaluation') ? 'evaluation2' : 'evaluation') : 'note';
       col.period = null;
       continue;
     }
@@ -355,6 +357,21 @@ function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowK
   }
 }
 
+/**
+ * A column named like an evaluation (達成度) that holds rates on the item rows, fractions or
+ * percentages (0.47, 113.3%), is the sheet's own rate, compared with the computed one (沖縄県:
+ * 平成26年度 over 目標 | 実績 | 達成度, graded in words in 推進状況 beside it). Where no column is the
+ * rate already; three filled cells at least, four in five rates.
+ */
+function settleRateEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
+  if (match.columns.some((c) => c.field === 'rate')) return;
+  const rate = (text: string, v: CellValue) => (typeof v === 'number' && !Number.isInteger(v)) || /^[△▲-]?\d+(\.\d+)?\s*[%％]$/.test(text);
+  const col = match.columns.find((c) => c.field.startsWith('evaluation') && mostly(tally(view, kinds, c.column, rate)));
+  if (!col) return;
+  col.field = 'rate';
+  col.period = null;
+}
+
 /** Longer than any grade or scale word (概ね順調, 50%以上実施): a sentence. */
 const PROSE_LENGTH = 12;
 
@@ -363,7 +380,7 @@ const PROSE_LENGTH = 12;
  * A | B | C | D: how many items got each grade), kept as text. Three filled cells at least, four in five numbers.
  */
 function settleCountColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
-  const count = (text: string, v: CellValue) => typeof v === 'number' || /^\d+$/.test(text);
+  const count = (text: string, v: CellValue) => (typeof v === 'number' && Number.isInteger(v)) || /^\d+$/.test(text);
   for (const col of match.columns) {
     if (col.field.startsWith('evaluation') && mostly(tally(view, kinds, col.column, count))) col.field = 'note';
   }

@@ -5,6 +5,7 @@
  * amounts in stacked labels beside a text about them, a #REF! in the 合計 row, and lines of an item
  * labelled 年次計画 / 到達目標 / 実績 (東村山市), and money columns (大津町's 累計歳出額（千円）).
  */
+import type { CellValue } from '../../../src/engine';
 import { check, grid, issues, mapping } from './grid';
 
 describe('進行状況 in status words, scale from the ※ line', () => {
@@ -308,5 +309,40 @@ describe('a 局経営方針 自己評価シート (大阪市 市民局): 達成�
     const result = check(grid(rows('④'), merges), '2008-06-01');
     expect(issues(result)).toEqual(['D6 invalid-evaluation']);
     expect(result.issues[0].message).toContain('①・②・③');
+  });
+});
+
+describe('達成度 in rates and 推進状況 in words beside the year’s 目標 | 実績 (沖縄県)', () => {
+  const rows = (rate: CellValue, status: string, total = '合計（全5項目）') => [
+    ['第7次行財政改革プラン　平成26年度 推進状況'],
+    ['【推進状況】　順調：達成度90%以上　やや遅れ：達成度60%以上90%未満　大幅遅れ：達成度60%未満'],
+    ['No.', '実施項目', '所管部局', '取組指標', '平成26年度', '', '', '推進状況', '財政効果額\n（千円）'],
+    ['', '', '', '', '目標', '実績', '達成度', '', ''],
+    [1, '市町村への権限移譲の推進', '企画部', '移譲事務数', '500事務', '235事務', 0.47, '大幅遅れ', '－'],
+    [2, '定員の適正管理', '総務部', '職員数の削減', '△30人', '△34人', 1.133, '順調', 221400],
+    [3, '出先機関の見直し', '総務部', '統合する出先機関数', '3機関', '2機関', 0.667, 'やや遅れ', '－'],
+    [4, '県税の徴収対策', '総務部', '県税収入額', '186,000千円', '329,114千円', rate, status, 329114],
+    [5, '県有財産の有効活用', '総務部', '売却収入額', '200,000千円', '164,800千円', 0.824, 'やや遅れ', 164800],
+    [total, '', '', '', '', '', '', '', 715314],
+  ];
+  const MERGES = ['A1:I1', 'A2:I2', 'E3:G3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'H3:H4', 'I3:I4', 'A10:H10'];
+
+  test('達成度 holding rates is the rate, 推進状況 the evaluation on the 【推進状況】 bands; the 合計（全5項目） row is no item', () => {
+    const result = check(grid(rows(1.769, '順調'), MERGES), '2015-06-03');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['G:rate', 'H:evaluation']));
+    expect(result.rows).toHaveLength(5);
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a written 達成度 its figures do not give is a computed-mismatch; a grade above its band a grade-mismatch', () => {
+    const result = check(grid(rows(1.679, '順調'), MERGES), '2015-06-03');
+    expect(issues(result)).toEqual(['G8 computed-mismatch']);
+    const graded = check(grid(rows(1.769, '大幅遅れ'), MERGES), '2015-06-03');
+    expect(issues(graded)).toEqual(['H8 grade-mismatch']);
+  });
+
+  test('an evaluation column of whole numbers is still counts, not rates (評価ランク別内訳)', () => {
+    const result = check(grid(rows(1.769, '順調').map((r, i) => (i >= 4 && i <= 8 ? r.map((v, c) => (c === 6 ? i : v)) : r)), MERGES), '2015-06-03');
+    expect(mapping(result)).toContain('G:note');
   });
 });
