@@ -759,9 +759,8 @@ const PINS: Record<string, Pin> = {
   },
   'oyama-6ji-h27.xlsx': {
     template: 'kpi-target-actual',
-    found: ['P8 invalid-evaluation'],
+    found: ['P8 invalid-evaluation', 'D15 required-missing'],
     missed: {
-      'D15 required-missing': '担当課・担当係 (two department words joined by ・) is no department label: the vocabulary has 担当課・室 and 担当部・課 and its pattern takes 担当 with one suffix (profiles/vocabulary.ts, term department), so the sheet has no department column and none is required; it would need a department label that joins two of its own words with ・',
       'H16 invalid-number': 'no KPI is read: 区分 (E, holding 継続 / 新規) is taken as the 目標/実績 column by the profile\'s own label ^(目標/実績|区分)$, which verifyKindColumn (table/shape.ts) does not check against its cells (it checks only columns the vocabulary named, term ≠ null), so mapKindColumnByContent (table/layout.ts) never looks for the real one: 目標値 / 実績値 stand in the column headed 年度 (G), read as one more year value under 成果指標 (^成果指標(.+)$, profiles/builtin.ts). It would need the profile\'s 区分 verified by its cells too, and then the column whose cells say 目標値 / 実績値 taken as the kind',
       'H18 missing-entry': 'no KPI is read (see H16): with 区分 (継続 / 新規) as the 目標/実績 column, the 目標値 / 実績値 lines are not told apart, so no 27年度 actual is due',
       'O22 computed-mismatch': 'no KPI is read (see H16), and 達成率 under 成果指標 is one more kpi.value (^成果指標(.+)$ takes 成果指標 達成率, 成果指標 累計実績 and 成果指標 年度 before rate and the actual total can), so the written 92.6% is never compared with 累計実績 ÷ 累計・最終目標 (65.4 ÷ 68.0 = 96.2%)',
@@ -769,21 +768,21 @@ const PINS: Record<string, Pin> = {
     // a 市 of 関東 (小山市): its 進捗状況調書, one card per 取組 made one table, two lines per 取組 (目標値 / 実績値) under a column headed 年度, read
     // as kpi-target-actual under its two-row header: 取組番号 the id (No. is not read), 取組項目 the item, 達成状況 the evaluation on 達成 / 未達成 (the
     // 【達成状況】 line), 累計・最終目標（H31） the target total; each 取組's two lines are one item (7 items), 基本方針 rows are sections. 平成27年度
-    // from the title. No figure is read (see H16), so nothing is computed and nothing is questioned, and no future year is flagged
+    // from the title. No figure is read (see H16), so nothing is computed and nothing is questioned, and no future year is flagged.
+    // 担当課・担当係 is the department (the 課 and its 係 in one column). Before (as first pinned, 1 of 5): it was no department label (D15)
     falseFlags: [],
   },
   'kamogawa-r2.xlsx': {
-    template: 'generic',
-    found: ['C9 required-missing'],
+    template: 'annual-results',
+    found: ['C9 required-missing', 'G10 invalid-number', 'E13 missing-entry'],
     missed: {
-      'G10 invalid-number': '財政的効果（円） is no effect label: the vocabulary has 財政効果 / 財政効果額 / 効果額 (profiles/vocabulary.ts, term effect, ^財政効果(見込み?)?額?…), not 財政的効果 with 的, so the column is not read and 52,4OO,000 is never checked; it would need 財政的効果 (額) among the effect labels',
-      'E13 missing-entry': '令和2年度の実施内容 is not read as the year\'s result: year.result takes 平成25年度取組内容 (^YEAR(の)?取り?組み?内容$) but not 実施内容 after a year (profiles/vocabulary.ts), and action\'s ^(実施|事業|改革)(内容|概要)$ is anchored at the start, so the column maps to nothing and its blank is never due; it would need ^YEAR(の)?実施内容$ read as the year\'s result (and 令和2年度の取組目標 as its plan)',
       'F14 invalid-evaluation': '評価得点（5点満点） is named like an evaluation (^評価…), but its cells are whole numbers 0–5, so settleCountColumns (table/shape.ts) takes it for a count column (評価ランク別内訳) and keeps it as a note: the score is never read, so 6 is not questioned. It would need a points scale (the 【評価得点】 line 5：… 0：…, 5点満点 in the header) read as an evaluation scale of numbers, told from counts by that legend',
       'F15 normalized-value': 'the score column is a note (see F14), so the full-width ５ is never read as a score',
     },
-    // a 市 of 関東 (鴨川市): its 令和2年度 行政改革実施評価, read as the generic profile: No. the id, 取組項目 the item, 所管課 the department; the
-    // two numbered headings are sections, the 合計（全24項目） row a total. 令和2年度 from the title. 令和2年度の取組目標 / 令和2年度の実施内容,
-    // 財政的効果（円） and 所管課コメント map to nothing; 評価得点（5点満点） is a note (see F14), so no score is checked and nothing is due
+    // a 市 of 関東 (鴨川市): its 令和2年度 行政改革実施評価, read as annual-results: No. the id, 取組項目 the item, 所管課 the department,
+    // 令和2年度の実施内容 the year's result (what was done that year, the year written first), 財政的効果（円） the effect; the two numbered
+    // headings are sections, the 合計（全24項目） row a total. 令和2年度 from the title. 令和2年度の取組目標 and 所管課コメント map to nothing;
+    // 評価得点（5点満点） is a note (see F14). Before (as first pinned, 1 of 5): 令和2年度の実施内容 and 財政的効果（円） were not read (E13, G10)
     falseFlags: [],
   },
 };

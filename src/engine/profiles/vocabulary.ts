@@ -116,6 +116,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     // anchored at the end: 担当課の評価 is the self-evaluation, not the department
     patterns: [
       '^(主たる|主|取組|事業)?担当(部局|課|部|部署|課名|課等|所属|部課|課室|係|組織)?(名)?(\\(.*\\))?$',
+      // 担当課・担当係, 担当課・係 (小山市): the 課 and its 係 in one column
+      '^担当(課|部)・(担当)?(係|課|室|グループ)$',
       '^所管(課|部|部署|部局|課等)?(名)?$',
       '^主管(課|部|部署|部局)?(名)?$',
       // 主務課 (川口市水道局)
@@ -191,8 +193,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^取組実績',
       // 19年度進捗状況, 平成27年度における主な取り組み内容: a year's report named by the year
       '^(.+?年度)(の)?(進捗状況|取組状況|実施状況)',
-      // 平成25年度取組内容 (坂井市's 実施内容一覧): what was done that year, the year written first
-      `^${YEAR}(の)?取り?組み?内容$`,
+      // 平成25年度取組内容 (坂井市's 実施内容一覧), 令和2年度の実施内容 (鴨川市): what was done that year, the year written first
+      `^${YEAR}(の)?(取り?組み?|実施)内容$`,
       `^${YEAR}における.*(取り?組み?|実績|実施状況)`,
       // 19年度に行った具体的取組と成果: what was done in the year, and what came of it
       '^(.+?年度)に行った.*(取り?組み?|成果|実績)',
@@ -319,12 +321,13 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
   {
     term: 'effect',
     field: 'effect',
-    labels: ['財政効果額', '効果額', '財政効果', '削減効果額', '効果額(千円)', '財政効果額(千円)', '削減額'],
+    labels: ['財政効果額', '効果額', '財政効果', '削減効果額', '効果額(千円)', '財政効果額(千円)', '削減額', '財政的効果'],
     // 効果額 ending the label (効果額(千円)), not a text about it (効果額の内訳); 削減額 anywhere
     // (歳出削減額 / 歳出増加額（千円）, two labels stacked in one header cell)
     // (効果額（千円）5年間累計: the period's total, 鳥取県西部広域行政管理組合)
     // (財政効果額（千円） over 目標額 | 実績額: the group names no column of its own, 東広島市)
-    patterns: ['効果額(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '^財政効果(見込み?)?額?(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '削減(効果)?額'],
+    // 財政的効果（円） (鴨川市)
+    patterns: ['効果額(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '^財政的?効果(見込み?)?額?(\\(.+\\))?((\\d+年間)?(累計|合計|計))?$', '削減(効果)?額'],
   },
   {
     // money beside the plans and results: 予算額, 決算額（千円）, 事業費, 累計歳出額（千円）. Only columns no

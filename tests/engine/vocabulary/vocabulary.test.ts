@@ -42,7 +42,7 @@ describe('the vocabulary as data', () => {
 
   test('the labels issue 7 asks for are there', () => {
     const expected: Record<string, string[]> = {
-      department: ['担当課', '担当部局', '担当部署', '主たる担当課', '主管課', '取組担当課', '所管課', '所管部署', '担当', '所属', '実施主体', '課名'],
+      department: ['担当課', '担当部局', '担当部署', '主たる担当課', '主管課', '取組担当課', '所管課', '所管部署', '担当', '所属', '実施主体', '課名', '担当課・担当係', '担当課・係'],
       item: ['取組項目', '項目名', '取組名', '取組事項', '実施項目', '改革項目', '行動計画項目', '事業名', '施策名', '実施内容プログラム', 'プログラム名'],
       'item.broad': ['項目', '取組', '重点改革項目'],
       'item.indicator': ['数値目標', '重要業績評価指標（KPI）', '指標名'],
@@ -133,6 +133,18 @@ describe('period tokens', () => {
     expect(token('令和3年度取組結果報告（3月）', 'year.result')).toBe('令和3年度');
     expect(terms('年度末報告')).toContain('year.result');
     expect(terms('令和3年度取組計画（4月）')).toContain('year.plan');
+  });
+
+  test('what was done that year, the year written first: 令和2年度の実施内容 and 平成25年度取組内容 are the year’s result (鴨川市, 坂井市)', () => {
+    expect(token('令和2年度の実施内容', 'year.result')).toBe('令和2年度');
+    expect(token('平成25年度取組内容', 'year.result')).toBe('平成25年度');
+    // without the year it is the action, not a report
+    expect(terms('実施内容')).not.toContain('year.result');
+  });
+
+  test('財政的効果（円） is the effect, as 財政効果額（千円） is (鴨川市)', () => {
+    expect(terms('財政的効果（円）')).toContain('effect');
+    expect(terms('財政効果額（千円）')).toContain('effect');
   });
 
   test('years: era, western, and bare numbers under a group header', () => {
