@@ -799,20 +799,18 @@ const PINS: Record<string, Pin> = {
     falseFlags: ['F7 invalid-evaluation', 'F8 invalid-evaluation', 'F10 invalid-evaluation', 'F13 invalid-evaluation', 'F18 invalid-evaluation'],
   },
   'miyoshi-h26.xlsx': {
-    template: 'generic',
-    found: ['G15 invalid-number', 'C16 required-missing'],
+    template: 'kpi-baseline-target',
+    found: ['H11 invalid-evaluation', 'G15 invalid-number', 'C16 required-missing', 'D20 missing-entry'],
     missed: {
-      'H9 grade-mismatch': '進捗状況 is not read as the evaluation but as a KPI actual: a year-less report column becomes the evaluation only when four in five of its cells are known evaluation words (isStatusColumn, table/shape.ts), and 計画以下 is in no WORD_SCALES (read/evaluation.ts has 計画以上 / 計画どおり / やや遅れ / 遅れ), so with the planted おおむね計画どおり only 10 of 13 cells count; the 【進捗状況】 line itself is read (計画以上 / 計画どおり / 計画以下), but the tally does not consult it. Even as the evaluation the three words have no bands (no %), so gradeMismatch (rules/mismatch.ts, scale.thresholds) would not compare: it would need the tally to count the words of the sheet\'s legend, bands read from the glosses (計画より進んでいる above 100%, 計画どおり at 100%, 計画より遅れている below), and the item read from 改革推進項目 (not in the item vocabulary, profiles/vocabulary.ts, so 指標 under 数値目標 is taken for the item)',
-      'H11 invalid-evaluation': 'the same cause as H9: 進捗状況 is taken for a KPI actual, not the evaluation on the 【進捗状況】 line (計画以上 / 計画どおり / 計画以下, which the engine reads: once the column is the evaluation a word off it is reported), and row 11 has no indicator (－), so its actual is never checked; it would need 計画以下 known as a scale word, or the legend\'s words counted, in isStatusColumn (table/shape.ts)',
-      'D20 missing-entry': '平成26年度の取組実績 is taken for the KPI actual (a year\'s result beside 目標 / 実績 columns becomes the actual, settleShape in table/shape.ts: toActual), and row 20 has no indicator (－), so no actual is due (an item without a KPI has none); it would need a result column in sentences (the test settleProseEvaluations makes) kept as the year\'s report, due on every item row beside the KPI pair',
+      'H9 grade-mismatch': '進捗状況 is the evaluation on the 【進捗状況】 line (計画以上 / 計画どおり / 計画以下), but the line gives the words no bands (計画より進んでいる / 遅れている), and grade-mismatch compares only scales mapped to rates (rules/mismatch.ts), so 計画以上 at 34 / 40 = 85% is not questioned; it would need bands read from what the words say (ahead of, on, behind plan) around 100%',
     },
-    // a 市 of 四国 (三好市): its 行財政改革実施計画 平成26年度の実績, read as the generic profile: No. the id, 担当課 the department, 指標 under
-    // 数値目標 the item (改革推進項目 is not in the item vocabulary: with 改革項目 the sheet is read as kpi-baseline-target), 目標（H26） the
-    // target, 実績（H26） and 平成26年度の取組実績 the actuals, 進捗状況 an actual too, 備考 a note; 平成26年度 from the title. The false flags:
-    // the year's work in sentences (D7 … D22) is read as an actual, a number (see D20), and the words 計画どおり / 計画以上 / 計画以下 in
-    // 進捗状況 (H7 … H22) likewise (see H9: 計画以下 is no known word, so the column is no status column); rows without an indicator (－) are
-    // not checked, so D11, D16, D20, H11, H20 draw nothing
-    falseFlags: ['D7 invalid-number', 'H7 invalid-number', 'D8 invalid-number', 'H8 invalid-number', 'D9 invalid-number', 'D12 invalid-number', 'H12 invalid-number', 'D14 invalid-number', 'H14 invalid-number', 'D15 invalid-number', 'H15 invalid-number', 'D17 invalid-number', 'H17 invalid-number', 'D19 invalid-number', 'H19 invalid-number', 'D21 invalid-number', 'H21 invalid-number', 'D22 invalid-number', 'H22 invalid-number'],
+    // a 市 of 四国 (三好市): its 行財政改革実施計画 平成26年度の実績, read as kpi-baseline-target: No. the id, 改革推進項目 the item (…推進項目,
+    // profiles/vocabulary.ts), 担当課 the department, 平成26年度の取組実績 the year's report (sentences beside the 目標 | 実績 of a figure stay a
+    // report, due on every row, table/shape.ts), 指標 under 数値目標 the indicator, 目標（H26） the target, 実績（H26） the actual, 進捗状況 the
+    // evaluation (計画以下 completes a known word scale, read/evaluation.ts WORD_SCALES), 備考 a note; 平成26年度 from the title. Before (as
+    // first pinned, 2 of 5 with 19 false flags): 改革推進項目 was no item label, the sentences and the three words were read as actuals and
+    // flagged as numbers (D7 … D22, H7 … H22), and H11, D20 were missed
+    falseFlags: [],
   },
 };
 

@@ -50,6 +50,12 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
       col.period = null;
       continue;
     }
+    if (col.field === 'kpi.actual' && col.term === 'year.result' && mostly(tally(view, kinds, col.column, isSentence))) {
+      // 平成26年度の取組実績 in sentences beside the 目標 | 実績 of a figure (三好市): the year's report, due on every row
+      col.field = 'period';
+      col.period = { kind: 'year', entry: 'result' };
+      continue;
+    }
     if (!col.period || col.period.kind !== 'year') continue;
     if (col.field === 'kpi.value' && !paired) {
       // a year alone over a column of an item table may be a plan period as well as a result:
@@ -60,7 +66,8 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
         col.period = null;
       }
     } else if (col.field === 'period' && col.period.entry === 'result' && kpiRows && !paired && takesActuals && col.term !== null) {
-      toActual(col);
+      // a report in sentences stays the year's report (see above)
+      if (!mostly(tally(view, kinds, col.column, isSentence))) toActual(col);
     }
   }
   // after the KPI settling: a report in sentences beside the figures is the year's result, not an actual
@@ -345,11 +352,8 @@ function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): b
  */
 function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   if (!match.profile.columns.some((spec) => spec.field === 'period')) return;
-  // longer than a grade, or ending with a full stop (おおむね順調。): a sentence
-  const sentence = (text: string, v: CellValue) =>
-    typeof v === 'string' && readEvaluation(text).kind === 'other' && !isEvaluationWord(text) && (normalizeLabel(text).length > PROSE_LENGTH || /。$/.test(text.trim()));
   for (const col of match.columns) {
-    if (!col.field.startsWith('evaluation') || !mostly(tally(view, kinds, col.column, sentence))) continue;
+    if (!col.field.startsWith('evaluation') || !mostly(tally(view, kinds, col.column, isSentence))) continue;
     col.field = 'period';
     col.term = 'year.result';
     col.period = { kind: 'year', entry: 'result' };
@@ -374,6 +378,11 @@ function settleRateEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKi
 
 /** Longer than any grade or scale word (概ね順調, 50%以上実施): a sentence. */
 const PROSE_LENGTH = 12;
+
+/** A cell of prose: no letter, symbol or scale word; longer than a grade, or ending with a full stop (おおむね順調。). */
+function isSentence(text: string, v: CellValue): boolean {
+  return typeof v === 'string' && readEvaluation(text).kind === 'other' && !isEvaluationWord(text) && (normalizeLabel(text).length > PROSE_LENGTH || /。$/.test(text.trim()));
+}
 
 /**
  * Columns read as evaluations that hold whole numbers on the item rows are counts (評価ランク別内訳 over

@@ -346,3 +346,30 @@ describe('達成度 in rates and 推進状況 in words beside the year’s 目�
     expect(mapping(result)).toContain('G:note');
   });
 });
+
+describe('the year’s work in sentences beside the 目標 | 実績 of a figure (三好市)', () => {
+  const rows = (work: string, status: string) => [
+    ['平成26年度「行財政改革実施計画」の実績（進捗状況）'],
+    ['【進捗状況】　計画以上：計画より進んでいる　計画どおり：計画どおり進んでいる　計画以下：計画より遅れている'],
+    ['No.', '改革推進項目', '担当課', '平成26年度の取組実績', '数値目標', '', '', '進捗状況'],
+    ['', '', '', '', '指標', '目標\n（H26）', '実績\n（H26）', ''],
+    [1, '学校給食事業の民間委託等の推進', '学校給食課', '調理業務の委託に向けて、給食センターの運営方法を検討した。', '調理業務の委託施設数', '1施設', '1施設', '計画どおり'],
+    [2, 'ごみ収集業務の民間委託等の推進', '環境課', '池田地区の収集業務を委託した。', '委託地区数', '2地区', '2地区', '計画どおり'],
+    [5, '指定管理者制度の活用', '総務課', '指定管理者の更新に合わせ、募集を公募とした。', '導入施設数', '40施設', '34施設', '計画以下'],
+    [6, '職員数の適正化', '人事課', '退職者の補充を抑え、職員数を減らした。', '職員数', '520人', '515人', '計画以上'],
+    [7, '公用車の削減', '管財課', '使用率の低い公用車を廃車にした。', '公用車の台数', '150台', '150台', '計画どおり'],
+    [8, '市民との対話の推進', '秘書広報課', work, '－', '－', '－', status],
+  ];
+  const MERGES = ['E3:G3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'H3:H4'];
+
+  test('is the year’s report, not an actual: no sentence is an invalid number, and 計画以下 is on the 【進捗状況】 scale', () => {
+    const result = check(grid(rows('市長と語る会を市内全地区で開いた。', '計画どおり'), MERGES), '2015-06-01');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['B:item', 'D:period', 'E:kpi.name', 'F:kpi.target', 'G:kpi.actual', 'H:evaluation']));
+    expect(issues(result)).toEqual([]);
+  });
+
+  test('a blank report is due for an item without an indicator too; a word off the scale is flagged', () => {
+    const result = check(grid(rows('', 'おおむね計画どおり'), MERGES), '2015-06-01');
+    expect(issues(result)).toEqual(['D10 missing-entry', 'H10 invalid-evaluation']);
+  });
+});
