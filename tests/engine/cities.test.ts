@@ -787,16 +787,16 @@ const PINS: Record<string, Pin> = {
   },
   'yatsushiro-h20.xlsx': {
     template: 'plan-result-evaluation',
-    found: ['D9 required-missing', 'B13 duplicate-id', 'E14 missing-entry', 'F17 normalized-value'],
-    missed: {
-      'F15 invalid-evaluation': 'the 【達成状況】 line is not read as the scale, so the default ◎・○・△・▲・× stands and × is on it: each key is written in quotes before its colon (「△」：調査、検討、準備), and keyBefore (read/legend.ts) stops at the closing 」 (a separator), so parseLegend finds no mark keys (it returns a two-word scale 実施 / 達成 out of the glosses, which the column\'s marks do not fit); without the quotes the line is still no legend, as → and ◎→ are no symbol keys (TRAILING_KEY and keyKind know ◎○〇◯●△▲×✕✖☓- only). It would need a key read inside 「」 and arrows (→, and a mark followed by →) read as marks of their own, so that the scale is △ ○ ◎ → ◎→ and × is off it',
-    },
+    found: ['D9 required-missing', 'B13 duplicate-id', 'E14 missing-entry', 'F15 invalid-evaluation', 'F17 normalized-value'],
+    missed: {},
     // a 市 of 九州 (八代市): its アクションプラン 実績一覧 in PDCA order under a two-row header, read as plan-result-evaluation: № the id (the
     // アクションプラン番号 merged over two №s is not read, so A8 draws no duplicate), 実施内容（Plan） the action, 所管課 the department, 実績（Do）
-    // over 取組内容 the year's result (平成20年度 from the title, due on 2009-06-01), 評価（Check） over 達成状況 the evaluation; 結果・今後の課題等
-    // and 今後の取り組み（Action） are notes, never due; headings are sections. The false flags: → (F7, F8, F18) and ◎→ (F10, F13) are reported
-    // as off the scale, because the scale is the default ◎・○・△・▲・× and not the 【達成状況】 line (see F15: keys in 「」, arrows no marks)
-    falseFlags: ['F7 invalid-evaluation', 'F8 invalid-evaluation', 'F10 invalid-evaluation', 'F13 invalid-evaluation', 'F18 invalid-evaluation'],
+    // over 取組内容 the year's result (平成20年度 from the title, due on 2009-06-01), 評価（Check） over 達成状況 the evaluation on the 【達成状況】
+    // line: its keys in quotes before their colons (「△」：…) are read, arrows among them (→, ◎→) are marks of the scale (read/legend.ts,
+    // read/evaluation.ts readArrowMark), so × is off it (F15); 結果・今後の課題等 and 今後の取り組み（Action） are notes, never due; headings are
+    // sections. Before (as first pinned, 4 of 5 with 5 false flags): the line was not read, the default ◎・○・△・▲・× judged, × passed and
+    // → (F7, F8, F18) and ◎→ (F10, F13) were reported as off the scale
+    falseFlags: [],
   },
   'miyoshi-h26.xlsx': {
     template: 'kpi-baseline-target',

@@ -189,6 +189,9 @@ function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): 
   const written = (base.kind === 'symbol' || base.kind === 'letter') && base.embedded !== undefined ? base.embedded : raw;
   if (scale.kind === 'symbols') {
     if (base.kind === 'symbol' && scale.allowed.includes(base.symbol)) return { kind: 'value', value: base.symbol, variant: base.variant };
+    // an arrow the legend names (→ 継続して推進, ◎→ 実施後、引き続き推進)
+    const mark = base.kind === 'other' ? readArrowMark(raw) : null;
+    if (mark !== null && scale.allowed.includes(mark)) return { kind: 'value', value: mark, variant: mark === raw ? null : raw };
     return { kind: 'invalid', text: raw };
   }
   if (scale.kind === 'letters') {
@@ -268,4 +271,15 @@ const BY_OTHERS = /外部|第三者|委員会?|審議会|有識者|懇話会|市
 
 export function isEvaluationByOthers(label: string): boolean {
   return BY_OTHERS.test(nfkc(label).replace(/\s+/g, ''));
+}
+
+/** An arrow, alone or after a symbol: → ⇒ ◎→. A mark of progress on a legend of marks (八代市), never on the default scale. */
+const ARROW_MARK = /^([◎○〇◯●△▲×✕])?\s*([→⇒➡➠]{1,3})$/;
+
+/** The arrow mark a text is, its symbol written as the scale writes it (〇→ is ○→); null for any other text. */
+export function readArrowMark(text: string): string | null {
+  const m = ARROW_MARK.exec(text.trim());
+  if (!m) return null;
+  const symbol = m[1] ? readEvaluation(m[1]) : null;
+  return `${symbol?.kind === 'symbol' ? symbol.symbol : ''}${m[2]}`;
 }

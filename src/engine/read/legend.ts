@@ -1,5 +1,5 @@
 import type { GradeStep } from '../config';
-import { CIRCLED_NUMBERS, isEvaluationField, isEvaluationWord, isNotEvaluated, readEvaluation, type EvaluationScale } from './evaluation';
+import { CIRCLED_NUMBERS, isEvaluationField, isEvaluationWord, isNotEvaluated, readArrowMark, readEvaluation, type EvaluationScale } from './evaluation';
 import { joinSpacedLetters, nfkc, normalizeLabel } from './text';
 
 /**
@@ -34,6 +34,10 @@ const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|�
 /** A title in brackets before the entries, with a colon of its own: 【評価:事業効果】 A:高い B:… (大分市). */
 const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
 
+/** A short key in quotes just before its colon. */
+const QUOTED_KEY = /「[^」\s]{1,4}」\s*[:=]/;
+const QUOTED_KEYS = /「([^」\s]{1,4})」(?=\s*[:=])/g;
+
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
   // a note mark before the first entry (※未着手：…) is no part of its key
@@ -48,6 +52,8 @@ export function parseLegend(text: string): Legend | null {
     return rest.trim() === '' ? parseLegend(title[1]) : null;
   }
   if (!/[:=]/.test(t)) return parseBracketKeys(t) ?? parseSpacedKeys(t) ?? parseList(t);
+  // keys in quotes before their colons: 「△」：調査、検討 「◎→」：実施後、引き続き推進 (八代市)
+  if (QUOTED_KEY.test(t)) return parseLegend(t.replace(QUOTED_KEYS, ' $1'));
   const { label, entries } = splitEntries(t, EVALUATION_TITLE.test(t) ? LONG_KEY : SHORT_KEY);
   return entries.length >= 2 ? toLegend(label, entries, true) : parseList(t);
 }
@@ -185,7 +191,7 @@ type KeyKind = 'letters' | 'symbols' | 'words';
 function keyKind(key: string): KeyKind {
   const reading = readEvaluation(key);
   // a lone x or O is a symbol, as it is in cells, unless the other keys are letters (see toLegend)
-  if (reading.kind === 'symbol') return 'symbols';
+  if (reading.kind === 'symbol' || readArrowMark(key) !== null) return 'symbols';
   if (reading.kind === 'letter') return 'letters';
   return 'words';
 }
@@ -238,7 +244,7 @@ function toLegend(label: string, entries: Entry[], described: boolean): Legend |
 function canonicalKey(key: string, kind: KeyKind): string {
   if (kind === 'symbols') {
     const reading = readEvaluation(key);
-    return reading.kind === 'symbol' ? reading.symbol : key;
+    return reading.kind === 'symbol' ? reading.symbol : (readArrowMark(key) ?? key);
   }
   return kind === 'letters' ? key.trim() : normalizeLabel(key);
 }

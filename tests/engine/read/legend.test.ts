@@ -2,6 +2,7 @@
  * Issue 7 item 4: a legend near the table (above or below it, or in the header cell itself)
  * defines the allowed evaluation values and their order; with percentages it maps them to rates.
  */
+import { readEvaluation, readOnScale, type EvaluationScale } from '../../../src/engine/read/evaluation';
 import { parseLegend } from '../../../src/engine/read/legend';
 
 describe('parseLegend: letters', () => {
@@ -145,6 +146,29 @@ describe('parseLegend: phrases as keys under an evaluation title in brackets (�
 
   test('without the title a phrase of twelve characters is no key: the line is no legend', () => {
     expect(parseLegend(LINE.replace('【達成状況】　', ''))).toBeNull();
+  });
+});
+
+describe('parseLegend: marks in quotes, arrows among them (八代市)', () => {
+  const LINE = '【達成状況】　「△」：調査、検討、準備　「○」：一部実施、試行　「◎」：実施、達成　「→」：継続して推進　「◎→」：実施後、引き続き推進';
+
+  test('five marks: △ ○ ◎ and the arrows → ◎→, each a key of its own', () => {
+    const legend = parseLegend(LINE);
+    expect(legend?.label).toBe('達成状況');
+    expect(legend?.scale).toMatchObject({ kind: 'symbols', allowed: ['△', '○', '◎', '→', '◎→'] });
+  });
+
+  test('cells are read on it: → and ◎→ (〇→ as a variant) pass, × and ⇒ are off it', () => {
+    const scale = parseLegend(LINE)?.scale as EvaluationScale;
+    expect(readOnScale('→', scale)).toEqual({ kind: 'value', value: '→', variant: null });
+    expect(readOnScale('◎→', scale)).toEqual({ kind: 'value', value: '◎→', variant: null });
+    expect(readOnScale('〇', scale)).toMatchObject({ kind: 'value', value: '○' });
+    expect(readOnScale('×', scale).kind).toBe('invalid');
+    expect(readOnScale('⇒', scale).kind).toBe('invalid');
+  });
+
+  test('on the default marks an arrow stays off the scale', () => {
+    expect(readEvaluation('→').kind).toBe('other');
   });
 });
 
