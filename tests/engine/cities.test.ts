@@ -774,15 +774,14 @@ const PINS: Record<string, Pin> = {
   },
   'kamogawa-r2.xlsx': {
     template: 'annual-results',
-    found: ['C9 required-missing', 'G10 invalid-number', 'E13 missing-entry'],
-    missed: {
-      'F14 invalid-evaluation': '評価得点（5点満点） is named like an evaluation (^評価…), but its cells are whole numbers 0–5, so settleCountColumns (table/shape.ts) takes it for a count column (評価ランク別内訳) and keeps it as a note: the score is never read, so 6 is not questioned. It would need a points scale (the 【評価得点】 line 5：… 0：…, 5点満点 in the header) read as an evaluation scale of numbers, told from counts by that legend',
-      'F15 normalized-value': 'the score column is a note (see F14), so the full-width ５ is never read as a score',
-    },
+    found: ['C9 required-missing', 'G10 invalid-number', 'E13 missing-entry', 'F14 invalid-evaluation', 'F15 normalized-value'],
+    missed: {},
     // a 市 of 関東 (鴨川市): its 令和2年度 行政改革実施評価, read as annual-results: No. the id, 取組項目 the item, 所管課 the department,
-    // 令和2年度の実施内容 the year's result (what was done that year, the year written first), 財政的効果（円） the effect; the two numbered
-    // headings are sections, the 合計（全24項目） row a total. 令和2年度 from the title. 令和2年度の取組目標 and 所管課コメント map to nothing;
-    // 評価得点（5点満点） is a note (see F14). Before (as first pinned, 1 of 5): 令和2年度の実施内容 and 財政的効果（円） were not read (E13, G10)
+    // 令和2年度の実施内容 the year's result (what was done that year, the year written first), 評価得点（5点満点） the evaluation in points on the
+    // 【評価得点】 line (points under a score's label are a scale, read/legend.ts; a score is no count column, table/shape.ts), so 6 is off it
+    // (F14) and a full-width ５ a variant (F15), 財政的効果（円） the effect; the two numbered headings are sections, the 合計（全24項目） row a
+    // total. 令和2年度 from the title. 令和2年度の取組目標 and 所管課コメント map to nothing. Before (as first pinned, 1 of 5): 令和2年度の実施内容
+    // and 財政的効果（円） were not read (E13, G10), and the score column was taken for counts (評価ランク別内訳) and kept as a note (F14, F15)
     falseFlags: [],
   },
   'yatsushiro-h20.xlsx': {

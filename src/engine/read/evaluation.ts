@@ -205,7 +205,9 @@ function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): 
   }
   const value = scale.allowed.find((a) => wordKey(a) === key);
   if (value === undefined) return { kind: 'invalid', text: raw };
-  return { kind: 'value', value, variant: normalizeLabel(raw) === normalizeLabel(value) ? null : raw };
+  // a spelling of the word (おおむね for 概ね), or its full-width form (５ for 5), is a variant; spaces are not
+  const sameSpelling = normalizeLabel(raw) === normalizeLabel(value) && nfkc(raw).replace(/\s+/g, '') === raw.replace(/\s+/g, '');
+  return { kind: 'value', value, variant: sameSpelling ? null : raw };
 }
 
 /** Word scales seen on real sheets, best first: a column that mostly holds one of them is on it. */

@@ -79,6 +79,8 @@ function splitEntries(t: string, maxKey: number): { label: string; entries: Entr
   const keys: { key: string; at: number; after: number }[] = [];
   const colon = /\s*[:=]\s*/g;
   for (let m = colon.exec(t); m; m = colon.exec(t)) {
+    // an "=" inside brackets is a sum, not a key's (（5点×24項目＝120点満点）, 鴨川市)
+    if (m[0].trim() === '=' && insideBrackets(t, m.index)) continue;
     const key = keyBefore(t, m.index, keys.length > 0 ? keys[keys.length - 1].after : 0, maxKey);
     if (key) keys.push({ key: key.text, at: key.at, after: m.index + m[0].length });
   }
@@ -88,6 +90,16 @@ function splitEntries(t: string, maxKey: number): { label: string; entries: Entr
     description: t.slice(k.after, i + 1 < keys.length ? keys[i + 1].at : t.length).replace(/[\s、,・/|]+$/, '').trim(),
   }));
   return { label: cleanLabel(label), entries };
+}
+
+/** Whether position `at` of t stands inside round brackets opened before it and not closed. */
+function insideBrackets(t: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (t[i] === '(') depth++;
+    else if (t[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /**
@@ -207,6 +219,17 @@ function latinLetter(key: string): boolean {
  */
 const NOT_EVALUATED_MEANING = /^(評価)?対象外|評価(なし|しない|せず)|該当なし|判定する[^。、]{0,12}(が|は)(ない|なし)/;
 
+/** The label of a score given in points: 評価得点, 点数, スコア. */
+const SCORE_LABEL = /(得点|点数|評点|スコア)/;
+
+/** Keys that are whole points, one each of a run such as 5 4 3 2 1 0 (at most ten). */
+function isPointRange(keys: string[]): boolean {
+  const points = keys.map((k) => nfkc(k).trim());
+  if (!points.every((p) => /^\d$/.test(p))) return false;
+  const sorted = points.map(Number).sort((a, b) => a - b);
+  return sorted.every((p, i) => i === 0 || p === sorted[i - 1] + 1);
+}
+
 /** A key that is a figure or a date, not a word: 2025, R6, 1月, 10%. */
 const FIGURE_KEY = /^(?:[RH]|令和|平成)?[\d.,/%:年月日度()（）-]+$/;
 
@@ -229,6 +252,11 @@ function toLegend(label: string, entries: Entry[], described: boolean): Legend |
   if (kinds.size !== 1) return null;
   const kind = [...kinds][0];
   if (kind === 'words') {
+    // points under a score's label (【評価得点】 5：計画どおり完了 … 0：未着手, 鴨川市): a scale of the points
+    if (SCORE_LABEL.test(label) && isPointRange(values.map((v) => v.key))) {
+      const points = values.map((v) => String(Number(nfkc(v.key).trim())));
+      return { label, scale: { kind, allowed: points, thresholds: null, notEvaluated, source: 'legend' } };
+    }
     // 2025：…, R6：…, 1月：… are dates, no scale; 50%以上実施 (群馬県's 実施結果評価) is a grade in words
     if (values.some((v) => FIGURE_KEY.test(v.key))) return null;
     const known = values.every((v) => isEvaluationWord(v.key));

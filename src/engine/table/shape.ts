@@ -391,6 +391,11 @@ function isSentence(text: string, v: CellValue): boolean {
 function settleCountColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   const count = (text: string, v: CellValue) => (typeof v === 'number' && Number.isInteger(v)) || /^\d+$/.test(text);
   for (const col of match.columns) {
+    // a score in points (評価得点（5点満点）, 鴨川市) is a grade, read on its legend
+    if (SCORE_COLUMN.test(normalizeLabel(col.label))) continue;
     if (col.field.startsWith('evaluation') && mostly(tally(view, kinds, col.column, count))) col.field = 'note';
   }
 }
+
+/** The label of an evaluation given in points: 評価得点, 点数, 5点満点. */
+const SCORE_COLUMN = /得点|点数|評点|点満点|スコア/;

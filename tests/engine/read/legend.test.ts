@@ -172,6 +172,26 @@ describe('parseLegend: marks in quotes, arrows among them (八代市)', () => {
   });
 });
 
+describe('parseLegend: a score in points (鴨川市 評価得点)', () => {
+  const LINE = '【評価得点】　5：計画どおり完了　4：おおむね計画どおり　3：一部に遅れ　2：大幅に遅れ　1：検討のみ　0：未着手（5点×24項目＝120点満点）';
+
+  test('the points 5 … 0 are the scale; the sum in brackets (5点×24項目＝120点満点) is no entry', () => {
+    expect(parseLegend(LINE)?.scale).toMatchObject({ kind: 'words', allowed: ['5', '4', '3', '2', '1', '0'] });
+  });
+
+  test('cells are read on it: 5 and 0 pass, a full-width ５ is a variant, 6 is off it', () => {
+    const scale = parseLegend(LINE)?.scale as EvaluationScale;
+    expect(readOnScale(5, scale)).toEqual({ kind: 'value', value: '5', variant: null });
+    expect(readOnScale(0, scale)).toEqual({ kind: 'value', value: '0', variant: null });
+    expect(readOnScale('５', scale)).toEqual({ kind: 'value', value: '5', variant: '５' });
+    expect(readOnScale(6, scale).kind).toBe('invalid');
+  });
+
+  test('digits are no scale without a score’s label (2025：… 2026：… are years)', () => {
+    expect(parseLegend('5：計画どおり完了　4：おおむね計画どおり　3：一部に遅れ')).toBeNull();
+  });
+});
+
 describe('parseLegend: grades in words that hold a figure (群馬県 実施結果評価)', () => {
   test('「【実施結果評価】達成：… 50%以上実施：… 50%未満実施：… 未実施：…」', () => {
     const legend = parseLegend('【実施結果評価】達成：取組目標を達成　50%以上実施：作業内容の50%以上を実施　50%未満実施：50%未満を実施　未実施：実施していない');

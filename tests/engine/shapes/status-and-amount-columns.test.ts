@@ -373,3 +373,22 @@ describe('the year’s work in sentences beside the 目標 | 実績 of a figure 
     expect(issues(result)).toEqual(['D10 missing-entry', 'H10 invalid-evaluation']);
   });
 });
+
+describe('a score in points, 評価得点（5点満点）, graded on its 【評価得点】 line (鴨川市)', () => {
+  const rows = (score: CellValue) => [
+    ['鴨川市行政改革実施評価（令和2年度）'],
+    ['【評価得点】　5：計画どおり完了　4：おおむね計画どおり　3：一部に遅れ　2：大幅に遅れ　1：検討のみ　0：未着手（5点×24項目＝120点満点）'],
+    ['No.', '取組項目', '所管課', '令和2年度の実施内容', '評価得点\n（5点満点）', '財政的効果\n（円）'],
+    [1, 'コンビニ交付の推進', '市民課', '交付件数は前年度の1.4倍となった。', 5, '－'],
+    [2, '基幹系システムの最適化', '総務課', '共同利用型へ移行した。', 4, 1850000],
+    [3, '人事評価制度の導入', '総務課', '評価結果を勤勉手当に反映した。', 5, '－'],
+    [4, '定員管理の適正化', '総務課', '計画の職員数を達成した。', score, 52400000],
+  ];
+
+  test('is the evaluation, not a count column: 0–5 pass, 6 is off the scale, a full-width ５ a variant', () => {
+    expect(mapping(check(grid(rows(3)), '2021-08-16'))).toContain('E:evaluation');
+    expect(issues(check(grid(rows(3)), '2021-08-16'))).toEqual([]);
+    expect(issues(check(grid(rows(6)), '2021-08-16'))).toEqual(['E7 invalid-evaluation']);
+    expect(issues(check(grid(rows('５')), '2021-08-16'))).toEqual(['E7 normalized-value']);
+  });
+});
