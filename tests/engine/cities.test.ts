@@ -811,6 +811,30 @@ const PINS: Record<string, Pin> = {
     // flagged as numbers (D7 … D22, H7 … H22), and H11, D20 were missed
     falseFlags: [],
   },
+  'gujo-shuchu-h20.xlsx': {
+    template: 'generic',
+    found: [],
+    missed: {
+      'A10 duplicate-id': 'the header row 4 is not read (項 目 a broad item word, 集中改革プランの内容 no label, 具体的な取組み目標 taken for the action by ^具体的な?取り?組み?, 取組み状況 with its okurigana み not a year.result label), so table/header.ts settles on row 13 whose bare 平成19年度 reads as a schedule column, and only rows 15–16 are items, with no id; it would need 取組み状況 (送り仮名 variants) as the result, …の内容 as the action, a 取組み目標 holding a year as the target year, and ①② restarting under each heading read as ids within the heading',
+      'A13 required-missing': 'row 13 is taken as the header (its 平成19年度 reads as a year label: table/header.ts), so its blank 項目 is never a row; it would need row 4 read as the header (see A10)',
+      'C15 normalized-value': 'the target year column (具体的な取組み目標) is mapped to nothing once row 13 is the header, and a year written in full-width digits in a text column is read through NFKC without an info issue: it would need the column read as the target year and a normalized-value for a year read from full-width digits',
+      'D16 missing-entry': '取組み状況 is no year.result label (取組状況 is; the み is not dropped in profiles/vocabulary.ts), so column D is no report and nothing is due; it would need the okurigana variant (取組み / 取り組み) accepted in result labels, and the progress column with no year due at the target year 平成20年度',
+    },
+    // a 市 of 中部 (郡上市, 岐阜県): its 集中改革プラン 取組み状況, read as generic with row 13 as the header; no issue at all, so no false flag
+    falseFlags: [],
+  },
+  'akita-7ji-r1.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['A13 duplicate-id', 'I16 invalid-number', 'J22 missing-entry'],
+    missed: {
+      'E12 required-missing': '所管 over 部局 | 課: the department is column D (所管部局 matched in profiles/vocabulary.ts) and the 課 under the same group header is mapped to nothing, so a blank 課 beside a filled 部局 is not seen; it would need the columns under one 所管 group read together as the department, the 課 the one that must be filled',
+      'K18 invalid-evaluation': '進捗状況 holding Ａ–Ｄ is taken for a report beside the year\'s result and made a note (table/shape.ts: isStatusColumn counts marks and scale words, not letters), so the 【進捗状況】 line\'s letters are never a scale and Ｅ passes; it would need a status column in letters that a legend line names read as the evaluation',
+    },
+    // a 市 of 東北 (秋田市): its 第7次行政改革大綱 実施計画 as a 令和元年度 progress list, read as kpi-baseline-target: 番号 the id (Ⅰ-1-(1)-①), 取組項目
+    // the item, 取組内容 the action, 所管 部局 the department, 指標名 | 現状値（H29） | 目標値（R4） | R1実績 the KPI, 令和元年度の取組実績 the year's
+    // report, 進捗状況 a note (so no grade-mismatch either way); 令和元年度 from the title; the three heading levels are section rows
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
