@@ -835,6 +835,38 @@ const PINS: Record<string, Pin> = {
     // report, 進捗状況 a note (so no grade-mismatch either way); 令和元年度 from the title; the three heading levels are section rows
     falseFlags: [],
   },
+  'omura-4ji-h18-22.xlsx': {
+    template: 'kpi-target-actual',
+    found: ['K10 computed-mismatch', 'C12 required-missing', 'L15 grade-mismatch', 'H18 invalid-number', 'I20 missing-entry'],
+    missed: {},
+    // a 市 of 九州 (大村市): its 第四次行政改革 取組実績一覧, money effects as 目標 / 実績 line pairs, read as kpi-target-actual under its
+    // two-row header: No. the id, 取組項目 the item, 担当課 the department, 区分 the 目標/実績 column, 効果額（千円） over 平成18年度 … 平成22年度
+    // the year values (△ read as negative), 達成率 the rate, 評価 the evaluation; the 課題 are sections, the 合計（全142項目） pair a total.
+    // 平成22年度 from the headers. K10 and L15 are found on the wrong figures (see below): 98.0% against 97.5% (平成22年度 alone) rather than
+    // 95.0%, B against 113.0% rather than 110.7%.
+    // False flags: 効果額（千円） 5年間計 is taken for the effect (the term effect, 効果額(…)?((\d+年間)?(累計|合計|計))?$ in
+    // profiles/vocabulary.ts, comes before kpi.total, whose 合計$ / ^累計 do not match 5年間計), so the lines' five-year sums are no
+    // totalTarget / totalActual and the rate falls back to the latest year with both figures (compute/rate.ts): 平成22年度 alone. Every written
+    // rate, a quotient of the sums, then differs: K8 (107.9% against 35,000 / 30,000 = 116.7%), K17 (79.1% against 80.4%), K22 (110.0% against
+    // 106.0%), K24 (△37.5% against 104.0%), and the grades that follow the sums are questioned: L17 (C at 80.4%), L24 (D at 104.0%). It would
+    // need a sum column ending in 計 under (or beside) the year group of a paired 目標 / 実績 table read as the kpi.total of each line
+    falseFlags: ['K8 computed-mismatch', 'K17 computed-mismatch', 'L17 grade-mismatch', 'K22 computed-mismatch', 'K24 computed-mismatch', 'L24 grade-mismatch'],
+  },
+  'suzuka-h21-1ki.xlsx': {
+    template: 'kpi-baseline-target',
+    found: ['G10 missing-entry', 'J17 required-missing', 'I20 invalid-evaluation'],
+    missed: {
+      'F12 invalid-number': 'g (grams) is no unit the reader keeps (UNITS in read/number.ts: kg and t are, g is not), so 1,050g, 980g and 1,002g all read as text; with no target mapped (see H13) the baseline 1,050g decides, and an indicator whose baseline is a word is qualitative (isQualitative, compute/rate.ts), so its words are never invalid numbers and 1,0O2g passes. It would need g among the units (and 期末目標値 read as the target)',
+      'H13 computed-mismatch': '期末目標値（H20） maps to nothing: the kpi.target patterns (profiles/vocabulary.ts) take 目標値 at the start (^目標値) or at the end (目標値$), and here 期末 stands before it and the year in brackets after it, so no row has a target, no rate is computed and the written 59.5% is never compared with (49.6 − 41.2) ÷ (50.0 − 41.2) = 95.5%. It would need 期末目標値 (the target at the period\'s end) with its year in brackets read as the target, as 基準値（H16） and 実績値（H20） already are',
+    },
+    // a 市 of 東海 (鈴鹿市): its 平成21年度 行政評価, the 指標達成状況一覧 of the 第1期行財政経営計画's 単位施策, read as kpi-baseline-target under
+    // its two-row header: No. the id, 単位施策 the item (施策$), 成果指標 the indicator, 基準値（H16） under 成果指標の推移 the baseline, 実績値（H19）
+    // and 実績値（H20） the years' actuals (so a blank H20 is due on 2009-06-01, G10), 達成率 the rate, 達成状況 the evaluation on the ○ / × of
+    // the 【達成状況】 line (so △ is off it, I20), 担当課 the department, 備考 a note; the 政策 headings are sections. 平成21年度 from the title.
+    // No target is read (see H13), so nothing is computed or questioned: the targets to decrease and the indicator without a baseline (－)
+    // draw nothing
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
