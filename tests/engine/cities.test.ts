@@ -841,16 +841,12 @@ const PINS: Record<string, Pin> = {
     missed: {},
     // a 市 of 九州 (大村市): its 第四次行政改革 取組実績一覧, money effects as 目標 / 実績 line pairs, read as kpi-target-actual under its
     // two-row header: No. the id, 取組項目 the item, 担当課 the department, 区分 the 目標/実績 column, 効果額（千円） over 平成18年度 … 平成22年度
-    // the year values (△ read as negative), 達成率 the rate, 評価 the evaluation; the 課題 are sections, the 合計（全142項目） pair a total.
-    // 平成22年度 from the headers. K10 and L15 are found on the wrong figures (see below): 98.0% against 97.5% (平成22年度 alone) rather than
-    // 95.0%, B against 113.0% rather than 110.7%.
-    // False flags: 効果額（千円） 5年間計 is taken for the effect (the term effect, 効果額(…)?((\d+年間)?(累計|合計|計))?$ in
-    // profiles/vocabulary.ts, comes before kpi.total, whose 合計$ / ^累計 do not match 5年間計), so the lines' five-year sums are no
-    // totalTarget / totalActual and the rate falls back to the latest year with both figures (compute/rate.ts): 平成22年度 alone. Every written
-    // rate, a quotient of the sums, then differs: K8 (107.9% against 35,000 / 30,000 = 116.7%), K17 (79.1% against 80.4%), K22 (110.0% against
-    // 106.0%), K24 (△37.5% against 104.0%), and the grades that follow the sums are questioned: L17 (C at 80.4%), L24 (D at 104.0%). It would
-    // need a sum column ending in 計 under (or beside) the year group of a paired 目標 / 実績 table read as the kpi.total of each line
-    falseFlags: ['K8 computed-mismatch', 'K17 computed-mismatch', 'L17 grade-mismatch', 'K22 computed-mismatch', 'K24 computed-mismatch', 'L24 grade-mismatch'],
+    // the year values (△ read as negative), 5年間計 beside them each line's total (table/shape.ts settleSumOfYears), so the rate is sum over
+    // sum: K10's 98.0% against 68,400 / 72,000 = 95.0%, L15's B against 110.7%; 達成率 the rate, 評価 the evaluation; the 課題 are sections,
+    // the 合計（全142項目） pair a total. 平成22年度 from the headers. Before (as first pinned, 5 of 5 with 6 false flags): 5年間計 was read as
+    // the effect, so the rate fell back to 平成22年度 alone, every written rate of the sums differed (K8, K17, K22, K24) and the grades that
+    // follow them were questioned (L17, L24); K10 and L15 were found on the wrong figures
+    falseFlags: [],
   },
   'suzuka-h21-1ki.xlsx': {
     template: 'kpi-baseline-target',

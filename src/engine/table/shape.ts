@@ -31,6 +31,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
   settleCountColumns(view, match, kinds);
   const has = (field: MappedColumn['field']) => match.columns.some((c) => c.field === field);
   const paired = has('kpi.kind');
+  if (paired) settleSumOfYears(match);
   const kpiRows = has('kpi.target') || has('kpi.baseline');
   const takesActuals = match.profile.columns.some((spec) => spec.field === 'kpi.actual');
   // the pairs' years are the schedule's where no other column holds them (seed 004 has both)
@@ -101,6 +102,25 @@ function settleYearTarget(view: SheetView, match: HeaderMatch): void {
     return;
   }
 }
+
+/**
+ * In a table of 目標 / 実績 line pairs, a sum beside the years under the same group (効果額（千円） over
+ * 平成18年度 … 平成22年度 | 5年間計, 大村市) is each line's total: the target's sum on the 目標 line, the
+ * actual's on the 実績 line, and the rate is sum over sum (design §5 rule 3), not the last year's.
+ */
+function settleSumOfYears(match: HeaderMatch): void {
+  if (match.columns.some((c) => c.field === 'kpi.total')) return;
+  const values = match.columns.filter((c) => c.field === 'kpi.value');
+  if (values.length < 2) return;
+  const last = values[values.length - 1].column;
+  const sum = match.columns.find((c) => c.column === last + 1 && c.field === 'effect' && SUM_LABEL.test(normalizeLabel(c.label)));
+  if (!sum) return;
+  sum.field = 'kpi.total';
+  sum.period = null;
+}
+
+/** The label of a sum over years: 5年間計, 累計, 合計 (after its group's words). */
+const SUM_LABEL = /(\d+年間)?(累計|合計|計)$/;
 
 /** A result column of a KPI table that names no year is its actual only when it says just 実績 (値). */
 const BARE_RESULT = /^実績値?$/;

@@ -266,3 +266,27 @@ describe('a three-row header repeated after a page break', () => {
     expect(issues(result)).toEqual([]);
   });
 });
+
+describe('目標 / 実績 line pairs of money effects with a 5年間計 beside the years (大村市)', () => {
+  const rows = (written: string) => [
+    ['第四次行政改革 実施計画 取組実績一覧（平成18～22年度）'],
+    ['No.', '取組項目', '担当課', '区分', '効果額（千円）', '', '', '達成率'],
+    ['', '', '', '', '平成21年度', '平成22年度', '5年間計', ''],
+    [1, '市税の収納率向上', '収納課', '目標', '10,000', '14,000', '24,000', written],
+    ['', '', '', '実績', '9,400', '13,400', '22,800', ''],
+  ];
+  const MERGES = ['A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:G2', 'H2:H3', 'A4:A5', 'B4:B5', 'C4:C5', 'H4:H5'];
+
+  test('the 5年間計 is each line’s total: the rate is 22,800 / 24,000 = 95.00%, not 平成22年度’s 95.71%', () => {
+    const result = check(grid(rows('95.0%'), MERGES), '2011-06-01');
+    expect(mapping(result)).toContain('G:kpi.total');
+    expect(result.rows[0].achievementRate).toBe(0.95);
+    expect(issues(result, ['computed-mismatch'])).toEqual([]);
+  });
+
+  test('a written rate of the last year alone is questioned against the sums', () => {
+    const result = check(grid(rows('95.7%'), MERGES), '2011-06-01');
+    expect(issues(result, ['computed-mismatch'])).toEqual(['H4 computed-mismatch']);
+    expect(result.issues.find((i) => i.code === 'computed-mismatch')?.message).toContain('95.00%');
+  });
+});
