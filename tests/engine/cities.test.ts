@@ -850,17 +850,15 @@ const PINS: Record<string, Pin> = {
   },
   'suzuka-h21-1ki.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['G10 missing-entry', 'J17 required-missing', 'I20 invalid-evaluation'],
-    missed: {
-      'F12 invalid-number': 'g (grams) is no unit the reader keeps (UNITS in read/number.ts: kg and t are, g is not), so 1,050g, 980g and 1,002g all read as text; with no target mapped (see H13) the baseline 1,050g decides, and an indicator whose baseline is a word is qualitative (isQualitative, compute/rate.ts), so its words are never invalid numbers and 1,0O2g passes. It would need g among the units (and 期末目標値 read as the target)',
-      'H13 computed-mismatch': '期末目標値（H20） maps to nothing: the kpi.target patterns (profiles/vocabulary.ts) take 目標値 at the start (^目標値) or at the end (目標値$), and here 期末 stands before it and the year in brackets after it, so no row has a target, no rate is computed and the written 59.5% is never compared with (49.6 − 41.2) ÷ (50.0 − 41.2) = 95.5%. It would need 期末目標値 (the target at the period\'s end) with its year in brackets read as the target, as 基準値（H16） and 実績値（H20） already are',
-    },
+    found: ['G10 missing-entry', 'F12 invalid-number', 'H13 computed-mismatch', 'J17 required-missing', 'I20 invalid-evaluation'],
+    missed: {},
     // a 市 of 東海 (鈴鹿市): its 平成21年度 行政評価, the 指標達成状況一覧 of the 第1期行財政経営計画's 単位施策, read as kpi-baseline-target under
-    // its two-row header: No. the id, 単位施策 the item (施策$), 成果指標 the indicator, 基準値（H16） under 成果指標の推移 the baseline, 実績値（H19）
-    // and 実績値（H20） the years' actuals (so a blank H20 is due on 2009-06-01, G10), 達成率 the rate, 達成状況 the evaluation on the ○ / × of
-    // the 【達成状況】 line (so △ is off it, I20), 担当課 the department, 備考 a note; the 政策 headings are sections. 平成21年度 from the title.
-    // No target is read (see H13), so nothing is computed or questioned: the targets to decrease and the indicator without a baseline (－)
-    // draw nothing
+    // its two-row header: No. the id, 単位施策 the item (施策$), 成果指標 the indicator, 基準値（H16） under 成果指標の推移 the baseline, 期末目標値（H20）
+    // the target (the target at the plan's end, profiles/vocabulary.ts), 実績値（H19） and 実績値（H20） the years' actuals (so a blank H20 is due on
+    // 2009-06-01, G10), 達成率 the rate (H13: 59.5% written against (49.6 − 41.2) ÷ (50.0 − 41.2) = 95.5%), 達成状況 the evaluation on the ○ / ×
+    // of the 【達成状況】 line (so △ is off it, I20), 担当課 the department, 備考 a note; the 政策 headings are sections. 平成21年度 from the title.
+    // g is a unit (read/number.ts), so 1,0O2g is an invalid number (F12). Before (as first pinned, 3 of 5): 期末目標値 mapped to nothing and g
+    // was no unit, so no rate was computed and the ごみ indicator read as words (F12, H13 missed)
     falseFlags: [],
   },
 };

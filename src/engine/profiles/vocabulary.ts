@@ -271,6 +271,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
       '^KPI\\(.*(年度|年|まで)',
       '^目標値', '^(最終)?目標(値)?(\\(.*\\))?$', `^${YEAR}(の)?目標値?`, '^.+年度目標値?$', '目標値$', '^施策目標',
       '^\\d+(ヵ|か|カ|ケ|ヶ)年目標', '^(最終|計画)目標', '^目安値',
+      // 期末目標値（H20） (鈴鹿市): the target at the plan's end, its year in brackets
+      '^(計画)?期末目標値?(\\(.*\\))?$',
       // 目標効果額 over 25年度 | 26年度 | 27年度 | 計 (高松市): the plan's total is the target
       '^目標(効果)?額(合計|累計|計)$',
       // H25プラン | H25決算 | 差引 (a 病院改革プラン's 点検・評価): the plan's figure for the year

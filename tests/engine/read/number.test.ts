@@ -67,6 +67,16 @@ describe('readNumber: △ / ▲ before a number is negative', () => {
 });
 
 describe('readNumber: a unit after the number is kept', () => {
+  test.each([
+    ['1,050g', 1050, 'g'],
+    ['2.5kg', 2.5, 'kg'],
+    ['1,200kWh', 1200, 'kWh'],
+    ['30L', 30, 'L'],
+  ])('%s (鈴鹿市: ごみの1人1日あたり排出量 1,050g) reads as %d %s', (text, value, unit) => {
+    const r = asNumber(readNumber(text));
+    expect([r.value, r.unit]).toEqual([value, unit]);
+  });
+
   test('4,031,724,014円 is 4031724014 円', () => {
     const r = asNumber(readNumber('4,031,724,014円'));
     expect(r.value).toBe(4031724014);
