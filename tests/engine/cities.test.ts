@@ -825,14 +825,15 @@ const PINS: Record<string, Pin> = {
   },
   'akita-7ji-r1.xlsx': {
     template: 'kpi-baseline-target',
-    found: ['A13 duplicate-id', 'I16 invalid-number', 'J22 missing-entry'],
+    found: ['A13 duplicate-id', 'I16 invalid-number', 'K18 invalid-evaluation', 'J22 missing-entry'],
     missed: {
       'E12 required-missing': '所管 over 部局 | 課: the department is column D (所管部局 matched in profiles/vocabulary.ts) and the 課 under the same group header is mapped to nothing, so a blank 課 beside a filled 部局 is not seen; it would need the columns under one 所管 group read together as the department, the 課 the one that must be filled',
-      'K18 invalid-evaluation': '進捗状況 holding Ａ–Ｄ is taken for a report beside the year\'s result and made a note (table/shape.ts: isStatusColumn counts marks and scale words, not letters), so the 【進捗状況】 line\'s letters are never a scale and Ｅ passes; it would need a status column in letters that a legend line names read as the evaluation',
     },
     // a 市 of 東北 (秋田市): its 第7次行政改革大綱 実施計画 as a 令和元年度 progress list, read as kpi-baseline-target: 番号 the id (Ⅰ-1-(1)-①), 取組項目
     // the item, 取組内容 the action, 所管 部局 the department, 指標名 | 現状値（H29） | 目標値（R4） | R1実績 the KPI, 令和元年度の取組実績 the year's
-    // report, 進捗状況 a note (so no grade-mismatch either way); 令和元年度 from the title; the three heading levels are section rows
+    // report, 進捗状況 the evaluation (a year-less report column of grade letters alone, table/shape.ts isStatusColumn) on the 【進捗状況】 line's
+    // Ａ–Ｄ, written full-width there as in the cells, so they are no variant (read/legend.ts fullWidth) and Ｅ is off it (K18); 令和元年度 from
+    // the title; the three heading levels are section rows. Before (as first pinned, 3 of 5): 進捗状況 in letters was made a note (K18 missed)
     falseFlags: [],
   },
   'omura-4ji-h18-22.xlsx': {

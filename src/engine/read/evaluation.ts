@@ -142,6 +142,8 @@ export interface EvaluationScale {
   notEvaluated: string[];
   /** Where the scale came from. */
   source: 'legend' | 'config' | 'profile' | 'majority';
+  /** The legend writes its letters full-width (Ａ Ｂ Ｃ): in the cells they are no variant. */
+  fullWidth?: boolean;
 }
 
 export type ScaleReading =
@@ -201,7 +203,9 @@ function onScale(base: EvaluationReading, raw: string, scale: EvaluationScale): 
     // the scale's own case is canonical: a–d sheets write lower case, S–D sheets upper case
     const value = scale.allowed.find((a) => a.toUpperCase() === letter);
     if (value === undefined) return { kind: 'invalid', text: raw };
-    return { kind: 'value', value, variant: written === value ? null : written };
+    // a legend that writes its letters full-width (Ａ：計画より進んでいる) makes Ａ the sheet's own spelling
+    const ownSpelling = written === value || (scale.fullWidth === true && nfkc(written) === value);
+    return { kind: 'value', value, variant: ownSpelling ? null : written };
   }
   const value = scale.allowed.find((a) => wordKey(a) === key);
   if (value === undefined) return { kind: 'invalid', text: raw };

@@ -34,12 +34,22 @@ const EVALUATION_LABEL = /^.{0,8}(評価|状況|達成度|進捗|凡例|区分|�
 /** A title in brackets before the entries, with a colon of its own: 【評価:事業効果】 A:高い B:… (大分市). */
 const BRACKET_TITLE = /^\s*[【[]([^】\]]{1,30}[:=][^】\]]{0,30})[】\]]\s*/;
 
+/** A full-width letter key before its colon (Ａ：計画より進んでいる). */
+const FULL_WIDTH_KEY = /[Ａ-Ｚａ-ｚ]\s*[：:＝=]/;
+
 /** A short key in quotes just before its colon. */
 const QUOTED_KEY = /「[^」\s]{1,4}」\s*[:=]/;
 const QUOTED_KEYS = /「([^」\s]{1,4})」(?=\s*[:=])/g;
 
 /** Read a legend from a text (a cell, a row of cells joined, a header label); null when it is none. */
 export function parseLegend(text: string): Legend | null {
+  const legend = parseNormalized(text);
+  // Ａ：… Ｂ：… (秋田市): the sheet's letters are full-width, so its cells' Ａ is no variant spelling
+  if (legend?.scale.kind === 'letters' && FULL_WIDTH_KEY.test(text)) legend.scale.fullWidth = true;
+  return legend;
+}
+
+function parseNormalized(text: string): Legend | null {
   // a note mark before the first entry (※未着手：…) is no part of its key
   const t = joinSpacedLetters(nfkcKeepingCircled(text).replace(/[\u2010-\u2015\u2212\uff0d]/g, (ch) => (ch === '―' ? ch : '-'))).replace(/^\s*[※*]\s*(?=[^\s:=]{1,8}[:=])/, '');
   // the title's colon is no entry's: the title is the label, the entries follow it

@@ -361,7 +361,13 @@ function settleStatusColumns(view: SheetView, match: HeaderMatch, kinds: RowKind
 function isStatusColumn(view: SheetView, col: MappedColumn, kinds: RowKind[]): boolean {
   // 対象外, 計画事項なし: nothing to judge, neither a status nor a report
   const nothingToJudge = (text: string) => isNotEvaluated(text) || /^[^\s。、]{1,8}なし$/.test(text);
-  return mostly(tally(view, kinds, col.column, (text, v) => typeof v === 'string' && (isEvaluationWord(text) || readEvaluation(text).kind === 'symbol'), nothingToJudge));
+  // marks, scale words, or grade letters alone (Ａ–Ｄ on a 【進捗状況】 line, 秋田市)
+  const status = (text: string, v: CellValue) => {
+    if (typeof v !== 'string') return false;
+    const reading = readEvaluation(text);
+    return isEvaluationWord(text) || reading.kind === 'symbol' || (reading.kind === 'letter' && reading.embedded === undefined);
+  };
+  return mostly(tally(view, kinds, col.column, status, nothingToJudge));
 }
 
 /**

@@ -172,6 +172,21 @@ describe('parseLegend: marks in quotes, arrows among them (八代市)', () => {
   });
 });
 
+describe('parseLegend: letters written full-width (秋田市 【進捗状況】)', () => {
+  test('「【進捗状況】　Ａ：計画より進んでいる　Ｂ：…」: Ａ in a cell is the sheet’s own spelling, no variant; a half-width A is read too', () => {
+    const scale = parseLegend('【進捗状況】　Ａ：計画より進んでいる　Ｂ：計画どおり進んでいる　Ｃ：やや遅れている　Ｄ：遅れている')?.scale as EvaluationScale;
+    expect(scale).toMatchObject({ kind: 'letters', allowed: ['A', 'B', 'C', 'D'], fullWidth: true });
+    expect(readOnScale('Ａ', scale)).toEqual({ kind: 'value', value: 'A', variant: null });
+    expect(readOnScale('B', scale)).toEqual({ kind: 'value', value: 'B', variant: null });
+    expect(readOnScale('Ｅ', scale).kind).toBe('invalid');
+  });
+
+  test('on a legend of half-width letters a full-width Ａ stays a variant', () => {
+    const scale = parseLegend('評価　A：計画以上　B：計画どおり　C：遅れ')?.scale as EvaluationScale;
+    expect(readOnScale('Ａ', scale)).toEqual({ kind: 'value', value: 'A', variant: 'Ａ' });
+  });
+});
+
 describe('parseLegend: a score in points (鴨川市 評価得点)', () => {
   const LINE = '【評価得点】　5：計画どおり完了　4：おおむね計画どおり　3：一部に遅れ　2：大幅に遅れ　1：検討のみ　0：未着手（5点×24項目＝120点満点）';
 

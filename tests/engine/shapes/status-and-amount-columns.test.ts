@@ -392,3 +392,21 @@ describe('a score in points, 評価得点（5点満点）, graded on its 【評�
     expect(issues(check(grid(rows('５')), '2021-08-16'))).toEqual(['E7 normalized-value']);
   });
 });
+
+describe('進捗状況 in the letters of its 【進捗状況】 line, beside the year’s work (秋田市)', () => {
+  const rows = (grade: string) => [
+    ['第7次秋田市行政改革大綱 実施計画 取組状況（令和元年度）'],
+    ['【進捗状況】　Ａ：計画より進んでいる　Ｂ：計画どおり進んでいる　Ｃ：やや遅れている　Ｄ：遅れている'],
+    ['番号', '取組項目', '所管部局', '指標名', '目標値（R4）', 'R1実績', '令和元年度の取組実績', '進捗状況'],
+    ['Ⅰ-1-(1)-①', '窓口業務の改善', '市民生活部', '待ち時間', '10分', '12分', '受付を一つにまとめた。', 'Ｂ'],
+    ['Ⅰ-1-(1)-②', '電子申請の拡充', '総務部', '手続数', '100手続', '80手続', '申請できる手続を増やした。', 'Ｃ'],
+    ['Ⅰ-1-(2)-①', '公共施設の再編', '財政部', '施設数', '300施設', '305施設', '再編計画を策定した。', 'Ａ'],
+    ['Ⅰ-2-(1)-①', '人材育成', '総務部', '研修受講者数', '500人', '520人', '研修を見直した。', grade],
+  ];
+
+  test('is the evaluation on Ａ–Ｄ: the sheet’s full-width letters are no variant, Ｅ is off the scale', () => {
+    expect(mapping(check(grid(rows('Ｂ')), '2020-06-01'))).toContain('H:evaluation');
+    expect(issues(check(grid(rows('Ｂ')), '2020-06-01'), ['invalid-evaluation', 'normalized-value'])).toEqual([]);
+    expect(issues(check(grid(rows('Ｅ')), '2020-06-01'), ['invalid-evaluation'])).toEqual(['H7 invalid-evaluation']);
+  });
+});
