@@ -813,14 +813,15 @@ const PINS: Record<string, Pin> = {
   },
   'gujo-shuchu-h20.xlsx': {
     template: 'generic',
-    found: [],
+    found: ['A13 required-missing', 'D16 missing-entry'],
     missed: {
-      'A10 duplicate-id': 'the header row 4 is not read (項 目 a broad item word, 集中改革プランの内容 no label, 具体的な取組み目標 taken for the action by ^具体的な?取り?組み?, 取組み状況 with its okurigana み not a year.result label), so table/header.ts settles on row 13 whose bare 平成19年度 reads as a schedule column, and only rows 15–16 are items, with no id; it would need 取組み状況 (送り仮名 variants) as the result, …の内容 as the action, a 取組み目標 holding a year as the target year, and ①② restarting under each heading read as ids within the heading',
-      'A13 required-missing': 'row 13 is taken as the header (its 平成19年度 reads as a year label: table/header.ts), so its blank 項目 is never a row; it would need row 4 read as the header (see A10)',
-      'C15 normalized-value': 'the target year column (具体的な取組み目標) is mapped to nothing once row 13 is the header, and a year written in full-width digits in a text column is read through NFKC without an info issue: it would need the column read as the target year and a normalized-value for a year read from full-width digits',
-      'D16 missing-entry': '取組み状況 is no year.result label (取組状況 is; the み is not dropped in profiles/vocabulary.ts), so column D is no report and nothing is due; it would need the okurigana variant (取組み / 取り組み) accepted in result labels, and the progress column with no year due at the target year 平成20年度',
+      'A10 duplicate-id': 'no id is read: the item cells start with ① ② that begin again under each heading (the sheet has no No. column), and the generic profile takes no id from the item\'s title; it would need ①② read as ids within their heading (the heading\'s number with them) to tell a repeated ② under one heading from those of the others',
+      'C15 normalized-value': '具体的な取組み目標 is read as the action (^具体的な?取り?組み?, profiles/vocabulary.ts), a text, though it holds the target year (平成１８年度); a year in full-width digits in a text column draws no info issue: it would need a column of years read as the target year, and a normalized-value for a year read from full-width digits',
     },
-    // a 市 of 中部 (郡上市, 岐阜県): its 集中改革プラン 取組み状況, read as generic with row 13 as the header; no issue at all, so no false flag
+    // a 市 of 中部 (郡上市, 岐阜県): its 集中改革プラン 取組み状況, read as generic under its header (row 4): 項 目 the item, 具体的な取組み目標 the
+    // action, 取組み状況 the year's report (取組 with its okurigana み is 取組, profiles/match.ts), due once 平成20年度 has ended (D16); 平成20年度
+    // from the title; the headings are sections. No department and no evaluation column, as published. Before (as first pinned, 0 of 4): 取組み状況
+    // was no label, so row 13 (its bare 平成19年度 a year column) was taken for the header and only rows 15–16 were items
     falseFlags: [],
   },
   'akita-7ji-r1.xlsx': {

@@ -35,6 +35,10 @@ const TRAILING_BRACKET = /^(.+?)[(【<［][^()【】<>［］]*[)】>］]$/;
 /** 【…】 around the start of a label: the brackets set it off, the words inside name it. */
 const LEADING_BRACKET = /^【([^【】]{1,20})】(.*)$/;
 
+/** 取り組み, 取組み, 取り組: 取組 with its okurigana. */
+const OKURIGANA = /取り組み|取組み|取り組/;
+const OKURIGANA_ALL = new RegExp(OKURIGANA.source, 'g');
+
 const cache = new Map<string, TermHit[]>();
 const CACHE_LIMIT = 5000;
 
@@ -79,6 +83,8 @@ export function termHits(label: string): TermHit[] {
       const inBracket = bracket ? label.slice(bracket[1].length) : '';
       if (bracket && !/実績|計画|見込|目標|課題|問題点/.test(inBracket) && !(hits.length > 0 && /年|まで/.test(inBracket))) exact(bracket[1]);
     }
+    // 取組み状況, 取り組み内容 (郡上市): the vocabulary spells 取組; the okurigana is no other word
+    if (hits.length === 0 && OKURIGANA.test(label)) hits.push(...termHits(label.replace(OKURIGANA_ALL, '取組')));
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(label, hits);

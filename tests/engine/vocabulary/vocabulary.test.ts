@@ -142,6 +142,14 @@ describe('period tokens', () => {
     expect(terms('実施内容')).not.toContain('year.result');
   });
 
+  test('取組 with its okurigana is 取組: 取組み状況 and 取り組み状況 are the year’s report, 取り組み項目 the item (郡上市)', () => {
+    expect(terms('取組み状況')).toEqual(terms('取組状況'));
+    expect(terms('取り組み状況')).toEqual(terms('取組状況'));
+    expect(terms('取り組み項目')).toContain('item');
+    // asked twice (the pattern must not keep a position between labels)
+    expect(terms('取組み状況')).toEqual(terms('取組状況'));
+  });
+
   test('財政的効果（円） is the effect, as 財政効果額（千円） is (鴨川市)', () => {
     expect(terms('財政的効果（円）')).toContain('effect');
     expect(terms('財政効果額（千円）')).toContain('effect');
