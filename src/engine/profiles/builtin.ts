@@ -234,8 +234,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
       { field: 'kpi.total', labels: ['合計$'], terms: ['kpi.total'], weight: 0.5 },
       {
         field: 'kpi.value',
-        // 成果指標 over R1…R5, or year columns standing alone (令和3年度…令和7年度)
-        labels: ['^成果指標(.+)$'],
+        // 成果指標 over R1…R5, or year columns standing alone (令和3年度…令和7年度); a year, not 成果指標 達成率 or 累計実績
+        labels: ['^成果指標(.*[0-9元].*)$'],
         terms: ['year.value'],
         multiple: true,
         period: { kind: 'year', entry: 'value' },
