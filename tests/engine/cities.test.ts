@@ -865,16 +865,16 @@ const PINS: Record<string, Pin> = {
   },
   'toyokawa-ap-h25.xlsx': {
     template: 'generic',
-    found: ['E12 formula-error', 'A21 duplicate-id', 'B26 required-missing'],
+    found: ['E12 formula-error', 'D13 required-missing', 'A21 duplicate-id', 'B26 required-missing'],
     missed: {
-      'D13 required-missing': '主管組織 is no department label: the department patterns take 主管 with 課 / 部 / 部署 / 部局 only (^主管(課|部|部署|部局)?(名)?$, profiles/vocabulary.ts) and 担当組織 but not 主管組織, so column D is mapped to nothing and a blank there is not seen; it would need 組織 among the 主管 endings',
       'F16 missing-entry': 'the two lines per 取組 are told apart only by their place (当初計画 above, 実績 and the revised plan below, said on the line over the header), with no 区分 column, so no 目標/実績 pair is read and the bare 平成24年度 … 平成27年度 over an item table are kept as the schedule, never due (table/shape.ts settleShape); it would need a pair of lines under one merged 番号 | 取組名 read as plan and result by position, with the 上段 / 下段 line naming which is which, and a result in words (継続 / 完了) due once its year has ended',
     },
     // a 市 of 東海, 愛知県 not yet present (豊川市): its 行政経営改革プラン アクションプラン取組一覧表, two lines per 取組 (当初計画 above, 実績 and
     // the revised plan below) with no 区分 column, read as generic under its one header row: 番号 the id, 取組名 the item, 取組概要 the action,
-    // 平成24年度 … 平成27年度 the schedule (words, never due), 主管組織 nothing; each line is a row of its own, the lower one carrying the merged
+    // 平成24年度 … 平成27年度 the schedule (words, never due), 主管組織 the department (a blank one, D13); each line is a row of its own, the lower one carrying the merged
     // 番号 and 取組名 (so no duplicate from the merge); 平成25年度 from the title; 大作戦 / 作戦 are sections. The #REF! in a lower line (E12),
-    // a 番号 repeated across two 取組 (A21) and a blank 取組名 beside a filled 取組概要 (B26) are found
+    // a 番号 repeated across two 取組 (A21) and a blank 取組名 beside a filled 取組概要 (B26) are found. Before (as first pinned, 3 of 5):
+    // 主管組織 was no department label (^主管(課|部|部署|部局)?(名)?$ in profiles/vocabulary.ts), D13 missed
     falseFlags: [],
   },
   'chuo-yamanashi-h30.xlsx': {
