@@ -888,6 +888,34 @@ const PINS: Record<string, Pin> = {
     // below the table is no items
     falseFlags: [],
   },
+  'kofu-2016-2018.xlsx': {
+    template: 'generic',
+    found: ['O9 grade-mismatch', 'F12 required-missing', 'M14 invalid-number', 'M16 missing-entry', 'O17 invalid-evaluation'],
+    missed: {},
+    // a 市 of 甲信 (甲府市, 山梨県): its 取組項目シート (one card per 取組項目) made a 2017年度 list, read as generic under its two-row header: № the
+    // id, 担当（部（局）・室・課） the department, 達成状況（2017年度） the evaluation on the 【達成状況】 line's S–C (so D is off it, O17), 2017年度 from
+    // the title. Read wrong: 重点取組項目 (○ / －) is taken for the item (取組項目$, profiles/vocabulary.ts) and 取組項目の名称 is mapped to nothing;
+    // under 目標値 only the first year is the target (^目標値) and 2017, 2018 fall to the bare-year pattern as actuals, beside 実績値 2016 … 2018
+    // (one kpi.target per row, profiles/mapping.ts). So the rate is 2018's target over 2016's (O9: 80 / 60 = 133.3%, an S against the written A:
+    // found at its cell and code, by accident; the planted B at 66 / 70 = 94.3% is not what is compared). The false flag O16 comes from the same
+    // misreading: 30 / 25 = 120.0% (S) against A, where the design's latest year with both figures, 2016, gives 26 / 25 = 104.0% (A). It would
+    // need 目標値 over bare years read as the years' targets, each matched with the 実績値 of its year, and 重点取組項目 read as a mark column
+    falseFlags: ['O16 grade-mismatch'],
+  },
+  'yawatahama-h24-9.xlsx': {
+    template: 'annual-results',
+    found: ['E10 required-missing', 'B16 duplicate-id'],
+    missed: {
+      'B12 normalized-value': 'a full-width ６ in the No. column draws no info issue: normalized-value is reported only for numeric KPI cells and evaluation cells (rules/normalizedValue.ts: eachNumericCell, evaluationCells); it would need the id read as a value whose full-width digits are a variant spelling',
+      'L13 missing-entry': '平成24年度上半期（4月～9月）の取組状況 is mapped to nothing: the vocabulary knows quarters (第1四半期, 4月～6月, profiles/vocabulary.ts) but no half-year (上半期 / 上期 / 4月～9月), so the column is no period and a blank one is never due; it would need a half-year period (上期 = 4–9月, due after 9月末 as design §6 says) beside the quarter and the year',
+      'M15 invalid-evaluation': '進捗状況 is taken for a year-less report (a period column), not the evaluation: its three phrases 概ね計画どおり実施 / 計画から遅れ / 検討した結果保留 are no known scale words (read/evaluation.ts), so the status test (table/shape.ts isStatusColumn) fails, and the 【進捗状況】 line gives them without keys or colons, separated by ／, which read/legend.ts does not read as a scale; it would need such a line read as a word scale (each phrase a value, 保留 among them) so ほぼ計画どおり is off it',
+    },
+    // a 市 of 四国 (八幡浜市, 愛媛県): its 第2次行政改革大綱 推進計画の進捗状況（平成24年9月末現在）, read as annual-results: 基本方針 (merged over its
+    // items) the section, No. the id, 取組内容 the item (推進項目 beside it is mapped to nothing), 担当課 the department, 平成23年度取組実績 the year's
+    // result, 進捗状況 a report, 今後の取組 a note; 平成24年度 from the title. The 年次計画 H22 … H26 in 検討 / 実施 / → are not read (no issue on
+    // them), nor is the 上半期 column
+    falseFlags: [],
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
