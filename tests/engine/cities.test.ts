@@ -904,16 +904,17 @@ const PINS: Record<string, Pin> = {
   },
   'yawatahama-h24-9.xlsx': {
     template: 'annual-results',
-    found: ['E10 required-missing', 'B16 duplicate-id'],
+    found: ['E10 required-missing', 'L13 missing-entry', 'B16 duplicate-id'],
     missed: {
       'B12 normalized-value': 'a full-width ６ in the No. column draws no info issue: normalized-value is reported only for numeric KPI cells and evaluation cells (rules/normalizedValue.ts: eachNumericCell, evaluationCells); it would need the id read as a value whose full-width digits are a variant spelling',
-      'L13 missing-entry': '平成24年度上半期（4月～9月）の取組状況 is mapped to nothing: the vocabulary knows quarters (第1四半期, 4月～6月, profiles/vocabulary.ts) but no half-year (上半期 / 上期 / 4月～9月), so the column is no period and a blank one is never due; it would need a half-year period (上期 = 4–9月, due after 9月末 as design §6 says) beside the quarter and the year',
       'M15 invalid-evaluation': '進捗状況 is taken for a year-less report (a period column), not the evaluation: its three phrases 概ね計画どおり実施 / 計画から遅れ / 検討した結果保留 are no known scale words (read/evaluation.ts), so the status test (table/shape.ts isStatusColumn) fails, and the 【進捗状況】 line gives them without keys or colons, separated by ／, which read/legend.ts does not read as a scale; it would need such a line read as a word scale (each phrase a value, 保留 among them) so ほぼ計画どおり is off it',
     },
     // a 市 of 四国 (八幡浜市, 愛媛県): its 第2次行政改革大綱 推進計画の進捗状況（平成24年9月末現在）, read as annual-results: 基本方針 (merged over its
     // items) the section, No. the id, 取組内容 the item (推進項目 beside it is mapped to nothing), 担当課 the department, 平成23年度取組実績 the year's
-    // result, 進捗状況 a report, 今後の取組 a note; 平成24年度 from the title. The 年次計画 H22 … H26 in 検討 / 実施 / → are not read (no issue on
-    // them), nor is the 上半期 column
+    // result, 平成24年度上半期（4月～9月）の取組状況 the first half's report (the half named after its year, profiles/vocabulary.ts; a half year
+    // beside the year's results, profiles/builtin.ts annual-results), due after September (L13), 進捗状況 a report, 今後の取組 a note; 平成24年度
+    // from the title. The 年次計画 H22 … H26 in 検討 / 実施 / → are not read (no issue on them). Before (as first pinned, 2 of 5): the 上半期
+    // column was mapped to nothing (L13 missed)
     falseFlags: [],
   },
 };

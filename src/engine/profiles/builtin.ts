@@ -122,6 +122,8 @@ export const BUILTIN_PROFILE_INPUTS: readonly ProfileInput[] = [
         period: { kind: 'year', entry: 'result' },
         weight: 1.5,
       },
+      // the half year's report beside the year's (平成24年度上半期（4月～9月）の取組状況, 八幡浜市): due after September
+      { field: 'period', terms: ['half'], multiple: true, period: { kind: 'quarter', entry: 'result' }, weight: 0 },
       // money columns no other field takes: checked as amounts (last, so that every other field claims first)
       { field: 'amount', terms: ['amount'], multiple: true, weight: 0 },
     ],

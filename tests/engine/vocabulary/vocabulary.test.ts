@@ -125,6 +125,9 @@ describe('period tokens', () => {
     expect(token('下半期', 'half')).toBe('4');
     // reporting points (白老町): the interim report is the first half's
     expect(token('中間報告（10月）', 'half')).toBe('2');
+    // the half named after its year (八幡浜市): 平成24年度上半期（4月～9月）の取組状況
+    expect(token('平成24年度上半期（4月～9月）の取組状況', 'half')).toBe('2');
+    expect(token('R5下期', 'half')).toBe('4');
     expect(token('中間実績', 'half')).toBe('2');
   });
 
