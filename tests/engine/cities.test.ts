@@ -893,14 +893,13 @@ const PINS: Record<string, Pin> = {
     found: ['O9 grade-mismatch', 'F12 required-missing', 'M14 invalid-number', 'M16 missing-entry', 'O17 invalid-evaluation'],
     missed: {},
     // a 市 of 甲信 (甲府市, 山梨県): its 取組項目シート (one card per 取組項目) made a 2017年度 list, read as generic under its two-row header: № the
-    // id, 担当（部（局）・室・課） the department, 達成状況（2017年度） the evaluation on the 【達成状況】 line's S–C (so D is off it, O17), 2017年度 from
-    // the title. Read wrong: 重点取組項目 (○ / －) is taken for the item (取組項目$, profiles/vocabulary.ts) and 取組項目の名称 is mapped to nothing;
-    // under 目標値 only the first year is the target (^目標値) and 2017, 2018 fall to the bare-year pattern as actuals, beside 実績値 2016 … 2018
-    // (one kpi.target per row, profiles/mapping.ts). So the rate is 2018's target over 2016's (O9: 80 / 60 = 133.3%, an S against the written A:
-    // found at its cell and code, by accident; the planted B at 66 / 70 = 94.3% is not what is compared). The false flag O16 comes from the same
-    // misreading: 30 / 25 = 120.0% (S) against A, where the design's latest year with both figures, 2016, gives 26 / 25 = 104.0% (A). It would
-    // need 目標値 over bare years read as the years' targets, each matched with the 実績値 of its year, and 重点取組項目 read as a mark column
-    falseFlags: ['O16 grade-mismatch'],
+    // id, 担当（部（局）・室・課） the department, 目標値 over 2016 | 2017 | 2018 each year's target and 実績値 over the same years each year's actual
+    // (table/shape.ts: a year under a 目標値 group is that year's target; rows/record.ts, compute/rate.ts: the latest year with both), so O9's A is
+    // questioned at 66 / 70 = 94.3% (B), 達成状況（2017年度） the evaluation on the 【達成状況】 line's S–C (so D is off it, O17), 2017年度 from the
+    // title. Still read wrong: 重点取組項目 (○ / －) is taken for the item (取組項目$, profiles/vocabulary.ts) and 取組項目の名称 is mapped to nothing.
+    // Before (as first pinned): only the first year under 目標値 was the target and 2017, 2018 were read as actuals, so the rate was 2018's target
+    // over 2016's: O9 was found by accident (133.3%, an S) and O16 drew a false flag (120.0% against its A)
+    falseFlags: [],
   },
   'yawatahama-h24-9.xlsx': {
     template: 'annual-results',

@@ -117,7 +117,8 @@ function latestActual(entries: PeriodEntry[]): { index: number; value: number } 
 
 /** Rate of one indicator, or null with the cause left to the validation rules. */
 export function kpiRate(kpi: KpiRecord): RateBasis | null {
-  if (kpi.targetRow !== null || kpi.actualRow !== null) {
+  // paired 目標 / 実績 rows, or one row with each year's target beside each year's actual
+  if (kpi.targetRow !== null || kpi.actualRow !== null || kpi.yearTargets.length > 0) {
     // target/actual per year: totals when both are filled, else the latest year with both
     const tt = num(kpi.totalTarget);
     const ta = num(kpi.totalActual);

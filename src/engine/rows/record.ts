@@ -259,7 +259,7 @@ export class RecordReader {
     this.periodCells = periodCellsOf(this.periods);
     this.amountColumns = columns.every('amount');
     this.amountCells = this.amountColumns.map(blankCell);
-    this.singleKpi = this.kpi.kind || (!this.kpi.name && !this.kpi.target) ? null : singleKpiOf(this.kpi);
+    this.singleKpi = this.kpi.kind || (!this.kpi.name && !this.kpi.target && this.kpi.values.columns.length === 0) ? null : singleKpiOf(this.kpi);
   }
 
   /** The record of the next unit (its rows as groupUnits gave them). */
@@ -390,8 +390,9 @@ export class RecordReader {
     for (let i = 0; i < single.cells.length; i++) readCell(view, first, single.columns[i].column, single.cells[i]);
     const { kpi } = single;
     for (let i = 0; i < kpi.yearActuals.length; i++) readCell(view, first, cols.actuals.columns[i].column, kpi.yearActuals[i] as PeriodCell);
+    for (let i = 0; i < kpi.yearTargets.length; i++) readCell(view, first, cols.values.columns[i].column, kpi.yearTargets[i] as PeriodCell);
     // an item with no indicator and no target has no KPI (design.md §6)
-    if (emptyCell(kpi.name) && emptyCell(kpi.target)) return NO_KPIS;
+    if (emptyCell(kpi.name) && emptyCell(kpi.target) && kpi.yearTargets.every((t) => emptyCell(t.cell))) return NO_KPIS;
     if (typeof kpi.name?.value === 'string' && STACK_MARK.test(kpi.name.value)) return stackedKpis(kpi) ?? single.list;
     return single.list;
   }
@@ -495,7 +496,8 @@ function singleKpiOf(cols: KpiColumns): NonNullable<RecordReader['singleKpi']> {
     unit: cellOf(cols.unit),
     baseline: cellOf(cols.baseline),
     target: cellOf(cols.target),
-    yearTargets: NO_ENTRIES,
+    // 目標値 over 2016 | 2017 | 2018 beside 実績値 over the same years (甲府市): each year's target
+    yearTargets: cols.values.columns.length > 0 ? periodCellsOf(cols.values) : NO_ENTRIES,
     yearActuals: cols.actuals.columns.length > 0 ? periodCellsOf(cols.actuals) : NO_ENTRIES,
     totalTarget: null,
     // a 累計 column beside the year's 実績: the figure reached since the plan began

@@ -60,8 +60,10 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
     if (!col.period || col.period.kind !== 'year') continue;
     if (col.field === 'kpi.value' && !paired) {
       // a year alone over a column of an item table may be a plan period as well as a result:
-      // kept as the schedule, never reported missing
-      if (kpiRows) toActual(col);
+      // kept as the schedule, never reported missing; under 目標値 (目標値 over 2016 | 2017 | 2018,
+      // 甲府市) it is that year's target, beside 実績値 over the same years
+      if (kpiRows && underTargetGroup(view, match, col)) col.period = { kind: 'year', entry: 'target' };
+      else if (kpiRows) toActual(col);
       else {
         col.field = 'schedule';
         col.period = null;
@@ -71,6 +73,7 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
       if (!mostly(tally(view, kinds, col.column, isSentence))) toActual(col);
     }
   }
+  settleFirstYearTarget(view, match);
   // after the KPI settling: a report in sentences beside the figures is the year's result, not an actual
   settleProseEvaluations(view, match, kinds);
   settleYearTarget(view, match);
@@ -124,6 +127,34 @@ const SUM_LABEL = /(\d+年間)?(累計|合計|計)$/;
 
 /** A result column of a KPI table that names no year is its actual only when it says just 実績 (値). */
 const BARE_RESULT = /^実績値?$/;
+
+/** The upper header row's label over the column (its group) is a target's: 目標値, 目標, 計画値. */
+function underTargetGroup(view: SheetView, match: HeaderMatch, col: MappedColumn): boolean {
+  if (match.rows.length < 2) return false;
+  const upper = match.rows[0];
+  const [r, c] = view.isMergeContinuation(upper, col.column) ? view.anchor(upper, col.column) : [upper, col.column];
+  return r === upper && TARGET_GROUP.test(normalizeLabel(cellText(view.raw(r, c))));
+}
+
+const TARGET_GROUP = /^(目標値?|計画値|年度別目標値?)$/;
+
+/**
+ * 目標値 over 2016 | 2017 | 2018: the first year's column, named 目標値… like a plain target, is that
+ * year's target too, when the years after it are (甲府市).
+ */
+function settleFirstYearTarget(view: SheetView, match: HeaderMatch): void {
+  if (!match.columns.some((c) => c.field === 'kpi.value' && c.period?.entry === 'target')) return;
+  const lower = match.rows[match.rows.length - 1];
+  for (const col of match.columns) {
+    if (col.field !== 'kpi.target' || !underTargetGroup(view, match, col)) continue;
+    const year = cellText(view.raw(lower, col.column)).trim();
+    if (readFiscalYear(year) === null) continue;
+    col.field = 'kpi.value';
+    col.period = { kind: 'year', entry: 'target' };
+    col.periodToken = year;
+  }
+  match.columns.sort((a, b) => a.column - b.column);
+}
 
 function toActual(col: MappedColumn): void {
   col.field = 'kpi.actual';

@@ -290,3 +290,28 @@ describe('目標 / 実績 line pairs of money effects with a 5年間計 beside t
     expect(result.issues.find((i) => i.code === 'computed-mismatch')?.message).toContain('95.00%');
   });
 });
+
+describe('目標値 over the years beside 実績値 over the same years, one row per 取組 (甲府市)', () => {
+  const rows = (actual2017: CellValue, self: string) => [
+    ['甲府市行政改革大綱（2016～2018） 取組項目一覧（2017年度）'],
+    ['【達成状況】　S：目標を大きく上回る（120%以上）　A：目標を達成（100%以上）　B：概ね達成（80%以上）　C：未達成（80%未満）'],
+    ['№', '取組項目の名称', '担当課', '指標', '目標値', '', '', '実績値', '', '', '達成状況'],
+    ['', '', '', '', 2016, 2017, 2018, 2016, 2017, 2018, ''],
+    [1, '窓口の待ち時間の短縮', '市民課', '待ち時間15分以内の割合', '60%', '70%', '80%', '58%', actual2017, '', self],
+    [2, '電子申請の拡充', '情報政策課', '電子申請できる手続数', '20手続', '30手続', '40手続', '25手続', '33手続', '', 'A'],
+  ];
+  const MERGES = ['E3:G3', 'H3:J3', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'K3:K4'];
+
+  test('each year under 目標値 is that year’s target, not an actual: 2017 is 66 / 70 = 94.29%, a B', () => {
+    const result = check(grid(rows('66%', 'B'), MERGES), '2018-06-01');
+    expect(mapping(result)).toEqual(expect.arrayContaining(['E:kpi.value', 'F:kpi.value', 'G:kpi.value', 'H:kpi.actual', 'I:kpi.actual', 'J:kpi.actual']));
+    expect(result.rows.map((r) => r.achievementRate)).toEqual([0.9429, 1.1]);
+    expect(issues(result, ['grade-mismatch'])).toEqual([]);
+  });
+
+  test('a grade above the year’s own rate is questioned; the year before stands in for a figure not counted yet', () => {
+    expect(issues(check(grid(rows('66%', 'A'), MERGES), '2018-06-01'), ['grade-mismatch'])).toEqual(['K5 grade-mismatch']);
+    // 2017 集計中: 2016's 58 / 60 = 96.67%, a B
+    expect(check(grid(rows('集計中', 'B'), MERGES), '2018-06-01').rows[0].achievementRate).toBe(0.9667);
+  });
+});
