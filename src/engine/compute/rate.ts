@@ -89,6 +89,15 @@ export function achievementRate(actual: number, target: number, baseline: number
   return actual / target;
 }
 
+/** A year's actual that reports something: not blank, 「－」, a figure not counted yet (未集計) or a step before it (検討). */
+function reportsFigure(cell: FieldCell): boolean {
+  const reading = readKpiNumber(cell.value, cell.numberFormat);
+  if (reading.kind === 'blank' || reading.kind === 'none') return false;
+  if (reading.kind === 'number') return true;
+  const text = nfkc(String(cell.value)).trim();
+  return !PENDING.test(text) && !STEP.test(text);
+}
+
 /**
  * The latest-year actual of a single-row indicator (its entry's index, or -1), and its figure. The
  * latest year reported decides: a figure there that does not read (a typo) gives no rate, not the
@@ -101,13 +110,8 @@ function latestActual(entries: PeriodEntry[]): { index: number; value: number } 
   let year = -Infinity;
   for (let i = 0; i < entries.length; i++) {
     const { cell, fiscalYear } = entries[i];
-    if (fiscalYear < year) continue;
+    if (fiscalYear < year || !reportsFigure(cell)) continue;
     const reading = readKpiNumber(cell.value, cell.numberFormat);
-    if (reading.kind === 'blank' || reading.kind === 'none') continue;
-    if (reading.kind !== 'number') {
-      const text = nfkc(String(cell.value)).trim();
-      if (PENDING.test(text) || STEP.test(text)) continue;
-    }
     year = fiscalYear;
     index = reading.kind === 'number' ? i : -1;
     value = reading.kind === 'number' ? reading.value : 0;
@@ -126,7 +130,12 @@ export function kpiRate(kpi: KpiRecord): RateBasis | null {
       return { rate: ta / tt, actual: ta, target: tt, baseline: null, fiscalYear: null, formula: 'totals' };
     }
     const years = [...kpi.yearActuals].sort((a, b) => b.fiscalYear - a.fiscalYear);
+    // one row with each year's target (目標値 over the years, 甲府市): the latest year reported
+    // decides, as latestActual has it; a typo there gives no rate, not the year before's
+    const oneRow = kpi.targetRow === null && kpi.actualRow === null;
     for (const a of years) {
+      if (oneRow && !reportsFigure(a.cell)) continue;
+      if (oneRow && num(a.cell) === null) return null;
       const t = kpi.yearTargets.find((x) => x.fiscalYear === a.fiscalYear);
       const av = num(a.cell);
       const tv = num(t?.cell);

@@ -176,8 +176,8 @@ export const VOCABULARY_INPUT: readonly VocabularyTermInput[] = [
     field: 'period',
     period: { kind: 'quarter', entry: 'result' },
     // 中間報告（10月） (白老町): the half-year report, due once the first half has ended
-    // 平成24年度上半期（4月～9月）の取組状況 (八幡浜市): the half named after its year
-    patterns: ['^(上|下)半?期', '^(中間)(報告|実績|評価|進捗|時点)', '^(?:令和|平成|R|H)?(?:元|\\d{1,4})(?:年度?)?の?(上|下)半?期'],
+    // 平成24年度上半期（4月～9月）の取組状況 (八幡浜市): the half named after its year, a report (not 上期計画)
+    patterns: ['^(上|下)半?期', '^(中間)(報告|実績|評価|進捗|時点)', '^(?:令和|平成|R|H)?(?:元|\\d{1,4})(?:年度?)?の?(上|下)半?期(?:\\([^()]*\\))?(?:の)?(?:取組)?(?:実績|実施状況|取組状況|進捗状況|進捗|結果|報告)?$'],
   },
   {
     term: 'year.result',

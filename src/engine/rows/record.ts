@@ -521,8 +521,10 @@ function periodTemplate(ctx: RecordContext, col: MappedColumn): PeriodTemplate |
   if (col.period.kind === 'quarter') {
     const quarter = Number(col.periodToken);
     if (!(quarter >= 1 && quarter <= 4)) return null;
-    const end = quarterEnd(ctx.fiscalYear, quarter, ctx.startMonth);
-    return { kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: ctx.fiscalYear, end, label: col.label };
+    // a quarter or half that names its year (令和7年度上期, R6下期, 令和6年度 over 第1四半期) is that year's
+    const fy = readFiscalYear(col.label) ?? ctx.fiscalYear;
+    const end = quarterEnd(fy, quarter, ctx.startMonth);
+    return { kind: 'quarter', entry: col.period.entry, quarter, fiscalYear: fy, end, label: col.label };
   }
   const fy = (col.periodToken && readFiscalYear(col.periodToken)) || ctx.fiscalYear;
   return { kind: 'year', entry: col.period.entry, quarter: null, fiscalYear: fy, end: fiscalYearEnd(fy, ctx.startMonth), label: col.label };

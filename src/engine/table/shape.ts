@@ -51,6 +51,18 @@ export function settleShape(view: SheetView, match: HeaderMatch, kinds: RowKind[
       col.period = null;
       continue;
     }
+    if (col.field === 'kpi.actual' && !namesYear && /^現在/.test(normalizeLabel(col.label))) {
+      // 現在 beside 計画策定時 | 目標 is the figure as it stands now (軽米町); in status words or
+      // sentences it is the item's status, not a figure
+      if (isStatusColumn(view, col, kinds)) {
+        col.field = has('evaluation') ? 'evaluation2' : 'evaluation';
+        col.period = null;
+      } else if (mostly(tally(view, kinds, col.column, isSentence))) {
+        col.field = 'note';
+        col.period = null;
+      }
+      continue;
+    }
     if (col.field === 'kpi.actual' && col.term === 'year.result' && mostly(tally(view, kinds, col.column, isSentence))) {
       // 平成26年度の取組実績 in sentences beside the 目標 | 実績 of a figure (三好市): the year's report, due on every row
       col.field = 'period';
@@ -426,11 +438,32 @@ function settleProseEvaluations(view: SheetView, match: HeaderMatch, kinds: RowK
  */
 function settleRateEvaluations(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
   if (match.columns.some((c) => c.field === 'rate')) return;
-  const rate = (text: string, v: CellValue) => (typeof v === 'number' && !Number.isInteger(v)) || /^[△▲-]?\d+(\.\d+)?\s*[%％]$/.test(text);
-  const col = match.columns.find((c) => c.field.startsWith('evaluation') && mostly(tally(view, kinds, c.column, rate)));
+  const col = match.columns.find((c) => c.field.startsWith('evaluation') && RATE_LABEL.test(normalizeLabel(c.label)) && holdsRates(view, kinds, c.column));
   if (!col) return;
   col.field = 'rate';
   col.period = null;
+}
+
+/** A label that may name a rate as well as a grade: 達成度, 進捗度, 達成率. */
+const RATE_LABEL = /[度率]/;
+
+/**
+ * Rates on the item rows: fractions (0.47), percentages (113.3%, or a number formatted as one); a
+ * whole 0, 1 or 2 (0%, 100%, 200% as fractions) neither counts for nor against. Three at least, four in five.
+ */
+function holdsRates(view: SheetView, kinds: RowKind[], column: number): boolean {
+  let filled = 0;
+  let rates = 0;
+  for (let r = 0; r < kinds.length; r++) {
+    if (kinds[r] !== 'data' || view.continuesFromAbove(r, column)) continue;
+    const v = view.value(r, column);
+    if (isBlank(v) || isNoneMarker(v)) continue;
+    if (typeof v === 'number' && (v === 0 || v === 1 || v === 2) && !/%/.test(view.numberFormat(r, column) ?? '')) continue;
+    filled++;
+    const text = cellText(v).trim();
+    if ((typeof v === 'number' && (!Number.isInteger(v) || /%/.test(view.numberFormat(r, column) ?? ''))) || /^[△▲-]?\d+(\.\d+)?\s*[%％]$/.test(text)) rates++;
+  }
+  return mostly({ filled, taken: rates });
 }
 
 /** Longer than any grade or scale word (概ね順調, 50%以上実施): a sentence. */
@@ -446,7 +479,7 @@ function isSentence(text: string, v: CellValue): boolean {
  * A | B | C | D: how many items got each grade), kept as text. Three filled cells at least, four in five numbers.
  */
 function settleCountColumns(view: SheetView, match: HeaderMatch, kinds: RowKind[]): void {
-  const count = (text: string, v: CellValue) => (typeof v === 'number' && Number.isInteger(v)) || /^\d+$/.test(text);
+  const count = (text: string, v: CellValue) => typeof v === 'number' || /^\d+$/.test(text);
   for (const col of match.columns) {
     // a score in points (評価得点（5点満点）, 鴨川市) is a grade, read on its legend
     if (SCORE_COLUMN.test(normalizeLabel(col.label))) continue;

@@ -72,7 +72,9 @@ describe('readNumber: a unit after the number is kept', () => {
     ['2.5kg', 2.5, 'kg'],
     ['1,200kWh', 1200, 'kWh'],
     ['30L', 30, 'L'],
-  ])('%s (鈴鹿市: ごみの1人1日あたり排出量 1,050g) reads as %d %s', (text, value, unit) => {
+    ['1,200kL', 1200, 'kL'],
+    ['500mL', 500, 'mL'],
+  ])('%s reads as %d %s (units written after the figure: 鈴鹿市 writes ごみの排出量 in g)', (text, value, unit) => {
     const r = asNumber(readNumber(text));
     expect([r.value, r.unit]).toEqual([value, unit]);
   });

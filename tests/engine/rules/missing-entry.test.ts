@@ -65,6 +65,21 @@ ruleTester('missing-entry', {
       rows: [[1, '窓口の見直し', '総務課', '実施', '実施', '○', '', '']],
       asOf: '2025-04-15',
     },
+    {
+      // a half that names its year is due by that year's half, not the sheet's (令和6年度 title)
+      name: 'halves of a later year (令和7年度上期 | 令和7年度下期) are not due on 2025-04-15',
+      above: [['令和6年度 行財政改革 進捗状況']],
+      header: ['No.', '取組項目', '担当課', '令和7年度上期', '令和7年度下期'],
+      rows: [[1, '窓口のデジタル化', '総務課', '', '']],
+      asOf: '2025-04-15',
+    },
+    {
+      name: 'a half’s plan (令和7年度上期計画) is no result: a blank one is never due',
+      above: [['令和7年度 行財政改革 進捗状況']],
+      header: ['No.', '取組項目', '担当課', '令和7年度上期計画', '令和7年度上期実績'],
+      rows: [[1, '窓口のデジタル化', '総務課', '', '実施']],
+      asOf: '2025-10-15',
+    },
   ],
   invalid: [
     {
@@ -141,6 +156,18 @@ ruleTester('missing-entry', {
       errors: [
         { cell: 'F2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation' },
         { cell: 'G2', code: 'missing-entry', messageId: 'missing-entry.evaluation', field: 'evaluation2' },
+      ],
+    },
+    {
+      name: 'halves named by their years (R6上期 … R7下期) are due by their own ends: on 2025-10-15 all but R7下期',
+      above: [['令和7年度 行財政改革 進捗状況']],
+      header: ['No.', '取組項目', '担当課', 'R6上期', 'R6下期', 'R7上期', 'R7下期'],
+      rows: [[1, '窓口のデジタル化', '総務課', '', '', '', '']],
+      asOf: '2025-10-15',
+      errors: [
+        { cell: 'D3', code: 'missing-entry' },
+        { cell: 'E3', code: 'missing-entry' },
+        { cell: 'F3', code: 'missing-entry' },
       ],
     },
     {

@@ -309,6 +309,12 @@ describe('目標値 over the years beside 実績値 over the same years, one row
     expect(issues(result, ['grade-mismatch'])).toEqual([]);
   });
 
+  test('a typo in the latest year’s actual gives no rate, not the year before’s: the typo is the issue, the grade is not questioned', () => {
+    const result = check(grid(rows('6６%x', 'S'), MERGES), '2018-06-01');
+    expect(result.rows[0].achievementRate).toBeNull();
+    expect(issues(result, ['invalid-number', 'grade-mismatch'])).toEqual(['I5 invalid-number']);
+  });
+
   test('a grade above the year’s own rate is questioned; the year before stands in for a figure not counted yet', () => {
     expect(issues(check(grid(rows('66%', 'A'), MERGES), '2018-06-01'), ['grade-mismatch'])).toEqual(['K5 grade-mismatch']);
     // 2017 集計中: 2016's 58 / 60 = 96.67%, a B

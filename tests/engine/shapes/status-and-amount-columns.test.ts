@@ -341,6 +341,19 @@ describe('達成度 in rates and 推進状況 in words beside the year’s 目�
     expect(issues(graded)).toEqual(['H8 grade-mismatch']);
   });
 
+  test('a 達成度 of exactly 100% (1) among the fractions is still a rate, not a grade off the scale', () => {
+    const result = check(grid(rows(1, '順調').map((r, i) => (i === 5 ? r.map((v, c) => (c === 6 ? 1 : v)) : r)), MERGES), '2015-06-03');
+    expect(mapping(result)).toContain('G:rate');
+    expect(issues(result, ['invalid-evaluation'])).toEqual([]);
+  });
+
+  test('an evaluation in half points (評価(平均点) 3.5, 4, 2.5, 5) is no rate, and draws no flags', () => {
+    const points = [3.5, 4, 2.5, 5, 4.5];
+    const result = check(grid(rows(1.769, '順調').map((r, i) => (i >= 4 && i <= 8 ? r.map((v, c) => (c === 6 ? points[i - 4] : v)) : r)).map((r, i) => (i === 3 ? r.map((v, c) => (c === 6 ? '評価(平均点)' : v)) : r)), MERGES), '2015-06-03');
+    expect(mapping(result)).not.toContain('G:rate');
+    expect(issues(result, ['invalid-evaluation', 'computed-mismatch'])).toEqual([]);
+  });
+
   test('an evaluation column of whole numbers is still counts, not rates (評価ランク別内訳)', () => {
     const result = check(grid(rows(1.769, '順調').map((r, i) => (i >= 4 && i <= 8 ? r.map((v, c) => (c === 6 ? i : v)) : r)), MERGES), '2015-06-03');
     expect(mapping(result)).toContain('G:note');
@@ -371,6 +384,19 @@ describe('the year’s work in sentences beside the 目標 | 実績 of a figure 
   test('a blank report is due for an item without an indicator too; a word off the scale is flagged', () => {
     const result = check(grid(rows('', 'おおむね計画どおり'), MERGES), '2015-06-01');
     expect(issues(result)).toEqual(['D10 missing-entry', 'H10 invalid-evaluation']);
+  });
+});
+
+describe('現在 in status words or sentences is no figure (a KPI sheet’s 基準値 | 目標値 | 現在)', () => {
+  test('status words under 現在 are the item’s status, not invalid numbers', () => {
+    const rows = [
+      ['No.', '取組項目', '担当課', '指標', '基準値', '目標値', '現在'],
+      [1, '窓口のデジタル化', '総務課', '電子申請の件数', '100件', '300件', '実施中'],
+      [2, '公共施設の再編', '財政課', '施設数', '320施設', '300施設', '順調'],
+      [3, '人事評価制度', '人事課', '研修受講者数', '100人', '500人', '遅れ'],
+      [4, '収納率の向上', '税務課', '収納率', '95%', '98%', '順調'],
+    ];
+    expect(issues(check(grid(rows), '2025-10-15'), ['invalid-number'])).toEqual([]);
   });
 });
 
