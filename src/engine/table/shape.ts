@@ -284,11 +284,14 @@ function holdsNumbers(view: SheetView, kinds: RowKind[], c: number): boolean {
   return taken >= 2 && (filled - taken) * 5 <= taken;
 }
 
+/** A test of one cell: its text, its value and its number format (percent, date…). */
+type CellTest = (text: string, value: CellValue, format: string | null) => boolean;
+
 /**
  * Column c's own cells on the item rows (a merge counted once), not blank and not 「－」: how many
  * there are and how many `test` takes; `skip` leaves a cell out of both (対象外).
  */
-function tally(view: SheetView, kinds: RowKind[], c: number, test: (text: string, value: CellValue) => boolean, skip?: (text: string) => boolean): { filled: number; taken: number } {
+function tally(view: SheetView, kinds: RowKind[], c: number, test: CellTest, skip?: CellTest): { filled: number; taken: number } {
   let filled = 0;
   let taken = 0;
   for (let r = 0; r < kinds.length; r++) {
@@ -296,9 +299,10 @@ function tally(view: SheetView, kinds: RowKind[], c: number, test: (text: string
     const v = view.value(r, c);
     if (isBlank(v) || isNoneMarker(v)) continue;
     const text = cellText(v).trim();
-    if (skip?.(text)) continue;
+    const format = view.numberFormat(r, c);
+    if (skip?.(text, v, format)) continue;
     filled++;
-    if (test(text, v)) taken++;
+    if (test(text, v, format)) taken++;
   }
   return { filled, taken };
 }
@@ -452,18 +456,10 @@ const RATE_LABEL = /[度率]/;
  * whole 0, 1 or 2 (0%, 100%, 200% as fractions) neither counts for nor against. Three at least, four in five.
  */
 function holdsRates(view: SheetView, kinds: RowKind[], column: number): boolean {
-  let filled = 0;
-  let rates = 0;
-  for (let r = 0; r < kinds.length; r++) {
-    if (kinds[r] !== 'data' || view.continuesFromAbove(r, column)) continue;
-    const v = view.value(r, column);
-    if (isBlank(v) || isNoneMarker(v)) continue;
-    if (typeof v === 'number' && (v === 0 || v === 1 || v === 2) && !/%/.test(view.numberFormat(r, column) ?? '')) continue;
-    filled++;
-    const text = cellText(v).trim();
-    if ((typeof v === 'number' && (!Number.isInteger(v) || /%/.test(view.numberFormat(r, column) ?? ''))) || /^[△▲-]?\d+(\.\d+)?\s*[%％]$/.test(text)) rates++;
-  }
-  return mostly({ filled, taken: rates });
+  const percent = (format: string | null) => /%/.test(format ?? '');
+  const wholeFraction: CellTest = (_, v, format) => typeof v === 'number' && (v === 0 || v === 1 || v === 2) && !percent(format);
+  const rate: CellTest = (text, v, format) => (typeof v === 'number' && (!Number.isInteger(v) || percent(format))) || /^[△▲-]?\d+(\.\d+)?\s*[%％]$/.test(text);
+  return mostly(tally(view, kinds, column, rate, wholeFraction));
 }
 
 /** Longer than any grade or scale word (概ね順調, 50%以上実施): a sentence. */
